@@ -1,0 +1,33 @@
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { workspaces } from "./workspaces.ts";
+
+/** A member of the workspace directory. */
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    slackUserId: text("slack_user_id").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    timeZone: text("time_zone"),
+    /** ISO 3166-1 alpha-2; decides which service plans can be turned on. */
+    usageLocation: text("usage_location"),
+    active: boolean("active").notNull().default(true),
+    /** Workspace admin or owner, as Slack reports it. */
+    isSlackAdmin: boolean("is_slack_admin").notNull().default(false),
+    /** Administers licenses because another admin said so. */
+    isGrantedAdmin: boolean("is_granted_admin").notNull().default(false),
+    adminGrantedBy: text("admin_granted_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("people_workspace_slack_user_uq").on(t.workspaceId, t.slackUserId),
+    index("people_workspace_email_idx").on(t.workspaceId, t.email),
+  ],
+);
+
+export type Person = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;

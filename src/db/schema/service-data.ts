@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { people } from "./people.ts";
+import { servicePlans } from "./products.ts";
+import { restoreWindows } from "./restore-windows.ts";
+import { workspaces } from "./workspaces.ts";
+
+/**
+ * active: the service is on. retained: the license was removed and the data waits in a restore
+ * window. kept: the license was removed but this data outlives removal (SharePoint documents).
+ */
+export const serviceDataStatus = pgEnum("service_data_status", ["active", "retained", "kept"]);
+export type ServiceDataStatus = (typeof serviceDataStatus.enumValues)[number];
+
+/** What a service keeps for a person: a mailbox, team-site rights, meetings, Office installs. */
+export const serviceData = pgTable(
+  "service_data",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    servicePlanId: uuid("service_plan_id")
+      .notNull()
+      .references(() => servicePlans.id, { onDelete: "cascade" }),
+    status: serviceDataStatus("status").notNull().default("active"),
+    restoreWindowId: uuid("restore_window_id").references(() => restoreWindows.id),
+    /** Mailbox plans only. */
+    mailboxSizeMb: integer("mailbox_size_mb"),
+    provisionedAt: timestamp("provisioned_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("service_data_person_plan_uq").on(t.personId, t.servicePlanId),
+    index("service_data_restore_window_idx")
+      .on(t.restoreWindowId)
+      .where(sql`${t.restoreWindowId} IS NOT NULL`),
+    check(
+      "service_data_retained_has_window",
+      sql`(${t.status} = 'retained') = (${t.restoreWindowId} IS NOT NULL)`,
+    ),
+    check("service_data_mailbox_size_non_negative", sql`${t.mailboxSizeMb} IS NULL OR ${t.mailboxSizeMb} >= 0`),
+  ],
+);
+
+export type ServiceData = typeof serviceData.$inferSelect;
+
+/** One Mac or PC a person installed Office on; limited per plan. */
+export const deviceInstalls = pgTable(
+  "device_installs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    serviceDataId: uuid("service_data_id")
+      .notNull()
+      .references(() => serviceData.id, { onDelete: "cascade" }),
+    deviceName: text("device_name").notNull(),
+    installedAt: timestamp("installed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("device_installs_service_data_device_uq").on(t.serviceDataId, t.deviceName)],
+);
+
+export type DeviceInstall = typeof deviceInstalls.$inferSelect;
