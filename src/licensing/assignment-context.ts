@@ -1,0 +1,77 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { queryRows } from "../db/rows.ts";
+import type { ServiceDataStatus } from "../db/schema/index.ts";
+import { type Failure, fail, isUuid, type Tx } from "./outcome.ts";
+import type { PlanInfo } from "./service-plans.ts";
+
+export interface AssignmentContext {
+  workspaceId: string;
+  restoreWindowDays: number;
+  person: { id: string; name: string; slackUserId: string; active: boolean; usageLocation: string | null };
+  product: { id: string; key: string; name: string; purchasedSeats: number; assignedSeats: number };
+  plans: PlanInfo[];
+  assignment: { id: string; assignedAt: Date } | null;
+  openWindow: { id: string; removedAt: Date; purgeAt: Date } | null;
+  serviceData: { id: string; planId: string; status: ServiceDataStatus; mailboxSizeMb: number | null; devices: number }[];
+}
+
+type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "openWindow"> & {
+  product: AssignmentContext["product"] | null;
+  assignment: { id: string; assignedAt: string } | null;
+  openWindow: { id: string; removedAt: string; purgeAt: string } | null;
+};
+
+/**
+ * Everything a single assign, remove or preview needs about one person and one product, in one
+ * round trip. The person's usage location falls back to the workspace default.
+ */
+export async function loadAssignmentContext(
+  db: Database | Tx,
+  input: { workspaceId: string; personId: string; productId: string },
+): Promise<AssignmentContext | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT">> {
+  if (!isUuid(input.personId)) return fail("UNKNOWN_PERSON");
+  if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
+  const { workspaceId, personId, productId } = input;
+  const [row] = await queryRows<Row>(
+    db,
+    sql`
+      select
+        json_build_object('id', p.id, 'name', p.name, 'slackUserId', p.slack_user_id, 'active', p.active,
+          'usageLocation', coalesce(p.usage_location, w.default_usage_location)) as person,
+        w.restore_window_days as "restoreWindowDays",
+        (select json_build_object('id', pr.id, 'key', pr.key, 'name', pr.name,
+            'purchasedSeats', pr.purchased_seats, 'assignedSeats', pr.assigned_seats)
+          from products pr where pr.id = ${productId} and pr.workspace_id = w.id) as product,
+        (select coalesce(json_agg(json_build_object('id', sp.id, 'key', sp.key, 'name', sp.name, 'kind', sp.kind,
+            'dataDescription', sp.data_description, 'dataSurvivesRemoval', sp.data_survives_removal,
+            'unavailableLocations', sp.unavailable_locations, 'installLimit', sp.install_limit) order by sp.key), '[]')
+          from service_plans sp where sp.product_id = ${productId} and sp.workspace_id = w.id) as plans,
+        (select json_build_object('id', a.id, 'assignedAt', a.assigned_at)
+          from assignments a where a.person_id = p.id and a.product_id = ${productId}) as assignment,
+        (select json_build_object('id', rw.id, 'removedAt', rw.removed_at, 'purgeAt', rw.purge_at)
+          from restore_windows rw
+          where rw.person_id = p.id and rw.product_id = ${productId} and rw.status = 'open') as "openWindow",
+        (select coalesce(json_agg(json_build_object('id', sd.id, 'planId', sd.service_plan_id, 'status', sd.status,
+            'mailboxSizeMb', sd.mailbox_size_mb,
+            'devices', (select count(*) from device_installs di where di.service_data_id = sd.id))), '[]')
+          from service_data sd join service_plans sp on sp.id = sd.service_plan_id
+          where sd.person_id = p.id and sp.product_id = ${productId}) as "serviceData"
+      from people p join workspaces w on w.id = p.workspace_id
+      where p.workspace_id = ${workspaceId} and p.id = ${personId}`,
+  );
+  if (!row) return fail("UNKNOWN_PERSON");
+  if (!row.product) return fail("UNKNOWN_PRODUCT");
+  return {
+    ...row,
+    workspaceId,
+    product: row.product,
+    assignment: row.assignment && { id: row.assignment.id, assignedAt: new Date(row.assignment.assignedAt) },
+    openWindow: row.openWindow && {
+      id: row.openWindow.id,
+      removedAt: new Date(row.openWindow.removedAt),
+      purgeAt: new Date(row.openWindow.purgeAt),
+    },
+    serviceData: row.serviceData.map((d) => ({ ...d, devices: Number(d.devices) })),
+  };
+}

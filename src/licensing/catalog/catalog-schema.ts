@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { servicePlanKind } from "../../db/schema/index.ts";
+import { normalizeUsageLocation } from "../usage-location.ts";
+
+const key = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1-40 lowercase letters, digits or dashes, starting with a letter or digit");
+
+const location = z.string().transform((value, ctx) => {
+  const code = normalizeUsageLocation(value);
+  if (!code) {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not an ISO 3166-1 alpha-2 country code` });
+    return z.NEVER;
+  }
+  return code;
+});
+
+const plan = z.strictObject({
+  key,
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(servicePlanKind.enumValues),
+  dataDescription: z.string().trim().min(1).max(300),
+  dataSurvivesRemoval: z.boolean().default(false),
+  unavailableLocations: z.array(location).default([]),
+  installLimit: z.number().int().min(1).max(100).nullable().default(null),
+});
+
+const product = z
+  .strictObject({
+    key,
+    name: z.string().trim().min(1).max(200),
+    purchasedSeats: z.number().int().min(0).max(1_000_000),
+    isDefault: z.boolean().default(false),
+    lowSeatThreshold: z.number().int().min(0).default(1),
+    plans: z.array(plan).min(1),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.plans.forEach((pl, i) => {
+      if (seen.has(pl.key)) ctx.addIssue({ code: "custom", path: ["plans", i, "key"], message: `duplicate plan key "${pl.key}"` });
+      seen.add(pl.key);
+      if (pl.kind === "office_apps" && pl.installLimit === null) {
+        ctx.addIssue({ code: "custom", path: ["plans", i, "installLimit"], message: "office_apps plans need an installLimit" });
+      }
+    });
+  });
+
+export const catalogSchema = z
+  .strictObject({ products: z.array(product).min(1) })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.products.forEach((p, i) => {
+      if (seen.has(p.key)) ctx.addIssue({ code: "custom", path: ["products", i, "key"], message: `duplicate product key "${p.key}"` });
+      seen.add(p.key);
+    });
+  });
+
+export type Catalog = z.infer<typeof catalogSchema>;
+
+/** Each problem with where it is, like `products[2].plans[0].kind: Invalid option ...`. */
+export function parseCatalog(input: unknown): { ok: true; catalog: Catalog } | { ok: false; errors: string[] } {
+  const parsed = catalogSchema.safeParse(input);
+  if (parsed.success) return { ok: true, catalog: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+  };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return "(root)";
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${String(part)}`)).join("");
+}

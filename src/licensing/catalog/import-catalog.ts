@@ -1,0 +1,122 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { products, servicePlans } from "../../db/schema/index.ts";
+import type { Actor } from "../actor.ts";
+import { writeAudit } from "../audit.ts";
+import type { Clock } from "../clock.ts";
+import { type Failure, fail, inTransaction } from "../outcome.ts";
+import { parseCatalog } from "./catalog-schema.ts";
+
+export type ImportCatalogOutcome =
+  | { ok: true; created: string[]; updated: string[] }
+  | Failure<"CATALOG_INVALID", { errors: string[] }>;
+
+/**
+ * Loads products and their service plans, adding new ones and updating existing ones by key.
+ * All or nothing: any invalid entry, or a seat count below what is already assigned, imports nothing.
+ * Plans missing from the file are left alone: removing one would delete people's data.
+ */
+export async function importCatalog(
+  db: Database,
+  clock: Clock,
+  input: { workspaceId: string; catalog: unknown; actor: Actor },
+): Promise<ImportCatalogOutcome> {
+  const parsed = parseCatalog(input.catalog);
+  if (!parsed.ok) return fail("CATALOG_INVALID", { errors: parsed.errors });
+  const { catalog } = parsed;
+  const now = clock.now();
+  return inTransaction(db, async (tx) => {
+    const existing = await tx
+      .select({ key: products.key, purchased: products.purchasedSeats, assigned: products.assignedSeats })
+      .from(products)
+      .where(
+        and(
+          eq(products.workspaceId, input.workspaceId),
+          inArray(
+            products.key,
+            catalog.products.map((p) => p.key),
+          ),
+        ),
+      )
+      .for("update");
+    const existingByKey = new Map(existing.map((e) => [e.key, e]));
+    const errors = catalog.products.flatMap((p, i) => {
+      const current = existingByKey.get(p.key);
+      return current && p.purchasedSeats < current.assigned
+        ? [
+            `products[${i}].purchasedSeats: ${p.purchasedSeats} is below the ${current.assigned} seats assigned; free ${current.assigned - p.purchasedSeats} first`,
+          ]
+        : [];
+    });
+    if (errors.length > 0) return fail("CATALOG_INVALID", { errors });
+
+    const saved = await tx
+      .insert(products)
+      .values(
+        catalog.products.map((p) => ({
+          workspaceId: input.workspaceId,
+          key: p.key,
+          name: p.name,
+          purchasedSeats: p.purchasedSeats,
+          isDefault: p.isDefault,
+          lowSeatThreshold: p.lowSeatThreshold,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [products.workspaceId, products.key],
+        set: {
+          name: sql`excluded.name`,
+          purchasedSeats: sql`excluded.purchased_seats`,
+          isDefault: sql`excluded.is_default`,
+          lowSeatThreshold: sql`excluded.low_seat_threshold`,
+        },
+      })
+      .returning({ id: products.id, key: products.key });
+    const idByKey = new Map(saved.map((s) => [s.key, s.id]));
+
+    await tx
+      .insert(servicePlans)
+      .values(
+        catalog.products.flatMap((p) =>
+          p.plans.map((plan) => ({
+            workspaceId: input.workspaceId,
+            productId: idByKey.get(p.key) as string,
+            ...plan,
+          })),
+        ),
+      )
+      .onConflictDoUpdate({
+        target: [servicePlans.productId, servicePlans.key],
+        set: {
+          name: sql`excluded.name`,
+          kind: sql`excluded.kind`,
+          dataDescription: sql`excluded.data_description`,
+          dataSurvivesRemoval: sql`excluded.data_survives_removal`,
+          unavailableLocations: sql`excluded.unavailable_locations`,
+          installLimit: sql`excluded.install_limit`,
+        },
+      });
+
+    await writeAudit(
+      tx,
+      input.workspaceId,
+      input.actor,
+      now,
+      catalog.products.map((p) => {
+        const before = existingByKey.get(p.key);
+        return {
+          action: before ? "product.updated" : "product.created",
+          targetType: "product",
+          targetId: idByKey.get(p.key) as string,
+          before: before ? { key: p.key, purchased: before.purchased } : null,
+          after: p,
+        };
+      }),
+    );
+    return {
+      ok: true as const,
+      created: catalog.products.filter((p) => !existingByKey.has(p.key)).map((p) => p.key),
+      updated: catalog.products.filter((p) => existingByKey.has(p.key)).map((p) => p.key),
+    };
+  });
+}

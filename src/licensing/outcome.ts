@@ -1,0 +1,73 @@
+import type { Database } from "../db/client.ts";
+
+/** Every business outcome a use case can refuse with; the Slack layer maps each to words. */
+export type LicensingCode =
+  | "UNKNOWN_PERSON"
+  | "UNKNOWN_PRODUCT"
+  | "PERSON_DEACTIVATED"
+  | "ALREADY_ASSIGNED"
+  | "NOT_ASSIGNED"
+  | "NO_SEATS_LEFT"
+  | "WINDOW_CLOSED"
+  | "USAGE_LOCATION_REQUIRED"
+  | "DEVICE_LIMIT_REACHED"
+  | "DEVICE_ALREADY_REGISTERED"
+  | "UNKNOWN_DEVICE"
+  | "NO_INSTALLABLE_SERVICE"
+  | "QUANTITY_BELOW_ASSIGNED"
+  | "INVALID_QUANTITY"
+  | "INVALID_USAGE_LOCATION"
+  | "NO_MAILBOX"
+  | "CATALOG_INVALID";
+
+export type Failure<C extends LicensingCode = LicensingCode, D extends object = object> = {
+  ok: false;
+  code: C;
+} & D;
+
+export function fail<C extends LicensingCode>(code: C): Failure<C>;
+export function fail<C extends LicensingCode, D extends object>(code: C, details: D): Failure<C, D>;
+export function fail(code: LicensingCode, details: object = {}) {
+  return { ok: false, code, ...details };
+}
+
+/** Thrown inside a transaction to roll it back and hand a business outcome to the caller. */
+class Abort<F extends Failure> extends Error {
+  constructor(readonly failure: F) {
+    super(`transaction aborted: ${failure.code}`);
+  }
+}
+
+export function abort<F extends Failure>(failure: F): never {
+  throw new Abort(failure);
+}
+
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Runs `work` in one transaction. A Failure returned or raised with `abort` rolls back every
+ * write, so a refused change leaves nothing behind; anything else thrown propagates.
+ */
+export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await work(tx);
+      if (isFailure(result)) throw new Abort(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Abort) return error.failure as T;
+    throw error;
+  }
+}
+
+function isFailure(value: unknown): value is Failure {
+  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids arrive from buttons and forms: a malformed one is simply unknown, never a database error. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

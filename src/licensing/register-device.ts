@@ -1,0 +1,53 @@
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { deviceInstalls } from "../db/schema/index.ts";
+import type { Actor } from "./actor.ts";
+import { writeAudit } from "./audit.ts";
+import type { Clock } from "./clock.ts";
+import { lockInstallableService } from "./installable-service.ts";
+import { type Failure, fail, inTransaction } from "./outcome.ts";
+
+export interface DeviceInput {
+  workspaceId: string;
+  personId: string;
+  productId: string;
+  deviceName: string;
+  actor: Actor;
+}
+
+export type RegisterDeviceOutcome =
+  | { ok: true; deviceId: string; devices: string[]; limit: number }
+  | Failure<"NO_INSTALLABLE_SERVICE" | "DEVICE_ALREADY_REGISTERED">
+  | Failure<"DEVICE_LIMIT_REACHED", { limit: number; devices: string[] }>;
+
+/** Rule 3: Office installs on up to the plan's limit (5) of Macs or PCs; one more waits for a removal. */
+export function registerDevice(db: Database, clock: Clock, input: DeviceInput): Promise<RegisterDeviceOutcome> {
+  const now = clock.now();
+  const deviceName = input.deviceName.trim();
+  return inTransaction(db, async (tx) => {
+    const service = await lockInstallableService(tx, input);
+    if ("ok" in service) return service;
+    const installed = await tx
+      .select({ name: deviceInstalls.deviceName })
+      .from(deviceInstalls)
+      .where(eq(deviceInstalls.serviceDataId, service.serviceDataId))
+      .orderBy(asc(deviceInstalls.installedAt));
+    const devices = installed.map((d) => d.name);
+    if (devices.includes(deviceName)) return fail("DEVICE_ALREADY_REGISTERED");
+    if (devices.length >= service.limit) return fail("DEVICE_LIMIT_REACHED", { limit: service.limit, devices });
+    const [device] = await tx
+      .insert(deviceInstalls)
+      .values({ workspaceId: input.workspaceId, serviceDataId: service.serviceDataId, deviceName, installedAt: now })
+      .returning({ id: deviceInstalls.id });
+    if (!device) throw new Error("device insert returned no row");
+    await writeAudit(tx, input.workspaceId, input.actor, now, [
+      {
+        action: "device.registered",
+        targetType: "device_install",
+        targetId: device.id,
+        after: { personId: input.personId, productId: input.productId, deviceName },
+      },
+    ]);
+    return { ok: true as const, deviceId: device.id, devices: [...devices, deviceName], limit: service.limit };
+  });
+}

@@ -1,0 +1,28 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { restoreWindows } from "../db/schema/index.ts";
+import { type AssignProductInput, type AssignProductOutcome, assignInTransaction } from "./assign-product.ts";
+import type { Clock } from "./clock.ts";
+import { fail, inTransaction } from "./outcome.ts";
+
+/**
+ * Assigns a removed license again inside its restore window, bringing the retained data back.
+ * After the window, says WINDOW_CLOSED with the date the data was gone for good.
+ */
+export async function restoreProduct(db: Database, clock: Clock, input: AssignProductInput): Promise<AssignProductOutcome> {
+  const outcome = await inTransaction(db, (tx) => assignInTransaction(tx, clock.now(), input, { requireRestore: true }));
+  if (outcome.ok || outcome.code !== "WINDOW_CLOSED") return outcome;
+  const [last] = await db
+    .select({ purgeAt: restoreWindows.purgeAt, status: restoreWindows.status })
+    .from(restoreWindows)
+    .where(
+      and(
+        eq(restoreWindows.workspaceId, input.workspaceId),
+        eq(restoreWindows.personId, input.personId),
+        eq(restoreWindows.productId, input.productId),
+      ),
+    )
+    .orderBy(desc(restoreWindows.removedAt))
+    .limit(1);
+  return fail("WINDOW_CLOSED", { purgedAt: last && last.status !== "restored" ? last.purgeAt : null });
+}

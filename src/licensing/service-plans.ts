@@ -1,0 +1,37 @@
+import type { ServicePlanKind } from "../db/schema/index.ts";
+
+export interface PlanInfo {
+  id: string;
+  key: string;
+  name: string;
+  kind: ServicePlanKind;
+  dataDescription: string;
+  dataSurvivesRemoval: boolean;
+  unavailableLocations: string[];
+  installLimit: number | null;
+}
+
+export interface SkippedPlan {
+  plan: PlanInfo;
+  reason: "UNAVAILABLE_IN_LOCATION";
+  location: string;
+}
+
+/** Rule 4: the person's usage location decides which of a product's services can be turned on. */
+export function splitPlansByLocation(
+  plans: PlanInfo[],
+  location: string,
+): { enabled: PlanInfo[]; skipped: SkippedPlan[] } {
+  const enabled: PlanInfo[] = [];
+  const skipped: SkippedPlan[] = [];
+  for (const plan of plans) {
+    if (plan.unavailableLocations.includes(location)) {
+      skipped.push({ plan, reason: "UNAVAILABLE_IN_LOCATION", location });
+    } else {
+      enabled.push(plan);
+    }
+  }
+  return { enabled, skipped };
+}
+
+export const planSummary = (plan: PlanInfo) => ({ key: plan.key, name: plan.name, kind: plan.kind });

@@ -1,0 +1,51 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { serviceData, servicePlans } from "../db/schema/index.ts";
+import type { Actor } from "./actor.ts";
+import { writeAudit } from "./audit.ts";
+import type { Clock } from "./clock.ts";
+import { type Failure, fail, inTransaction, isUuid } from "./outcome.ts";
+
+export type SetMailboxSizeOutcome = { ok: true; before: number } | Failure<"NO_MAILBOX">;
+
+/** Records a person's mailbox size as Exchange reports it; the data-loss warning names it. */
+export function setMailboxSize(
+  db: Database,
+  clock: Clock,
+  input: { workspaceId: string; personId: string; productId: string; sizeMb: number; actor: Actor },
+): Promise<SetMailboxSizeOutcome> {
+  if (!isUuid(input.personId) || !isUuid(input.productId) || !Number.isInteger(input.sizeMb) || input.sizeMb < 0) {
+    return Promise.resolve(fail("NO_MAILBOX"));
+  }
+  const now = clock.now();
+  return inTransaction(db, async (tx) => {
+    const [mailbox] = await tx
+      .select({ id: serviceData.id, before: serviceData.mailboxSizeMb })
+      .from(serviceData)
+      .innerJoin(servicePlans, eq(servicePlans.id, serviceData.servicePlanId))
+      .where(
+        and(
+          eq(serviceData.workspaceId, input.workspaceId),
+          eq(serviceData.personId, input.personId),
+          eq(servicePlans.productId, input.productId),
+          eq(servicePlans.kind, "mailbox"),
+        ),
+      )
+      .for("update", { of: serviceData });
+    if (!mailbox) return fail("NO_MAILBOX");
+    await tx
+      .update(serviceData)
+      .set({ mailboxSizeMb: sql`${input.sizeMb}` })
+      .where(eq(serviceData.id, mailbox.id));
+    await writeAudit(tx, input.workspaceId, input.actor, now, [
+      {
+        action: "mailbox.size_recorded",
+        targetType: "service_data",
+        targetId: mailbox.id,
+        before: { sizeMb: mailbox.before },
+        after: { sizeMb: input.sizeMb },
+      },
+    ]);
+    return { ok: true as const, before: mailbox.before ?? 0 };
+  });
+}
