@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
+import { migrateDatabase } from "../../src/db/migrate.ts";
+
+export interface TestDatabase extends DatabaseHandle {
+  /** Set on Postgres: the URL of this file's own database, for tests that open more connections. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+const PREFIX = "license_desk_test_";
+const STALE_AFTER_SECONDS = 3600;
+
+/** The Postgres server under test, or undefined to use the embedded database. */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
+export const onPostgres = testDatabaseUrl !== undefined;
+
+/**
+ * A freshly migrated database of its own for one test file: an in-memory PGlite, or on Postgres a
+ * new database that is dropped afterwards (migrations name the public schema, so a database, not
+ * a schema, is the unit that isolates). Databases left by an interrupted run are dropped too.
+ */
+export async function createTestDatabase(options: { poolMax?: number } = {}): Promise<TestDatabase> {
+  if (!testDatabaseUrl) {
+    const target: DatabaseTarget = { kind: "pglite" };
+    const handle = await openDatabase(target);
+    await migrateDatabase(handle, target);
+    return handle;
+  }
+  const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
+  const name = `${PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
+  try {
+    await dropStaleDatabases(admin);
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  const target: DatabaseTarget = { kind: "postgres", url: url.toString(), poolMax: options.poolMax ?? 10 };
+  const handle = await openDatabase(target);
+  await migrateDatabase(handle, target);
+  return {
+    ...handle,
+    url: target.url,
+    close: async () => {
+      await handle.close();
+      const dropper = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
+      try {
+        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await dropper.end({ timeout: 5 });
+      }
+    },
+  };
+}
+
+async function dropStaleDatabases(admin: postgres.Sql): Promise<void> {
+  const rows = await admin<{ datname: string }[]>`
+    select datname from pg_database where datname like ${`${PREFIX}%`}`;
+  const cutoff = Date.now() / 1000 - STALE_AFTER_SECONDS;
+  for (const { datname } of rows) {
+    const createdAt = Number(datname.slice(PREFIX.length).split("_")[0]);
+    if (createdAt < cutoff) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+  }
+}
