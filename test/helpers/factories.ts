@@ -10,7 +10,9 @@ import { type Clock, fixedClock } from "../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../src/licensing/ensure-workspace.ts";
 import { type DirectoryPerson, upsertPeople } from "../../src/licensing/upsert-person.ts";
 
-export const exampleCatalogPath = fileURLToPath(new URL("../../db/seed/catalog.example.json", import.meta.url));
+export const exampleCatalogPath = fileURLToPath(
+  new URL("../../db/seed/catalog.example.json", import.meta.url),
+);
 
 export async function exampleCatalog(): Promise<{ products: Record<string, unknown>[] }> {
   return JSON.parse(await readFile(exampleCatalogPath, "utf8"));
@@ -32,7 +34,12 @@ export interface Fixture {
  */
 export async function createFixture(
   db: Database,
-  options: { catalog?: unknown; defaultUsageLocation?: string | null; at?: string; restoreWindowDays?: number } = {},
+  options: {
+    catalog?: unknown;
+    defaultUsageLocation?: string | null;
+    at?: string;
+    restoreWindowDays?: number;
+  } = {},
 ): Promise<Fixture> {
   const workspaceId = `T${randomBytes(5).toString("hex").toUpperCase()}`;
   const clock = fixedClock(options.at ?? "2026-03-02T10:00:00Z");

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, assignments, products, serviceData } from "../../src/db/schema/index.ts";
+import { assignments, auditLog, products, serviceData } from "../../src/db/schema/index.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { admin, createFixture, singleProductCatalog } from "../helpers/factories.ts";
@@ -18,7 +18,12 @@ describe("assignProduct", () => {
     const f = await createFixture(t.db);
     const personId = await f.addPerson({ name: "Anna", usageLocation: "SE" });
     const productId = await f.productId("office");
-    const result = await assignProduct(t.db, f.clock, { workspaceId: f.workspaceId, personId, productId, actor: admin });
+    const result = await assignProduct(t.db, f.clock, {
+      workspaceId: f.workspaceId,
+      personId,
+      productId,
+      actor: admin,
+    });
     expect(result).toMatchObject({
       ok: true,
       restored: false,
@@ -26,7 +31,12 @@ describe("assignProduct", () => {
       seats: { purchased: 10, assigned: 1, available: 9, sentence: "9 of 10 available" },
     });
     if (!result.ok) throw new Error("unreachable");
-    expect(result.enabled.map((s) => s.key).sort()).toEqual(["exchange", "lync", "office-apps", "sharepoint"]);
+    expect(result.enabled.map((s) => s.key).sort()).toEqual([
+      "exchange",
+      "lync",
+      "office-apps",
+      "sharepoint",
+    ]);
     const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, personId));
     expect(data).toHaveLength(4);
     expect(data.every((d) => d.status === "active")).toBe(true);
@@ -57,8 +67,16 @@ describe("assignProduct", () => {
   it("needs a usage location unless the workspace has a default", async () => {
     const noDefault = await createFixture(t.db, { defaultUsageLocation: null });
     const personId = await noDefault.addPerson({ usageLocation: null });
-    const input = { workspaceId: noDefault.workspaceId, personId, productId: await noDefault.productId("office"), actor: admin };
-    expect(await assignProduct(t.db, noDefault.clock, input)).toEqual({ ok: false, code: "USAGE_LOCATION_REQUIRED" });
+    const input = {
+      workspaceId: noDefault.workspaceId,
+      personId,
+      productId: await noDefault.productId("office"),
+      actor: admin,
+    };
+    expect(await assignProduct(t.db, noDefault.clock, input)).toEqual({
+      ok: false,
+      code: "USAGE_LOCATION_REQUIRED",
+    });
     const [row] = await t.db.select().from(products).where(eq(products.id, input.productId));
     expect(row?.assignedSeats).toBe(0);
 
@@ -88,20 +106,32 @@ describe("assignProduct", () => {
     const f = await createFixture(t.db, { catalog: singleProductCatalog(1) });
     const [first, second] = await f.addPeople([{}, {}]);
     const productId = await f.productId("mail");
-    await assignProduct(t.db, f.clock, { workspaceId: f.workspaceId, personId: first as string, productId, actor: admin });
+    await assignProduct(t.db, f.clock, {
+      workspaceId: f.workspaceId,
+      personId: first as string,
+      productId,
+      actor: admin,
+    });
     const refused = await assignProduct(t.db, f.clock, {
       workspaceId: f.workspaceId,
       personId: second as string,
       productId,
       actor: admin,
     });
-    expect(refused).toMatchObject({ ok: false, code: "NO_SEATS_LEFT", seats: { available: 0, purchased: 1 } });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "NO_SEATS_LEFT",
+      seats: { available: 0, purchased: 1 },
+    });
     const held = await t.db
       .select()
       .from(assignments)
       .where(and(eq(assignments.productId, productId), eq(assignments.personId, second as string)));
     expect(held).toHaveLength(0);
-    const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, second as string));
+    const data = await t.db
+      .select()
+      .from(serviceData)
+      .where(eq(serviceData.personId, second as string));
     expect(data).toHaveLength(0);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, f.workspaceId));
     expect(audit.filter((a) => a.action === "license.assigned")).toHaveLength(1);

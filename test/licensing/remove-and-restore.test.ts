@@ -80,8 +80,15 @@ describe("removeProduct", () => {
       warning: { goneForGoodAt: new Date("2026-03-16T10:00:00Z") },
     });
     if (!removed.ok) throw new Error("unreachable");
-    const [window] = await t.db.select().from(restoreWindows).where(eq(restoreWindows.personId, input.personId));
-    expect(window).toMatchObject({ status: "open", purgeAt: new Date("2026-03-16T10:00:00Z"), removedBy: "UADMIN" });
+    const [window] = await t.db
+      .select()
+      .from(restoreWindows)
+      .where(eq(restoreWindows.personId, input.personId));
+    expect(window).toMatchObject({
+      status: "open",
+      purgeAt: new Date("2026-03-16T10:00:00Z"),
+      removedBy: "UADMIN",
+    });
     const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, input.personId));
     expect(data.filter((d) => d.status === "retained")).toHaveLength(3);
     expect(data.filter((d) => d.status === "kept")).toHaveLength(1);
@@ -109,7 +116,10 @@ describe("restoring inside the window", () => {
     const mailboxAfter = data.find((d) => d.mailboxSizeMb !== null);
     expect(mailboxAfter).toMatchObject({ id: mailboxBefore?.id, mailboxSizeMb: 2048, status: "active" });
     expect(data.every((d) => d.status === "active" && d.restoreWindowId === null)).toBe(true);
-    const [window] = await t.db.select().from(restoreWindows).where(eq(restoreWindows.personId, input.personId));
+    const [window] = await t.db
+      .select()
+      .from(restoreWindows)
+      .where(eq(restoreWindows.personId, input.personId));
     expect(window?.status).toBe("restored");
     expect(await registerDevice(t.db, f.clock, { ...input, deviceName: "anna-macbook" })).toEqual({
       ok: false,
@@ -139,7 +149,10 @@ describe("after the window", () => {
     expect(fresh).toMatchObject({ ok: true, restored: false });
     const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, input.personId));
     expect(data.find((d) => d.mailboxSizeMb !== null)?.mailboxSizeMb).toBe(0);
-    const [window] = await t.db.select().from(restoreWindows).where(eq(restoreWindows.personId, input.personId));
+    const [window] = await t.db
+      .select()
+      .from(restoreWindows)
+      .where(eq(restoreWindows.personId, input.personId));
     expect(window?.status).toBe("purged");
   });
 
@@ -161,12 +174,21 @@ describe("purgeExpiredWindows", () => {
     const { f, input } = await licensedPerson();
     await removeProduct(t.db, f.clock, input);
     f.clock.advanceDays(29);
-    const early = await purgeExpiredWindows(t.db, f.clock, { workspaceId: f.workspaceId, actor: systemActor("job") });
+    const early = await purgeExpiredWindows(t.db, f.clock, {
+      workspaceId: f.workspaceId,
+      actor: systemActor("job"),
+    });
     expect(early.purged).toEqual([]);
     f.clock.advanceDays(1);
-    const due = await purgeExpiredWindows(t.db, f.clock, { workspaceId: f.workspaceId, actor: systemActor("job") });
+    const due = await purgeExpiredWindows(t.db, f.clock, {
+      workspaceId: f.workspaceId,
+      actor: systemActor("job"),
+    });
     expect(due.purged).toMatchObject([{ personId: input.personId, deletedServiceData: 3 }]);
-    const again = await purgeExpiredWindows(t.db, f.clock, { workspaceId: f.workspaceId, actor: systemActor("job") });
+    const again = await purgeExpiredWindows(t.db, f.clock, {
+      workspaceId: f.workspaceId,
+      actor: systemActor("job"),
+    });
     expect(again.purged).toEqual([]);
     const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, input.personId));
     expect(data.map((d) => d.status)).toEqual(["kept"]);
@@ -186,7 +208,10 @@ describe("purgeExpiredWindows", () => {
         restoreProduct(t.db, restoreClock, input),
         purgeExpiredWindows(t.db, purgeClock, { workspaceId: f.workspaceId, actor: systemActor("job") }),
       ]);
-      const [window] = await t.db.select().from(restoreWindows).where(eq(restoreWindows.personId, input.personId));
+      const [window] = await t.db
+        .select()
+        .from(restoreWindows)
+        .where(eq(restoreWindows.personId, input.personId));
       const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, input.personId));
       if (restored.ok) {
         expect(purged.purged).toEqual([]);
