@@ -1,9 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import pg from "pg";
 import * as schema from "./schema/index.ts";
 
 /** Either driver behind one type: use cases never know which one runs. */
@@ -35,22 +35,33 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => client.close(),
     };
   }
-  const client = postgres(target.url, {
-    max: target.poolMax,
-    onnotice: () => {},
-    connect_timeout: 10,
-  });
+  const pool = createPool(target.url, target.poolMax);
   try {
-    await client`select 1`;
+    await pool.query("select 1");
   } catch (error) {
-    await client.end({ timeout: 1 }).catch(() => {});
+    await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(describeConnectionError(error, target.url));
   }
   return {
-    db: drizzlePostgres({ client, schema }) as unknown as Database,
+    db: drizzlePostgres({ client: pool, schema }) as unknown as Database,
     kind: "postgres",
-    close: () => client.end({ timeout: 5 }),
+    close: () => pool.end(),
   };
+}
+
+/**
+ * node-postgres rather than postgres.js: with postgres.js 3.4.9 a backend killed in the middle of
+ * a transaction crashed the process on the next queries (an uncaught TypeError in its writer).
+ * A client killed while checked out emits 'error' with nobody listening, which would crash the
+ * process too; listening here lets the query in flight fail alone, and the pool drops that client.
+ */
+export function createPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  pool.on("error", () => {});
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
+  return pool;
 }
 
 /** One line naming the problem, with the password left out. */
@@ -58,6 +69,7 @@ export function describeConnectionError(error: unknown, url: string): string {
   const parsed = new URL(url);
   const where = `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
   const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
   const reason = (() => {
     switch (code) {
       case "ECONNREFUSED":
@@ -66,7 +78,6 @@ export function describeConnectionError(error: unknown, url: string): string {
       case "EAI_AGAIN":
         return "the host name does not resolve";
       case "ETIMEDOUT":
-      case "CONNECT_TIMEOUT":
         return "the connection timed out";
       case "28P01":
       case "28000":
@@ -74,7 +85,7 @@ export function describeConnectionError(error: unknown, url: string): string {
       case "3D000":
         return "that database does not exist";
       default:
-        return error instanceof Error ? error.message : String(error);
+        return /timeout/i.test(message) ? "the connection timed out" : message;
     }
   })();
   return `Cannot connect to PostgreSQL at ${where}: ${reason}`;

@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
 import type { DatabaseHandle, DatabaseTarget } from "./client.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../../db/migrations", import.meta.url));
@@ -20,12 +20,14 @@ export async function migrateDatabase(handle: DatabaseHandle, target: DatabaseTa
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
-  const client = postgres(target.url, { max: 1, onnotice: () => {} });
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
   try {
-    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await client.query("set client_min_messages = warning");
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
   } finally {
-    await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-    await client.end({ timeout: 5 });
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.end();
   }
 }

@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
-import type { Database } from "./client.ts";
 import type { Tx } from "../licensing/outcome.ts";
+import type { Database } from "./client.ts";
 
 /**
  * Runs raw SQL and returns its rows. postgres.js answers with an array and PGlite with

@@ -7,8 +7,8 @@ import { writeAudit } from "./audit.ts";
 import type { Clock } from "./clock.ts";
 import { abort, type Failure, fail, inTransaction, type Tx } from "./outcome.ts";
 import { purgeWindowsInTransaction } from "./purge-expired-windows.ts";
-import { type SkippedPlan, planSummary, splitPlansByLocation } from "./service-plans.ts";
-import { seatUsage, type SeatUsage } from "./seat-usage.ts";
+import { type SeatUsage, seatUsage } from "./seat-usage.ts";
+import { planSummary, type SkippedPlan, splitPlansByLocation } from "./service-plans.ts";
 
 export interface AssignProductInput {
   workspaceId: string;
@@ -77,7 +77,8 @@ export async function assignInTransaction(
   if (!inserted) return fail("ALREADY_ASSIGNED");
 
   const restored = await closeOpenWindow(tx, now, input, ctx.openWindow);
-  if (options.requireRestore && !restored) abort(fail("WINDOW_CLOSED", { purgedAt: ctx.openWindow?.purgeAt ?? null }));
+  if (options.requireRestore && !restored)
+    abort(fail("WINDOW_CLOSED", { purgedAt: ctx.openWindow?.purgeAt ?? null }));
 
   if (enabled.length > 0) {
     await tx
@@ -114,7 +115,12 @@ export async function assignInTransaction(
       targetType: "assignment",
       targetId: inserted.id,
       before: null,
-      after: { person: result.person, product: result.product, enabled: result.enabled, skipped: result.skipped },
+      after: {
+        person: result.person,
+        product: result.product,
+        enabled: result.enabled,
+        skipped: result.skipped,
+      },
     },
   ]);
 
@@ -146,7 +152,10 @@ async function closeOpenWindow(
 ): Promise<boolean> {
   if (!window) return false;
   if (window.purgeAt <= now) {
-    await purgeWindowsInTransaction(tx, now, input.actor, { workspaceId: input.workspaceId, windowIds: [window.id] });
+    await purgeWindowsInTransaction(tx, now, input.actor, {
+      workspaceId: input.workspaceId,
+      windowIds: [window.id],
+    });
     return false;
   }
   const [closed] = await tx

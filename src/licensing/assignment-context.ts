@@ -13,7 +13,13 @@ export interface AssignmentContext {
   plans: PlanInfo[];
   assignment: { id: string; assignedAt: Date } | null;
   openWindow: { id: string; removedAt: Date; purgeAt: Date } | null;
-  serviceData: { id: string; planId: string; status: ServiceDataStatus; mailboxSizeMb: number | null; devices: number }[];
+  serviceData: {
+    id: string;
+    planId: string;
+    status: ServiceDataStatus;
+    mailboxSizeMb: number | null;
+    devices: number;
+  }[];
 }
 
 type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "openWindow"> & {

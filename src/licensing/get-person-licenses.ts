@@ -86,7 +86,11 @@ export async function getPersonLicenses(
           .select({ id: products.id, key: products.key, name: products.name })
           .from(products)
           .where(inArray(products.id, productIds)),
-        db.select().from(servicePlans).where(inArray(servicePlans.productId, productIds)).orderBy(asc(servicePlans.key)),
+        db
+          .select()
+          .from(servicePlans)
+          .where(inArray(servicePlans.productId, productIds))
+          .orderBy(asc(servicePlans.key)),
         data.length
           ? db
               .select({ serviceDataId: deviceInstalls.serviceDataId, name: deviceInstalls.deviceName })

@@ -24,5 +24,8 @@ export async function getSeatUsage(db: Database, input: { workspaceId: string })
     .from(products)
     .where(eq(products.workspaceId, input.workspaceId))
     .orderBy(asc(products.name));
-  return rows.map(({ purchased, assigned, ...product }) => ({ ...product, ...seatUsage(purchased, assigned) }));
+  return rows.map(({ purchased, assigned, ...product }) => ({
+    ...product,
+    ...seatUsage(purchased, assigned),
+  }));
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull } from "drizzle-orm";
-import { people, servicePlans, serviceData } from "../db/schema/index.ts";
+import { people, serviceData, servicePlans } from "../db/schema/index.ts";
 import { type Failure, fail, isUuid, type Tx } from "./outcome.ts";
 
 /**

@@ -78,7 +78,12 @@ export async function purgeWindowsInTransaction(
         targetType: "restore_window",
         targetId: w.windowId,
         before: { status: "open", purgeAt: w.purgeAt },
-        after: { status: "purged", personId: w.personId, productId: w.productId, deletedServiceData: w.deletedServiceData },
+        after: {
+          status: "purged",
+          personId: w.personId,
+          productId: w.productId,
+          deletedServiceData: w.deletedServiceData,
+        },
       })),
     );
   }

@@ -21,7 +21,11 @@ export type RegisterDeviceOutcome =
   | Failure<"DEVICE_LIMIT_REACHED", { limit: number; devices: string[] }>;
 
 /** Rule 3: Office installs on up to the plan's limit (5) of Macs or PCs; one more waits for a removal. */
-export function registerDevice(db: Database, clock: Clock, input: DeviceInput): Promise<RegisterDeviceOutcome> {
+export function registerDevice(
+  db: Database,
+  clock: Clock,
+  input: DeviceInput,
+): Promise<RegisterDeviceOutcome> {
   const now = clock.now();
   const deviceName = input.deviceName.trim();
   return inTransaction(db, async (tx) => {
@@ -34,10 +38,16 @@ export function registerDevice(db: Database, clock: Clock, input: DeviceInput): 
       .orderBy(asc(deviceInstalls.installedAt));
     const devices = installed.map((d) => d.name);
     if (devices.includes(deviceName)) return fail("DEVICE_ALREADY_REGISTERED");
-    if (devices.length >= service.limit) return fail("DEVICE_LIMIT_REACHED", { limit: service.limit, devices });
+    if (devices.length >= service.limit)
+      return fail("DEVICE_LIMIT_REACHED", { limit: service.limit, devices });
     const [device] = await tx
       .insert(deviceInstalls)
-      .values({ workspaceId: input.workspaceId, serviceDataId: service.serviceDataId, deviceName, installedAt: now })
+      .values({
+        workspaceId: input.workspaceId,
+        serviceDataId: service.serviceDataId,
+        deviceName,
+        installedAt: now,
+      })
       .returning({ id: deviceInstalls.id });
     if (!device) throw new Error("device insert returned no row");
     await writeAudit(tx, input.workspaceId, input.actor, now, [
@@ -48,6 +58,11 @@ export function registerDevice(db: Database, clock: Clock, input: DeviceInput): 
         after: { personId: input.personId, productId: input.productId, deviceName },
       },
     ]);
-    return { ok: true as const, deviceId: device.id, devices: [...devices, deviceName], limit: service.limit };
+    return {
+      ok: true as const,
+      deviceId: device.id,
+      devices: [...devices, deviceName],
+      limit: service.limit,
+    };
   });
 }

@@ -29,12 +29,18 @@ export function removeProduct(
     const [removed] = await tx
       .delete(assignments)
       .where(and(eq(assignments.personId, ctx.person.id), eq(assignments.productId, ctx.product.id)))
-      .returning({ id: assignments.id, assignedAt: assignments.assignedAt, assignedBy: assignments.assignedBy });
+      .returning({
+        id: assignments.id,
+        assignedAt: assignments.assignedAt,
+        assignedBy: assignments.assignedBy,
+      });
     if (!removed) return fail("NOT_ASSIGNED");
 
     const warning = buildRemovalWarning(ctx, now);
     const lostPlanIds = ctx.plans.filter((p) => !p.dataSurvivesRemoval).map((p) => p.id);
-    const holdsLostData = ctx.serviceData.some((d) => d.status === "active" && lostPlanIds.includes(d.planId));
+    const holdsLostData = ctx.serviceData.some(
+      (d) => d.status === "active" && lostPlanIds.includes(d.planId),
+    );
 
     let restoreWindowId: string | null = null;
     if (holdsLostData) {
@@ -65,7 +71,12 @@ export function removeProduct(
         targetType: "assignment",
         targetId: removed.id,
         before: { person: warning.person, product: warning.product, assignedAt: removed.assignedAt },
-        after: { restoreWindowId, goneForGoodAt: warning.goneForGoodAt, lost: warning.lost, survives: warning.survives },
+        after: {
+          restoreWindowId,
+          goneForGoodAt: warning.goneForGoodAt,
+          lost: warning.lost,
+          survives: warning.survives,
+        },
       },
     ]);
     const [seat] = await tx

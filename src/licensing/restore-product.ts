@@ -9,8 +9,14 @@ import { fail, inTransaction } from "./outcome.ts";
  * Assigns a removed license again inside its restore window, bringing the retained data back.
  * After the window, says WINDOW_CLOSED with the date the data was gone for good.
  */
-export async function restoreProduct(db: Database, clock: Clock, input: AssignProductInput): Promise<AssignProductOutcome> {
-  const outcome = await inTransaction(db, (tx) => assignInTransaction(tx, clock.now(), input, { requireRestore: true }));
+export async function restoreProduct(
+  db: Database,
+  clock: Clock,
+  input: AssignProductInput,
+): Promise<AssignProductOutcome> {
+  const outcome = await inTransaction(db, (tx) =>
+    assignInTransaction(tx, clock.now(), input, { requireRestore: true }),
+  );
   if (outcome.ok || outcome.code !== "WINDOW_CLOSED") return outcome;
   const [last] = await db
     .select({ purgeAt: restoreWindows.purgeAt, status: restoreWindows.status })

@@ -14,7 +14,12 @@ export function setMailboxSize(
   clock: Clock,
   input: { workspaceId: string; personId: string; productId: string; sizeMb: number; actor: Actor },
 ): Promise<SetMailboxSizeOutcome> {
-  if (!isUuid(input.personId) || !isUuid(input.productId) || !Number.isInteger(input.sizeMb) || input.sizeMb < 0) {
+  if (
+    !isUuid(input.personId) ||
+    !isUuid(input.productId) ||
+    !Number.isInteger(input.sizeMb) ||
+    input.sizeMb < 0
+  ) {
     return Promise.resolve(fail("NO_MAILBOX"));
   }
   const now = clock.now();

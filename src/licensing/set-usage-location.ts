@@ -27,7 +27,11 @@ export function setUsageLocation(
   const now = clock.now();
   return inTransaction(db, async (tx) => {
     const where = and(eq(people.workspaceId, input.workspaceId), eq(people.id, input.personId));
-    const [current] = await tx.select({ before: people.usageLocation }).from(people).where(where).for("update");
+    const [current] = await tx
+      .select({ before: people.usageLocation })
+      .from(people)
+      .where(where)
+      .for("update");
     if (!current) return fail("UNKNOWN_PERSON");
     await tx.update(people).set({ usageLocation: code }).where(where);
     await writeAudit(tx, input.workspaceId, input.actor, now, [

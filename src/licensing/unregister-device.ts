@@ -10,7 +10,11 @@ import type { DeviceInput } from "./register-device.ts";
 export type UnregisterDeviceOutcome = { ok: true } | Failure<"NO_INSTALLABLE_SERVICE" | "UNKNOWN_DEVICE">;
 
 /** Frees one of the person's install slots. */
-export function unregisterDevice(db: Database, clock: Clock, input: DeviceInput): Promise<UnregisterDeviceOutcome> {
+export function unregisterDevice(
+  db: Database,
+  clock: Clock,
+  input: DeviceInput,
+): Promise<UnregisterDeviceOutcome> {
   const now = clock.now();
   const deviceName = input.deviceName.trim();
   return inTransaction(db, async (tx) => {
@@ -18,7 +22,12 @@ export function unregisterDevice(db: Database, clock: Clock, input: DeviceInput)
     if ("ok" in service) return service;
     const [removed] = await tx
       .delete(deviceInstalls)
-      .where(and(eq(deviceInstalls.serviceDataId, service.serviceDataId), eq(deviceInstalls.deviceName, deviceName)))
+      .where(
+        and(
+          eq(deviceInstalls.serviceDataId, service.serviceDataId),
+          eq(deviceInstalls.deviceName, deviceName),
+        ),
+      )
       .returning({ id: deviceInstalls.id });
     if (!removed) return fail("UNKNOWN_DEVICE");
     await writeAudit(tx, input.workspaceId, input.actor, now, [

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
+import pg from "pg";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 
@@ -28,14 +28,11 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
     await migrateDatabase(handle, target);
     return handle;
   }
-  const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
   const name = `${PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
-  try {
+  await onServer(async (admin) => {
     await dropStaleDatabases(admin);
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
+    await admin.query(`create database "${name}"`);
+  });
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { kind: "postgres", url: url.toString(), poolMax: options.poolMax ?? 10 };
@@ -46,22 +43,29 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
     url: target.url,
     close: async () => {
       await handle.close();
-      const dropper = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await dropper.end({ timeout: 5 });
-      }
+      await onServer((admin) => admin.query(`drop database if exists "${name}" with (force)`));
     },
   };
 }
 
-async function dropStaleDatabases(admin: postgres.Sql): Promise<void> {
-  const rows = await admin<{ datname: string }[]>`
-    select datname from pg_database where datname like ${`${PREFIX}%`}`;
+async function onServer<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropStaleDatabases(admin: pg.Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like $1",
+    [`${PREFIX}%`],
+  );
   const cutoff = Date.now() / 1000 - STALE_AFTER_SECONDS;
   for (const { datname } of rows) {
     const createdAt = Number(datname.slice(PREFIX.length).split("_")[0]);
-    if (createdAt < cutoff) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    if (createdAt < cutoff) await admin.query(`drop database if exists "${datname}" with (force)`);
   }
 }

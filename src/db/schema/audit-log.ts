@@ -1,6 +1,14 @@
 import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-export const auditSource = pgEnum("audit_source", ["command", "button", "modal", "job", "event", "cli", "system"]);
+export const auditSource = pgEnum("audit_source", [
+  "command",
+  "button",
+  "modal",
+  "job",
+  "event",
+  "cli",
+  "system",
+]);
 export type AuditSource = (typeof auditSource.enumValues)[number];
 
 /**

@@ -36,7 +36,10 @@ export const products = pgTable(
   (t) => [
     uniqueIndex("products_workspace_key_uq").on(t.workspaceId, t.key),
     check("products_purchased_non_negative", sql`${t.purchasedSeats} >= 0`),
-    check("products_assigned_within_purchased", sql`${t.assignedSeats} >= 0 AND ${t.assignedSeats} <= ${t.purchasedSeats}`),
+    check(
+      "products_assigned_within_purchased",
+      sql`${t.assignedSeats} >= 0 AND ${t.assignedSeats} <= ${t.purchasedSeats}`,
+    ),
   ],
 );
 

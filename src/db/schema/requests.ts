@@ -3,7 +3,13 @@ import { people } from "./people.ts";
 import { products } from "./products.ts";
 import { workspaces } from "./workspaces.ts";
 
-export const requestStatus = pgEnum("request_status", ["pending", "approved", "denied", "cancelled", "expired"]);
+export const requestStatus = pgEnum("request_status", [
+  "pending",
+  "approved",
+  "denied",
+  "cancelled",
+  "expired",
+]);
 export type RequestStatus = (typeof requestStatus.enumValues)[number];
 
 /** A non-admin's ask for a license, for themselves or someone else. */

@@ -28,12 +28,8 @@ export const restoreWindows = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("restore_windows_one_open_uq")
-      .on(t.personId, t.productId)
-      .where(sql`${t.status} = 'open'`),
-    index("restore_windows_open_purge_at_idx")
-      .on(t.purgeAt)
-      .where(sql`${t.status} = 'open'`),
+    uniqueIndex("restore_windows_one_open_uq").on(t.personId, t.productId).where(sql`${t.status} = 'open'`),
+    index("restore_windows_open_purge_at_idx").on(t.purgeAt).where(sql`${t.status} = 'open'`),
   ],
 );
 

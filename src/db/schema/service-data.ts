@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { people } from "./people.ts";
 import { servicePlans } from "./products.ts";
 import { restoreWindows } from "./restore-windows.ts";
@@ -41,7 +51,10 @@ export const serviceData = pgTable(
       "service_data_retained_has_window",
       sql`(${t.status} = 'retained') = (${t.restoreWindowId} IS NOT NULL)`,
     ),
-    check("service_data_mailbox_size_non_negative", sql`${t.mailboxSizeMb} IS NULL OR ${t.mailboxSizeMb} >= 0`),
+    check(
+      "service_data_mailbox_size_non_negative",
+      sql`${t.mailboxSizeMb} IS NULL OR ${t.mailboxSizeMb} >= 0`,
+    ),
   ],
 );
 

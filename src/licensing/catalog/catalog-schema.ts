@@ -4,7 +4,10 @@ import { normalizeUsageLocation } from "../usage-location.ts";
 
 const key = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1-40 lowercase letters, digits or dashes, starting with a letter or digit");
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,39}$/,
+    "must be 1-40 lowercase letters, digits or dashes, starting with a letter or digit",
+  );
 
 const location = z.string().transform((value, ctx) => {
   const code = normalizeUsageLocation(value);
@@ -37,28 +40,42 @@ const product = z
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
     p.plans.forEach((pl, i) => {
-      if (seen.has(pl.key)) ctx.addIssue({ code: "custom", path: ["plans", i, "key"], message: `duplicate plan key "${pl.key}"` });
+      if (seen.has(pl.key))
+        ctx.addIssue({
+          code: "custom",
+          path: ["plans", i, "key"],
+          message: `duplicate plan key "${pl.key}"`,
+        });
       seen.add(pl.key);
       if (pl.kind === "office_apps" && pl.installLimit === null) {
-        ctx.addIssue({ code: "custom", path: ["plans", i, "installLimit"], message: "office_apps plans need an installLimit" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["plans", i, "installLimit"],
+          message: "office_apps plans need an installLimit",
+        });
       }
     });
   });
 
-export const catalogSchema = z
-  .strictObject({ products: z.array(product).min(1) })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.products.forEach((p, i) => {
-      if (seen.has(p.key)) ctx.addIssue({ code: "custom", path: ["products", i, "key"], message: `duplicate product key "${p.key}"` });
-      seen.add(p.key);
-    });
+export const catalogSchema = z.strictObject({ products: z.array(product).min(1) }).superRefine((c, ctx) => {
+  const seen = new Set<string>();
+  c.products.forEach((p, i) => {
+    if (seen.has(p.key))
+      ctx.addIssue({
+        code: "custom",
+        path: ["products", i, "key"],
+        message: `duplicate product key "${p.key}"`,
+      });
+    seen.add(p.key);
   });
+});
 
 export type Catalog = z.infer<typeof catalogSchema>;
 
 /** Each problem with where it is, like `products[2].plans[0].kind: Invalid option ...`. */
-export function parseCatalog(input: unknown): { ok: true; catalog: Catalog } | { ok: false; errors: string[] } {
+export function parseCatalog(
+  input: unknown,
+): { ok: true; catalog: Catalog } | { ok: false; errors: string[] } {
   const parsed = catalogSchema.safeParse(input);
   if (parsed.success) return { ok: true, catalog: parsed.data };
   return {
@@ -69,5 +86,7 @@ export function parseCatalog(input: unknown): { ok: true; catalog: Catalog } | {
 
 function formatPath(path: PropertyKey[]): string {
   if (path.length === 0) return "(root)";
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${String(part)}`)).join("");
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${String(part)}`))
+    .join("");
 }

@@ -1,0 +1,105 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPool } from "../../src/db/client.ts";
+import { assignments, auditLog, products, serviceData } from "../../src/db/schema/index.ts";
+import { assignProduct } from "../../src/licensing/assign-product.ts";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/database.ts";
+import { admin, createFixture } from "../helpers/factories.ts";
+
+// Only a server has backends to kill; the embedded database runs in this process.
+describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
+  let t: TestDatabase;
+  let side: ReturnType<typeof createPool>;
+  beforeAll(async () => {
+    t = await createTestDatabase({ poolMax: 4 });
+    side = createPool(t.url as string, 2);
+  });
+  afterAll(async () => {
+    await side?.end();
+    await t?.close();
+  });
+
+  it("leaves nothing half applied, and the pool goes on with clean transactions", async () => {
+    const f = await createFixture(t.db);
+    const productId = await f.productId("office");
+    const [victim, ...others] = await f.addPeople(Array.from({ length: 9 }, () => ({})));
+
+    // Hold the product row so the assign stops after its first writes, at the seat counter (a
+    // weaker lock than FOR UPDATE, which would already stop the foreign-key checks of those writes).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const blocker = (async () => {
+      const client = await side.connect();
+      await client.query("begin");
+      await client.query("select 1 from products where id = $1 for no key update", [productId]);
+      locked();
+      await held;
+      await client.query("commit");
+      client.release();
+    })();
+    await isLocked;
+
+    const assigning = assignProduct(t.db, f.clock, {
+      workspaceId: f.workspaceId,
+      personId: victim as string,
+      productId,
+      actor: admin,
+    });
+    const pid = await waitForBlockedBackend();
+    await side.query("select pg_terminate_backend($1)", [pid]);
+    release();
+    await blocker;
+    await expect(assigning).rejects.toThrow();
+
+    const rows = await t.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.personId, victim as string));
+    const data = await t.db
+      .select()
+      .from(serviceData)
+      .where(eq(serviceData.personId, victim as string));
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, f.workspaceId));
+    const [product] = await t.db.select().from(products).where(eq(products.id, productId));
+    expect(rows).toEqual([]);
+    expect(data).toEqual([]);
+    expect(audit.filter((a) => a.action === "license.assigned")).toEqual([]);
+    expect(product?.assignedSeats).toBe(0);
+
+    // Concurrent transactions on the surviving pool: none may carry a dead transaction's statements.
+    const results = await Promise.all(
+      [victim as string, ...others].map((personId) =>
+        assignProduct(t.db, f.clock, { workspaceId: f.workspaceId, personId, productId, actor: admin }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const [counted] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(assignments)
+      .where(eq(assignments.productId, productId));
+    const [after] = await t.db.select().from(products).where(eq(products.id, productId));
+    const auditAfter = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, f.workspaceId));
+    expect(counted?.n).toBe(9);
+    expect(after?.assignedSeats).toBe(9);
+    expect(auditAfter.filter((a) => a.action === "license.assigned")).toHaveLength(9);
+  });
+
+  async function waitForBlockedBackend(): Promise<number> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const { rows } = await side.query<{ pid: number }>(
+        `select pid from pg_stat_activity
+         where datname = current_database() and wait_event_type = 'Lock' and query ilike '%update "products"%'`,
+      );
+      const row = rows[0];
+      if (row) return row.pid;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error("the assign never reached the seat counter");
+  }
+});
