@@ -19,7 +19,9 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
   const host = new URL(serverUrl).hostname;
   // The bench creates and force-drops databases: a DATABASE_URL left pointing at a shared server must not get that.
   if (!LOOPBACK_HOSTS.has(host)) {
-    throw new Error(`refusing to run against ${host}: the bench only creates and drops databases on a local server`);
+    throw new Error(
+      `refusing to run against ${host}: the bench only creates and drops databases on a local server`,
+    );
   }
   return {
     serverUrl,
@@ -32,7 +34,8 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
 function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
 }
 
@@ -269,9 +272,7 @@ export function createWaitSampler(url: string, everyMs = 50): WaitSampler {
     stop: async () => {
       clearInterval(interval);
       await inFlight;
-      return [...counts]
-        .map(([what, n]) => ({ what, share: n / samples }))
-        .sort((a, b) => b.share - a.share);
+      return [...counts].map(([what, n]) => ({ what, share: n / samples })).sort((a, b) => b.share - a.share);
     },
     close: () => sql.end({ timeout: 5 }),
   };

@@ -1,0 +1,22 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { products } from "../db/schema/index.ts";
+import { systemActor } from "../licensing/actor.ts";
+import { importCatalog } from "../licensing/catalog/import-catalog.ts";
+import type { Clock } from "../licensing/clock.ts";
+import { ensureWorkspace } from "../licensing/ensure-workspace.ts";
+
+export const exampleCatalogPath = fileURLToPath(new URL("../../db/seed/catalog.example.json", import.meta.url));
+
+/** The local workspace exists, with the example catalog when it has no products yet. */
+export async function seedLocalWorkspace(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
+  await ensureWorkspace(db, { id: workspaceId, name: "Local workspace", defaultUsageLocation: "SE" });
+  const [any] = await db.select({ id: products.id }).from(products).where(eq(products.workspaceId, workspaceId)).limit(1);
+  if (any) return false;
+  const catalog = JSON.parse(await readFile(exampleCatalogPath, "utf8"));
+  const result = await importCatalog(db, clock, { workspaceId, catalog, actor: systemActor("cli") });
+  if (!result.ok) throw new Error(`the example catalog is invalid: ${result.errors.join("; ")}`);
+  return true;
+}
