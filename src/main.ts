@@ -8,9 +8,12 @@ import { getSeatUsage } from "./licensing/get-seat-usage.ts";
 runMain(async () => {
   const { config, handle } = await bootstrap(process.env);
   try {
-    const where = config.database.kind === "pglite" ? `embedded database in ${config.database.dataDir}` : "PostgreSQL";
+    const where =
+      config.database.kind === "pglite" ? `embedded database in ${config.database.dataDir}` : "PostgreSQL";
     const seeded = await seedLocalWorkspace(handle.db, systemClock, config.workspaceId);
-    console.log(`License Desk: ${where}, workspace ${config.workspaceId}${seeded ? " (example catalog loaded)" : ""}\n`);
+    console.log(
+      `License Desk: ${where}, workspace ${config.workspaceId}${seeded ? " (example catalog loaded)" : ""}\n`,
+    );
     console.log(formatSeatTable(await getSeatUsage(handle.db, { workspaceId: config.workspaceId })));
     return 0;
   } finally {

@@ -3,7 +3,9 @@ import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from "../
 import { migrateDatabase } from "../db/migrate.ts";
 
 /** Config, an open and migrated database, for the command-line entry points. */
-export async function bootstrap(env: Record<string, string | undefined>): Promise<{ config: Config; handle: DatabaseHandle }> {
+export async function bootstrap(
+  env: Record<string, string | undefined>,
+): Promise<{ config: Config; handle: DatabaseHandle }> {
   const config = loadConfig(env);
   const handle = await openDatabase(config.database);
   try {

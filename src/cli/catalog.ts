@@ -30,7 +30,11 @@ runMain(async () => {
   try {
     const workspaceId = values.workspace ?? config.workspaceId;
     await ensureWorkspace(handle.db, { id: workspaceId, name: workspaceId });
-    const result = await importCatalog(handle.db, systemClock, { workspaceId, catalog, actor: systemActor("cli") });
+    const result = await importCatalog(handle.db, systemClock, {
+      workspaceId,
+      catalog,
+      actor: systemActor("cli"),
+    });
     if (!result.ok) {
       console.error(`${file} was not imported; nothing changed:`);
       for (const error of result.errors) console.error(`  ${error}`);

@@ -8,12 +8,18 @@ import { importCatalog } from "../licensing/catalog/import-catalog.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { ensureWorkspace } from "../licensing/ensure-workspace.ts";
 
-export const exampleCatalogPath = fileURLToPath(new URL("../../db/seed/catalog.example.json", import.meta.url));
+export const exampleCatalogPath = fileURLToPath(
+  new URL("../../db/seed/catalog.example.json", import.meta.url),
+);
 
 /** The local workspace exists, with the example catalog when it has no products yet. */
 export async function seedLocalWorkspace(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
   await ensureWorkspace(db, { id: workspaceId, name: "Local workspace", defaultUsageLocation: "SE" });
-  const [any] = await db.select({ id: products.id }).from(products).where(eq(products.workspaceId, workspaceId)).limit(1);
+  const [any] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(eq(products.workspaceId, workspaceId))
+    .limit(1);
   if (any) return false;
   const catalog = JSON.parse(await readFile(exampleCatalogPath, "utf8"));
   const result = await importCatalog(db, clock, { workspaceId, catalog, actor: systemActor("cli") });

@@ -57,18 +57,7 @@ const product = z
     });
   });
 
-export const catalogSchema = z.strictObject({ products: z.array(product).min(1) }).superRefine((c, ctx) => {
-  const seen = new Set<string>();
-  c.products.forEach((p, i) => {
-    if (seen.has(p.key))
-      ctx.addIssue({
-        code: "custom",
-        path: ["products", i, "key"],
-        message: `duplicate product key "${p.key}"`,
-      });
-    seen.add(p.key);
-  });
-});
+export const catalogSchema = z.strictObject({ products: z.array(product).min(1) });
 
 export type Catalog = z.infer<typeof catalogSchema>;
 
@@ -77,11 +66,40 @@ export function parseCatalog(
   input: unknown,
 ): { ok: true; catalog: Catalog } | { ok: false; errors: string[] } {
   const parsed = catalogSchema.safeParse(input);
-  if (parsed.success) return { ok: true, catalog: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+  const errors = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`)),
+    ...duplicateKeys(input),
+  ];
+  if (parsed.success && errors.length === 0) return { ok: true, catalog: parsed.data };
+  return { ok: false, errors };
+}
+
+/**
+ * Keys must be unique among products, and among each product's plans. Checked on the raw input
+ * so that duplicates are reported together with every other error, not only once the rest is valid.
+ */
+function duplicateKeys(input: unknown): string[] {
+  const errors: string[] = [];
+  const check = (items: unknown, path: string, what: string) => {
+    if (!Array.isArray(items)) return;
+    const seen = new Set<unknown>();
+    items.forEach((item, i) => {
+      const key = (item as { key?: unknown } | null)?.key;
+      if (typeof key !== "string") return;
+      if (seen.has(key)) errors.push(`${path}[${i}].key: duplicate ${what} key "${key}"`);
+      seen.add(key);
+    });
   };
+  const products = (input as { products?: unknown } | null)?.products;
+  check(products, "products", "product");
+  if (Array.isArray(products)) {
+    products.forEach((p, i) => {
+      check((p as { plans?: unknown } | null)?.plans, `products[${i}].plans`, "plan");
+    });
+  }
+  return errors;
 }
 
 function formatPath(path: PropertyKey[]): string {
