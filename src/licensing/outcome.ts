@@ -18,7 +18,17 @@ export type LicensingCode =
   | "INVALID_QUANTITY"
   | "INVALID_USAGE_LOCATION"
   | "NO_MAILBOX"
-  | "CATALOG_INVALID";
+  | "CATALOG_INVALID"
+  | "BULK_EMPTY"
+  | "BULK_CONFLICT"
+  | "IDEMPOTENCY_CONFLICT"
+  | "NOT_ALLOWED"
+  | "OWN_REQUEST"
+  | "ALREADY_DECIDED"
+  | "DUPLICATE_REQUEST"
+  | "UNKNOWN_REQUEST"
+  | "REASON_REQUIRED"
+  | "UNKNOWN_MAILBOX";
 
 export type Failure<C extends LicensingCode = LicensingCode, D extends object = object> = {
   ok: false;
@@ -44,21 +54,37 @@ export function abort<F extends Failure>(failure: F): never {
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
+/** Postgres gives up a transaction on a deadlock or serialization conflict; it is safe to run again. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const MAX_ATTEMPTS = 4;
+
 /**
  * Runs `work` in one transaction. A Failure returned or raised with `abort` rolls back every
- * write, so a refused change leaves nothing behind; anything else thrown propagates.
+ * write, so a refused change leaves nothing behind. A deadlock or serialization failure runs the
+ * whole transaction again, a bounded number of times; anything else thrown propagates.
  */
 export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction(async (tx) => {
-      const result = await work(tx);
-      if (isFailure(result)) throw new Abort(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof Abort) return error.failure as T;
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const result = await work(tx);
+        if (isFailure(result)) throw new Abort(result);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof Abort) return error.failure as T;
+      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(postgresCode(error) ?? "")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
   }
+}
+
+/** The SQLSTATE of a database error, which the driver may wrap as the cause of its own error. */
+export function postgresCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
 }
 
 function isFailure(value: unknown): value is Failure {

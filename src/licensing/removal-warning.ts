@@ -1,6 +1,6 @@
 import type { AssignmentContext } from "./assignment-context.ts";
 import { addDays } from "./clock.ts";
-import { planSummary } from "./service-plans.ts";
+import { type PlanInfo, planSummary } from "./service-plans.ts";
 
 export interface DataAtRisk {
   service: ReturnType<typeof planSummary>;
@@ -24,11 +24,20 @@ export interface RemovalWarning {
   survives: DataAtRisk[];
 }
 
-export function buildRemovalWarning(ctx: AssignmentContext, removedAt: Date): RemovalWarning {
+export interface WarningInput {
+  person: { id: string; name: string; slackUserId: string };
+  product: { id: string; key: string; name: string };
+  plans: PlanInfo[];
+  /** The person's service data for this product's plans. */
+  serviceData: Pick<AssignmentContext["serviceData"][number], "planId" | "status" | "mailboxSizeMb" | "devices">[];
+  restoreWindowDays: number;
+}
+
+export function buildRemovalWarning(input: WarningInput, removedAt: Date): RemovalWarning {
   const lost: DataAtRisk[] = [];
   const survives: DataAtRisk[] = [];
-  for (const plan of ctx.plans) {
-    const data = ctx.serviceData.find((d) => d.planId === plan.id && d.status === "active");
+  for (const plan of input.plans) {
+    const data = input.serviceData.find((d) => d.planId === plan.id && d.status === "active");
     if (!data) continue;
     const item: DataAtRisk = {
       service: planSummary(plan),
@@ -39,11 +48,11 @@ export function buildRemovalWarning(ctx: AssignmentContext, removedAt: Date): Re
     (plan.dataSurvivesRemoval ? survives : lost).push(item);
   }
   return {
-    person: { id: ctx.person.id, name: ctx.person.name, slackUserId: ctx.person.slackUserId },
-    product: { id: ctx.product.id, key: ctx.product.key, name: ctx.product.name },
+    person: { id: input.person.id, name: input.person.name, slackUserId: input.person.slackUserId },
+    product: { id: input.product.id, key: input.product.key, name: input.product.name },
     removedAt,
-    goneForGoodAt: addDays(removedAt, ctx.restoreWindowDays),
-    restoreWindowDays: ctx.restoreWindowDays,
+    goneForGoodAt: addDays(removedAt, input.restoreWindowDays),
+    restoreWindowDays: input.restoreWindowDays,
     lost,
     survives,
   };

@@ -1,5 +1,7 @@
+export * from "./admin-notifications.ts";
 export * from "./assignments.ts";
 export * from "./audit-log.ts";
+export * from "./bulk-changes.ts";
 export * from "./non-user-mailboxes.ts";
 export * from "./people.ts";
 export * from "./products.ts";

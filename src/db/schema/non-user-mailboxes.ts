@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean,
   check,
   index,
   integer,
@@ -11,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { products } from "./products.ts";
 import { workspaces } from "./workspaces.ts";
 
 export const nonUserMailboxKind = pgEnum("non_user_mailbox_kind", ["resource", "room", "shared"]);
@@ -31,7 +31,8 @@ export const nonUserMailboxes = pgTable(
     quotaMb: integer("quota_mb"),
     overQuotaSince: timestamp("over_quota_since", { withTimezone: true }),
     lockAt: timestamp("lock_at", { withTimezone: true }),
-    licensed: boolean("licensed").notNull().default(false),
+    /** The product whose seat licenses this mailbox; null while it runs unlicensed. */
+    licensedProductId: uuid("licensed_product_id").references(() => products.id),
     lockedAt: timestamp("locked_at", { withTimezone: true }),
   },
   (t) => [

@@ -21,6 +21,8 @@ export const people = pgTable(
     /** Administers licenses because another admin said so. */
     isGrantedAdmin: boolean("is_granted_admin").notNull().default(false),
     adminGrantedBy: text("admin_granted_by"),
+    /** Set once the join was handled (defaults assigned or admins told), so a repeated join does nothing. */
+    onboardedAt: timestamp("onboarded_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { people } from "./people.ts";
 import { products } from "./products.ts";
 import { workspaces } from "./workspaces.ts";
@@ -37,7 +38,15 @@ export const licenseRequests = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionNote: text("decision_note"),
   },
-  (t) => [index("license_requests_workspace_status_idx").on(t.workspaceId, t.status)],
+  (t) => [
+    index("license_requests_workspace_status_idx").on(t.workspaceId, t.status),
+    uniqueIndex("license_requests_one_pending_uq")
+      .on(t.personId, t.productId)
+      .where(sql`${t.status} = 'pending'`),
+    index("license_requests_pending_expires_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export type LicenseRequest = typeof licenseRequests.$inferSelect;

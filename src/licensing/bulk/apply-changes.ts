@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/rows.ts";
+import type { Actor } from "../actor.ts";
+import { addDays } from "../clock.ts";
+import type { Tx } from "../outcome.ts";
+import { purgeWindowsInTransaction } from "../purge-expired-windows.ts";
+import { type Pair, pairsRelation, uuidArray } from "./pairs.ts";
+
+export interface AppliedChanges {
+  /** Removals that found their assignment; a concurrent removal may have taken the others. */
+  removed: Pair[];
+  /** Removals whose lost data now waits in a restore window. */
+  windows: (Pair & { windowId: string })[];
+  /** Additions that reopened a restore window and got their data back. */
+  restored: Pair[];
+}
+
+/**
+ * Writes a set of removals and additions with a fixed number of statements, whatever their size.
+ * Removals go first so that their freed seats serve the additions; the seat counters move once,
+ * by the net change, and their CHECK refuses any oversubscription. Callers hold the product locks
+ * and have checked the seats.
+ */
+export async function applyChanges(
+  tx: Tx,
+  now: Date,
+  actor: Actor,
+  input: { workspaceId: string; restoreWindowDays: number; removals: Pair[]; additions: Pair[] },
+): Promise<AppliedChanges> {
+  const { workspaceId, removals, additions } = input;
+  const { removed, windows } = removals.length
+    ? await writeRemovals(tx, now, actor, workspaceId, input.restoreWindowDays, removals)
+    : { removed: [], windows: [] };
+  const restored = additions.length ? await writeAdditions(tx, now, actor, workspaceId, additions) : [];
+  await moveSeatCounters(tx, additions, removed);
+  return { removed, windows, restored };
+}
+
+async function writeRemovals(
+  tx: Tx,
+  now: Date,
+  actor: Actor,
+  workspaceId: string,
+  restoreWindowDays: number,
+  removals: Pair[],
+): Promise<Pick<AppliedChanges, "removed" | "windows">> {
+  const removed = await queryRows<Pair>(
+    tx,
+    sql`delete from assignments a using ${pairsRelation(removals)}
+        where a.person_id = r.person_id and a.product_id = r.product_id and a.workspace_id = ${workspaceId}
+        returning a.person_id as "personId", a.product_id as "productId"`,
+  );
+  if (removed.length === 0) return { removed, windows: [] };
+  const windows = await queryRows<Pair & { windowId: string }>(
+    tx,
+    sql`insert into restore_windows (workspace_id, person_id, product_id, removed_at, removed_by, purge_at)
+        select ${workspaceId}, r.person_id, r.product_id, ${now.toISOString()}, ${actor.userId},
+          ${addDays(now, restoreWindowDays).toISOString()}
+        from ${pairsRelation(removed)}
+        where exists (
+          select 1 from service_data sd join service_plans sp on sp.id = sd.service_plan_id
+          where sd.person_id = r.person_id and sp.product_id = r.product_id
+            and sd.status = 'active' and not sp.data_survives_removal)
+        returning id as "windowId", person_id as "personId", product_id as "productId"`,
+  );
+  // Data that outlives removal (documents) stays, switched off; the rest waits in the window.
+  await tx.execute(sql`
+    update service_data sd set
+      status = (case when sp.data_survives_removal then 'kept' else 'retained' end)::service_data_status,
+      restore_window_id = case when sp.data_survives_removal then null else rw.id end
+    from ${pairsRelation(removed)}
+      join service_plans sp on sp.product_id = r.product_id
+      left join restore_windows rw
+        on rw.person_id = r.person_id and rw.product_id = r.product_id and rw.status = 'open'
+    where sd.person_id = r.person_id and sd.service_plan_id = sp.id and sd.status = 'active'`);
+  return { removed, windows };
+}
+
+async function writeAdditions(tx: Tx, now: Date, actor: Actor, workspaceId: string, additions: Pair[]): Promise<Pair[]> {
+  // A window past its date whose purge has not run yet is purged now: its data is no longer restorable.
+  await purgeWindowsInTransaction(tx, now, actor, { workspaceId, pairs: additions });
+  const restored = await queryRows<Pair & { windowId: string }>(
+    tx,
+    sql`update restore_windows rw set status = 'restored', closed_at = ${now.toISOString()}
+        from ${pairsRelation(additions)}
+        where rw.person_id = r.person_id and rw.product_id = r.product_id and rw.status = 'open'
+        returning rw.id as "windowId", rw.person_id as "personId", rw.product_id as "productId"`,
+  );
+  if (restored.length > 0) {
+    // Detached first: services the person's location no longer allows keep their data, switched off.
+    await tx.execute(sql`
+      update service_data set status = 'kept', restore_window_id = null
+      where restore_window_id = any(${uuidArray(restored.map((w) => w.windowId))})`);
+  }
+  await tx.execute(sql`
+    insert into assignments (workspace_id, person_id, product_id, assigned_at, assigned_by)
+    select ${workspaceId}, r.person_id, r.product_id, ${now.toISOString()}, ${actor.userId}
+    from ${pairsRelation(additions)}`);
+  await tx.execute(sql`
+    insert into service_data (workspace_id, person_id, service_plan_id, status, mailbox_size_mb, provisioned_at)
+    select ${workspaceId}, r.person_id, sp.id, 'active', case when sp.kind = 'mailbox' then 0 end, ${now.toISOString()}
+    from ${pairsRelation(additions)}
+      join people p on p.id = r.person_id
+      join workspaces w on w.id = p.workspace_id
+      join service_plans sp on sp.product_id = r.product_id
+    where not (coalesce(p.usage_location, w.default_usage_location) = any(sp.unavailable_locations))
+    on conflict (person_id, service_plan_id) do update set status = 'active', restore_window_id = null`);
+  return restored.map(({ personId, productId }) => ({ personId, productId }));
+}
+
+async function moveSeatCounters(tx: Tx, additions: Pair[], removals: Pair[]): Promise<void> {
+  const delta = new Map<string, number>();
+  for (const a of additions) delta.set(a.productId, (delta.get(a.productId) ?? 0) + 1);
+  for (const r of removals) delta.set(r.productId, (delta.get(r.productId) ?? 0) - 1);
+  const changed = [...delta].filter(([, d]) => d !== 0);
+  if (changed.length === 0) return;
+  await tx.execute(sql`
+    update products p set assigned_seats = p.assigned_seats + d.delta
+    from unnest(${uuidArray(changed.map(([id]) => id))}, ${sql.param(changed.map(([, d]) => d))}::int[]) as d(id, delta)
+    where p.id = d.id`);
+}

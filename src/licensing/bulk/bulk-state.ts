@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/rows.ts";
+import type { Tx } from "../outcome.ts";
+import type { PlanInfo } from "../service-plans.ts";
+import { uuidArray } from "./pairs.ts";
+
+export interface BulkPerson {
+  id: string;
+  name: string;
+  slackUserId: string;
+  active: boolean;
+  usageLocation: string | null;
+}
+
+export interface BulkProduct {
+  id: string;
+  key: string;
+  name: string;
+  purchased: number;
+  assigned: number;
+}
+
+export interface BulkState {
+  restoreWindowDays: number;
+  people: Map<string, BulkPerson>;
+  products: Map<string, BulkProduct>;
+  /** What each person holds now. */
+  held: Map<string, Set<string>>;
+  plansByProduct: Map<string, PlanInfo[]>;
+}
+
+/**
+ * Reads what a bulk change needs in four statements whatever the number of people. With `lock`,
+ * the products' rows are locked in id order, so that two bulk changes over overlapping products
+ * queue instead of deadlocking, and their seat counts hold until commit.
+ */
+export async function loadBulkState(
+  tx: Tx,
+  input: { workspaceId: string; personIds: string[]; lock: boolean },
+): Promise<BulkState> {
+  const { workspaceId, personIds } = input;
+  const lockClause = input.lock ? sql`for no key update` : sql``;
+  const [settings] = await queryRows<{ restoreWindowDays: number }>(
+    tx,
+    sql`select restore_window_days as "restoreWindowDays" from workspaces where id = ${workspaceId}`,
+  );
+  const products = await queryRows<BulkProduct>(
+    tx,
+    sql`select id, key, name, purchased_seats as purchased, assigned_seats as assigned
+        from products where workspace_id = ${workspaceId} order by id ${lockClause}`,
+  );
+  const [people, held, plans] = await Promise.all([
+    queryRows<BulkPerson>(
+      tx,
+      sql`select p.id, p.name, p.slack_user_id as "slackUserId", p.active,
+            coalesce(p.usage_location, w.default_usage_location) as "usageLocation"
+          from people p join workspaces w on w.id = p.workspace_id
+          where p.workspace_id = ${workspaceId} and p.id = any(${uuidArray(personIds)})`,
+    ),
+    queryRows<{ personId: string; productId: string }>(
+      tx,
+      sql`select person_id as "personId", product_id as "productId" from assignments
+          where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)})`,
+    ),
+    queryRows<PlanInfo & { productId: string }>(
+      tx,
+      sql`select id, product_id as "productId", key, name, kind, data_description as "dataDescription",
+            data_survives_removal as "dataSurvivesRemoval", unavailable_locations as "unavailableLocations",
+            install_limit as "installLimit"
+          from service_plans where workspace_id = ${workspaceId} order by key`,
+    ),
+  ]);
+  const heldMap = new Map<string, Set<string>>();
+  for (const h of held) {
+    const set = heldMap.get(h.personId) ?? new Set<string>();
+    set.add(h.productId);
+    heldMap.set(h.personId, set);
+  }
+  const plansByProduct = new Map<string, PlanInfo[]>();
+  for (const { productId, ...plan } of plans) {
+    plansByProduct.set(productId, [...(plansByProduct.get(productId) ?? []), plan]);
+  }
+  return {
+    restoreWindowDays: settings?.restoreWindowDays ?? 30,
+    people: new Map(people.map((p) => [p.id, p])),
+    products: new Map(products.map((p) => [p.id, p])),
+    held: heldMap,
+    plansByProduct,
+  };
+}
