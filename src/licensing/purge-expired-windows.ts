@@ -2,8 +2,8 @@ import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { restoreWindows, serviceData } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
-import { type Pair, pairsRelation } from "./bulk/pairs.ts";
 import { writeAudit } from "./audit.ts";
+import { type Pair, pairsRelation } from "./bulk/pairs.ts";
 import type { Clock } from "./clock.ts";
 import { inTransaction, type Tx } from "./outcome.ts";
 

@@ -29,7 +29,10 @@ export interface WarningInput {
   product: { id: string; key: string; name: string };
   plans: PlanInfo[];
   /** The person's service data for this product's plans. */
-  serviceData: Pick<AssignmentContext["serviceData"][number], "planId" | "status" | "mailboxSizeMb" | "devices">[];
+  serviceData: Pick<
+    AssignmentContext["serviceData"][number],
+    "planId" | "status" | "mailboxSizeMb" | "devices"
+  >[];
   restoreWindowDays: number;
 }
 

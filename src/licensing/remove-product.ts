@@ -46,7 +46,12 @@ export function removeProduct(
         targetType: "assignment",
         targetId: ctx.assignment.id,
         before: { person: warning.person, product: warning.product, assignedAt: ctx.assignment.assignedAt },
-        after: { restoreWindowId, goneForGoodAt: warning.goneForGoodAt, lost: warning.lost, survives: warning.survives },
+        after: {
+          restoreWindowId,
+          goneForGoodAt: warning.goneForGoodAt,
+          lost: warning.lost,
+          survives: warning.survives,
+        },
       },
     ]);
     const [seat] = await tx

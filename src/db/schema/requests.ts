@@ -43,9 +43,7 @@ export const licenseRequests = pgTable(
     uniqueIndex("license_requests_one_pending_uq")
       .on(t.personId, t.productId)
       .where(sql`${t.status} = 'pending'`),
-    index("license_requests_pending_expires_idx")
-      .on(t.expiresAt)
-      .where(sql`${t.status} = 'pending'`),
+    index("license_requests_pending_expires_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -76,7 +76,13 @@ async function writeRemovals(
   return { removed, windows };
 }
 
-async function writeAdditions(tx: Tx, now: Date, actor: Actor, workspaceId: string, additions: Pair[]): Promise<Pair[]> {
+async function writeAdditions(
+  tx: Tx,
+  now: Date,
+  actor: Actor,
+  workspaceId: string,
+  additions: Pair[],
+): Promise<Pair[]> {
   // A window past its date whose purge has not run yet is purged now: its data is no longer restorable.
   await purgeWindowsInTransaction(tx, now, actor, { workspaceId, pairs: additions });
   const restored = await queryRows<Pair & { windowId: string }>(

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import type { ServiceDataStatus } from "../../db/schema/index.ts";
-import type { Database } from "../../db/client.ts";
 import type { Tx } from "../outcome.ts";
 import { buildRemovalWarning, type RemovalWarning } from "../removal-warning.ts";
 import type { BulkState } from "./bulk-state.ts";

@@ -80,7 +80,10 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
   for (const person of people) {
     const held = state.held.get(person.id) ?? new Set<string>();
     const added = add.filter((id) => !held.has(id));
-    const removed = request.mode === "replace" ? [...held].filter((id) => !add.includes(id)) : remove.filter((id) => held.has(id));
+    const removed =
+      request.mode === "replace"
+        ? [...held].filter((id) => !add.includes(id))
+        : remove.filter((id) => held.has(id));
     const kept = [...held].filter((id) => !removed.includes(id));
     if (added.length > 0 && !person.usageLocation) needsLocation.push(person);
     const skipped = added.flatMap((productId) => {
@@ -99,9 +102,16 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
     for (const productId of added) additions.push({ personId: person.id, productId });
     for (const productId of removed) removals.push({ personId: person.id, productId });
     const ref = (id: string) => productRef(state.products.get(id) as BulkProduct);
-    changes.push({ person: personRef(person), added: added.map(ref), kept: kept.map(ref), removed: removed.map(ref), skipped });
+    changes.push({
+      person: personRef(person),
+      added: added.map(ref),
+      kept: kept.map(ref),
+      removed: removed.map(ref),
+      skipped,
+    });
   }
-  if (needsLocation.length > 0) return fail("USAGE_LOCATION_REQUIRED", { people: needsLocation.map(personRef) });
+  if (needsLocation.length > 0)
+    return fail("USAGE_LOCATION_REQUIRED", { people: needsLocation.map(personRef) });
 
   return { people: changes, products: seatChanges(state, additions, removals), additions, removals };
 }
