@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { systemActor } from "../licensing/actor.ts";
 import { importCatalog } from "../licensing/catalog/import-catalog.ts";
 import { systemClock } from "../licensing/clock.ts";
-import { ensureWorkspace } from "../licensing/ensure-workspace.ts";
+import { ensureWorkspace } from "../licensing/directory/ensure-workspace.ts";
 import { bootstrap, runMain } from "./bootstrap.ts";
 
 const usage = "Usage: npm run catalog -- import <file.json> [--workspace <id>]";

@@ -6,7 +6,7 @@ import { products } from "../db/schema/index.ts";
 import { systemActor } from "../licensing/actor.ts";
 import { importCatalog } from "../licensing/catalog/import-catalog.ts";
 import type { Clock } from "../licensing/clock.ts";
-import { ensureWorkspace } from "../licensing/ensure-workspace.ts";
+import { ensureWorkspace } from "../licensing/directory/ensure-workspace.ts";
 
 export const exampleCatalogPath = fileURLToPath(
   new URL("../../db/seed/catalog.example.json", import.meta.url),

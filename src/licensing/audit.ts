@@ -3,6 +3,8 @@ import type { Actor } from "./actor.ts";
 import type { Tx } from "./outcome.ts";
 
 export interface AuditEntry {
+  /** Only for changes that span workspaces (jobs); otherwise the call's workspace. */
+  workspaceId?: string;
   action: string;
   targetType: string;
   targetId: string;
@@ -16,13 +18,14 @@ export interface AuditEntry {
  */
 export async function writeAudit(
   tx: Tx,
-  workspaceId: string,
+  workspaceId: string | null,
   actor: Actor,
   at: Date,
   entries: AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
   const rows = entries.map((e) => ({
+    workspace_id: e.workspaceId ?? workspaceId,
     action: e.action,
     target_type: e.targetType,
     target_id: e.targetId,
@@ -31,8 +34,8 @@ export async function writeAudit(
   }));
   await tx.execute(sql`
     insert into audit_log (workspace_id, at, actor, source, request_id, action, target_type, target_id, before, after)
-    select ${workspaceId}, ${at.toISOString()}, ${actor.userId}, ${actor.source}, ${actor.requestId ?? null},
+    select e.workspace_id, ${at.toISOString()}, ${actor.userId}, ${actor.source}, ${actor.requestId ?? null},
       e.action, e.target_type, e.target_id, e.before, e.after
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as e(action text, target_type text, target_id text, before jsonb, after jsonb)`);
+      as e(workspace_id text, action text, target_type text, target_id text, before jsonb, after jsonb)`);
 }

@@ -30,3 +30,14 @@ export function addDays(date: Date, days: number): Date {
 export function daysUntil(now: Date, end: Date): number {
   return Math.max(0, Math.ceil((end.getTime() - now.getTime()) / DAY_MS));
 }
+
+/** Calendar months in UTC; the 31st of January plus one month is the last day of February. */
+export function addMonths(date: Date, months: number): Date {
+  const target = new Date(date);
+  const day = target.getUTCDate();
+  target.setUTCDate(1);
+  target.setUTCMonth(target.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target;
+}

@@ -72,27 +72,24 @@ export async function purgeWindowsInTransaction(
     if (row.windowId) deletedPerWindow.set(row.windowId, (deletedPerWindow.get(row.windowId) ?? 0) + 1);
   }
   const purged = windows.map((w) => ({ ...w, deletedServiceData: deletedPerWindow.get(w.windowId) ?? 0 }));
-  const byWorkspace = new Map<string, typeof purged>();
-  for (const w of purged) byWorkspace.set(w.workspaceId, [...(byWorkspace.get(w.workspaceId) ?? []), w]);
-  for (const [workspaceId, rows] of byWorkspace) {
-    await writeAudit(
-      tx,
-      workspaceId,
-      actor,
-      now,
-      rows.map((w) => ({
-        action: "restore_window.purged",
-        targetType: "restore_window",
-        targetId: w.windowId,
-        before: { status: "open", purgeAt: w.purgeAt },
-        after: {
-          status: "purged",
-          personId: w.personId,
-          productId: w.productId,
-          deletedServiceData: w.deletedServiceData,
-        },
-      })),
-    );
-  }
+  await writeAudit(
+    tx,
+    null,
+    actor,
+    now,
+    purged.map((w) => ({
+      workspaceId: w.workspaceId,
+      action: "restore_window.purged",
+      targetType: "restore_window",
+      targetId: w.windowId,
+      before: { status: "open", purgeAt: w.purgeAt },
+      after: {
+        status: "purged",
+        personId: w.personId,
+        productId: w.productId,
+        deletedServiceData: w.deletedServiceData,
+      },
+    })),
+  );
   return purged.map(({ workspaceId: _, ...w }) => w);
 }

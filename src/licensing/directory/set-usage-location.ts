@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import type { Database } from "../db/client.ts";
-import { people } from "../db/schema/index.ts";
-import type { Actor } from "./actor.ts";
-import { writeAudit } from "./audit.ts";
-import type { Clock } from "./clock.ts";
-import { type Failure, fail, inTransaction, isUuid } from "./outcome.ts";
-import { normalizeUsageLocation } from "./usage-location.ts";
+import type { Database } from "../../db/client.ts";
+import { people } from "../../db/schema/index.ts";
+import type { Actor } from "../actor.ts";
+import { writeAudit } from "../audit.ts";
+import type { Clock } from "../clock.ts";
+import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
+import { normalizeUsageLocation } from "../usage-location.ts";
 
 export type SetUsageLocationOutcome =
   | { ok: true; before: string | null; usageLocation: string }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../db/client.ts";
-import { people } from "../db/schema/index.ts";
+import type { Database } from "../../db/client.ts";
+import { people } from "../../db/schema/index.ts";
 
 export interface DirectoryPerson {
   slackUserId: string;

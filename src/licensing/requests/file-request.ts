@@ -1,0 +1,93 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { assignments, licenseRequests, people, products, workspaces } from "../../db/schema/index.ts";
+import type { Actor } from "../actor.ts";
+import { writeAudit } from "../audit.ts";
+import { addDays, type Clock } from "../clock.ts";
+import { loadActingPerson } from "../directory/acting-person.ts";
+import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
+
+export const MAX_REASON_LENGTH = 1000;
+
+export type FileRequestOutcome =
+  | { ok: true; requestId: string; expiresAt: Date }
+  | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "PERSON_DEACTIVATED" | "ALREADY_ASSIGNED">
+  | Failure<"DUPLICATE_REQUEST", { requestId: string }>;
+
+/**
+ * Rule 10: anyone may ask for a license, for themselves or someone else; the request waits for
+ * an admin. One pending request per person and product: asking again points to the first.
+ */
+export function fileRequest(
+  db: Database,
+  clock: Clock,
+  input: { workspaceId: string; productId: string; personId?: string; reason: string; actor: Actor },
+): Promise<FileRequestOutcome> {
+  const now = clock.now();
+  return inTransaction(db, async (tx) => {
+    const requester = await loadActingPerson(tx, input.workspaceId, input.actor.userId);
+    if (!requester) return fail("UNKNOWN_PERSON");
+    if (!requester.active) return fail("PERSON_DEACTIVATED");
+    const personId = input.personId ?? requester.id;
+    if (!isUuid(personId)) return fail("UNKNOWN_PERSON");
+    if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
+    const [target] = await tx
+      .select({ active: people.active, expiryDays: workspaces.requestExpiryDays })
+      .from(people)
+      .innerJoin(workspaces, eq(workspaces.id, people.workspaceId))
+      .where(and(eq(people.workspaceId, input.workspaceId), eq(people.id, personId)));
+    if (!target) return fail("UNKNOWN_PERSON");
+    if (!target.active) return fail("PERSON_DEACTIVATED");
+    const [product] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.workspaceId, input.workspaceId), eq(products.id, input.productId)));
+    if (!product) return fail("UNKNOWN_PRODUCT");
+    const [holds] = await tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.personId, personId), eq(assignments.productId, input.productId)));
+    if (holds) return fail("ALREADY_ASSIGNED");
+
+    const expiresAt = addDays(now, target.expiryDays);
+    const reason = input.reason.trim().slice(0, MAX_REASON_LENGTH);
+    const [created] = await tx
+      .insert(licenseRequests)
+      .values({
+        workspaceId: input.workspaceId,
+        requesterId: requester.id,
+        personId,
+        productId: input.productId,
+        reason,
+        createdAt: now,
+        expiresAt,
+      })
+      .onConflictDoNothing({
+        target: [licenseRequests.personId, licenseRequests.productId],
+        where: sql`${licenseRequests.status} = 'pending'`,
+      })
+      .returning({ id: licenseRequests.id });
+    if (!created) {
+      const [pending] = await tx
+        .select({ id: licenseRequests.id })
+        .from(licenseRequests)
+        .where(
+          and(
+            eq(licenseRequests.personId, personId),
+            eq(licenseRequests.productId, input.productId),
+            eq(licenseRequests.status, "pending"),
+          ),
+        );
+      return fail("DUPLICATE_REQUEST", { requestId: pending?.id ?? "" });
+    }
+    await writeAudit(tx, input.workspaceId, input.actor, now, [
+      {
+        action: "request.filed",
+        targetType: "license_request",
+        targetId: created.id,
+        after: { personId, productId: input.productId, reason, expiresAt },
+      },
+    ]);
+    return { ok: true as const, requestId: created.id, expiresAt };
+  });
+}
