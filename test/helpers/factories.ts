@@ -7,8 +7,8 @@ import { products } from "../../src/db/schema/index.ts";
 import { type Actor, systemActor } from "../../src/licensing/actor.ts";
 import { importCatalog } from "../../src/licensing/catalog/import-catalog.ts";
 import { type Clock, fixedClock } from "../../src/licensing/clock.ts";
-import { ensureWorkspace } from "../../src/licensing/ensure-workspace.ts";
-import { type DirectoryPerson, upsertPeople } from "../../src/licensing/upsert-person.ts";
+import { ensureWorkspace } from "../../src/licensing/directory/ensure-workspace.ts";
+import { type DirectoryPerson, upsertPeople } from "../../src/licensing/directory/upsert-people.ts";
 
 export const exampleCatalogPath = fileURLToPath(
   new URL("../../db/seed/catalog.example.json", import.meta.url),

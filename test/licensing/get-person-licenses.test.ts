@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
+import { setUsageLocation } from "../../src/licensing/directory/set-usage-location.ts";
 import { getPersonLicenses } from "../../src/licensing/get-person-licenses.ts";
 import { registerDevice } from "../../src/licensing/register-device.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { setMailboxSize } from "../../src/licensing/set-mailbox-size.ts";
-import { setUsageLocation } from "../../src/licensing/set-usage-location.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
 

@@ -5,7 +5,7 @@ import { systemActor } from "../../src/licensing/actor.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { importCatalog } from "../../src/licensing/catalog/import-catalog.ts";
 import { fixedClock } from "../../src/licensing/clock.ts";
-import { ensureWorkspace } from "../../src/licensing/ensure-workspace.ts";
+import { ensureWorkspace } from "../../src/licensing/directory/ensure-workspace.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { admin, createFixture, exampleCatalog, singleProductCatalog } from "../helpers/factories.ts";
 
