@@ -13,12 +13,12 @@ import type { Actor } from "../src/licensing/actor.ts";
 import { assignProduct } from "../src/licensing/assign-product.ts";
 import { importCatalog } from "../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../src/licensing/clock.ts";
-import { ensureWorkspace } from "../src/licensing/ensure-workspace.ts";
-import { upsertPeople } from "../src/licensing/upsert-person.ts";
+import { ensureWorkspace } from "../src/licensing/directory/ensure-workspace.ts";
+import { upsertPeople } from "../src/licensing/directory/upsert-people.ts";
 import {
   type BenchSettings,
   createScratchDatabase,
-  createWaitSampler,
+  createServerProbe,
   describeServer,
   formatMs,
   formatRate,
@@ -28,8 +28,8 @@ import {
   round,
   runPhase,
   type ScratchDatabase,
+  type ServerProbe,
   sampleSerial,
-  type WaitSampler,
 } from "./support.ts";
 
 const WORKSPACE_ID = "TBENCH";
@@ -39,6 +39,8 @@ const PEOPLE_CHUNK = 5000;
 const BASELINE_ROWS_PER_WORKER = 100;
 const SERIAL_WARMUP = 20;
 const SERIAL_SAMPLES = 50;
+/** Cores of other load during a phase above which its figure is flagged as noisy. */
+const NOISY_OTHER_LOAD = 0.3;
 /** Over the rate the serial latency allows, so the timed phases never run out of unassigned people. */
 const PEOPLE_HEADROOM = 1.5;
 
@@ -47,10 +49,10 @@ const actor: Actor = { userId: "UBENCH", source: "command", requestId: "bench" }
 interface Cleanup {
   handle?: DatabaseHandle;
   raw?: postgres.Sql;
-  waits?: WaitSampler;
+  probe?: ServerProbe;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const settings = readSettings(process.env);
   console.log(
     `db bench on ${describeServer(settings.serverUrl)}: ${settings.workers} workers, ` +
@@ -58,36 +60,52 @@ async function main(): Promise<void> {
   );
   const scratch = await createScratchDatabase(settings.serverUrl);
   console.log(`scratch database ${scratch.name}`);
-  const cleanup: Cleanup = {};
+  const interrupted = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: dropping ${scratch.name}`);
-    scratch.drop().finally(() => process.exit(130));
+    if (interrupted.signal.aborted) {
+      // A second signal: stop waiting for the orderly way, but still leave no database behind.
+      scratch.drop().finally(() => process.exit(130));
+      return;
+    }
+    console.error(`\n${signal}: stopping, then dropping ${scratch.name}`);
+    interrupted.abort();
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const cleanup: Cleanup = {};
   try {
-    await bench(settings, scratch, cleanup);
+    await bench(settings, scratch, cleanup, interrupted.signal);
+    return 0;
+  } catch (error) {
+    if (interrupted.signal.aborted) return 130;
+    throw error;
   } finally {
+    // Connections closed before the drop: a backend killed under a live client is what crashes drivers.
     await Promise.allSettled([
       cleanup.handle?.close(),
       cleanup.raw?.end({ timeout: 5 }),
-      cleanup.waits?.close(),
+      cleanup.probe?.close(),
     ]);
     await scratch.drop();
     console.error(`dropped ${scratch.name}`);
   }
 }
 
-async function bench(settings: BenchSettings, scratch: ScratchDatabase, cleanup: Cleanup): Promise<void> {
+async function bench(
+  settings: BenchSettings,
+  scratch: ScratchDatabase,
+  cleanup: Cleanup,
+  signal: AbortSignal,
+): Promise<void> {
   const { workers } = settings;
-  const phase = { workers, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds };
+  const phase = { workers, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds, signal };
   const target: DatabaseTarget = { kind: "postgres", url: scratch.url, poolMax: workers };
   const handle = await openDatabase(target);
   cleanup.handle = handle;
   await migrateDatabase(handle, target);
   const { db } = handle;
-  const waits = createWaitSampler(scratch.url);
-  cleanup.waits = waits;
+  const probe = await createServerProbe(scratch.url);
+  cleanup.probe = probe;
 
   // Baseline: the cheapest write transaction the driver can do, each worker on rows of its own.
   const raw = postgres(scratch.url, { max: workers, onnotice: () => {} });
@@ -106,7 +124,7 @@ async function bench(settings: BenchSettings, scratch: ScratchDatabase, cleanup:
   const baselineTurns = Array.from({ length: workers }, () => 0);
   const baseline = await runPhase({
     ...phase,
-    waits,
+    probe,
     op: async (worker) => {
       const turn = baselineTurns[worker] ?? 0;
       baselineTurns[worker] = turn + 1;
@@ -141,6 +159,7 @@ async function bench(settings: BenchSettings, scratch: ScratchDatabase, cleanup:
   const seedPeople = async (count: number): Promise<string[]> => {
     const ids: string[] = [];
     for (let start = 0; start < count; start += PEOPLE_CHUNK) {
+      signal.throwIfAborted();
       const chunk = Array.from({ length: Math.min(PEOPLE_CHUNK, count - start) }, () => {
         seeded += 1;
         return { slackUserId: `UB${seeded}`, name: `Bench person ${seeded}`, usageLocation: "SE" };
@@ -180,7 +199,7 @@ async function bench(settings: BenchSettings, scratch: ScratchDatabase, cleanup:
   );
   const onePeople = await seedPeople(poolSize);
   const spreadPeople = await seedPeople(poolSize);
-  await handle.db.execute(sql`vacuum analyze`);
+  await db.execute(sql`vacuum analyze`);
   console.log(
     `seeded ${productIds.length} products and ${seeded.toLocaleString("en-US")} people in ` +
       `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
@@ -194,7 +213,7 @@ async function bench(settings: BenchSettings, scratch: ScratchDatabase, cleanup:
   let oneNext = 0;
   const one = await runPhase({
     ...phase,
-    waits,
+    probe,
     op: async () => {
       const personId = onePeople[oneNext++];
       if (!personId) return false;
@@ -207,7 +226,7 @@ async function bench(settings: BenchSettings, scratch: ScratchDatabase, cleanup:
   let spreadNext = 0;
   const spread = await runPhase({
     ...phase,
-    waits,
+    probe,
     op: async () => {
       const i = spreadNext++;
       const personId = spreadPeople[i];
@@ -232,6 +251,13 @@ async function bench(settings: BenchSettings, scratch: ScratchDatabase, cleanup:
   }
   console.log(`check: ${assigned.toLocaleString("en-US")} assigns, as many assignments and taken seats`);
 
+  const phases = { baseline, assign_one_product: one, assign_spread: spread };
+  const noisy = Object.entries(phases)
+    .filter(([, result]) => (otherLoad(result) ?? 0) > NOISY_OTHER_LOAD)
+    .map(([name]) => name);
+  if (noisy.length > 0) {
+    console.log(`warning: other load on the host during ${noisy.join(", ")}: ratios are unreliable`);
+  }
   const ratioOne = one.tps / baseline.tps;
   const ratioSpread = spread.tps / baseline.tps;
   console.log(
@@ -285,10 +311,15 @@ function report(label: string, result: PhaseResult, baseline?: PhaseResult): voi
   console.log(
     `${label}: ${formatRate(result.tps)}/s (${result.ops.toLocaleString("en-US")} in ${result.seconds.toFixed(1)} s)${ratio}`,
   );
+  const { cpu } = result;
+  const other = otherLoad(result);
+  const server =
+    other === null
+      ? `host ${cpu.host.toFixed(2)}`
+      : `postgres ${cpu.postgres?.toFixed(2)}, everything else ${other.toFixed(2)}`;
   console.log(
     `  latency p50 ${formatMs(result.latencyMs.p50)}, p95 ${formatMs(result.latencyMs.p95)}, ` +
-      `p99 ${formatMs(result.latencyMs.p99)}; cpu: bench process ${formatShare(result.nodeCpu)} of a core, ` +
-      `host ${formatShare(result.hostCpu)} busy`,
+      `p99 ${formatMs(result.latencyMs.p99)}; cpu in cores of ${cpu.cores}: bench ${cpu.bench.toFixed(2)}, ${server}`,
   );
   const waits = result.waits
     .slice(0, 5)
@@ -296,6 +327,15 @@ function report(label: string, result: PhaseResult, baseline?: PhaseResult): voi
     .join(", ");
   if (waits) console.log(`  server backends: ${waits}`);
   if (result.endedEarly) console.log("  note: ran out of unassigned people before the time was up");
+  if (other !== null && other > NOISY_OTHER_LOAD) {
+    console.log(`  note: other processes took ${other.toFixed(2)} cores meanwhile; this figure is noisy`);
+  }
+}
+
+/** Cores used by neither the bench nor this database's server processes, when /proc could tell. */
+function otherLoad(result: PhaseResult): number | null {
+  const { cpu } = result;
+  return cpu.postgres === null ? null : Math.max(0, cpu.host - cpu.bench - cpu.postgres);
 }
 
 function roundRate(value: number): number {
@@ -303,7 +343,7 @@ function roundRate(value: number): number {
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);

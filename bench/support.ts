@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import postgres from "postgres";
+import pg from "pg";
 
 export interface BenchSettings {
   serverUrl: string;
@@ -39,7 +40,7 @@ function positiveNumber(raw: string | undefined, fallback: number, name: string)
   return value;
 }
 
-/** The server's URL with the password hidden, for printing. */
+/** Host and port only, so a password in the URL is never printed. */
 export function describeServer(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}`;
@@ -61,14 +62,16 @@ export interface ScratchDatabase {
 export async function createScratchDatabase(serverUrl: string): Promise<ScratchDatabase> {
   const name = `${SCRATCH_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
   await withAdmin(serverUrl, async (admin) => {
-    const rows = await admin<{ datname: string }[]>`
-      select datname from pg_database where datname like ${`${SCRATCH_PREFIX}%`}`;
+    const { rows } = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like $1",
+      [`${SCRATCH_PREFIX}%`],
+    );
     const cutoff = Date.now() / 1000 - STALE_AFTER_SECONDS;
     for (const { datname } of rows) {
       const createdAt = Number(datname.slice(SCRATCH_PREFIX.length).split("_")[0]);
-      if (createdAt < cutoff) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+      if (createdAt < cutoff) await admin.query(`drop database if exists "${datname}" with (force)`);
     }
-    await admin.unsafe(`create database "${name}"`);
+    await admin.query(`create database "${name}"`);
   });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -79,19 +82,21 @@ export async function createScratchDatabase(serverUrl: string): Promise<ScratchD
     // Called from both the normal path and a signal handler: the second caller waits for the first.
     drop: () => {
       dropped ??= withAdmin(serverUrl, async (admin) => {
-        await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        await admin.query(`drop database if exists "${name}" with (force)`);
       });
       return dropped;
     },
   };
 }
 
-async function withAdmin(serverUrl: string, work: (admin: postgres.Sql) => Promise<void>): Promise<void> {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+async function withAdmin(serverUrl: string, work: (admin: pg.Client) => Promise<void>): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
+  admin.on("error", () => {});
+  await admin.connect();
   try {
     await work(admin);
   } finally {
-    await admin.end({ timeout: 5 });
+    await admin.end();
   }
 }
 
@@ -100,10 +105,12 @@ export interface PhaseResult {
   seconds: number;
   tps: number;
   latencyMs: { p50: number; p95: number; p99: number };
-  /** Share of one core the bench process used: near 100% means the client, not Postgres, limits. */
-  nodeCpu: number;
-  /** Share of all cores in use on the host, Postgres included. */
-  hostCpu: number;
+  /**
+   * CPU used during the window, in cores. With `postgres` (this database's backends and the
+   * server's own processes, read from /proc when the server is on this host) the rest of `host` is
+   * other load on the machine, which makes the figures noisy.
+   */
+  cpu: { cores: number; host: number; bench: number; postgres: number | null };
   waits: WaitShare[];
   /** Set when the work ran out before the time did; the figures then cover the shorter span. */
   endedEarly: boolean;
@@ -119,7 +126,9 @@ export async function runPhase(options: {
   warmupSeconds: number;
   seconds: number;
   op: (worker: number) => Promise<boolean>;
-  waits?: WaitSampler;
+  probe?: ServerProbe;
+  /** Aborting stops the loops after the operations in flight, and the phase then throws. */
+  signal?: AbortSignal;
 }): Promise<PhaseResult> {
   let measuring = false;
   let sampling = false;
@@ -144,42 +153,55 @@ export async function runPhase(options: {
   };
   const finished = Promise.all(Array.from({ length: options.workers }, (_, w) => loop(w))).then(() => true);
   const timer = new AbortController();
+  const interrupt = () => {
+    stopped = true;
+    timer.abort();
+  };
+  options.signal?.addEventListener("abort", interrupt, { once: true });
   const elapse = (seconds: number) =>
     sleep(seconds * 1000, false, { signal: timer.signal }).catch(() => false as const);
+  const throwIfInterrupted = () => {
+    if (options.signal?.aborted) throw new Error("interrupted");
+  };
 
   try {
-    if (await Promise.race([finished, elapse(options.warmupSeconds)])) {
+    throwIfInterrupted();
+    const warmedUp = !(await Promise.race([finished, elapse(options.warmupSeconds)]));
+    throwIfInterrupted();
+    if (!warmedUp) {
       if (failure) throw failure.error;
       throw new Error("the work ran out during the warm-up");
     }
-    const cpu = startCpuMeter();
-    options.waits?.start();
+    await options.probe?.start();
     sampling = true;
+    const cpu = startCpuMeter();
     measuring = true;
     const t0 = performance.now();
     const endedEarly = await Promise.race([finished, elapse(options.seconds)]);
     const t1 = performance.now();
     measuring = false;
     stopped = true;
-    sampling = false;
-    const waits = (await options.waits?.stop()) ?? [];
     const usage = cpu.stop();
+    sampling = false;
+    const server = (await options.probe?.stop()) ?? { waits: [], postgresCores: null };
     await finished;
     if (failure) throw failure.error;
+    throwIfInterrupted();
     const seconds = (t1 - t0) / 1000;
     return {
       ops: latencies.length,
       seconds,
       tps: latencies.length / seconds,
       latencyMs: percentiles(latencies),
-      ...usage,
-      waits,
+      cpu: { ...usage, postgres: server.postgresCores },
+      waits: server.waits,
       endedEarly,
     };
   } finally {
+    options.signal?.removeEventListener("abort", interrupt);
     stopped = true;
     timer.abort();
-    if (sampling) await options.waits?.stop();
+    if (sampling) await options.probe?.stop();
     await finished;
   }
 }
@@ -200,9 +222,11 @@ function startCpuMeter() {
       const used = process.cpuUsage(process0);
       const host1 = hostCpuTimes();
       const total = host1.total - host0.total;
+      const cores = os.cpus().length;
       return {
-        nodeCpu: (used.user + used.system) / wallMicros,
-        hostCpu: total > 0 ? 1 - (host1.idle - host0.idle) / total : Number.NaN,
+        cores,
+        host: total > 0 ? (1 - (host1.idle - host0.idle) / total) * cores : Number.NaN,
+        bench: (used.user + used.system) / wallMicros,
       };
     },
   };
@@ -224,26 +248,33 @@ export interface WaitShare {
   share: number;
 }
 
-export interface WaitSampler {
-  start(): void;
-  stop(): Promise<WaitShare[]>;
+/** What the server did during a phase: wait events of its backends, and the CPU they used. */
+export interface ServerProbe {
+  start(): Promise<void>;
+  stop(): Promise<{ waits: WaitShare[]; postgresCores: number | null }>;
   close(): Promise<void>;
 }
+
+/** Linux reports process CPU time in ticks of 1/100 s on every common build. */
+const TICKS_PER_SECOND = 100;
 
 /**
  * Samples pg_stat_activity for the bench database's client backends every `everyMs`, on a
  * connection of its own. "Client:ClientRead (in transaction)" is a backend waiting for the app's
  * next statement, so a large share means round trips and client time, not the server, dominate.
  */
-export function createWaitSampler(url: string, everyMs = 50): WaitSampler {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+export async function createServerProbe(url: string, everyMs = 50): Promise<ServerProbe> {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  await client.connect();
   const counts = new Map<string, number>();
   let samples = 0;
   let interval: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> | undefined;
+  let cpuAtStart: { ticks: Map<number, number>; at: number } | undefined;
 
   const sample = async () => {
-    const rows = await sql<{ what: string }[]>`
+    const { rows } = await client.query<{ what: string }>(`
       select case
           when state = 'idle' then 'idle (between transactions)'
           when wait_event is null then 'running (CPU)'
@@ -251,17 +282,31 @@ export function createWaitSampler(url: string, everyMs = 50): WaitSampler {
           else wait_event_type || ':' || wait_event
         end as what
       from pg_stat_activity
-      where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`;
+      where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`);
     for (const { what } of rows) {
       counts.set(what, (counts.get(what) ?? 0) + 1);
       samples += 1;
     }
   };
 
+  // This database's backends plus the server's own processes (WAL writer, checkpointer...), not other databases'.
+  const serverTicks = async (): Promise<Map<number, number>> => {
+    const { rows } = await client.query<{ pid: number }>(
+      "select pid from pg_stat_activity where (datname = current_database() or datname is null) and pid <> pg_backend_pid()",
+    );
+    const ticks = new Map<number, number>();
+    for (const { pid } of rows) {
+      const used = await processTicks(pid);
+      if (used !== null) ticks.set(pid, used);
+    }
+    return ticks;
+  };
+
   return {
-    start: () => {
+    start: async () => {
       counts.clear();
       samples = 0;
+      cpuAtStart = { ticks: await serverTicks(), at: performance.now() };
       interval = setInterval(() => {
         // A slow sample is skipped over, never stacked.
         inFlight ??= sample().finally(() => {
@@ -272,10 +317,34 @@ export function createWaitSampler(url: string, everyMs = 50): WaitSampler {
     stop: async () => {
       clearInterval(interval);
       await inFlight;
-      return [...counts].map(([what, n]) => ({ what, share: n / samples })).sort((a, b) => b.share - a.share);
+      const waits = [...counts]
+        .map(([what, n]) => ({ what, share: n / samples }))
+        .sort((a, b) => b.share - a.share);
+      const start = cpuAtStart;
+      cpuAtStart = undefined;
+      if (!start || start.ticks.size === 0) return { waits, postgresCores: null };
+      const seconds = (performance.now() - start.at) / 1000;
+      let ticks = 0;
+      for (const [pid, before] of start.ticks) {
+        const after = await processTicks(pid);
+        if (after !== null) ticks += after - before;
+      }
+      return { waits, postgresCores: ticks / TICKS_PER_SECOND / seconds };
     },
-    close: () => sql.end({ timeout: 5 }),
+    close: () => client.end(),
   };
+}
+
+/** User plus system CPU ticks of a process, or null when /proc cannot tell (another host, another OS). */
+async function processTicks(pid: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the parenthesised command name, which may itself hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -287,31 +356,48 @@ export async function sampleSerial(
   times: number,
   op: () => Promise<void>,
 ): Promise<{ latencyMs: number; roundTrips: number }> {
-  const socket = net.Socket.prototype as unknown as {
-    write: (...args: unknown[]) => boolean;
-    emit: (event: string | symbol, ...args: unknown[]) => boolean;
-  };
-  const originalWrite = socket.write;
-  const originalEmit = socket.emit;
   let roundTrips = 0;
   let readSinceWrite = true;
-  socket.write = function (this: unknown, ...args: unknown[]) {
-    if (readSinceWrite) roundTrips += 1;
-    readSinceWrite = false;
-    return originalWrite.apply(this, args);
-  };
-  socket.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-    if (event === "data") readSinceWrite = true;
-    return originalEmit.call(this, event, ...args);
-  };
+  const restoreWrite = override(
+    "write",
+    (original) =>
+      function (this: unknown, ...args: unknown[]) {
+        if (readSinceWrite) roundTrips += 1;
+        readSinceWrite = false;
+        return original.apply(this, args);
+      },
+  );
+  const restoreEmit = override(
+    "emit",
+    (original) =>
+      function (this: unknown, ...args: unknown[]) {
+        if (args[0] === "data") readSinceWrite = true;
+        return original.apply(this, args);
+      },
+  );
   try {
     const t0 = performance.now();
     for (let i = 0; i < times; i += 1) await op();
     return { latencyMs: (performance.now() - t0) / times, roundTrips: roundTrips / times };
   } finally {
-    socket.write = originalWrite;
-    socket.emit = originalEmit;
+    restoreWrite();
+    restoreEmit();
   }
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+/** Replaces a method for every socket; the returned function puts things back as they were. */
+function override(name: "write" | "emit", wrap: (original: Method) => Method): () => void {
+  const proto = net.Socket.prototype as unknown as Record<string, Method>;
+  // Both are inherited (from Writable and EventEmitter): restoring removes the override rather than copying one in.
+  const owned = Object.hasOwn(proto, name);
+  const original = proto[name] as Method;
+  proto[name] = wrap(original);
+  return () => {
+    if (owned) proto[name] = original;
+    else delete proto[name];
+  };
 }
 
 export function formatRate(value: number): string {
