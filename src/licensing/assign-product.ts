@@ -1,9 +1,12 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { assignments, products, restoreWindows, serviceData } from "../db/schema/index.ts";
+import { queryRows } from "../db/rows.ts";
+import { restoreWindows, serviceData } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
 import { loadAssignmentContext } from "./assignment-context.ts";
-import { writeAudit } from "./audit.ts";
+import { auditInsert } from "./audit.ts";
+import { uuidArray } from "./bulk/pairs.ts";
 import type { Clock } from "./clock.ts";
 import { abort, type Failure, fail, inTransaction, type Tx } from "./outcome.ts";
 import { purgeWindowsInTransaction } from "./purge-expired-windows.ts";
@@ -54,7 +57,7 @@ export async function assignInTransaction(
   input: AssignProductInput,
   options: { requireRestore: boolean },
 ): Promise<AssignProductOutcome> {
-  const ctx = await loadAssignmentContext(tx, input);
+  const ctx = await loadAssignmentContext(tx, input, { withServiceData: false });
   if ("ok" in ctx) return ctx;
   const { person, product } = ctx;
   if (!person.active) return fail("PERSON_DEACTIVATED");
@@ -62,74 +65,68 @@ export async function assignInTransaction(
   if (!person.usageLocation) return fail("USAGE_LOCATION_REQUIRED");
 
   const { enabled, skipped } = splitPlansByLocation(ctx.plans, person.usageLocation);
-
-  const [inserted] = await tx
-    .insert(assignments)
-    .values({
-      workspaceId: input.workspaceId,
-      personId: person.id,
-      productId: product.id,
-      assignedAt: now,
-      assignedBy: input.actor.userId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: assignments.id });
-  if (!inserted) return fail("ALREADY_ASSIGNED");
-
   const restored = await closeOpenWindow(tx, now, input, ctx.openWindow);
   if (options.requireRestore && !restored)
     abort(fail("WINDOW_CLOSED", { purgedAt: ctx.openWindow?.purgeAt ?? null }));
 
-  if (enabled.length > 0) {
-    await tx
-      .insert(serviceData)
-      .values(
-        enabled.map((plan) => ({
-          workspaceId: input.workspaceId,
-          personId: person.id,
-          servicePlanId: plan.id,
-          status: "active" as const,
-          mailboxSizeMb: plan.kind === "mailbox" ? 0 : null,
-          provisionedAt: now,
-        })),
-      )
-      // Data kept after a removal (or just restored) comes back as it was, mailbox size included.
-      .onConflictDoUpdate({
-        target: [serviceData.personId, serviceData.servicePlanId],
-        set: { status: "active", restoreWindowId: null },
-      });
-  }
-
+  const assignmentId = randomUUID();
   const result: Omit<AssignProductResult, "seats"> = {
     ok: true,
-    assignmentId: inserted.id,
+    assignmentId,
     person: { id: person.id, name: person.name, slackUserId: person.slackUserId },
     product: { id: product.id, key: product.key, name: product.name },
     enabled: enabled.map(planSummary),
     skipped: skipped.map((s) => ({ ...planSummary(s.plan), reason: s.reason, location: s.location })),
     restored,
   };
-  await writeAudit(tx, input.workspaceId, input.actor, now, [
-    {
-      action: restored ? "license.restored" : "license.assigned",
-      targetType: "assignment",
-      targetId: inserted.id,
-      before: null,
-      after: {
-        person: result.person,
-        product: result.product,
-        enabled: result.enabled,
-        skipped: result.skipped,
+  const audit = auditInsert(
+    input.workspaceId,
+    input.actor,
+    now,
+    [
+      {
+        action: restored ? "license.restored" : "license.assigned",
+        targetType: "assignment",
+        targetId: assignmentId,
+        after: {
+          person: result.person,
+          product: result.product,
+          enabled: result.enabled,
+          skipped: result.skipped,
+        },
       },
-    },
-  ]);
-
-  const [seat] = await tx
-    .update(products)
-    .set({ assignedSeats: sql`${products.assignedSeats} + 1` })
-    .where(and(eq(products.id, product.id), lt(products.assignedSeats, products.purchasedSeats)))
-    .returning({ purchased: products.purchasedSeats, assigned: products.assignedSeats });
-  if (!seat) {
+    ],
+    sql`exists (select 1 from assignment)`,
+  );
+  // One statement takes the seat, records the assignment, provisions the services and writes the
+  // audit row, so the product row, which every assign of the product contends for, stays locked
+  // for one statement and the commit. Each part runs only if the one before it happened.
+  const [written] = await queryRows<{ purchased: number; assigned: number; assignmentId: string | null }>(
+    tx,
+    sql`
+      with seat as (
+        update products set assigned_seats = assigned_seats + 1
+        where id = ${product.id} and assigned_seats < purchased_seats
+        returning purchased_seats, assigned_seats
+      ), assignment as (
+        insert into assignments (id, workspace_id, person_id, product_id, assigned_at, assigned_by)
+        select ${assignmentId}, ${input.workspaceId}, ${person.id}, ${product.id}, ${now.toISOString()}, ${input.actor.userId}
+        from seat
+        on conflict do nothing
+        returning id
+      ), provisioned as (
+        insert into service_data (workspace_id, person_id, service_plan_id, status, mailbox_size_mb, provisioned_at)
+        select ${input.workspaceId}, ${person.id}, plan.id, 'active', case when plan.is_mailbox then 0 end, ${now.toISOString()}
+        from assignment,
+          unnest(${uuidArray(enabled.map((p) => p.id))}, ${sql.param(enabled.map((p) => p.kind === "mailbox"))}::boolean[])
+            as plan(id, is_mailbox)
+        -- Data kept after a removal, or just restored, comes back as it was, mailbox size included.
+        on conflict (person_id, service_plan_id) do update set status = 'active', restore_window_id = null
+      ), audit as (${audit})
+      select purchased_seats as purchased, assigned_seats as assigned, (select id from assignment) as "assignmentId"
+      from seat`,
+  );
+  if (!written) {
     abort(
       fail("NO_SEATS_LEFT", {
         product: result.product,
@@ -137,7 +134,9 @@ export async function assignInTransaction(
       }),
     );
   }
-  return { ...result, seats: seatUsage(seat.purchased, seat.assigned) };
+  // A concurrent assign of the same license won: give the seat back by rolling everything back.
+  if (!written.assignmentId) abort(fail("ALREADY_ASSIGNED"));
+  return { ...result, seats: seatUsage(written.purchased, written.assigned) };
 }
 
 /**

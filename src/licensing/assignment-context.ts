@@ -35,6 +35,7 @@ type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "o
 export async function loadAssignmentContext(
   db: Database | Tx,
   input: { workspaceId: string; personId: string; productId: string },
+  options: { withServiceData: boolean } = { withServiceData: true },
 ): Promise<AssignmentContext | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT">> {
   if (!isUuid(input.personId)) return fail("UNKNOWN_PERSON");
   if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
@@ -58,11 +59,7 @@ export async function loadAssignmentContext(
         (select json_build_object('id', rw.id, 'removedAt', rw.removed_at, 'purgeAt', rw.purge_at)
           from restore_windows rw
           where rw.person_id = p.id and rw.product_id = ${productId} and rw.status = 'open') as "openWindow",
-        (select coalesce(json_agg(json_build_object('id', sd.id, 'planId', sd.service_plan_id, 'status', sd.status,
-            'mailboxSizeMb', sd.mailbox_size_mb,
-            'devices', (select count(*) from device_installs di where di.service_data_id = sd.id))), '[]')
-          from service_data sd join service_plans sp on sp.id = sd.service_plan_id
-          where sd.person_id = p.id and sp.product_id = ${productId}) as "serviceData"
+        ${options.withServiceData ? serviceDataColumn(productId) : sql`'[]'::json`} as "serviceData"
       from people p join workspaces w on w.id = p.workspace_id
       where p.workspace_id = ${workspaceId} and p.id = ${personId}`,
   );
@@ -80,4 +77,13 @@ export async function loadAssignmentContext(
     },
     serviceData: row.serviceData.map((d) => ({ ...d, devices: Number(d.devices) })),
   };
+}
+
+/** What the person's data for the product holds; an assign has no use for it, a removal does. */
+function serviceDataColumn(productId: string) {
+  return sql`(select coalesce(json_agg(json_build_object('id', sd.id, 'planId', sd.service_plan_id, 'status', sd.status,
+      'mailboxSizeMb', sd.mailbox_size_mb,
+      'devices', (select count(*) from device_installs di where di.service_data_id = sd.id))), '[]')
+    from service_data sd join service_plans sp on sp.id = sd.service_plan_id
+    where sd.person_id = p.id and sp.product_id = ${productId})`;
 }

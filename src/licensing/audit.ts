@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "./actor.ts";
 import type { Tx } from "./outcome.ts";
 
@@ -13,17 +13,17 @@ export interface AuditEntry {
 }
 
 /**
- * Written inside the transaction that makes the change, so a change never lacks its record. All
- * entries travel as one JSON parameter: one statement for one row or for ten thousand.
+ * The INSERT of audit rows, all entries travelling as one JSON parameter: one statement for one
+ * row or for ten thousand. `onlyIf` lets a combined statement write them only when its change
+ * happened.
  */
-export async function writeAudit(
-  tx: Tx,
+export function auditInsert(
   workspaceId: string | null,
   actor: Actor,
   at: Date,
   entries: AuditEntry[],
-): Promise<void> {
-  if (entries.length === 0) return;
+  onlyIf: SQL = sql`true`,
+): SQL {
   const rows = entries.map((e) => ({
     workspace_id: e.workspaceId ?? workspaceId,
     action: e.action,
@@ -32,10 +32,23 @@ export async function writeAudit(
     before: e.before ?? null,
     after: e.after ?? null,
   }));
-  await tx.execute(sql`
+  return sql`
     insert into audit_log (workspace_id, at, actor, source, request_id, action, target_type, target_id, before, after)
     select e.workspace_id, ${at.toISOString()}, ${actor.userId}, ${actor.source}, ${actor.requestId ?? null},
       e.action, e.target_type, e.target_id, e.before, e.after
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as e(workspace_id text, action text, target_type text, target_id text, before jsonb, after jsonb)`);
+      as e(workspace_id text, action text, target_type text, target_id text, before jsonb, after jsonb)
+    where ${onlyIf}`;
+}
+
+/** Written inside the transaction that makes the change, so a change never lacks its record. */
+export async function writeAudit(
+  tx: Tx,
+  workspaceId: string | null,
+  actor: Actor,
+  at: Date,
+  entries: AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.execute(auditInsert(workspaceId, actor, at, entries));
 }

@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "../../src/db/client.ts";
-import { assignments, auditLog, products, serviceData } from "../../src/db/schema/index.ts";
+import { assignments, auditLog, products, restoreWindows, serviceData } from "../../src/db/schema/index.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
+import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
 
@@ -23,6 +24,11 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
     const f = await createFixture(t.db);
     const productId = await f.productId("office");
     const [victim, ...others] = await f.addPeople(Array.from({ length: 9 }, () => ({})));
+    // The victim restores a removed license, which writes the window and the data before the seat.
+    const input = { workspaceId: f.workspaceId, personId: victim as string, productId, actor: admin };
+    await assignProduct(t.db, f.clock, input);
+    await removeProduct(t.db, f.clock, input);
+    const auditBefore = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, f.workspaceId));
 
     // Hold the product row so the assign stops after its first writes, at the seat counter (a
     // weaker lock than FOR UPDATE, which would already stop the foreign-key checks of those writes).
@@ -45,16 +51,14 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
     })();
     await isLocked;
 
-    const assigning = assignProduct(t.db, f.clock, {
-      workspaceId: f.workspaceId,
-      personId: victim as string,
-      productId,
-      actor: admin,
-    });
-    const pid = await waitForBlockedBackend();
-    await side.query("select pg_terminate_backend($1)", [pid]);
-    release();
-    await blocker;
+    const assigning = assignProduct(t.db, f.clock, input);
+    try {
+      const pid = await waitForBlockedBackend();
+      await side.query("select pg_terminate_backend($1)", [pid]);
+    } finally {
+      release();
+      await blocker;
+    }
     await expect(assigning).rejects.toThrow();
 
     const rows = await t.db
@@ -67,9 +71,11 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
       .where(eq(serviceData.personId, victim as string));
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, f.workspaceId));
     const [product] = await t.db.select().from(products).where(eq(products.id, productId));
+    const windows = await t.db.select().from(restoreWindows).where(eq(restoreWindows.personId, victim as string));
     expect(rows).toEqual([]);
-    expect(data).toEqual([]);
-    expect(audit.filter((a) => a.action === "license.assigned")).toEqual([]);
+    expect(data.map((d) => d.status).sort()).toEqual(["kept", "retained", "retained", "retained"]);
+    expect(windows.map((w) => w.status)).toEqual(["open"]);
+    expect(audit).toEqual(auditBefore);
     expect(product?.assignedSeats).toBe(0);
 
     // Concurrent transactions on the surviving pool: none may carry a dead transaction's statements.
@@ -88,13 +94,14 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
     expect(counted?.n).toBe(9);
     expect(after?.assignedSeats).toBe(9);
     expect(auditAfter.filter((a) => a.action === "license.assigned")).toHaveLength(9);
+    expect(auditAfter.filter((a) => a.action === "license.restored")).toHaveLength(1);
   });
 
   async function waitForBlockedBackend(): Promise<number> {
     for (let attempt = 0; attempt < 200; attempt++) {
       const { rows } = await side.query<{ pid: number }>(
         `select pid from pg_stat_activity
-         where datname = current_database() and wait_event_type = 'Lock' and query ilike '%update "products"%'`,
+         where datname = current_database() and wait_event_type = 'Lock' and query ilike '%update products%'`,
       );
       const row = rows[0];
       if (row) return row.pid;
