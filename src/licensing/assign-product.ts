@@ -125,6 +125,7 @@ export async function assignInTransaction(
       ), audit as (${audit})
       select purchased_seats as purchased, assigned_seats as assigned, (select id from assignment) as "assignmentId"
       from seat`,
+    { prepareAs: "assign_write" },
   );
   if (!written) {
     abort(

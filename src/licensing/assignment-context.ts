@@ -62,6 +62,7 @@ export async function loadAssignmentContext(
         ${options.withServiceData ? serviceDataColumn(productId) : sql`'[]'::json`} as "serviceData"
       from people p join workspaces w on w.id = p.workspace_id
       where p.workspace_id = ${workspaceId} and p.id = ${personId}`,
+    { prepareAs: options.withServiceData ? "assignment_context_with_data" : "assignment_context" },
   );
   if (!row) return fail("UNKNOWN_PERSON");
   if (!row.product) return fail("UNKNOWN_PRODUCT");
