@@ -14,7 +14,11 @@ const dialect = new PgDialect();
  * the hot path, whose statements are large and whose text never changes (values travel as
  * parameters). The name carries a digest of the text, so a changed statement never meets a stale plan.
  */
-export async function queryRows<T>(db: Database | Tx, query: SQL, options: { prepareAs?: string } = {}): Promise<T[]> {
+export async function queryRows<T>(
+  db: Database | Tx,
+  query: SQL,
+  options: { prepareAs?: string } = {},
+): Promise<T[]> {
   let result: unknown;
   if (options.prepareAs) {
     const compiled = dialect.sqlToQuery(query);

@@ -27,6 +27,7 @@ export const people = pgTable(
   },
   (t) => [
     uniqueIndex("people_workspace_slack_user_uq").on(t.workspaceId, t.slackUserId),
+    uniqueIndex("people_workspace_id_uq").on(t.workspaceId, t.id),
     index("people_workspace_email_idx").on(t.workspaceId, t.email),
   ],
 );

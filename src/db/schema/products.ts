@@ -35,6 +35,7 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex("products_workspace_key_uq").on(t.workspaceId, t.key),
+    uniqueIndex("products_workspace_id_uq").on(t.workspaceId, t.id),
     check("products_purchased_non_negative", sql`${t.purchasedSeats} >= 0`),
     check(
       "products_assigned_within_purchased",
@@ -79,6 +80,7 @@ export const servicePlans = pgTable(
   },
   (t) => [
     uniqueIndex("service_plans_product_key_uq").on(t.productId, t.key),
+    uniqueIndex("service_plans_workspace_id_uq").on(t.workspaceId, t.id),
     index("service_plans_workspace_idx").on(t.workspaceId),
     check("service_plans_install_limit_positive", sql`${t.installLimit} IS NULL OR ${t.installLimit} > 0`),
   ],

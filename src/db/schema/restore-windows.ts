@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { people } from "./people.ts";
 import { products } from "./products.ts";
-import { workspaces } from "./workspaces.ts";
 
 export const restoreWindowStatus = pgEnum("restore_window_status", ["open", "restored", "purged"]);
 export type RestoreWindowStatus = (typeof restoreWindowStatus.enumValues)[number];
@@ -12,15 +11,9 @@ export const restoreWindows = pgTable(
   "restore_windows",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
-    productId: uuid("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    productId: uuid("product_id").notNull(),
     removedAt: timestamp("removed_at", { withTimezone: true }).notNull(),
     removedBy: text("removed_by").notNull(),
     purgeAt: timestamp("purge_at", { withTimezone: true }).notNull(),
@@ -30,6 +23,17 @@ export const restoreWindows = pgTable(
   (t) => [
     uniqueIndex("restore_windows_one_open_uq").on(t.personId, t.productId).where(sql`${t.status} = 'open'`),
     index("restore_windows_open_purge_at_idx").on(t.purgeAt).where(sql`${t.status} = 'open'`),
+    // One check per parent, naming the workspace too (see assignments.ts).
+    foreignKey({
+      name: "restore_windows_person_fk",
+      columns: [t.workspaceId, t.personId],
+      foreignColumns: [people.workspaceId, people.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "restore_windows_product_fk",
+      columns: [t.workspaceId, t.productId],
+      foreignColumns: [products.workspaceId, products.id],
+    }).onDelete("cascade"),
   ],
 );
 

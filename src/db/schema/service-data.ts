@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   check,
+  foreignKey,
   index,
   integer,
   pgEnum,
@@ -27,15 +28,9 @@ export const serviceData = pgTable(
   "service_data",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
-    servicePlanId: uuid("service_plan_id")
-      .notNull()
-      .references(() => servicePlans.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    servicePlanId: uuid("service_plan_id").notNull(),
     status: serviceDataStatus("status").notNull().default("active"),
     restoreWindowId: uuid("restore_window_id").references(() => restoreWindows.id),
     /** Mailbox plans only. */
@@ -55,6 +50,17 @@ export const serviceData = pgTable(
       "service_data_mailbox_size_non_negative",
       sql`${t.mailboxSizeMb} IS NULL OR ${t.mailboxSizeMb} >= 0`,
     ),
+    // One check per parent, naming the workspace too (see assignments.ts).
+    foreignKey({
+      name: "service_data_person_fk",
+      columns: [t.workspaceId, t.personId],
+      foreignColumns: [people.workspaceId, people.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "service_data_plan_fk",
+      columns: [t.workspaceId, t.servicePlanId],
+      foreignColumns: [servicePlans.workspaceId, servicePlans.id],
+    }).onDelete("cascade"),
   ],
 );
 

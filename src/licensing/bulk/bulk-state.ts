@@ -30,7 +30,7 @@ export interface BulkState {
 }
 
 /**
- * Reads what a bulk change needs in four statements whatever the number of people. With `lock`,
+ * Reads what a bulk change needs in five statements whatever the number of people. With `lock`,
  * the products' rows are locked in id order, so that two bulk changes over overlapping products
  * queue instead of deadlocking, and their seat counts hold until commit.
  */
@@ -49,27 +49,26 @@ export async function loadBulkState(
     sql`select id, key, name, purchased_seats as purchased, assigned_seats as assigned
         from products where workspace_id = ${workspaceId} order by id ${lockClause}`,
   );
-  const [people, held, plans] = await Promise.all([
-    queryRows<BulkPerson>(
-      tx,
-      sql`select p.id, p.name, p.slack_user_id as "slackUserId", p.active,
-            coalesce(p.usage_location, w.default_usage_location) as "usageLocation"
-          from people p join workspaces w on w.id = p.workspace_id
-          where p.workspace_id = ${workspaceId} and p.id = any(${uuidArray(personIds)})`,
-    ),
-    queryRows<{ personId: string; productId: string }>(
-      tx,
-      sql`select person_id as "personId", product_id as "productId" from assignments
-          where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)})`,
-    ),
-    queryRows<PlanInfo & { productId: string }>(
-      tx,
-      sql`select id, product_id as "productId", key, name, kind, data_description as "dataDescription",
-            data_survives_removal as "dataSurvivesRemoval", unavailable_locations as "unavailableLocations",
-            install_limit as "installLimit"
-          from service_plans where workspace_id = ${workspaceId} order by key`,
-    ),
-  ]);
+  // One after another: a transaction is one connection, which runs one statement at a time.
+  const people = await queryRows<BulkPerson>(
+    tx,
+    sql`select p.id, p.name, p.slack_user_id as "slackUserId", p.active,
+          coalesce(p.usage_location, w.default_usage_location) as "usageLocation"
+        from people p join workspaces w on w.id = p.workspace_id
+        where p.workspace_id = ${workspaceId} and p.id = any(${uuidArray(personIds)})`,
+  );
+  const held = await queryRows<{ personId: string; productId: string }>(
+    tx,
+    sql`select person_id as "personId", product_id as "productId" from assignments
+        where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)})`,
+  );
+  const plans = await queryRows<PlanInfo & { productId: string }>(
+    tx,
+    sql`select id, product_id as "productId", key, name, kind, data_description as "dataDescription",
+          data_survives_removal as "dataSurvivesRemoval", unavailable_locations as "unavailableLocations",
+          install_limit as "installLimit"
+        from service_plans where workspace_id = ${workspaceId} order by key`,
+  );
   const heldMap = new Map<string, Set<string>>();
   for (const h of held) {
     const set = heldMap.get(h.personId) ?? new Set<string>();
