@@ -14,7 +14,6 @@ export interface AssignmentContext {
   assignment: { id: string; assignedAt: Date } | null;
   openWindow: { id: string; removedAt: Date; purgeAt: Date } | null;
   serviceData: {
-    id: string;
     planId: string;
     status: ServiceDataStatus;
     mailboxSizeMb: number | null;
@@ -82,9 +81,10 @@ export async function loadAssignmentContext(
 
 /** What the person's data for the product holds; an assign has no use for it, a removal does. */
 function serviceDataColumn(productId: string) {
-  return sql`(select coalesce(json_agg(json_build_object('id', sd.id, 'planId', sd.service_plan_id, 'status', sd.status,
+  return sql`(select coalesce(json_agg(json_build_object('planId', sd.service_plan_id, 'status', sd.status,
       'mailboxSizeMb', sd.mailbox_size_mb,
-      'devices', (select count(*) from device_installs di where di.service_data_id = sd.id))), '[]')
+      'devices', (select count(*) from device_installs di
+        where di.person_id = sd.person_id and di.service_plan_id = sd.service_plan_id))), '[]')
     from service_data sd join service_plans sp on sp.id = sd.service_plan_id
     where sd.person_id = p.id and sp.product_id = ${productId})`;
 }

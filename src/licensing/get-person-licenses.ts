@@ -70,7 +70,6 @@ export async function getPersonLicenses(
       .orderBy(asc(restoreWindows.purgeAt)),
     db
       .select({
-        id: serviceData.id,
         planId: serviceData.servicePlanId,
         status: serviceData.status,
         mailboxSizeMb: serviceData.mailboxSizeMb,
@@ -91,18 +90,11 @@ export async function getPersonLicenses(
           .from(servicePlans)
           .where(inArray(servicePlans.productId, productIds))
           .orderBy(asc(servicePlans.key)),
-        data.length
-          ? db
-              .select({ serviceDataId: deviceInstalls.serviceDataId, name: deviceInstalls.deviceName })
-              .from(deviceInstalls)
-              .where(
-                inArray(
-                  deviceInstalls.serviceDataId,
-                  data.map((d) => d.id),
-                ),
-              )
-              .orderBy(asc(deviceInstalls.installedAt))
-          : Promise.resolve([]),
+        db
+          .select({ planId: deviceInstalls.servicePlanId, name: deviceInstalls.deviceName })
+          .from(deviceInstalls)
+          .where(eq(deviceInstalls.personId, person.id))
+          .orderBy(asc(deviceInstalls.installedAt)),
       ])
     : [[], [], []];
 
@@ -110,7 +102,7 @@ export async function getPersonLicenses(
   const service = (plan: (typeof planRows)[number], d: (typeof data)[number]): Service => ({
     ...planSummary(plan),
     mailboxSizeMb: d.mailboxSizeMb,
-    devices: deviceRows.filter((r) => r.serviceDataId === d.id).map((r) => r.name),
+    devices: deviceRows.filter((r) => r.planId === d.planId).map((r) => r.name),
   });
   const now = clock.now();
 

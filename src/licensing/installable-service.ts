@@ -2,6 +2,12 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { people, serviceData, servicePlans } from "../db/schema/index.ts";
 import { type Failure, fail, isUuid, type Tx } from "./outcome.ts";
 
+export interface InstallableService {
+  personId: string;
+  servicePlanId: string;
+  limit: number;
+}
+
 /**
  * The person's active Office service of a product, row-locked so that concurrent installs on the
  * same person count against the limit one at a time.
@@ -9,10 +15,10 @@ import { type Failure, fail, isUuid, type Tx } from "./outcome.ts";
 export async function lockInstallableService(
   tx: Tx,
   input: { workspaceId: string; personId: string; productId: string },
-): Promise<{ serviceDataId: string; limit: number } | Failure<"NO_INSTALLABLE_SERVICE">> {
+): Promise<InstallableService | Failure<"NO_INSTALLABLE_SERVICE">> {
   if (!isUuid(input.personId) || !isUuid(input.productId)) return fail("NO_INSTALLABLE_SERVICE");
   const [row] = await tx
-    .select({ serviceDataId: serviceData.id, limit: servicePlans.installLimit })
+    .select({ servicePlanId: serviceData.servicePlanId, limit: servicePlans.installLimit })
     .from(serviceData)
     .innerJoin(servicePlans, eq(servicePlans.id, serviceData.servicePlanId))
     .innerJoin(people, eq(people.id, serviceData.personId))
@@ -28,5 +34,5 @@ export async function lockInstallableService(
     .limit(1)
     .for("update", { of: serviceData });
   if (!row || row.limit === null) return fail("NO_INSTALLABLE_SERVICE");
-  return { serviceDataId: row.serviceDataId, limit: row.limit };
+  return { personId: input.personId, servicePlanId: row.servicePlanId, limit: row.limit };
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { deviceInstalls } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
@@ -34,7 +34,12 @@ export function registerDevice(
     const installed = await tx
       .select({ name: deviceInstalls.deviceName })
       .from(deviceInstalls)
-      .where(eq(deviceInstalls.serviceDataId, service.serviceDataId))
+      .where(
+        and(
+          eq(deviceInstalls.personId, service.personId),
+          eq(deviceInstalls.servicePlanId, service.servicePlanId),
+        ),
+      )
       .orderBy(asc(deviceInstalls.installedAt));
     const devices = installed.map((d) => d.name);
     if (devices.includes(deviceName)) return fail("DEVICE_ALREADY_REGISTERED");
@@ -44,7 +49,8 @@ export function registerDevice(
       .insert(deviceInstalls)
       .values({
         workspaceId: input.workspaceId,
-        serviceDataId: service.serviceDataId,
+        personId: service.personId,
+        servicePlanId: service.servicePlanId,
         deviceName,
         installedAt: now,
       })

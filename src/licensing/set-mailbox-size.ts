@@ -25,7 +25,7 @@ export function setMailboxSize(
   const now = clock.now();
   return inTransaction(db, async (tx) => {
     const [mailbox] = await tx
-      .select({ id: serviceData.id, before: serviceData.mailboxSizeMb })
+      .select({ planId: serviceData.servicePlanId, before: serviceData.mailboxSizeMb })
       .from(serviceData)
       .innerJoin(servicePlans, eq(servicePlans.id, serviceData.servicePlanId))
       .where(
@@ -41,12 +41,12 @@ export function setMailboxSize(
     await tx
       .update(serviceData)
       .set({ mailboxSizeMb: sql`${input.sizeMb}` })
-      .where(eq(serviceData.id, mailbox.id));
+      .where(and(eq(serviceData.personId, input.personId), eq(serviceData.servicePlanId, mailbox.planId)));
     await writeAudit(tx, input.workspaceId, input.actor, now, [
       {
         action: "mailbox.size_recorded",
         targetType: "service_data",
-        targetId: mailbox.id,
+        targetId: `${input.personId}/${mailbox.planId}`,
         before: { sizeMb: mailbox.before },
         after: { sizeMb: input.sizeMb },
       },

@@ -24,7 +24,8 @@ export function unregisterDevice(
       .delete(deviceInstalls)
       .where(
         and(
-          eq(deviceInstalls.serviceDataId, service.serviceDataId),
+          eq(deviceInstalls.personId, service.personId),
+          eq(deviceInstalls.servicePlanId, service.servicePlanId),
           eq(deviceInstalls.deviceName, deviceName),
         ),
       )

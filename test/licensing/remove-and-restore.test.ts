@@ -114,7 +114,13 @@ describe("restoring inside the window", () => {
     expect(restored).toMatchObject({ ok: true, restored: true });
     const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, input.personId));
     const mailboxAfter = data.find((d) => d.mailboxSizeMb !== null);
-    expect(mailboxAfter).toMatchObject({ id: mailboxBefore?.id, mailboxSizeMb: 2048, status: "active" });
+    // The same mailbox: never re-provisioned, so it keeps the date it was first created.
+    expect(mailboxAfter).toMatchObject({
+      servicePlanId: mailboxBefore?.servicePlanId,
+      provisionedAt: new Date("2026-03-02T10:00:00Z"),
+      mailboxSizeMb: 2048,
+      status: "active",
+    });
     expect(data.every((d) => d.status === "active" && d.restoreWindowId === null)).toBe(true);
     const [window] = await t.db
       .select()

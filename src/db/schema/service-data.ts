@@ -6,6 +6,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -27,7 +28,6 @@ export type ServiceDataStatus = (typeof serviceDataStatus.enumValues)[number];
 export const serviceData = pgTable(
   "service_data",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
     workspaceId: text("workspace_id").notNull(),
     personId: uuid("person_id").notNull(),
     servicePlanId: uuid("service_plan_id").notNull(),
@@ -38,7 +38,8 @@ export const serviceData = pgTable(
     provisionedAt: timestamp("provisioned_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex("service_data_person_plan_uq").on(t.personId, t.servicePlanId),
+    // The natural key, with no surrogate id: one index fewer to write for every provisioned service.
+    primaryKey({ name: "service_data_pk", columns: [t.personId, t.servicePlanId] }),
     index("service_data_restore_window_idx")
       .on(t.restoreWindowId)
       .where(sql`${t.restoreWindowId} IS NOT NULL`),
@@ -74,13 +75,20 @@ export const deviceInstalls = pgTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    serviceDataId: uuid("service_data_id")
-      .notNull()
-      .references(() => serviceData.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").notNull(),
+    servicePlanId: uuid("service_plan_id").notNull(),
     deviceName: text("device_name").notNull(),
     installedAt: timestamp("installed_at", { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex("device_installs_service_data_device_uq").on(t.serviceDataId, t.deviceName)],
+  (t) => [
+    uniqueIndex("device_installs_service_device_uq").on(t.personId, t.servicePlanId, t.deviceName),
+    // Installs go with the service data they belong to, when a purge deletes it.
+    foreignKey({
+      name: "device_installs_service_data_fk",
+      columns: [t.personId, t.servicePlanId],
+      foreignColumns: [serviceData.personId, serviceData.servicePlanId],
+    }).onDelete("cascade"),
+  ],
 );
 
 export type DeviceInstall = typeof deviceInstalls.$inferSelect;

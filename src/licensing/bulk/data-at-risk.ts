@@ -26,7 +26,8 @@ export async function loadRemovalWarnings(
     db,
     sql`select r.person_id as "personId", r.product_id as "productId", sd.service_plan_id as "planId", sd.status,
           sd.mailbox_size_mb as "mailboxSizeMb",
-          (select count(*)::int from device_installs di where di.service_data_id = sd.id) as devices
+          (select count(*)::int from device_installs di
+            where di.person_id = sd.person_id and di.service_plan_id = sd.service_plan_id) as devices
         from ${pairsRelation(removals)}
         join service_plans sp on sp.product_id = r.product_id
         join service_data sd on sd.person_id = r.person_id and sd.service_plan_id = sp.id

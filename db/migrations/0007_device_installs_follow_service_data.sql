@@ -1,0 +1,1 @@
+ALTER TABLE "device_installs" ADD CONSTRAINT "device_installs_service_data_fk" FOREIGN KEY ("person_id","service_plan_id") REFERENCES "public"."service_data"("person_id","service_plan_id") ON DELETE cascade ON UPDATE no action;
