@@ -1,9 +1,8 @@
-import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { restoreWindows, serviceData } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
 import { writeAudit } from "./audit.ts";
-import { type Pair, pairsRelation } from "./bulk/pairs.ts";
 import type { Clock } from "./clock.ts";
 import { inTransaction, type Tx } from "./outcome.ts";
 
@@ -35,17 +34,11 @@ export async function purgeWindowsInTransaction(
   tx: Tx,
   now: Date,
   actor: Actor,
-  scope: { workspaceId?: string | undefined; windowIds?: string[]; pairs?: Pair[] },
+  scope: { workspaceId?: string | undefined; windowIds?: string[] },
 ): Promise<PurgedWindow[]> {
   const conditions: SQL[] = [eq(restoreWindows.status, "open"), lte(restoreWindows.purgeAt, now)];
   if (scope.workspaceId) conditions.push(eq(restoreWindows.workspaceId, scope.workspaceId));
   if (scope.windowIds) conditions.push(inArray(restoreWindows.id, scope.windowIds));
-  if (scope.pairs) {
-    if (scope.pairs.length === 0) return [];
-    conditions.push(
-      sql`(${restoreWindows.personId}, ${restoreWindows.productId}) in (select person_id, product_id from ${pairsRelation(scope.pairs)})`,
-    );
-  }
   const windows = await tx
     .update(restoreWindows)
     .set({ status: "purged", closedAt: now })

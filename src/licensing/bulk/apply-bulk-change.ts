@@ -6,7 +6,7 @@ import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { type Failure, fail, inTransaction, type Tx } from "../outcome.ts";
-import { applyChanges } from "./apply-changes.ts";
+import { additionsFor, applyChanges } from "./apply-changes.ts";
 import { type BulkState, loadBulkState } from "./bulk-state.ts";
 import {
   type BulkPlan,
@@ -67,7 +67,7 @@ export function applyBulkChange(db: Database, clock: Clock, input: BulkChangeInp
       workspaceId: input.workspaceId,
       restoreWindowDays: state.restoreWindowDays,
       removals: plan.removals,
-      additions: plan.additions,
+      additions: additionsFor(state, plan.additions),
     });
     const result: BulkResult = {
       ok: true,

@@ -4,7 +4,28 @@ import type { Actor } from "../actor.ts";
 import { addDays } from "../clock.ts";
 import type { Tx } from "../outcome.ts";
 import { purgeWindowsInTransaction } from "../purge-expired-windows.ts";
-import { type Pair, pairsRelation, uuidArray } from "./pairs.ts";
+import { splitPlansByLocation } from "../service-plans.ts";
+import type { BulkState } from "./bulk-state.ts";
+import { type Pair, pairKey, pairsRelation, uuidArray } from "./pairs.ts";
+
+/** A pair to add, with what the person's location lets it turn on and any restore window it reopens. */
+export interface Addition extends Pair {
+  enabledPlans: { id: string; isMailbox: boolean }[];
+  openWindow: { id: string; purgeAt: Date } | null;
+}
+
+/** The additions for a set of pairs, worked out from what the bulk state already holds. */
+export function additionsFor(state: BulkState, pairs: Pair[]): Addition[] {
+  return pairs.map((pair) => {
+    const location = state.people.get(pair.personId)?.usageLocation ?? "";
+    const { enabled } = splitPlansByLocation(state.plansByProduct.get(pair.productId) ?? [], location);
+    return {
+      ...pair,
+      enabledPlans: enabled.map((plan) => ({ id: plan.id, isMailbox: plan.kind === "mailbox" })),
+      openWindow: state.openWindows.get(pairKey(pair)) ?? null,
+    };
+  });
+}
 
 export interface AppliedChanges {
   /** Removals that found their assignment; a concurrent removal may have taken the others. */
@@ -25,7 +46,7 @@ export async function applyChanges(
   tx: Tx,
   now: Date,
   actor: Actor,
-  input: { workspaceId: string; restoreWindowDays: number; removals: Pair[]; additions: Pair[] },
+  input: { workspaceId: string; restoreWindowDays: number; removals: Pair[]; additions: Addition[] },
 ): Promise<AppliedChanges> {
   const { workspaceId, removals, additions } = input;
   const { removed, windows } = removals.length
@@ -81,17 +102,22 @@ async function writeAdditions(
   now: Date,
   actor: Actor,
   workspaceId: string,
-  additions: Pair[],
+  additions: Addition[],
 ): Promise<Pair[]> {
+  const windows = additions.flatMap((a) => (a.openWindow ? [a.openWindow] : []));
   // A window past its date whose purge has not run yet is purged now: its data is no longer restorable.
-  await purgeWindowsInTransaction(tx, now, actor, { workspaceId, pairs: additions });
-  const restored = await queryRows<Pair & { windowId: string }>(
-    tx,
-    sql`update restore_windows rw set status = 'restored', closed_at = ${now.toISOString()}
-        from ${pairsRelation(additions)}
-        where rw.person_id = r.person_id and rw.product_id = r.product_id and rw.status = 'open'
-        returning rw.id as "windowId", rw.person_id as "personId", rw.product_id as "productId"`,
-  );
+  const due = windows.filter((w) => w.purgeAt <= now).map((w) => w.id);
+  if (due.length > 0) await purgeWindowsInTransaction(tx, now, actor, { workspaceId, windowIds: due });
+  const restorable = windows.filter((w) => w.purgeAt > now).map((w) => w.id);
+  // Conditional on still being open: a purge that got there first wins, and the data starts afresh.
+  const restored = restorable.length
+    ? await queryRows<Pair & { windowId: string }>(
+        tx,
+        sql`update restore_windows set status = 'restored', closed_at = ${now.toISOString()}
+            where id = any(${uuidArray(restorable)}) and status = 'open'
+            returning id as "windowId", person_id as "personId", product_id as "productId"`,
+      )
+    : [];
   if (restored.length > 0) {
     // Detached first: services the person's location no longer allows keep their data, switched off.
     await tx.execute(sql`
@@ -102,15 +128,17 @@ async function writeAdditions(
     insert into assignments (workspace_id, person_id, product_id, assigned_at, assigned_by)
     select ${workspaceId}, r.person_id, r.product_id, ${now.toISOString()}, ${actor.userId}
     from ${pairsRelation(additions)}`);
-  await tx.execute(sql`
-    insert into service_data (workspace_id, person_id, service_plan_id, status, mailbox_size_mb, provisioned_at)
-    select ${workspaceId}, r.person_id, sp.id, 'active', case when sp.kind = 'mailbox' then 0 end, ${now.toISOString()}
-    from ${pairsRelation(additions)}
-      join people p on p.id = r.person_id
-      join workspaces w on w.id = p.workspace_id
-      join service_plans sp on sp.product_id = r.product_id
-    where not (coalesce(p.usage_location, w.default_usage_location) = any(sp.unavailable_locations))
-    on conflict (person_id, service_plan_id) do update set status = 'active', restore_window_id = null`);
+  const services = additions.flatMap((a) =>
+    a.enabledPlans.map((plan) => ({ personId: a.personId, ...plan })),
+  );
+  if (services.length > 0) {
+    await tx.execute(sql`
+      insert into service_data (workspace_id, person_id, service_plan_id, status, mailbox_size_mb, provisioned_at)
+      select ${workspaceId}, s.person_id, s.plan_id, 'active', case when s.is_mailbox then 0 end, ${now.toISOString()}
+      from unnest(${uuidArray(services.map((s) => s.personId))}, ${uuidArray(services.map((s) => s.id))},
+        ${sql.param(services.map((s) => s.isMailbox))}::boolean[]) as s(person_id, plan_id, is_mailbox)
+      on conflict (person_id, service_plan_id) do update set status = 'active', restore_window_id = null`);
+  }
   return restored.map(({ personId, productId }) => ({ personId, productId }));
 }
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/rows.ts";
 import type { Tx } from "../outcome.ts";
 import type { PlanInfo } from "../service-plans.ts";
-import { uuidArray } from "./pairs.ts";
+import { pairKey, uuidArray } from "./pairs.ts";
 
 export interface BulkPerson {
   id: string;
@@ -27,10 +27,12 @@ export interface BulkState {
   /** What each person holds now. */
   held: Map<string, Set<string>>;
   plansByProduct: Map<string, PlanInfo[]>;
+  /** Open restore windows of these people, by pair. */
+  openWindows: Map<string, { id: string; purgeAt: Date }>;
 }
 
 /**
- * Reads what a bulk change needs in five statements whatever the number of people. With `lock`,
+ * Reads what a bulk change needs in six statements whatever the number of people. With `lock`,
  * the products' rows are locked in id order, so that two bulk changes over overlapping products
  * queue instead of deadlocking, and their seat counts hold until commit.
  */
@@ -69,6 +71,16 @@ export async function loadBulkState(
           install_limit as "installLimit"
         from service_plans where workspace_id = ${workspaceId} order by key`,
   );
+  const windows = await queryRows<{
+    id: string;
+    personId: string;
+    productId: string;
+    purgeAt: string | Date;
+  }>(
+    tx,
+    sql`select id, person_id as "personId", product_id as "productId", purge_at as "purgeAt" from restore_windows
+        where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)}) and status = 'open'`,
+  );
   const heldMap = new Map<string, Set<string>>();
   for (const h of held) {
     const set = heldMap.get(h.personId) ?? new Set<string>();
@@ -85,5 +97,6 @@ export async function loadBulkState(
     products: new Map(products.map((p) => [p.id, p])),
     held: heldMap,
     plansByProduct,
+    openWindows: new Map(windows.map((w) => [pairKey(w), { id: w.id, purgeAt: new Date(w.purgeAt) }])),
   };
 }

@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.ts";
 import { adminNotifications, people, products } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
-import { applyChanges } from "../bulk/apply-changes.ts";
+import { additionsFor, applyChanges } from "../bulk/apply-changes.ts";
 import { loadBulkState } from "../bulk/bulk-state.ts";
 import { type ProductRef, planBulkChange } from "../bulk/plan-bulk-change.ts";
 import type { Clock } from "../clock.ts";
@@ -93,7 +93,7 @@ export function personJoined(
       workspaceId: input.workspaceId,
       restoreWindowDays: state.restoreWindowDays,
       removals: [],
-      additions: plan.additions,
+      additions: additionsFor(state, plan.additions),
     });
     const added = plan.people[0]?.added ?? [];
     await writeAudit(tx, input.workspaceId, input.actor, now, [
