@@ -13,7 +13,7 @@ export interface AuditEntry {
 }
 
 /**
- * The INSERT of audit rows, all entries travelling as one JSON parameter: one statement for one
+ * The INSERT of audit rows, each column travelling as one array parameter: one statement for one
  * row or for ten thousand. `onlyIf` lets a combined statement write them only when its change
  * happened.
  */
@@ -24,20 +24,16 @@ export function auditInsert(
   entries: AuditEntry[],
   onlyIf: SQL = sql`true`,
 ): SQL {
-  const rows = entries.map((e) => ({
-    workspace_id: e.workspaceId ?? workspaceId,
-    action: e.action,
-    target_type: e.targetType,
-    target_id: e.targetId,
-    before: e.before ?? null,
-    after: e.after ?? null,
-  }));
+  const column = (pick: (e: AuditEntry) => string | null) => sql.param(entries.map(pick));
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
   return sql`
     insert into audit_log (workspace_id, at, actor, source, request_id, action, target_type, target_id, before, after)
     select e.workspace_id, ${at.toISOString()}, ${actor.userId}, ${actor.source}, ${actor.requestId ?? null},
-      e.action, e.target_type, e.target_id, e.before, e.after
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as e(workspace_id text, action text, target_type text, target_id text, before jsonb, after jsonb)
+      e.action, e.target_type, e.target_id, e.before::jsonb, e.after::jsonb
+    from unnest(${column((e) => e.workspaceId ?? workspaceId)}::text[], ${column((e) => e.action)}::text[],
+      ${column((e) => e.targetType)}::text[], ${column((e) => e.targetId)}::text[],
+      ${column((e) => json(e.before))}::text[], ${column((e) => json(e.after))}::text[])
+      as e(workspace_id, action, target_type, target_id, before, after)
     where ${onlyIf}`;
 }
 
