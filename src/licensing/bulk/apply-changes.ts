@@ -4,8 +4,7 @@ import type { Actor } from "../actor.ts";
 import { addDays } from "../clock.ts";
 import type { Tx } from "../outcome.ts";
 import { purgeWindowsInTransaction } from "../purge-expired-windows.ts";
-import { splitPlansByLocation } from "../service-plans.ts";
-import type { BulkState } from "./bulk-state.ts";
+import { type BulkState, plansAt } from "./bulk-state.ts";
 import { type Pair, pairKey, pairsRelation, uuidArray } from "./pairs.ts";
 
 /** A pair to add, with what the person's location lets it turn on and any restore window it reopens. */
@@ -18,10 +17,9 @@ export interface Addition extends Pair {
 export function additionsFor(state: BulkState, pairs: Pair[]): Addition[] {
   return pairs.map((pair) => {
     const location = state.people.get(pair.personId)?.usageLocation ?? "";
-    const { enabled } = splitPlansByLocation(state.plansByProduct.get(pair.productId) ?? [], location);
     return {
       ...pair,
-      enabledPlans: enabled.map((plan) => ({ id: plan.id, isMailbox: plan.kind === "mailbox" })),
+      enabledPlans: plansAt(state, pair.productId, location).provisioned,
       openWindow: state.openWindows.get(pairKey(pair)) ?? null,
     };
   });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/rows.ts";
 import type { Tx } from "../outcome.ts";
-import type { PlanInfo } from "../service-plans.ts";
+import { type PlanInfo, splitPlansByLocation } from "../service-plans.ts";
 import { pairKey, uuidArray } from "./pairs.ts";
 
 export interface BulkPerson {
@@ -99,4 +99,31 @@ export async function loadBulkState(
     plansByProduct,
     openWindows: new Map(windows.map((w) => [pairKey(w), { id: w.id, purgeAt: new Date(w.purgeAt) }])),
   };
+}
+
+export interface PlansAtLocation extends ReturnType<typeof splitPlansByLocation> {
+  /** What assigning the product turns on there, as the writes need it. */
+  provisioned: { id: string; isMailbox: boolean }[];
+}
+
+const splits = new WeakMap<BulkState, Map<string, PlansAtLocation>>();
+
+/**
+ * A product's plans split by what a location allows, worked out once per product and location:
+ * a bulk change over ten thousand people asks the same few questions thousands of times.
+ */
+export function plansAt(state: BulkState, productId: string, location: string): PlansAtLocation {
+  let cache = splits.get(state);
+  if (!cache) splits.set(state, (cache = new Map()));
+  const key = `${productId}|${location}`;
+  let plans = cache.get(key);
+  if (!plans) {
+    const split = splitPlansByLocation(state.plansByProduct.get(productId) ?? [], location);
+    plans = {
+      ...split,
+      provisioned: split.enabled.map((p) => ({ id: p.id, isMailbox: p.kind === "mailbox" })),
+    };
+    cache.set(key, plans);
+  }
+  return plans;
 }

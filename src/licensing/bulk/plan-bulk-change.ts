@@ -1,7 +1,6 @@
 import type { Failure } from "../outcome.ts";
 import { fail } from "../outcome.ts";
-import { splitPlansByLocation } from "../service-plans.ts";
-import type { BulkPerson, BulkProduct, BulkState } from "./bulk-state.ts";
+import { type BulkPerson, type BulkProduct, type BulkState, plansAt } from "./bulk-state.ts";
 import type { Pair } from "./pairs.ts";
 
 export type BulkMode = "add" | "replace";
@@ -73,6 +72,12 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
   const inactive = people.filter((p) => !p.active);
   if (inactive.length > 0) return fail("PERSON_DEACTIVATED", { people: inactive.map(personRef) });
 
+  const refs = new Map<string, ProductRef>();
+  const ref = (id: string) => {
+    let r = refs.get(id);
+    if (!r) refs.set(id, (r = productRef(state.products.get(id) as BulkProduct)));
+    return r;
+  };
   const additions: Pair[] = [];
   const removals: Pair[] = [];
   const changes: PersonChange[] = [];
@@ -88,11 +93,11 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
     if (added.length > 0 && !person.usageLocation) needsLocation.push(person);
     const skipped = added.flatMap((productId) => {
       if (!person.usageLocation) return [];
-      const split = splitPlansByLocation(state.plansByProduct.get(productId) ?? [], person.usageLocation);
+      const split = plansAt(state, productId, person.usageLocation);
       return split.skipped.length
         ? [
             {
-              product: productRef(state.products.get(productId) as BulkProduct),
+              product: ref(productId),
               services: split.skipped.map((s) => s.plan.name),
               location: person.usageLocation,
             },
@@ -101,7 +106,6 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
     });
     for (const productId of added) additions.push({ personId: person.id, productId });
     for (const productId of removed) removals.push({ personId: person.id, productId });
-    const ref = (id: string) => productRef(state.products.get(id) as BulkProduct);
     changes.push({
       person: personRef(person),
       added: added.map(ref),
