@@ -147,7 +147,8 @@ function auditEntries(input: BulkChangeInput, state: BulkState, plan: BulkPlan, 
       targetType: "person",
       targetId: p.person.id,
       before: { products: keys([...p.kept, ...p.removed]) },
-      after: { products: keys([...p.kept, ...p.added]), added: keys(p.added), removed: keys(p.removed) },
+      // What was added and removed follows from before and after; leaving it out halves the row.
+      after: { products: keys([...p.kept, ...p.added]) },
     }));
   const productKey = (id: string) => state.products.get(id)?.key ?? id;
   return [
