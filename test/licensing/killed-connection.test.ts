@@ -71,7 +71,10 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
       .where(eq(serviceData.personId, victim as string));
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, f.workspaceId));
     const [product] = await t.db.select().from(products).where(eq(products.id, productId));
-    const windows = await t.db.select().from(restoreWindows).where(eq(restoreWindows.personId, victim as string));
+    const windows = await t.db
+      .select()
+      .from(restoreWindows)
+      .where(eq(restoreWindows.personId, victim as string));
     expect(rows).toEqual([]);
     expect(data.map((d) => d.status).sort()).toEqual(["kept", "retained", "retained", "retained"]);
     expect(windows.map((w) => w.status)).toEqual(["open"]);
