@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 
@@ -68,4 +69,34 @@ async function dropStaleDatabases(admin: pg.Client): Promise<void> {
     const createdAt = Number(datname.slice(PREFIX.length).split("_")[0]);
     if (createdAt < cutoff) await admin.query(`drop database if exists "${datname}" with (force)`);
   }
+}
+
+/**
+ * This test file's database, opened before its tests and closed after them. Read `db` (and `url`,
+ * `kind`) inside tests: they exist once the file's setup has run.
+ */
+export function useTestDatabase(options: { poolMax?: number } = {}): TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(options);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  const opened = () => {
+    if (!database) throw new Error("the test database is opened in beforeAll: use it inside tests");
+    return database;
+  };
+  return {
+    get db() {
+      return opened().db;
+    },
+    get kind() {
+      return opened().kind;
+    },
+    get url() {
+      return opened().url;
+    },
+    close: () => opened().close(),
+  };
 }

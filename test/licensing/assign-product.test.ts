@@ -1,17 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignments, auditLog, products, serviceData } from "../../src/db/schema/index.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture, singleProductCatalog } from "../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 describe("assignProduct", () => {
   it("takes a seat and turns on every service of the product", async () => {

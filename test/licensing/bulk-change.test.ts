@@ -1,20 +1,14 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignments, auditLog, products, restoreWindows, serviceData } from "../../src/db/schema/index.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { applyBulkChange } from "../../src/licensing/bulk/apply-bulk-change.ts";
 import { previewBulkChange } from "../../src/licensing/bulk/preview-bulk-change.ts";
 import { setMailboxSize } from "../../src/licensing/set-mailbox-size.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture, type Fixture } from "../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase({ poolMax: 12 });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase({ poolMax: 12 });
 
 async function held(personIds: string[]) {
   const rows = await t.db

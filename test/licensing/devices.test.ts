@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { registerDevice } from "../../src/licensing/register-device.ts";
 import { unregisterDevice } from "../../src/licensing/unregister-device.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 describe("device installs", () => {
   it("allows five Macs or PCs, refuses the sixth until one is removed", async () => {

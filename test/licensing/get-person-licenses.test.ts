@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { setUsageLocation } from "../../src/licensing/directory/set-usage-location.ts";
 import { getPersonLicenses } from "../../src/licensing/get-person-licenses.ts";
 import { registerDevice } from "../../src/licensing/register-device.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { setMailboxSize } from "../../src/licensing/set-mailbox-size.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 describe("getPersonLicenses", () => {
   it("shows products, services on and skipped with why, and open windows with days left", async () => {

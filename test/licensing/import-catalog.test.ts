@@ -1,21 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { products, servicePlans } from "../../src/db/schema/index.ts";
 import { systemActor } from "../../src/licensing/actor.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { importCatalog } from "../../src/licensing/catalog/import-catalog.ts";
 import { fixedClock } from "../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../src/licensing/directory/ensure-workspace.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture, exampleCatalog, singleProductCatalog } from "../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 const clock = fixedClock("2026-03-02T10:00:00Z");
 const actor = systemActor("cli");

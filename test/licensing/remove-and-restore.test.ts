@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, products, restoreWindows, serviceData } from "../../src/db/schema/index.ts";
 import { systemActor } from "../../src/licensing/actor.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
@@ -9,16 +9,10 @@ import { registerDevice } from "../../src/licensing/register-device.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { restoreProduct } from "../../src/licensing/restore-product.ts";
 import { setMailboxSize } from "../../src/licensing/set-mailbox-size.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 /** A person holding Office with a 2,048 MB mailbox and one Office install. */
 async function licensedPerson(options: { restoreWindowDays?: number } = {}) {

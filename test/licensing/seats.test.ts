@@ -1,20 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignments, auditLog, products } from "../../src/db/schema/index.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { getSeatUsage } from "../../src/licensing/get-seat-usage.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { setPurchasedSeats } from "../../src/licensing/set-purchased-seats.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture, singleProductCatalog } from "../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase({ poolMax: 20 });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase({ poolMax: 20 });
 
 describe("getSeatUsage", () => {
   it('words availability as "6 of 10 available"', async () => {

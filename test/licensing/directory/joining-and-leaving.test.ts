@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adminNotifications, assignments, auditLog, restoreWindows } from "../../../src/db/schema/index.ts";
 import { systemActor } from "../../../src/licensing/actor.ts";
 import { assignProduct } from "../../../src/licensing/assign-product.ts";
@@ -7,16 +7,10 @@ import { personDeactivated } from "../../../src/licensing/directory/person-deact
 import { personJoined } from "../../../src/licensing/directory/person-joined.ts";
 import { personReactivated } from "../../../src/licensing/directory/person-reactivated.ts";
 import { restoreProduct } from "../../../src/licensing/restore-product.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.ts";
+import { useTestDatabase } from "../../helpers/database.ts";
 import { admin, createFixture } from "../../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 const event = systemActor("event", "Ev123");
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { products } from "../../../src/db/schema/index.ts";
 import { systemActor } from "../../../src/licensing/actor.ts";
 import { addMonths } from "../../../src/licensing/clock.ts";
@@ -7,16 +7,10 @@ import { licenseMailbox } from "../../../src/licensing/mailboxes/license-mailbox
 import { listMailboxes } from "../../../src/licensing/mailboxes/list-mailboxes.ts";
 import { lockDueMailboxes } from "../../../src/licensing/mailboxes/lock-due-mailboxes.ts";
 import { recordMailboxSize } from "../../../src/licensing/mailboxes/record-mailbox-size.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.ts";
+import { useTestDatabase } from "../../helpers/database.ts";
 import { admin, createFixture } from "../../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase();
 
 const GB = 1024;
 const job = systemActor("job");

@@ -1,21 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignments, auditLog, licenseRequests } from "../../../src/db/schema/index.ts";
 import { type Actor, systemActor } from "../../../src/licensing/actor.ts";
 import { cancelRequest } from "../../../src/licensing/requests/cancel-request.ts";
 import { decideRequest } from "../../../src/licensing/requests/decide-request.ts";
 import { expireRequests } from "../../../src/licensing/requests/expire-requests.ts";
 import { fileRequest } from "../../../src/licensing/requests/file-request.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.ts";
+import { useTestDatabase } from "../../helpers/database.ts";
 import { createFixture, singleProductCatalog } from "../../helpers/factories.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase({ poolMax: 8 });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestDatabase({ poolMax: 8 });
 
 const as = (userId: string, source: Actor["source"] = "button"): Actor => ({ userId, source });
 
