@@ -113,17 +113,16 @@ const splits = new WeakMap<BulkState, Map<string, PlansAtLocation>>();
  * a bulk change over ten thousand people asks the same few questions thousands of times.
  */
 export function plansAt(state: BulkState, productId: string, location: string): PlansAtLocation {
-  let cache = splits.get(state);
-  if (!cache) splits.set(state, (cache = new Map()));
+  const cache = splits.get(state) ?? new Map<string, PlansAtLocation>();
+  splits.set(state, cache);
   const key = `${productId}|${location}`;
-  let plans = cache.get(key);
-  if (!plans) {
-    const split = splitPlansByLocation(state.plansByProduct.get(productId) ?? [], location);
-    plans = {
-      ...split,
-      provisioned: split.enabled.map((p) => ({ id: p.id, isMailbox: p.kind === "mailbox" })),
-    };
-    cache.set(key, plans);
-  }
+  const known = cache.get(key);
+  if (known) return known;
+  const split = splitPlansByLocation(state.plansByProduct.get(productId) ?? [], location);
+  const plans = {
+    ...split,
+    provisioned: split.enabled.map((p) => ({ id: p.id, isMailbox: p.kind === "mailbox" })),
+  };
+  cache.set(key, plans);
   return plans;
 }

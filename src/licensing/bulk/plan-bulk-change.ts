@@ -72,12 +72,8 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
   const inactive = people.filter((p) => !p.active);
   if (inactive.length > 0) return fail("PERSON_DEACTIVATED", { people: inactive.map(personRef) });
 
-  const refs = new Map<string, ProductRef>();
-  const ref = (id: string) => {
-    let r = refs.get(id);
-    if (!r) refs.set(id, (r = productRef(state.products.get(id) as BulkProduct)));
-    return r;
-  };
+  const refs = new Map([...state.products.values()].map((p) => [p.id, productRef(p)]));
+  const ref = (id: string) => refs.get(id) as ProductRef;
   const additions: Pair[] = [];
   const removals: Pair[] = [];
   const changes: PersonChange[] = [];
