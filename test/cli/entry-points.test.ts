@@ -1,0 +1,106 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const tsx = join(root, "node_modules", ".bin", "tsx");
+
+/** Runs an entry point as a newcomer would, with a clean environment but for what is given. */
+async function start(script: string, args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(tsx, [script, ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "license-desk-"));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start before the Slack app", () => {
+  it("migrates the embedded database, loads the example catalog once, prints the seats and exits 0", async () => {
+    const first = await start("src/main.ts", [], { DATA_DIR: dataDir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("example catalog loaded");
+    expect(first.stdout).toMatch(/Office 365 Small Business Premium\s+office\s+10 of 10 available\s+yes/);
+    const second = await start("src/main.ts", [], { DATA_DIR: dataDir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain("example catalog loaded");
+  });
+
+  it("names a malformed DATABASE_URL or an unreachable server in one line, without a stack", async () => {
+    const malformed = await start("src/main.ts", [], { DATABASE_URL: "mysql://x@y/z" });
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr.trim()).toBe(
+      "Invalid configuration:\n  - DATABASE_URL must be a URL like postgres://user:password@host:5432/database",
+    );
+    const unreachable = await start("src/main.ts", [], { DATABASE_URL: "postgres://me:pw@127.0.0.1:1/db" });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr.trim()).toBe(
+      "Cannot connect to PostgreSQL at 127.0.0.1:1/db: connection refused: is PostgreSQL running and listening there?",
+    );
+  });
+});
+
+describe("npm run catalog -- import", () => {
+  it("reports every error with its path and imports nothing; a good file imports", async () => {
+    const bad = join(dataDir, "bad.json");
+    await writeFile(
+      bad,
+      JSON.stringify({ products: [{ key: "X Y", name: "", purchasedSeats: -2, plans: [] }] }),
+    );
+    const refused = await start("src/cli/catalog.ts", ["import", bad, "--workspace", "TCLI"], {
+      DATA_DIR: dataDir,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("was not imported; nothing changed");
+    for (const path of [
+      "products[0].key",
+      "products[0].name",
+      "products[0].purchasedSeats",
+      "products[0].plans",
+    ]) {
+      expect(refused.stderr).toContain(`  ${path}:`);
+    }
+    const good = join(dataDir, "good.json");
+    await writeFile(
+      good,
+      JSON.stringify({
+        products: [
+          {
+            key: "mail",
+            name: "Mail",
+            purchasedSeats: 3,
+            plans: [
+              { key: "exchange", name: "Exchange Online", kind: "mailbox", dataDescription: "Mailbox" },
+            ],
+          },
+        ],
+      }),
+    );
+    const imported = await start("src/cli/catalog.ts", ["import", good, "--workspace", "TCLI"], {
+      DATA_DIR: dataDir,
+    });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain("1 created (mail)");
+    const usage = await start("src/cli/catalog.ts", ["export"], { DATA_DIR: dataDir });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("Usage: npm run catalog -- import <file.json>");
+  });
+});
