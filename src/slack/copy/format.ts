@@ -1,0 +1,26 @@
+/** A date as the person reads it, in their own time zone. */
+export function formatDate(date: Date, timeZone: string, locale = "en-GB"): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "long" }).format(date);
+  } catch {
+    // An unknown time zone from a profile must not break the message: fall back to UTC.
+    return new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "long" }).format(date);
+  }
+}
+
+/** A mailbox size as people say it: 512 MB, 2.5 GB. */
+export function formatSize(megabytes: number): string {
+  if (megabytes < 1024) return `${megabytes} MB`;
+  const gigabytes = megabytes / 1024;
+  return `${Number.isInteger(gigabytes) ? gigabytes : gigabytes.toFixed(1)} GB`;
+}
+
+/** Cuts text to Slack's limit for a field, saying that it was cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Text from people and catalogs, made safe for mrkdwn: Slack reads &, < and > as markup. */
+export function escapeMrkdwn(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}

@@ -1,0 +1,10 @@
+/**
+ * callback_id, block_id and action_id values, shared by the builders that put them in a view and
+ * the listeners that receive them. A button's value carries an id only; the server re-reads state.
+ */
+export const ids = {
+  removeConfirmation: {
+    callbackId: "license.remove.confirm",
+    warningBlock: "license.remove.warning",
+  },
+} as const;
