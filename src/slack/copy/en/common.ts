@@ -1,0 +1,4 @@
+/** Words shared by several views. */
+export const common = {
+  "list.more": (p: { count: number }) => `…and ${p.count} more`,
+} as const;

@@ -1,0 +1,33 @@
+/** What a refused or failed action says, one message per domain code. */
+export const errors = {
+  "error.unexpected": () => "Something went wrong; nothing was changed. Please try again.",
+  "error.UNKNOWN_PERSON": () => "I don't know that person in this workspace.",
+  "error.UNKNOWN_PRODUCT": () => "There is no such product in this workspace.",
+  "error.PERSON_DEACTIVATED": () => "That person is deactivated; reactivate them first.",
+  "error.ALREADY_ASSIGNED": () => "They already have that license.",
+  "error.NOT_ASSIGNED": () => "They don't have that license.",
+  "error.NO_SEATS_LEFT": () => "No seats are left for that product. Free a seat or buy more first.",
+  "error.WINDOW_CLOSED": () =>
+    "The restore window has ended: the data is gone for good. Assigning the license again starts afresh.",
+  "error.USAGE_LOCATION_REQUIRED": () =>
+    "That person has no usage location, and the workspace has no default. Set one with `/license location @person CC`.",
+  "error.DEVICE_LIMIT_REACHED": () => "The install limit is reached: remove a device before adding another.",
+  "error.DEVICE_ALREADY_REGISTERED": () => "That device is already registered.",
+  "error.UNKNOWN_DEVICE": () => "There is no device by that name.",
+  "error.NO_INSTALLABLE_SERVICE": () => "That person has no Office service to install.",
+  "error.QUANTITY_BELOW_ASSIGNED": () => "More seats are assigned than that; free some first.",
+  "error.INVALID_QUANTITY": () => "That is not a valid number of seats.",
+  "error.INVALID_USAGE_LOCATION": () => "That is not a two-letter country code (ISO 3166), like SE or US.",
+  "error.NO_MAILBOX": () => "That person has no mailbox for this product.",
+  "error.CATALOG_INVALID": () => "The catalog file is not valid; nothing was imported.",
+  "error.BULK_EMPTY": () => "Pick at least one person and one product.",
+  "error.BULK_CONFLICT": () => "A product cannot be both added and removed.",
+  "error.IDEMPOTENCY_CONFLICT": () => "This change was already submitted with other content; start it again.",
+  "error.NOT_ALLOWED": () => "Only license admins can do that.",
+  "error.OWN_REQUEST": () => "You cannot decide your own request.",
+  "error.ALREADY_DECIDED": () => "That request has already been decided.",
+  "error.DUPLICATE_REQUEST": () => "The same request is already waiting for an admin.",
+  "error.UNKNOWN_REQUEST": () => "There is no such request.",
+  "error.REASON_REQUIRED": () => "Please give a reason.",
+  "error.UNKNOWN_MAILBOX": () => "There is no such mailbox.",
+} as const;
