@@ -20,13 +20,51 @@ const configSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default("./.data"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   WORKSPACE_ID: z.string().trim().min(1).default("T_LOCAL"),
+  SLACK_SIGNING_SECRET: z.string().trim().min(8, "must be the app's signing secret").optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xoxb-/, "must be a bot token (xoxb-…)")
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xapp-/, "must be an app-level token (xapp-…)")
+    .optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
 });
+
+/** Slack settings come as a set: a partial set is a mistake to name, not a reason to run without Slack. */
+const slackSettings = (c: z.infer<typeof configSchema>): string[] => {
+  const problems: string[] = [];
+  const anySet = c.SLACK_SIGNING_SECRET || c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN;
+  if (!anySet) return problems;
+  if (!c.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN is required with the other Slack settings");
+  if (!c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    problems.push("SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
+  }
+  return problems;
+};
 
 export type Config = {
   database: { kind: "postgres"; url: string; poolMax: number } | { kind: "pglite"; dataDir: string };
   /** The workspace the command-line tools act on until Slack installs bring their own. */
   workspaceId: string;
+  /** Absent when no Slack setting is given. */
+  slack?: SlackConfig;
 };
+
+export interface SlackConfig {
+  botToken: string;
+  /** HTTP mode verifies every request with it. */
+  signingSecret?: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  /** The Web API's base URL, ending in a slash; Slack's own unless set (GovSlack, proxies, tests). */
+  apiUrl?: string;
+  port: number;
+}
 
 export class ConfigError extends Error {
   readonly code = "CONFIG_INVALID";
@@ -45,10 +83,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const c = parsed.data;
+  const problems = slackSettings(c);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     database: c.DATABASE_URL
       ? { kind: "postgres", url: c.DATABASE_URL, poolMax: c.DATABASE_POOL_MAX }
       : { kind: "pglite", dataDir: c.DATA_DIR },
     workspaceId: c.WORKSPACE_ID,
+    ...(c.SLACK_BOT_TOKEN
+      ? {
+          slack: {
+            botToken: c.SLACK_BOT_TOKEN,
+            port: c.PORT,
+            ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}),
+            ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
+            ...(c.SLACK_API_URL ? { apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/` } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -8,4 +8,5 @@ export * from "./products.ts";
 export * from "./requests.ts";
 export * from "./restore-windows.ts";
 export * from "./service-data.ts";
+export * from "./slack-deliveries.ts";
 export * from "./workspaces.ts";

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { sql } from "drizzle-orm";
+import type { SlackConfig } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import type { Clock } from "../licensing/clock.ts";
+import { registerListeners } from "./listeners/index.ts";
+import { type AppLogger, describeError } from "./logger.ts";
+
+export interface SlackDeps {
+  db: Database;
+  clock: Clock;
+  logger: AppLogger;
+}
+
+export interface RunningSlackApp {
+  app: App;
+  /** The HTTP server's base URL (HTTP mode), e.g. http://127.0.0.1:3000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Slack rejects requests older than five minutes; one from further in the future is no better. */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+/**
+ * Runs the Slack app: HTTP mode on `port` (POST /slack/events, GET /healthz), or Socket Mode
+ * with an app token. Listener errors never become 500s that make Slack retry: they are logged and
+ * answered 200, and the listener has already told the user.
+ */
+export async function startSlackApp(
+  config: SlackConfig,
+  deps: SlackDeps,
+  host = "0.0.0.0",
+): Promise<RunningSlackApp> {
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  if (config.appToken) {
+    const app = new App({
+      token: config.botToken,
+      appToken: config.appToken,
+      socketMode: true,
+      clientOptions,
+      logLevel: LogLevel.WARN,
+    });
+    wire(app, deps);
+    await app.start();
+    const health = await listen(healthOnly(deps), config.port, host);
+    return {
+      app,
+      url: health.url,
+      close: async () => {
+        await app.stop();
+        await health.close();
+      },
+    };
+  }
+  if (!config.signingSecret) throw new Error("HTTP mode needs a signing secret");
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    processBeforeResponse: false,
+    logLevel: LogLevel.WARN,
+    processEventErrorHandler: async ({ error, response }) => {
+      deps.logger.error("unhandled error in a Slack listener", describeError(error));
+      if (!response.headersSent) response.writeHead(200).end();
+      return true;
+    },
+  });
+  const app = new App({ token: config.botToken, receiver, clientOptions, logLevel: LogLevel.WARN });
+  wire(app, deps);
+  const server = createServer((req, res) => {
+    if (req.method === "GET" && req.url === "/healthz") {
+      void answerHealth(deps, res);
+      return;
+    }
+    if (timestampTooFarAhead(req, deps.clock.now())) {
+      res.writeHead(401).end();
+      return;
+    }
+    receiver.requestListener(req, res);
+  });
+  const listening = await listen(server, config.port, host);
+  return { app, url: listening.url, close: listening.close };
+}
+
+function wire(app: App, deps: SlackDeps): void {
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    deps.logger.error("Slack app error", describeError(error));
+  });
+}
+
+function timestampTooFarAhead(req: IncomingMessage, now: Date): boolean {
+  const header = req.headers["x-slack-request-timestamp"];
+  const timestamp = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(timestamp) && timestamp - now.getTime() / 1000 > MAX_CLOCK_SKEW_SECONDS;
+}
+
+async function answerHealth(deps: SlackDeps, res: import("node:http").ServerResponse): Promise<void> {
+  try {
+    await deps.db.execute(sql`select 1`);
+    res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+  } catch (error) {
+    deps.logger.warn("health check: database did not answer", describeError(error));
+    res.writeHead(503, { "content-type": "application/json" }).end('{"ok":false,"database":"unreachable"}');
+  }
+}
+
+function healthOnly(deps: SlackDeps): Server {
+  return createServer((req, res) => {
+    if (req.method === "GET" && req.url === "/healthz") void answerHealth(deps, res);
+    else res.writeHead(404).end();
+  });
+}
+
+function listen(
+  server: Server,
+  port: number,
+  host: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address() as AddressInfo;
+      const shown = host === "0.0.0.0" ? "127.0.0.1" : host;
+      resolve({
+        url: `http://${shown}:${address.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+          }),
+      });
+    });
+  });
+}

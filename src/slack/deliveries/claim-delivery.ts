@@ -1,0 +1,29 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { slackDeliveries } from "../../db/schema/index.ts";
+
+/**
+ * True the first time a delivery key is seen, false on every repeat, across instances: Slack
+ * redelivers and people double-click, and the effect must happen once.
+ */
+export async function claimDelivery(
+  db: Database,
+  input: { workspaceId: string; key: string; at: Date },
+): Promise<boolean> {
+  const claimed = await db
+    .insert(slackDeliveries)
+    .values({ workspaceId: input.workspaceId, key: input.key, receivedAt: input.at })
+    .onConflictDoNothing()
+    .returning({ key: slackDeliveries.key });
+  return claimed.length > 0;
+}
+
+/** Gives a key back after the effect failed, so that a redelivery may try again. */
+export async function releaseDelivery(
+  db: Database,
+  input: { workspaceId: string; key: string },
+): Promise<void> {
+  await db
+    .delete(slackDeliveries)
+    .where(and(eq(slackDeliveries.workspaceId, input.workspaceId), eq(slackDeliveries.key, input.key)));
+}

@@ -1,0 +1,92 @@
+import type { WebClient } from "@slack/web-api";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { people } from "../../db/schema/index.ts";
+import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
+import { upsertPeople } from "../../licensing/directory/upsert-people.ts";
+import { type SlackUser, toDirectoryPerson } from "./slack-user.ts";
+
+export interface KnownPerson {
+  id: string;
+  slackUserId: string;
+  name: string;
+  timeZone: string | null;
+}
+
+/** How long a Slack user's admin status is trusted before Slack is asked again. */
+const FRESH_FOR_MS = 60_000;
+
+/**
+ * Finds people in the workspace's directory, asking Slack for the ones it has not seen (or, for
+ * the acting user, not seen lately: admin rights change). Slack's answer is recorded.
+ */
+export class DirectoryLookup {
+  private readonly refreshedAt = new Map<string, number>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly client: WebClient,
+  ) {}
+
+  async byUserId(
+    workspaceId: string,
+    userId: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<KnownPerson | null> {
+    const cacheKey = `${workspaceId}:${userId}`;
+    const known = await this.find(workspaceId, eq(people.slackUserId, userId));
+    const stale = Date.now() - (this.refreshedAt.get(cacheKey) ?? 0) > FRESH_FOR_MS;
+    if (known && !(options.fresh && stale)) return known;
+    const user = await this.ask(() => this.client.users.info({ user: userId }));
+    if (!user) return known;
+    this.refreshedAt.set(cacheKey, Date.now());
+    return this.record(workspaceId, user);
+  }
+
+  async byEmail(workspaceId: string, email: string): Promise<KnownPerson | null> {
+    const normalized = email.trim().toLowerCase();
+    const known = await this.find(workspaceId, eq(people.email, normalized));
+    if (known) return known;
+    const user = await this.ask(() => this.client.users.lookupByEmail({ email: normalized }));
+    return user ? this.record(workspaceId, user) : null;
+  }
+
+  private async find(workspaceId: string, where: ReturnType<typeof eq>): Promise<KnownPerson | null> {
+    const [row] = await this.db
+      .select({
+        id: people.id,
+        slackUserId: people.slackUserId,
+        name: people.name,
+        timeZone: people.timeZone,
+      })
+      .from(people)
+      .where(and(eq(people.workspaceId, workspaceId), where))
+      .limit(1);
+    return row ?? null;
+  }
+
+  private async record(workspaceId: string, user: SlackUser & { id: string }): Promise<KnownPerson> {
+    await ensureWorkspace(this.db, { id: workspaceId, name: workspaceId });
+    const person = toDirectoryPerson(user);
+    const [row] = await upsertPeople(this.db, { workspaceId, people: [person] });
+    if (!row) throw new Error("person upsert returned no row");
+    return {
+      id: row.id,
+      slackUserId: person.slackUserId,
+      name: person.name,
+      timeZone: person.timeZone ?? null,
+    };
+  }
+
+  /** Slack's "no such user" is an answer, not a failure. */
+  private async ask(call: () => Promise<{ user?: SlackUser }>): Promise<(SlackUser & { id: string }) | null> {
+    try {
+      const { user } = await call();
+      return user?.id ? (user as SlackUser & { id: string }) : null;
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code === "user_not_found" || code === "users_not_found") return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { DirectoryPerson } from "../../licensing/directory/upsert-people.ts";
+
+/** The fields of Slack's user object that the directory keeps. */
+export interface SlackUser {
+  id?: string;
+  name?: string;
+  real_name?: string;
+  tz?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+  profile?: { display_name?: string; real_name?: string; email?: string };
+}
+
+/** A Slack user as the directory records them; admins and owners administer licenses (rule 10). */
+export function toDirectoryPerson(user: SlackUser & { id: string }): DirectoryPerson {
+  return {
+    slackUserId: user.id,
+    name: user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || user.id,
+    email: user.profile?.email?.toLowerCase() ?? null,
+    timeZone: user.tz ?? null,
+    active: !user.deleted,
+    isSlackAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+  };
+}
