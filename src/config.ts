@@ -97,7 +97,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             port: c.PORT,
             ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}),
             ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
-            ...(c.SLACK_API_URL ? { apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/` } : {}),
+            ...(c.SLACK_API_URL
+              ? { apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/` }
+              : {}),
           },
         }
       : {}),

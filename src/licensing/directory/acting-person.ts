@@ -8,6 +8,7 @@ export interface ActingPerson {
   name: string;
   slackUserId: string;
   active: boolean;
+  timeZone: string | null;
   /** Rule 10: a workspace admin or owner, or someone an admin granted the right. */
   isAdmin: boolean;
 }
@@ -24,6 +25,7 @@ export async function loadActingPerson(
       name: people.name,
       slackUserId: people.slackUserId,
       active: people.active,
+      timeZone: people.timeZone,
       isSlackAdmin: people.isSlackAdmin,
       isGrantedAdmin: people.isGrantedAdmin,
     })

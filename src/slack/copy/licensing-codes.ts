@@ -1,8 +1,9 @@
 import type { LicensingCode } from "../../licensing/outcome.ts";
-import type { MessageId } from "./en.ts";
+import type { errors } from "./en/errors.ts";
+import { en } from "./en.ts";
 
 /** One message for each business outcome: a new code does not compile until it has its words. */
-export const messageForCode: Record<LicensingCode, MessageId> = {
+export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
   UNKNOWN_PERSON: "error.UNKNOWN_PERSON",
   UNKNOWN_PRODUCT: "error.UNKNOWN_PRODUCT",
   PERSON_DEACTIVATED: "error.PERSON_DEACTIVATED",
@@ -31,3 +32,8 @@ export const messageForCode: Record<LicensingCode, MessageId> = {
   REASON_REQUIRED: "error.REASON_REQUIRED",
   UNKNOWN_MAILBOX: "error.UNKNOWN_MAILBOX",
 };
+
+/** The plain message for a code, without the details a failure may carry. */
+export function errorText(code: LicensingCode): string {
+  return en[messageForCode[code]]();
+}

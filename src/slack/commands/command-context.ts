@@ -1,0 +1,91 @@
+import type { KnownBlock } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../licensing/actor.ts";
+import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
+import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
+import { recordRefusal } from "../../licensing/record-refusal.ts";
+import type { SlackDeps } from "../app.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import type { DirectoryLookup, KnownPerson } from "../people/directory-lookup.ts";
+import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
+
+export interface Reply {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/** What every /license handler gets: who asks, where, and how to answer. */
+export interface CommandContext {
+  deps: SlackDeps;
+  client: WebClient;
+  directory: DirectoryLookup;
+  workspaceId: string;
+  userId: string;
+  triggerId: string;
+  responseUrl: string;
+  reply(message: Reply): Promise<void>;
+}
+
+export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; email: string };
+
+export const commandActor = (ctx: CommandContext): Actor => ({
+  userId: ctx.userId,
+  source: "command",
+  requestId: ctx.triggerId,
+});
+
+/** Rule 10, checked on the server every time; a refusal is answered and recorded. */
+export async function requireAdmin(ctx: CommandContext, attempted: string): Promise<boolean> {
+  await ctx.directory.byUserId(ctx.workspaceId, ctx.userId, { fresh: true });
+  const acting = await loadActingPerson(ctx.deps.db, ctx.workspaceId, ctx.userId);
+  if (acting?.isAdmin) return true;
+  await recordRefusal(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    actor: commandActor(ctx),
+    attempted,
+    targetType: "command",
+    targetId: attempted,
+    reason: "NOT_ALLOWED",
+  });
+  await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
+  return false;
+}
+
+/** A person named in the command, or a reply saying who could not be found. */
+export async function findPerson(ctx: CommandContext, ref: PersonRef): Promise<KnownPerson | null> {
+  const person =
+    ref.kind === "user"
+      ? await ctx.directory.byUserId(ctx.workspaceId, ref.userId)
+      : await ctx.directory.byEmail(ctx.workspaceId, ref.email);
+  return person;
+}
+
+export function personLabel(ref: PersonRef): string {
+  return ref.kind === "user" ? `<@${ref.userId}>` : escapeMrkdwn(ref.email);
+}
+
+/** A product named by key, name or prefix; otherwise the words that list the candidates. */
+export async function findProduct(
+  ctx: CommandContext,
+  query: string,
+): Promise<{ product: ProductChoice } | { message: string }> {
+  const products = (await getSeatUsage(ctx.deps.db, { workspaceId: ctx.workspaceId })).map((p) => ({
+    id: p.productId,
+    key: p.key,
+    name: p.name,
+  }));
+  if (products.length === 0) return { message: en["product.none"]() };
+  const match = resolveProduct(products, query);
+  if (match.kind === "found") return { product: match.product };
+  const candidates = match.candidates
+    .slice(0, 10)
+    .map((p) => `\`${escapeMrkdwn(p.key)}\` (${escapeMrkdwn(p.name)})`)
+    .join(", ");
+  const more =
+    match.candidates.length > 10 ? ` ${en["list.more"]({ count: match.candidates.length - 10 })}` : "";
+  const words = { query: escapeMrkdwn(query), candidates: candidates + more };
+  return {
+    message: match.kind === "ambiguous" ? en["product.ambiguous"](words) : en["product.unknown"](words),
+  };
+}

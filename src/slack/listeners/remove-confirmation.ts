@@ -1,0 +1,98 @@
+import type { App } from "@slack/bolt";
+import { z } from "zod";
+import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
+import { recordRefusal } from "../../licensing/record-refusal.ts";
+import { removeProduct } from "../../licensing/remove-product.ts";
+import type { SlackDeps } from "../app.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { ids } from "../ids.ts";
+import { describeError } from "../logger.ts";
+import { notifyUser } from "../notify-user.ts";
+import { DirectoryLookup } from "../people/directory-lookup.ts";
+
+const metadataSchema = z.object({
+  workspaceId: z.string(),
+  personId: z.string(),
+  productId: z.string(),
+  responseUrl: z.string().url().or(z.literal("")),
+});
+
+/**
+ * The data-loss warning confirmed: the removal happens now. Everything is checked again on the
+ * server: who submits (an admin of that workspace?), and the license itself (still assigned?).
+ */
+export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
+  app.view(ids.removeConfirmation.callbackId, async ({ ack, body, view, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const parsed = metadataSchema.safeParse(safeJson(view.private_metadata));
+    const target = { userId, responseUrl: parsed.success ? parsed.data.responseUrl || undefined : undefined };
+    const key = `view:${view.id}`;
+    try {
+      const actor = { userId, source: "modal" as const, requestId: view.id };
+      if (!parsed.success || parsed.data.workspaceId !== workspaceId) {
+        await recordRefusal(deps.db, deps.clock, {
+          workspaceId,
+          actor,
+          attempted: "remove",
+          targetType: "view",
+          targetId: view.id,
+          reason: "FORGED_METADATA",
+        });
+        await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() });
+        return;
+      }
+      const meta = parsed.data;
+      if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
+      await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId, { fresh: true });
+      const acting = await loadActingPerson(deps.db, workspaceId, userId);
+      if (!acting?.isAdmin) {
+        await recordRefusal(deps.db, deps.clock, {
+          workspaceId,
+          actor,
+          attempted: "remove",
+          targetType: "assignment",
+          targetId: `${meta.personId}/${meta.productId}`,
+          reason: "NOT_ALLOWED",
+        });
+        await notifyUser(client, deps.logger, target, { text: en["error.NOT_ALLOWED"]() });
+        return;
+      }
+      const removed = await removeProduct(deps.db, deps.clock, { ...meta, workspaceId, actor });
+      if (!removed.ok) {
+        await notifyUser(client, deps.logger, target, { text: errorText(removed.code) });
+        return;
+      }
+      const { warning, seats } = removed;
+      const words = {
+        person: escapeMrkdwn(warning.person.name),
+        product: escapeMrkdwn(warning.product.name),
+        seats: seats.sentence,
+      };
+      const text =
+        warning.lost.length > 0
+          ? en["remove.done"]({
+              ...words,
+              date: formatDate(warning.goneForGoodAt, acting.timeZone ?? "UTC"),
+            })
+          : en["remove.done_nothing_kept"](words);
+      await notifyUser(client, deps.logger, target, { text });
+    } catch (error) {
+      deps.logger.error("remove confirmation failed", { ...describeError(error), workspaceId, userId });
+      await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
+      await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() }).catch(() => {});
+    }
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
