@@ -1,0 +1,47 @@
+import { restoreProduct } from "../../licensing/restore-product.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import {
+  type CommandContext,
+  commandActor,
+  findPerson,
+  findProduct,
+  type PersonRef,
+  personLabel,
+  requireAdmin,
+} from "./command-context.ts";
+
+/** `/license restore @person product`: assigns again inside the window, bringing the data back. */
+export async function restoreLicense(
+  ctx: CommandContext,
+  input: { person: PersonRef; product: string },
+): Promise<void> {
+  if (!(await requireAdmin(ctx, "restore"))) return;
+  const person = await findPerson(ctx, input.person);
+  if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(input.person) }) });
+  const found = await findProduct(ctx, input.product);
+  if ("message" in found) return ctx.reply({ text: found.message });
+  const result = await restoreProduct(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    personId: person.id,
+    productId: found.product.id,
+    actor: commandActor(ctx),
+  });
+  if (result.ok) {
+    return ctx.reply({
+      text: en["restore.done"]({
+        person: escapeMrkdwn(result.person.name),
+        product: escapeMrkdwn(result.product.name),
+        seats: result.seats.sentence,
+      }),
+    });
+  }
+  if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
+    const admin = await ctx.directory.byUserId(ctx.workspaceId, ctx.userId);
+    return ctx.reply({
+      text: en["restore.window_closed_on"]({ date: formatDate(result.purgedAt, admin?.timeZone ?? "UTC") }),
+    });
+  }
+  return ctx.reply({ text: errorText(result.code) });
+}

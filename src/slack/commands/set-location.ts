@@ -1,0 +1,32 @@
+import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import {
+  type CommandContext,
+  commandActor,
+  findPerson,
+  type PersonRef,
+  personLabel,
+  requireAdmin,
+} from "./command-context.ts";
+
+/** `/license location @person CC`: where the person uses the services (rule 4). */
+export async function setLocation(
+  ctx: CommandContext,
+  input: { person: PersonRef; location: string },
+): Promise<void> {
+  if (!(await requireAdmin(ctx, "location"))) return;
+  const person = await findPerson(ctx, input.person);
+  if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(input.person) }) });
+  const result = await setUsageLocation(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    personId: person.id,
+    usageLocation: input.location,
+    actor: commandActor(ctx),
+  });
+  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
+  return ctx.reply({
+    text: en["location.done"]({ person: escapeMrkdwn(person.name), location: result.usageLocation }),
+  });
+}

@@ -1,0 +1,18 @@
+/** Replies to the admin commands that change one thing. */
+export const adminCommands = {
+  "restore.done": (p: { person: string; product: string; seats: string }) =>
+    `Restored *${p.product}* for *${p.person}*, with the data it kept. ${p.seats}.`,
+  "restore.window_closed_on": (p: { date: string }) =>
+    `The restore window ended on ${p.date}: the data is gone for good. Assign the license to start afresh.`,
+  "seats.done": (p: { product: string; before: string; after: string }) =>
+    `*${p.product}*: ${p.before} → ${p.after}.`,
+  "seats.below_assigned": (p: { assigned: number; toFree: number }) =>
+    `${p.assigned} seats are assigned: free ${p.toFree} before lowering the amount that far.`,
+  "location.done": (p: { person: string; location: string }) =>
+    `*${p.person}* now uses services in ${p.location}. Their next assignments follow it.`,
+  "admins.granted": (p: { person: string }) => `*${p.person}* can now administer licenses.`,
+  "admins.revoked": (p: { person: string }) => `*${p.person}* no longer administers licenses here.`,
+  "admins.still_slack_admin": (p: { person: string }) =>
+    `*${p.person}* is a workspace admin or owner in Slack, so they still administer licenses.`,
+  "admins.unchanged": (p: { person: string }) => `Nothing changed for *${p.person}*.`,
+} as const;
