@@ -1,0 +1,95 @@
+import { afterAll, beforeAll } from "vitest";
+import { systemClock } from "../../../src/licensing/clock.ts";
+import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
+import type { AppLogger } from "../../../src/slack/logger.ts";
+import { useTestDatabase } from "../database.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.ts";
+import { postSlashCommand, type SlackAppResponse } from "./signed-requests.ts";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789";
+
+export interface LogEntry {
+  level: "info" | "warn" | "error";
+  message: string;
+  context?: Record<string, unknown>;
+}
+
+/**
+ * The real app on this file's database, listening on 127.0.0.1, talking to a fake Slack Web API:
+ * requests go in signed over HTTP, and what the app sends back is read off the fake.
+ */
+export function useRunningSlackApp() {
+  const t = useTestDatabase();
+  const logs: LogEntry[] = [];
+  const logger: AppLogger = {
+    info: (message, context) => logs.push({ level: "info", message, context }),
+    warn: (message, context) => logs.push({ level: "warn", message, context }),
+    error: (message, context) => logs.push({ level: "error", message, context }),
+  };
+  let fake: FakeSlackApi | undefined;
+  let running: RunningSlackApp | undefined;
+  beforeAll(async () => {
+    fake = await startFakeSlackApi();
+    running = await startSlackApp(
+      { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0 },
+      { db: t.db, clock: systemClock, logger },
+      "127.0.0.1",
+    );
+  });
+  afterAll(async () => {
+    await running?.close();
+    await fake?.close();
+  });
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} starts in beforeAll: use it inside tests`);
+    return value;
+  };
+  const harness = {
+    logs,
+    get db() {
+      return t.db;
+    },
+    get fake() {
+      return need(fake, "the fake Slack API");
+    },
+    get url() {
+      return need(running, "the app").url;
+    },
+    get teamId() {
+      return harness.fake.teamId;
+    },
+    /**
+     * `/license <text>` as `userId` types it; resolves with the HTTP answer and, once the app has
+     * answered through the response_url, the replies it sent there.
+     */
+    async command(
+      userId: string,
+      text: string,
+      options: { triggerId?: string; waitForReplies?: number } = {},
+    ) {
+      const responseUrl = harness.fake.responseUrl();
+      const triggerId = options.triggerId ?? harness.fake.issueTriggerId();
+      const http: SlackAppResponse = await postSlashCommand(harness.url, SIGNING_SECRET, {
+        command: "/license",
+        text,
+        user_id: userId,
+        team_id: harness.teamId,
+        trigger_id: triggerId,
+        response_url: responseUrl,
+      });
+      const replies = await until(() => harness.fake.responses(responseUrl), options.waitForReplies ?? 1);
+      return { http, replies: replies as { text?: string; blocks?: unknown[] }[], responseUrl, triggerId };
+    },
+  };
+  return harness;
+}
+
+/** Polls until `read` returns at least `count` items, or 5 s pass; then returns what it has. */
+export async function until<T>(read: () => T[], count: number, timeoutMs = 5000): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const items = read();
+    if (items.length >= count || Date.now() > deadline) return items;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
