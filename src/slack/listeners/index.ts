@@ -1,5 +1,8 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../app.ts";
+import { registerRemoveConfirmation } from "./remove-confirmation.ts";
 
 /** Every listener, registered in one place. */
-export function registerListeners(_app: App, _deps: SlackDeps): void {}
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerRemoveConfirmation(app, deps);
+}

@@ -1,0 +1,156 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { assignments, auditLog } from "../../../src/db/schema/index.ts";
+import { assignProduct } from "../../../src/licensing/assign-product.ts";
+import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
+import { systemClock } from "../../../src/licensing/clock.ts";
+import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
+import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
+import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
+import { ids } from "../../../src/slack/ids.ts";
+import { exampleCatalog } from "../../helpers/factories.ts";
+import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
+import { postInteraction } from "../../helpers/slack/signed-requests.ts";
+
+const app = useRunningSlackApp();
+
+/** An admin, a member, and the member holding Office; returns what a submission names. */
+async function licensedMember() {
+  const workspaceId = app.teamId;
+  await ensureWorkspace(app.db, { id: workspaceId, name: "fake", defaultUsageLocation: "SE" });
+  if ((await getSeatUsage(app.db, { workspaceId })).length === 0) {
+    await importCatalog(app.db, systemClock, {
+      workspaceId,
+      catalog: await exampleCatalog(),
+      actor: { userId: "system", source: "cli" },
+    });
+  }
+  const admin = app.fake.users.add({ name: "admin", is_admin: true });
+  const member = app.fake.users.add({ name: "member" });
+  const [person] = await upsertPeople(app.db, {
+    workspaceId,
+    people: [{ slackUserId: member.id, name: "Member" }],
+  });
+  const productId = (await getSeatUsage(app.db, { workspaceId })).find((p) => p.key === "office")
+    ?.productId as string;
+  const assigned = await assignProduct(app.db, systemClock, {
+    workspaceId,
+    personId: person?.id as string,
+    productId,
+    actor: { userId: admin.id, source: "command" },
+  });
+  if (!assigned.ok) throw new Error(assigned.code);
+  return { workspaceId, admin, member, personId: person?.id as string, productId };
+}
+
+function submission(userId: string, viewId: string, metadata: Record<string, string>) {
+  return {
+    type: "view_submission",
+    team: { id: app.teamId, domain: "fake" },
+    user: { id: userId, team_id: app.teamId },
+    api_app_id: "A0FAKEAPP1",
+    view: {
+      id: viewId,
+      hash: "1",
+      type: "modal",
+      callback_id: ids.removeConfirmation.callbackId,
+      private_metadata: JSON.stringify(metadata),
+      state: { values: {} },
+    },
+  };
+}
+
+const holds = async (personId: string, productId: string) =>
+  (
+    await app.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.personId, personId), eq(assignments.productId, productId)))
+  ).length > 0;
+
+describe("confirming a removal", () => {
+  it("removes once, however often the same submission arrives, and tells the admin", async () => {
+    const m = await licensedMember();
+    const metadata = {
+      workspaceId: m.workspaceId,
+      personId: m.personId,
+      productId: m.productId,
+      responseUrl: "",
+    };
+    const first = await postInteraction(
+      app.url,
+      SIGNING_SECRET,
+      submission(m.admin.id, "VREMOVE1", metadata),
+    );
+    const second = await postInteraction(
+      app.url,
+      SIGNING_SECRET,
+      submission(m.admin.id, "VREMOVE1", metadata),
+    );
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const told = await until(() => app.fake.messages.filter((msg) => msg.text?.includes("Removed")), 1);
+    expect(told[0]?.text).toMatch(
+      /Removed \*Office 365 Small Business Premium\* from \*Member\*.*restored until/,
+    );
+    expect(await holds(m.personId, m.productId)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const removals = await app.db.select().from(auditLog).where(eq(auditLog.action, "license.removed"));
+    expect(
+      removals.filter(
+        (r) => r.targetId && (r.before as { person?: { id?: string } }).person?.id === m.personId,
+      ),
+    ).toHaveLength(1);
+    expect(
+      app.fake.messages.filter(
+        (msg) => msg.text?.includes("Removed") && msg.channel?.includes(m.admin.id.slice(1)),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("refuses a non-admin's forged submission, records the attempt, and changes nothing", async () => {
+    const m = await licensedMember();
+    const metadata = {
+      workspaceId: m.workspaceId,
+      personId: m.personId,
+      productId: m.productId,
+      responseUrl: "",
+    };
+    const response = await postInteraction(
+      app.url,
+      SIGNING_SECRET,
+      submission(m.member.id, "VFORGED1", metadata),
+    );
+    expect(response.status).toBe(200);
+    const refusals = await until(
+      () => app.fake.messages.filter((msg) => msg.text?.includes("Only license admins")),
+      1,
+    );
+    expect(refusals).toHaveLength(1);
+    expect(await holds(m.personId, m.productId)).toBe(true);
+    const audit = await app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "refused"), eq(auditLog.actor, m.member.id)));
+    expect(audit).toMatchObject([{ source: "modal", after: { attempted: "remove", reason: "NOT_ALLOWED" } }]);
+  });
+
+  it("refuses metadata naming another workspace", async () => {
+    const m = await licensedMember();
+    const metadata = { workspaceId: "TOTHER", personId: m.personId, productId: m.productId, responseUrl: "" };
+    await postInteraction(app.url, SIGNING_SECRET, submission(m.admin.id, "VFORGED2", metadata));
+    await until(
+      () =>
+        app.db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.targetId, "VFORGED2"))
+          .then((r) => r) as never,
+      1,
+      300,
+    ).catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await holds(m.personId, m.productId)).toBe(true);
+    const audit = await app.db.select().from(auditLog).where(eq(auditLog.targetId, "VFORGED2"));
+    expect(audit).toMatchObject([{ action: "refused", after: { reason: "FORGED_METADATA" } }]);
+  });
+});
