@@ -1,13 +1,28 @@
 import { adminCommands } from "./en/admin-commands.ts";
+import { assign } from "./en/assign.ts";
 import { common } from "./en/common.ts";
+import { errorDetails } from "./en/error-details.ts";
 import { errors } from "./en/errors.ts";
+import { help } from "./en/help.ts";
+import { person } from "./en/person.ts";
 import { remove } from "./en/remove.ts";
+import { status } from "./en/status.ts";
 
 /**
  * Every word a Slack user reads, in English, keyed by message id; one file per area under en/.
  * Another language is another catalog of the same `Catalog` type: the compiler lists what it lacks.
  */
-export const en = { ...adminCommands, ...common, ...errors, ...remove } as const;
+export const en = {
+  ...adminCommands,
+  ...common,
+  ...errors,
+  ...help,
+  ...remove,
+  ...status,
+  ...person,
+  ...assign,
+  ...errorDetails,
+} as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };
 export type MessageId = keyof Catalog;

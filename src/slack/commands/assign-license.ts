@@ -1,0 +1,68 @@
+import { assignProduct } from "../../licensing/assign-product.ts";
+import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
+import { fileRequest } from "../../licensing/requests/file-request.ts";
+import { type AssignAttempt, buildAssignResultMessage } from "../blocks/build-assign-result-message.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import {
+  type CommandContext,
+  commandActor,
+  findPerson,
+  findProduct,
+  type PersonRef,
+  personLabel,
+} from "./command-context.ts";
+
+/**
+ * `/license assign @p1 [@p2 …] product`: admins assign; anyone else files a request per person,
+ * for the admins to approve.
+ */
+export async function assignLicense(
+  ctx: CommandContext,
+  input: { people: PersonRef[]; product: string },
+): Promise<void> {
+  const found = await findProduct(ctx, input.product);
+  if ("message" in found) return ctx.reply({ text: found.message });
+  await ctx.directory.byUserId(ctx.workspaceId, ctx.userId, { fresh: true });
+  const acting = await loadActingPerson(ctx.deps.db, ctx.workspaceId, ctx.userId);
+  const lines: string[] = [];
+  const attempts: AssignAttempt[] = [];
+  for (const ref of input.people) {
+    const person = await findPerson(ctx, ref);
+    if (!person) {
+      lines.push(en["person.unknown"]({ who: personLabel(ref) }));
+      continue;
+    }
+    if (!acting?.isAdmin) {
+      const filed = await fileRequest(ctx.deps.db, ctx.deps.clock, {
+        workspaceId: ctx.workspaceId,
+        personId: person.id,
+        productId: found.product.id,
+        reason: "",
+        actor: commandActor(ctx),
+      });
+      const words = { person: escapeMrkdwn(person.name), product: escapeMrkdwn(found.product.name) };
+      lines.push(filed.ok ? en["request.filed"](words) : errorText(filed.code));
+      continue;
+    }
+    const outcome = await assignProduct(ctx.deps.db, ctx.deps.clock, {
+      workspaceId: ctx.workspaceId,
+      personId: person.id,
+      productId: found.product.id,
+      actor: commandActor(ctx),
+    });
+    attempts.push({ person: { name: person.name }, outcome });
+  }
+  if (attempts.length > 0) {
+    const result = buildAssignResultMessage({
+      product: found.product,
+      attempts,
+      timeZone: acting?.timeZone ?? "UTC",
+    });
+    await ctx.reply(result);
+    if (lines.length) await ctx.reply({ text: lines.join("\n") });
+    return;
+  }
+  await ctx.reply({ text: lines.join("\n") });
+}

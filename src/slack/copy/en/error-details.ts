@@ -1,0 +1,37 @@
+import { count } from "./plural.ts";
+
+/** Refusals that say more than their code: how many to free, when, by whom, which ones. */
+export const errorDetails = {
+  "error.detail.QUANTITY_BELOW_ASSIGNED": (p: { assigned: number; toFree: number }) =>
+    `${count(p.assigned, "seat is", "seats are")} assigned: free ${count(p.toFree, "seat", "seats")} first, ` +
+    `or keep at least ${p.assigned}.`,
+  "error.detail.NO_SEATS_LEFT": (p: { product: string; seats: string }) =>
+    `No seats are left for *${p.product}* (${p.seats}). Free a seat or buy more first.`,
+  "error.detail.NO_SEATS_LEFT.bulk": () => "Not enough seats, so nothing was changed. Missing per product:",
+  "error.detail.NO_SEATS_LEFT.shortfall": (p: {
+    product: string;
+    missing: number;
+    adding: number;
+    available: number;
+  }) => `*${p.product}*: ${p.missing} missing (${p.adding} to assign, ${p.available} available)`,
+  "error.detail.WINDOW_CLOSED": (p: { date: string }) =>
+    `The restore window ended on ${p.date}: the data is gone for good. Assigning the license again starts afresh.`,
+  "error.detail.ALREADY_DECIDED": (p: { status: string; by: string | null; date: string | null }) =>
+    `That request was already ${p.status}${p.by ? ` by *${p.by}*` : ""}${p.date ? ` on ${p.date}` : ""}.`,
+  "error.detail.DEVICE_LIMIT_REACHED": (p: { limit: number }) =>
+    `All ${count(p.limit, "install is", "installs are")} in use: remove a device before adding another. Installed on:`,
+  "error.detail.INVALID_QUANTITY": (p: { max: string }) =>
+    `That is not a valid number: use a whole number from 0 to ${p.max}.`,
+  "error.detail.INVALID_USAGE_LOCATION": (p: { input: string }) =>
+    `"${p.input}" is not a two-letter country code (ISO 3166), like SE or US.`,
+  "error.detail.CATALOG_INVALID": () => "The catalog file is not valid; nothing was imported. What is wrong:",
+  "error.detail.PERSON_DEACTIVATED": () => "These people are deactivated; reactivate them first:",
+  "error.detail.USAGE_LOCATION_REQUIRED": () =>
+    "These people have no usage location, and the workspace has no default. Set one with `/license location @person CC`:",
+  "error.detail.item": (p: { item: string }) => `• ${p.item}`,
+  "request.status.approved": () => "approved",
+  "request.status.denied": () => "denied",
+  "request.status.cancelled": () => "cancelled",
+  "request.status.expired": () => "expired",
+  "request.status.decided": () => "decided",
+} as const;

@@ -1,0 +1,29 @@
+import { count } from "./plural.ts";
+
+/** One person's licenses: what is on, what was skipped and why, and what can still be restored. */
+export const person = {
+  "person.header": (p: { person: string }) => `Licenses: ${p.person}`,
+  "person.location": (p: { location: string }) => `Usage location: ${p.location}`,
+  "person.location_none": () => "No usage location",
+  "person.deactivated": () => "Deactivated",
+  "person.licenses.heading": () => "*Products*",
+  "person.licenses.none": () => "Holds no licenses.",
+  "person.license.product": (p: { product: string }) => `*${p.product}*`,
+  "person.license.on": (p: { services: string }) => `On: ${p.services}`,
+  "person.license.on_none": () => "On: no services",
+  "person.license.skipped": (p: { services: string; location: string }) =>
+    `Skipped: ${p.services}, not available in usage location ${p.location}`,
+  "person.windows.heading": () => "*Can still be restored*",
+  "person.window": (p: { product: string; daysLeft: number; date: string }) =>
+    p.daysLeft > 0
+      ? `*${p.product}*: ${count(p.daysLeft, "day", "days")} left, until ${p.date}`
+      : `*${p.product}*: ends today, ${p.date}`,
+  "person.window.kept": (p: { services: string }) => `Kept: ${p.services}`,
+  "person.window.kept_none": () => "Kept: no data",
+  "person.fallback": (p: { person: string; licenses: number; windows: number }) =>
+    `${p.person}: ${count(p.licenses, "license", "licenses")}, ` +
+    `${count(p.windows, "restore window", "restore windows")} open.`,
+  "service.mailbox": (p: { service: string; size: string }) => `${p.service} (mailbox ${p.size})`,
+  "service.devices": (p: { service: string; devices: number }) =>
+    `${p.service} (${count(p.devices, "device", "devices")})`,
+} as const;
