@@ -1,0 +1,39 @@
+import { fileRequest } from "../../licensing/requests/file-request.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import {
+  type CommandContext,
+  commandActor,
+  findPerson,
+  findProduct,
+  type PersonRef,
+  personLabel,
+} from "./command-context.ts";
+
+/** `/license request product [for @person] [because reason]`: anyone asks; admins decide. */
+export async function requestLicense(
+  ctx: CommandContext,
+  input: { product: string; person?: PersonRef; reason: string },
+): Promise<void> {
+  const found = await findProduct(ctx, input.product);
+  if ("message" in found) return ctx.reply({ text: found.message });
+  const ref = input.person ?? { kind: "user" as const, userId: ctx.userId };
+  const person = await findPerson(ctx, ref);
+  await ctx.directory.byUserId(ctx.workspaceId, ctx.userId);
+  if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(ref) }) });
+  const filed = await fileRequest(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    personId: person.id,
+    productId: found.product.id,
+    reason: input.reason,
+    actor: commandActor(ctx),
+  });
+  if (!filed.ok) return ctx.reply({ text: errorText(filed.code) });
+  return ctx.reply({
+    text: en["request.filed"]({
+      person: escapeMrkdwn(person.name),
+      product: escapeMrkdwn(found.product.name),
+    }),
+  });
+}

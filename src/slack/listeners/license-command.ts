@@ -1,0 +1,48 @@
+import type { App } from "@slack/bolt";
+import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
+import type { SlackDeps } from "../app.ts";
+import type { CommandContext } from "../commands/command-context.ts";
+import { dispatchLicenseCommand } from "../commands/dispatch-license-command.ts";
+import { parseLicenseCommand } from "../commands/parse-license-command.ts";
+import { en } from "../copy/en.ts";
+import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { describeError } from "../logger.ts";
+import { DirectoryLookup } from "../people/directory-lookup.ts";
+
+/**
+ * `/license …`: acknowledged at once, then parsed and handled; every reply is ephemeral. A
+ * failure is logged with its context and the person reads that nothing was changed.
+ */
+export function registerLicenseCommand(app: App, deps: SlackDeps): void {
+  app.command("/license", async ({ ack, command, client, respond }) => {
+    await ack();
+    const workspaceId = command.team_id;
+    const key = `command:${command.trigger_id}`;
+    const ctx: CommandContext = {
+      deps,
+      client,
+      directory: new DirectoryLookup(deps.db, client),
+      workspaceId,
+      userId: command.user_id,
+      triggerId: command.trigger_id,
+      responseUrl: command.response_url,
+      reply: async (message) => {
+        await respond({ response_type: "ephemeral", ...message });
+      },
+    };
+    try {
+      await ensureWorkspace(deps.db, { id: workspaceId, name: command.team_domain || workspaceId });
+      if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
+      await dispatchLicenseCommand(ctx, parseLicenseCommand(command.text));
+    } catch (error) {
+      deps.logger.error("/license failed", {
+        ...describeError(error),
+        workspaceId,
+        userId: command.user_id,
+        text: command.text.slice(0, 200),
+      });
+      await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
+      await ctx.reply({ text: en["error.unexpected"]() }).catch(() => {});
+    }
+  });
+}
