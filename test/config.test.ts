@@ -58,3 +58,45 @@ describe("an unreachable database", () => {
     expect(message).not.toContain("secret");
   });
 });
+
+describe("Slack settings", () => {
+  it("run HTTP mode with a signing secret and a bot token, on PORT", () => {
+    expect(
+      loadConfig({
+        SLACK_SIGNING_SECRET: "0123456789abcdef",
+        SLACK_BOT_TOKEN: "xoxb-1",
+        PORT: "8080",
+        SLACK_API_URL: "https://slack-gov.com/api",
+      }).slack,
+    ).toEqual({
+      signingSecret: "0123456789abcdef",
+      botToken: "xoxb-1",
+      port: 8080,
+      apiUrl: "https://slack-gov.com/api/",
+    });
+    expect(loadConfig({}).slack).toBeUndefined();
+  });
+
+  it("run Socket Mode with an app token", () => {
+    expect(loadConfig({ SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" }).slack).toMatchObject({
+      appToken: "xapp-1",
+    });
+  });
+
+  it.each([
+    [{ SLACK_SIGNING_SECRET: "0123456789abcdef" }, "SLACK_BOT_TOKEN is required"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET is required"],
+    [
+      { SLACK_BOT_TOKEN: "xoxp-user", SLACK_SIGNING_SECRET: "0123456789abcdef" },
+      "SLACK_BOT_TOKEN must be a bot token",
+    ],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "nope" }, "SLACK_APP_TOKEN must be an app-level token"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "0123456789abcdef", PORT: "http" }, "PORT"],
+    [
+      { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "0123456789abcdef", SLACK_API_URL: "ftp://x" },
+      "SLACK_API_URL",
+    ],
+  ])("names what is wrong with %j", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
