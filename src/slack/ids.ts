@@ -7,4 +7,18 @@ export const ids = {
     callbackId: "license.remove.confirm",
     warningBlock: "license.remove.warning",
   },
+  bulkForm: {
+    callbackId: "license.bulk.form",
+    peopleBlock: "bulk.people",
+    peopleAction: "bulk.people.select",
+    addBlock: "bulk.add",
+    addAction: "bulk.add.select",
+    removeBlock: "bulk.remove",
+    removeAction: "bulk.remove.select",
+    modeBlock: "bulk.mode",
+    modeAction: "bulk.mode.choose",
+  },
+  bulkPreview: {
+    callbackId: "license.bulk.preview",
+  },
 } as const;

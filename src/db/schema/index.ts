@@ -9,4 +9,5 @@ export * from "./requests.ts";
 export * from "./restore-windows.ts";
 export * from "./service-data.ts";
 export * from "./slack-deliveries.ts";
+export * from "./view-drafts.ts";
 export * from "./workspaces.ts";

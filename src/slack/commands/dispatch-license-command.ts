@@ -2,6 +2,7 @@ import { en } from "../copy/en.ts";
 import { assignLicense } from "./assign-license.ts";
 import type { CommandContext } from "./command-context.ts";
 import { manageAdmins } from "./manage-admins.ts";
+import { openBulkForm } from "./open-bulk-form.ts";
 import type { ParsedCommand, ParseProblem } from "./parse-license-command.ts";
 import { removeLicense } from "./remove-license.ts";
 import { requestLicense } from "./request-license.ts";
@@ -39,7 +40,7 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
     case "admins":
       return manageAdmins(ctx, { grant: command.grant, person: command.person });
     case "bulk":
-      return ctx.reply({ text: en["bulk.not_yet"]() });
+      return openBulkForm(ctx);
   }
 }
 

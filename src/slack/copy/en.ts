@@ -1,5 +1,6 @@
 import { adminCommands } from "./en/admin-commands.ts";
 import { assign } from "./en/assign.ts";
+import { bulk } from "./en/bulk.ts";
 import { common } from "./en/common.ts";
 import { errorDetails } from "./en/error-details.ts";
 import { errors } from "./en/errors.ts";
@@ -14,6 +15,7 @@ import { status } from "./en/status.ts";
  */
 export const en = {
   ...adminCommands,
+  ...bulk,
   ...common,
   ...errors,
   ...help,

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../app.ts";
+import { registerBulkModal } from "./bulk-modal.ts";
 import { registerLicenseCommand } from "./license-command.ts";
 import { registerRemoveConfirmation } from "./remove-confirmation.ts";
 
@@ -7,4 +8,5 @@ import { registerRemoveConfirmation } from "./remove-confirmation.ts";
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerLicenseCommand(app, deps);
   registerRemoveConfirmation(app, deps);
+  registerBulkModal(app, deps);
 }

@@ -17,6 +17,4 @@ export const adminCommands = {
   "admins.unchanged": (p: { person: string }) => `Nothing changed for *${p.person}*.`,
   "request.filed": (p: { person: string; product: string }) =>
     `Only license admins assign licenses, so I asked them to give *${p.product}* to *${p.person}*. You'll hear back here.`,
-  "bulk.not_yet": () =>
-    "Bulk changes are not available from Slack yet. Assign or remove for one person at a time with `/license assign` and `/license remove`.",
 } as const;

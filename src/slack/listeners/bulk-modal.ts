@@ -1,0 +1,174 @@
+import type { App } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { people, viewDrafts } from "../../db/schema/index.ts";
+import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
+import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
+import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
+import { recordRefusal } from "../../licensing/record-refusal.ts";
+import type { SlackDeps } from "../app.ts";
+import { buildErrorMessage } from "../blocks/build-error-message.ts";
+import { BULK_PEOPLE_MAX } from "../blocks/bulk-form-modal.ts";
+import { buildBulkPreviewModal } from "../blocks/bulk-preview-modal.ts";
+import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
+import { en } from "../copy/en.ts";
+import { ids } from "../ids.ts";
+import { describeError } from "../logger.ts";
+import { DirectoryLookup } from "../people/directory-lookup.ts";
+
+const draftSchema = z.object({
+  personIds: z.array(z.string()),
+  add: z.array(z.string()),
+  remove: z.array(z.string()),
+  mode: z.enum(["add", "replace"]),
+});
+
+type ViewState = Record<
+  string,
+  Record<
+    string,
+    { selected_users?: string[]; selected_options?: { value: string }[]; selected_option?: { value: string } }
+  >
+>;
+
+/**
+ * The bulk change in two steps: the form, whose submission shows the preview (counts, shortfalls,
+ * every data loss), and the preview, whose submission applies the change whole or not at all.
+ */
+export function registerBulkModal(app: App, deps: SlackDeps): void {
+  app.view(ids.bulkForm.callbackId, async ({ ack, body, view, client }) => {
+    const f = ids.bulkForm;
+    const values = view.state.values as ViewState;
+    const userIds = values[f.peopleBlock]?.[f.peopleAction]?.selected_users ?? [];
+    const add = (values[f.addBlock]?.[f.addAction]?.selected_options ?? []).map((o) => o.value);
+    const remove = (values[f.removeBlock]?.[f.removeAction]?.selected_options ?? []).map((o) => o.value);
+    const mode =
+      values[f.modeBlock]?.[f.modeAction]?.selected_option?.value === "replace" ? "replace" : "add";
+    const errors: Record<string, string> = {};
+    if (userIds.length === 0) errors[f.peopleBlock] = en["bulk.error.people"]();
+    if (userIds.length > BULK_PEOPLE_MAX)
+      errors[f.peopleBlock] = en["bulk.error.too_many"]({ max: BULK_PEOPLE_MAX });
+    if (add.length === 0 && (mode === "replace" ? false : remove.length === 0))
+      errors[f.addBlock] = en["bulk.error.products"]();
+    if (mode === "add" && add.some((id) => remove.includes(id)))
+      errors[f.removeBlock] = en["bulk.error.conflict"]();
+    if (Object.keys(errors).length > 0) {
+      await ack({ response_action: "errors", errors });
+      return;
+    }
+    await ack({ response_action: "update", view: buildLoadingModal() });
+    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    await guarded(deps, client, view.id, async () => {
+      if (!(await isAdmin(deps, client, workspaceId, body.user.id, view.id))) {
+        return buildNoticeModal(en["error.NOT_ALLOWED"]());
+      }
+      const personIds = await personIdsFor(deps, client, workspaceId, userIds);
+      const request = { personIds, add, remove: mode === "add" ? remove : [], mode } as const;
+      const preview = await previewBulkChange(deps.db, deps.clock, { workspaceId, ...request });
+      const acting = await loadActingPerson(deps.db, workspaceId, body.user.id);
+      if (!preview.ok)
+        return buildNoticeModal(buildErrorMessage(preview, { timeZone: acting?.timeZone ?? "UTC" }).text);
+      await deps.db
+        .insert(viewDrafts)
+        .values({
+          viewId: view.id,
+          workspaceId,
+          userId: body.user.id,
+          payload: request,
+          createdAt: deps.clock.now(),
+        })
+        .onConflictDoUpdate({
+          target: viewDrafts.viewId,
+          set: { payload: request, createdAt: deps.clock.now() },
+        });
+      return buildBulkPreviewModal(preview, { timeZone: acting?.timeZone ?? "UTC" });
+    });
+  });
+
+  app.view(ids.bulkPreview.callbackId, async ({ ack, body, view, client }) => {
+    await ack({ response_action: "update", view: buildLoadingModal() });
+    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    await guarded(deps, client, view.id, async () => {
+      if (!(await isAdmin(deps, client, workspaceId, body.user.id, view.id))) {
+        return buildNoticeModal(en["error.NOT_ALLOWED"]());
+      }
+      const [draft] = await deps.db
+        .select()
+        .from(viewDrafts)
+        .where(and(eq(viewDrafts.viewId, view.id), eq(viewDrafts.workspaceId, workspaceId)));
+      const parsed = draftSchema.safeParse(draft?.payload);
+      if (!parsed.success) return buildNoticeModal(en["error.unexpected"]());
+      const acting = await loadActingPerson(deps.db, workspaceId, body.user.id);
+      const result = await applyBulkChange(deps.db, deps.clock, {
+        workspaceId,
+        ...parsed.data,
+        actor: { userId: body.user.id, source: "modal", requestId: view.id },
+        // The view id makes a double submission apply once.
+        idempotencyKey: `bulk:${view.id}`,
+      });
+      if (!result.ok)
+        return buildNoticeModal(buildErrorMessage(result, { timeZone: acting?.timeZone ?? "UTC" }).text);
+      return buildNoticeModal(
+        en["bulk.done"]({
+          people: result.peopleChanged,
+          added: result.added,
+          removed: result.removed,
+          restored: result.restored,
+        }),
+      );
+    });
+  });
+}
+
+/** Runs a step after the ack and shows its outcome in the modal; a failure says nothing changed. */
+async function guarded(deps: SlackDeps, client: WebClient, viewId: string, work: () => Promise<ModalView>) {
+  let view: ModalView;
+  try {
+    view = await work();
+  } catch (error) {
+    deps.logger.error("bulk modal step failed", { ...describeError(error), viewId });
+    view = buildNoticeModal(en["error.unexpected"]());
+  }
+  await client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
+    deps.logger.error("could not update the bulk modal", { ...describeError(error), viewId });
+  });
+}
+
+async function isAdmin(
+  deps: SlackDeps,
+  client: WebClient,
+  workspaceId: string,
+  userId: string,
+  viewId: string,
+) {
+  await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId, { fresh: true });
+  const acting = await loadActingPerson(deps.db, workspaceId, userId);
+  if (acting?.isAdmin) return true;
+  await recordRefusal(deps.db, deps.clock, {
+    workspaceId,
+    actor: { userId, source: "modal", requestId: viewId },
+    attempted: "bulk",
+    targetType: "view",
+    targetId: viewId,
+    reason: "NOT_ALLOWED",
+  });
+  return false;
+}
+
+/** The people the form named, from the directory in one query; Slack is asked only about strangers. */
+async function personIdsFor(deps: SlackDeps, client: WebClient, workspaceId: string, userIds: string[]) {
+  const known = await deps.db
+    .select({ id: people.id, slackUserId: people.slackUserId })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), inArray(people.slackUserId, userIds)));
+  const bySlackId = new Map(known.map((p) => [p.slackUserId, p.id]));
+  const directory = new DirectoryLookup(deps.db, client);
+  const ids: string[] = [];
+  for (const userId of userIds) {
+    const id = bySlackId.get(userId) ?? (await directory.byUserId(workspaceId, userId))?.id;
+    if (id) ids.push(id);
+  }
+  return ids;
+}
