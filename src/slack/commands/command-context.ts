@@ -61,6 +61,21 @@ export async function findPerson(ctx: CommandContext, ref: PersonRef): Promise<K
   return person;
 }
 
+/**
+ * The prelude of most admin commands: the asker must be an admin, and the person named must be
+ * found. Either failure has been answered when this returns null.
+ */
+export async function adminAndPerson(
+  ctx: CommandContext,
+  attempted: string,
+  ref: PersonRef,
+): Promise<KnownPerson | null> {
+  if (!(await requireAdmin(ctx, attempted))) return null;
+  const person = await findPerson(ctx, ref);
+  if (!person) await ctx.reply({ text: en["person.unknown"]({ who: personLabel(ref) }) });
+  return person;
+}
+
 export function personLabel(ref: PersonRef): string {
   return ref.kind === "user" ? `<@${ref.userId}>` : escapeMrkdwn(ref.email);
 }

@@ -2,23 +2,15 @@ import { setGrantedAdmin } from "../../licensing/directory/set-granted-admin.ts"
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import {
-  type CommandContext,
-  commandActor,
-  findPerson,
-  type PersonRef,
-  personLabel,
-  requireAdmin,
-} from "./command-context.ts";
+import { adminAndPerson, type CommandContext, commandActor, type PersonRef } from "./command-context.ts";
 
 /** `/license admins add|remove @person`: the app's own admin right, given by admins. */
 export async function manageAdmins(
   ctx: CommandContext,
   input: { grant: boolean; person: PersonRef },
 ): Promise<void> {
-  if (!(await requireAdmin(ctx, input.grant ? "admins add" : "admins remove"))) return;
-  const person = await findPerson(ctx, input.person);
-  if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(input.person) }) });
+  const person = await adminAndPerson(ctx, input.grant ? "admins add" : "admins remove", input.person);
+  if (!person) return;
   const result = await setGrantedAdmin(ctx.deps.db, ctx.deps.clock, {
     workspaceId: ctx.workspaceId,
     personId: person.id,

@@ -3,13 +3,11 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {
+  adminAndPerson,
   type CommandContext,
   commandActor,
-  findPerson,
   findProduct,
   type PersonRef,
-  personLabel,
-  requireAdmin,
 } from "./command-context.ts";
 
 /** `/license restore @person product`: assigns again inside the window, bringing the data back. */
@@ -17,9 +15,8 @@ export async function restoreLicense(
   ctx: CommandContext,
   input: { person: PersonRef; product: string },
 ): Promise<void> {
-  if (!(await requireAdmin(ctx, "restore"))) return;
-  const person = await findPerson(ctx, input.person);
-  if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(input.person) }) });
+  const person = await adminAndPerson(ctx, "restore", input.person);
+  if (!person) return;
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return ctx.reply({ text: found.message });
   const result = await restoreProduct(ctx.deps.db, ctx.deps.clock, {

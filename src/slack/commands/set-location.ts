@@ -2,23 +2,15 @@ import { setUsageLocation } from "../../licensing/directory/set-usage-location.t
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import {
-  type CommandContext,
-  commandActor,
-  findPerson,
-  type PersonRef,
-  personLabel,
-  requireAdmin,
-} from "./command-context.ts";
+import { adminAndPerson, type CommandContext, commandActor, type PersonRef } from "./command-context.ts";
 
 /** `/license location @person CC`: where the person uses the services (rule 4). */
 export async function setLocation(
   ctx: CommandContext,
   input: { person: PersonRef; location: string },
 ): Promise<void> {
-  if (!(await requireAdmin(ctx, "location"))) return;
-  const person = await findPerson(ctx, input.person);
-  if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(input.person) }) });
+  const person = await adminAndPerson(ctx, "location", input.person);
+  if (!person) return;
   const result = await setUsageLocation(ctx.deps.db, ctx.deps.clock, {
     workspaceId: ctx.workspaceId,
     personId: person.id,

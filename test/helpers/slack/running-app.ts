@@ -1,8 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
+import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
+import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
+import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import type { AppLogger } from "../../../src/slack/logger.ts";
 import { useTestDatabase } from "../database.ts";
+import { exampleCatalog } from "../factories.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.ts";
 import { postSlashCommand, type SlackAppResponse } from "./signed-requests.ts";
 
@@ -57,6 +61,20 @@ export function useRunningSlackApp() {
     },
     get teamId() {
       return harness.fake.teamId;
+    },
+    /** The fake's workspace with the example catalog (once), usage location SE; its products by key. */
+    async exampleWorkspace() {
+      const workspaceId = harness.teamId;
+      await ensureWorkspace(t.db, { id: workspaceId, name: "fake", defaultUsageLocation: "SE" });
+      if ((await getSeatUsage(t.db, { workspaceId })).length === 0) {
+        await importCatalog(t.db, systemClock, {
+          workspaceId,
+          catalog: await exampleCatalog(),
+          actor: { userId: "system", source: "cli" },
+        });
+      }
+      const products = await getSeatUsage(t.db, { workspaceId });
+      return { productId: (key: string) => products.find((p) => p.key === key)?.productId as string };
     },
     /**
      * `/license <text>` as `userId` types it; resolves with the HTTP answer and, once the app has

@@ -1,25 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, people } from "../../../src/db/schema/index.ts";
-import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
-import { systemClock } from "../../../src/licensing/clock.ts";
-import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
-import { exampleCatalog } from "../../helpers/factories.ts";
 import { useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();
 
-let seeded = false;
 async function setUp() {
-  if (!seeded) {
-    await ensureWorkspace(app.db, { id: app.teamId, name: "fake", defaultUsageLocation: "SE" });
-    await importCatalog(app.db, systemClock, {
-      workspaceId: app.teamId,
-      catalog: await exampleCatalog(),
-      actor: { userId: "system", source: "cli" },
-    });
-    seeded = true;
-  }
+  await app.exampleWorkspace();
   return {
     admin: app.fake.users.add({ name: "admin", is_admin: true, profile: { display_name: "Ada" } }),
     member: app.fake.users.add({

@@ -1,28 +1,14 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignments, people } from "../../../src/db/schema/index.ts";
-import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
-import { systemClock } from "../../../src/licensing/clock.ts";
-import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
-import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import { postInteraction } from "../../helpers/slack/signed-requests.ts";
 
 const app = useRunningSlackApp();
 
 async function setUp(members: number) {
-  await ensureWorkspace(app.db, { id: app.teamId, name: "fake", defaultUsageLocation: "SE" });
-  if ((await getSeatUsage(app.db, { workspaceId: app.teamId })).length === 0) {
-    await importCatalog(app.db, systemClock, {
-      workspaceId: app.teamId,
-      catalog: await exampleCatalog(),
-      actor: { userId: "system", source: "cli" },
-    });
-  }
-  const products = await getSeatUsage(app.db, { workspaceId: app.teamId });
-  const productId = (key: string) => products.find((p) => p.key === key)?.productId as string;
+  const { productId } = await app.exampleWorkspace();
   return {
     admin: app.fake.users.add({ name: "admin", is_admin: true }),
     members: Array.from({ length: members }, (_, i) => app.fake.users.add({ name: `member${i}` })),

@@ -2,25 +2,12 @@ import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assignments, licenseRequests, people } from "../../../src/db/schema/index.ts";
-import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
-import { systemClock } from "../../../src/licensing/clock.ts";
-import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
-import { exampleCatalog } from "../../helpers/factories.ts";
 import { until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();
 
-let seeded = false;
 async function workspace() {
-  if (!seeded) {
-    await ensureWorkspace(app.db, { id: app.teamId, name: "fake", defaultUsageLocation: "SE" });
-    await importCatalog(app.db, systemClock, {
-      workspaceId: app.teamId,
-      catalog: await exampleCatalog(),
-      actor: { userId: "system", source: "cli" },
-    });
-    seeded = true;
-  }
+  await app.exampleWorkspace();
   return {
     admin: app.fake.users.add({ name: "admin", is_admin: true, profile: { display_name: "Ada Admin" } }),
     member: app.fake.users.add({ name: "member", profile: { display_name: "Mo Member" } }),

@@ -2,13 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignments, auditLog } from "../../../src/db/schema/index.ts";
 import { assignProduct } from "../../../src/licensing/assign-product.ts";
-import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
-import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
-import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import { postInteraction } from "../../helpers/slack/signed-requests.ts";
 
@@ -17,30 +13,21 @@ const app = useRunningSlackApp();
 /** An admin, a member, and the member holding Office; returns what a submission names. */
 async function licensedMember() {
   const workspaceId = app.teamId;
-  await ensureWorkspace(app.db, { id: workspaceId, name: "fake", defaultUsageLocation: "SE" });
-  if ((await getSeatUsage(app.db, { workspaceId })).length === 0) {
-    await importCatalog(app.db, systemClock, {
-      workspaceId,
-      catalog: await exampleCatalog(),
-      actor: { userId: "system", source: "cli" },
-    });
-  }
+  const { productId } = await app.exampleWorkspace();
   const admin = app.fake.users.add({ name: "admin", is_admin: true });
   const member = app.fake.users.add({ name: "member" });
   const [person] = await upsertPeople(app.db, {
     workspaceId,
     people: [{ slackUserId: member.id, name: "Member" }],
   });
-  const productId = (await getSeatUsage(app.db, { workspaceId })).find((p) => p.key === "office")
-    ?.productId as string;
   const assigned = await assignProduct(app.db, systemClock, {
     workspaceId,
     personId: person?.id as string,
-    productId,
+    productId: productId("office"),
     actor: { userId: admin.id, source: "command" },
   });
   if (!assigned.ok) throw new Error(assigned.code);
-  return { workspaceId, admin, member, personId: person?.id as string, productId };
+  return { workspaceId, admin, member, personId: person?.id as string, productId: productId("office") };
 }
 
 function submission(userId: string, viewId: string, metadata: Record<string, string>) {
