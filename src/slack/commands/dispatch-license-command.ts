@@ -1,4 +1,5 @@
 import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
 import { assignLicense } from "./assign-license.ts";
 import type { CommandContext } from "./command-context.ts";
 import { manageAdmins } from "./manage-admins.ts";
@@ -47,7 +48,7 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
 function problemText(problem: ParseProblem): string {
   switch (problem.code) {
     case "UNKNOWN_SUBCOMMAND":
-      return en["parse.UNKNOWN_SUBCOMMAND"]({ word: problem.word });
+      return en["parse.UNKNOWN_SUBCOMMAND"]({ word: escapeMrkdwn(problem.word) });
     case "TOO_MANY_PEOPLE":
       return en["parse.TOO_MANY_PEOPLE"]({ max: problem.max });
     default:

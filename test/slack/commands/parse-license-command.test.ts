@@ -224,3 +224,11 @@ function expectWellFormed(parsed: ParsedCommand, input: string): void {
       break;
   }
 }
+
+describe("the usage text", () => {
+  it("lists every subcommand the parser knows", async () => {
+    const { LICENSE_SUBCOMMANDS } = await import("../../../src/slack/commands/parse-license-command.ts");
+    const { en } = await import("../../../src/slack/copy/en.ts");
+    for (const sub of LICENSE_SUBCOMMANDS) expect(en["help.usage"]()).toContain(`/license ${sub}`);
+  });
+});

@@ -12,6 +12,8 @@ export const help = {
       "`/license seats product N` — change the purchased amount",
       "`/license location @person CC` — set a usage location (a country code like SE)",
       "`/license admins add|remove @person` — give or take the license-admin right",
+      "`/license bulk` — give or take licenses for many people at once, after a preview",
+      "`/license help` — this list",
       "People are `@mentions` or email addresses; products are keys, names or the start of one.",
     ].join("\n"),
   "help.problem": (p: { problem: string }) => `I didn't understand that: ${p.problem}`,
