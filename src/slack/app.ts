@@ -66,7 +66,14 @@ export async function startSlackApp(
       return true;
     },
   });
-  const app = new App({ token: config.botToken, receiver, clientOptions, logLevel: LogLevel.WARN });
+  // No conversation store: nothing uses it, and it costs an Error with a stack on every request.
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    clientOptions,
+    logLevel: LogLevel.WARN,
+    convoStore: false,
+  });
   wire(app, deps);
   const server = createServer((req, res) => {
     if (req.method === "GET" && req.url === "/healthz") {

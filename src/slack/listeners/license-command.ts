@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
 import type { SlackDeps } from "../app.ts";
 import type { CommandContext } from "../commands/command-context.ts";
 import { dispatchLicenseCommand } from "../commands/dispatch-license-command.ts";
@@ -31,7 +30,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
       },
     };
     try {
-      await ensureWorkspace(deps.db, { id: workspaceId, name: command.team_domain || workspaceId });
+      await ctx.directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
       if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
       await dispatchLicenseCommand(ctx, parseLicenseCommand(command.text));
     } catch (error) {

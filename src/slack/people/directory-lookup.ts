@@ -17,16 +17,36 @@ export interface KnownPerson {
 const FRESH_FOR_MS = 60_000;
 
 /**
+ * What this process has already learnt, per database: when each user was last asked about, and
+ * which workspaces exist. Shared by every lookup, so a command does not ask Slack again what the
+ * one before it just asked.
+ */
+const learnt = new WeakMap<Database, { refreshedAt: Map<string, number>; workspaces: Set<string> }>();
+
+/**
  * Finds people in the workspace's directory, asking Slack for the ones it has not seen (or, for
  * the acting user, not seen lately: admin rights change). Slack's answer is recorded.
  */
 export class DirectoryLookup {
-  private readonly refreshedAt = new Map<string, number>();
+  private readonly refreshedAt: Map<string, number>;
+  private readonly workspaces: Set<string>;
 
   constructor(
     private readonly db: Database,
     private readonly client: WebClient,
-  ) {}
+  ) {
+    const known = learnt.get(db) ?? { refreshedAt: new Map(), workspaces: new Set() };
+    learnt.set(db, known);
+    this.refreshedAt = known.refreshedAt;
+    this.workspaces = known.workspaces;
+  }
+
+  /** The workspace row exists, written once per process. */
+  async ensureWorkspace(workspaceId: string, name: string): Promise<void> {
+    if (this.workspaces.has(workspaceId)) return;
+    await ensureWorkspace(this.db, { id: workspaceId, name });
+    this.workspaces.add(workspaceId);
+  }
 
   async byUserId(
     workspaceId: string,
@@ -66,7 +86,7 @@ export class DirectoryLookup {
   }
 
   private async record(workspaceId: string, user: SlackUser & { id: string }): Promise<KnownPerson> {
-    await ensureWorkspace(this.db, { id: workspaceId, name: workspaceId });
+    await this.ensureWorkspace(workspaceId, workspaceId);
     const person = toDirectoryPerson(user);
     const [row] = await upsertPeople(this.db, { workspaceId, people: [person] });
     if (!row) throw new Error("person upsert returned no row");
