@@ -73,7 +73,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** The only reader of the environment. Throws ConfigError naming every bad setting. */
+/** The process's own settings: the one place that reads `process.env`. */
+export function loadProcessConfig(): Config {
+  return loadConfig(process.env);
+}
+
+/** Reads settings from `env`. Throws ConfigError naming every bad setting. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const blankToUndefined = Object.fromEntries(
     Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),

@@ -11,7 +11,7 @@ import { consoleLogger } from "./slack/logger.ts";
  * given; without them, the local workspace's seat table.
  */
 runMain(async () => {
-  const { config, handle } = await bootstrap(process.env);
+  const { config, handle } = await bootstrap();
   if (!config.slack) {
     try {
       const where =

@@ -1,12 +1,10 @@
-import { type Config, ConfigError, loadConfig } from "../config.ts";
+import { type Config, ConfigError, loadProcessConfig } from "../config.ts";
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 
 /** Config, an open and migrated database, for the command-line entry points. */
-export async function bootstrap(
-  env: Record<string, string | undefined>,
-): Promise<{ config: Config; handle: DatabaseHandle }> {
-  const config = loadConfig(env);
+export async function bootstrap(): Promise<{ config: Config; handle: DatabaseHandle }> {
+  const config = loadProcessConfig();
   const handle = await openDatabase(config.database);
   try {
     await migrateDatabase(handle, config.database);

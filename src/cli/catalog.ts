@@ -26,7 +26,7 @@ runMain(async () => {
     console.error(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  const { config, handle } = await bootstrap(process.env);
+  const { config, handle } = await bootstrap();
   try {
     const workspaceId = values.workspace ?? config.workspaceId;
     await ensureWorkspace(handle.db, { id: workspaceId, name: workspaceId });
