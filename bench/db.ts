@@ -4,32 +4,35 @@
  * BENCH_WARMUP_SECONDS its warm-up, BENCH_DATABASE_URL (or DATABASE_URL) the local server.
  * The last line printed is one JSON object for scripts.
  */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
-import { assignments, products } from "../src/db/schema/index.ts";
 import type { Actor } from "../src/licensing/actor.ts";
 import { assignProduct } from "../src/licensing/assign-product.ts";
-import { importCatalog } from "../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../src/licensing/clock.ts";
-import { ensureWorkspace } from "../src/licensing/directory/ensure-workspace.ts";
 import { upsertPeople } from "../src/licensing/directory/upsert-people.ts";
+import { countAssignmentsAndSeats, seedWorkspace } from "./seed.ts";
 import {
   type BenchSettings,
-  createScratchDatabase,
   createServerProbe,
   describeServer,
+  describeServerCpu,
   formatMs,
   formatRate,
   formatShare,
+  otherLoad,
   type PhaseResult,
   readSettings,
+  reportPhaseNotes,
   round,
+  roundRate,
+  runMain,
   runPhase,
   type ScratchDatabase,
   type ServerProbe,
   sampleSerial,
+  withScratchDatabase,
 } from "./support.ts";
 
 const WORKSPACE_ID = "TBENCH";
@@ -58,37 +61,19 @@ async function main(): Promise<number> {
     `db bench on ${describeServer(settings.serverUrl)}: ${settings.workers} workers, ` +
       `${settings.warmupSeconds} s warm-up + ${settings.seconds} s per phase`,
   );
-  const scratch = await createScratchDatabase(settings.serverUrl);
-  console.log(`scratch database ${scratch.name}`);
-  const interrupted = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted.signal.aborted) {
-      // A second signal: stop waiting for the orderly way, but still leave no database behind.
-      scratch.drop().finally(() => process.exit(130));
-      return;
-    }
-    console.error(`\n${signal}: stopping, then dropping ${scratch.name}`);
-    interrupted.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
   const cleanup: Cleanup = {};
-  try {
-    await bench(settings, scratch, cleanup, interrupted.signal);
-    return 0;
-  } catch (error) {
-    if (interrupted.signal.aborted) return 130;
-    throw error;
-  } finally {
-    // Connections closed before the drop: a backend killed under a live client is what crashes drivers.
-    await Promise.allSettled([
-      cleanup.handle?.close(),
-      cleanup.raw?.end({ timeout: 5 }),
-      cleanup.probe?.close(),
-    ]);
-    await scratch.drop();
-    console.error(`dropped ${scratch.name}`);
-  }
+  return withScratchDatabase(
+    settings.serverUrl,
+    (scratch, signal) => bench(settings, scratch, cleanup, signal),
+    async () => {
+      // Connections closed before the drop: a backend killed under a live client is what crashes drivers.
+      await Promise.allSettled([
+        cleanup.handle?.close(),
+        cleanup.raw?.end({ timeout: 5 }),
+        cleanup.probe?.close(),
+      ]);
+    },
+  );
 }
 
 async function bench(
@@ -138,19 +123,9 @@ async function bench(
 
   // The app's own path from here on.
   const seedStarted = performance.now();
-  await ensureWorkspace(db, { id: WORKSPACE_ID, name: "Bench workspace", defaultUsageLocation: "SE" });
-  const imported = await importCatalog(db, systemClock, {
-    workspaceId: WORKSPACE_ID,
-    catalog: benchCatalog(),
-    actor,
-  });
-  if (!imported.ok) throw new Error(`bench catalog invalid: ${imported.errors.join("; ")}`);
+  // 21 products: the first for the one-product phase, the other 20 for the spread one.
   const productIds = (
-    await db
-      .select({ id: products.id })
-      .from(products)
-      .where(eq(products.workspaceId, WORKSPACE_ID))
-      .orderBy(products.key)
+    await seedWorkspace(db, { workspaceId: WORKSPACE_ID, count: SPREAD_PRODUCTS + 1, seats: SEATS, actor })
   ).map((p) => p.id);
   const [oneProduct, ...spreadProducts] = productIds;
   if (!oneProduct || spreadProducts.length !== SPREAD_PRODUCTS) throw new Error("bench catalog did not load");
@@ -238,12 +213,7 @@ async function bench(
   report(`assign_spread (${SPREAD_PRODUCTS} products)`, spread, baseline);
 
   // Every successful call must have left exactly one assignment and one taken seat behind.
-  const [check] = await db
-    .select({
-      assignments: sql<number>`(select count(*)::int from ${assignments})`,
-      seats: sql<number>`coalesce(sum(${products.assignedSeats}), 0)::int`,
-    })
-    .from(products);
+  const check = await countAssignmentsAndSeats(db);
   if (check?.assignments !== assigned || check.seats !== assigned) {
     throw new Error(
       `${assigned} successful assigns left ${check?.assignments} assignments and ${check?.seats} taken seats`,
@@ -276,47 +246,13 @@ async function bench(
   );
 }
 
-/** 21 products: the first for the one-product phase, the other 20 for the spread one. */
-function benchCatalog() {
-  return {
-    products: Array.from({ length: SPREAD_PRODUCTS + 1 }, (_, i) => ({
-      key: `bench-${String(i).padStart(2, "0")}`,
-      name: `Bench product ${i}`,
-      purchasedSeats: SEATS,
-      plans: [
-        {
-          key: "exchange",
-          name: "Exchange Online",
-          kind: "mailbox",
-          dataDescription: "Mailbox and its mail",
-        },
-        ...(i % 2 === 0
-          ? [
-              {
-                key: "lync",
-                name: "Lync Online",
-                kind: "meetings",
-                dataDescription: "Online meetings and settings",
-                unavailableLocations: ["CN", "CU", "IR", "KP", "SY"],
-              },
-            ]
-          : []),
-      ],
-    })),
-  };
-}
-
 function report(label: string, result: PhaseResult, baseline?: PhaseResult): void {
   const ratio = baseline ? `  ratio ${(result.tps / baseline.tps).toFixed(3)}` : "";
   console.log(
     `${label}: ${formatRate(result.tps)}/s (${result.ops.toLocaleString("en-US")} in ${result.seconds.toFixed(1)} s)${ratio}`,
   );
   const { cpu } = result;
-  const other = otherLoad(result);
-  const server =
-    other === null
-      ? `host ${cpu.host.toFixed(2)}`
-      : `postgres ${cpu.postgres?.toFixed(2)}, everything else ${other.toFixed(2)}`;
+  const server = describeServerCpu(result);
   console.log(
     `  latency p50 ${formatMs(result.latencyMs.p50)}, p95 ${formatMs(result.latencyMs.p95)}, ` +
       `p99 ${formatMs(result.latencyMs.p99)}; cpu in cores of ${cpu.cores}: bench ${cpu.bench.toFixed(2)}, ${server}`,
@@ -326,26 +262,7 @@ function report(label: string, result: PhaseResult, baseline?: PhaseResult): voi
     .map((w) => `${w.what} ${formatShare(w.share)}`)
     .join(", ");
   if (waits) console.log(`  server backends: ${waits}`);
-  if (result.endedEarly) console.log("  note: ran out of unassigned people before the time was up");
-  if (other !== null && other > NOISY_OTHER_LOAD) {
-    console.log(`  note: other processes took ${other.toFixed(2)} cores meanwhile; this figure is noisy`);
-  }
+  reportPhaseNotes(result, NOISY_OTHER_LOAD);
 }
 
-/** Cores used by neither the bench nor this database's server processes, when /proc could tell. */
-function otherLoad(result: PhaseResult): number | null {
-  const { cpu } = result;
-  return cpu.postgres === null ? null : Math.max(0, cpu.host - cpu.bench - cpu.postgres);
-}
-
-function roundRate(value: number): number {
-  return round(value, value < 100 ? 1 : 0);
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -23,35 +23,38 @@ import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
-import { assignments, products } from "../src/db/schema/index.ts";
 import type { Actor } from "../src/licensing/actor.ts";
 import { assignProduct } from "../src/licensing/assign-product.ts";
-import { importCatalog } from "../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../src/licensing/clock.ts";
-import { ensureWorkspace } from "../src/licensing/directory/ensure-workspace.ts";
 import { upsertPeople } from "../src/licensing/directory/upsert-people.ts";
 import { type RunningSlackApp, startSlackApp } from "../src/slack/app.ts";
 import type { AppLogger } from "../src/slack/logger.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../test/helpers/slack/fake-slack-api.ts";
 import { postSlashCommand } from "../test/helpers/slack/signed-requests.ts";
+import { countAssignmentsAndSeats, seedWorkspace } from "./seed.ts";
 import {
   type BenchSettings,
-  createScratchDatabase,
   createServerProbe,
   describeServer,
+  describeServerCpu,
   formatMs,
   formatRate,
   formatShare,
   type PhaseResult,
+  percentiles,
   readSettings,
+  reportPhaseNotes,
   round,
+  roundRate,
+  runMain,
   runPhase,
   type ScratchDatabase,
   type ServerProbe,
   sampleSerial,
+  withScratchDatabase,
 } from "./support.ts";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
@@ -92,35 +95,18 @@ async function main(): Promise<number> {
     `http bench on ${describeServer(settings.serverUrl)}: ${clients} HTTP clients, ` +
       `${DIRECT_WORKERS} direct workers, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s per phase`,
   );
-  const scratch = await createScratchDatabase(settings.serverUrl);
-  console.log(`scratch database ${scratch.name}`);
-  const interrupted = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted.signal.aborted) {
-      scratch.drop().finally(() => process.exit(130));
-      return;
-    }
-    console.error(`\n${signal}: stopping, then dropping ${scratch.name}`);
-    interrupted.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
   const cleanup: Cleanup = { handles: [], closers: [] };
-  try {
-    await bench(settings, clients, scratch, cleanup, interrupted.signal);
-    return 0;
-  } catch (error) {
-    if (interrupted.signal.aborted) return 130;
-    throw error;
-  } finally {
-    cleanup.watcher?.close();
-    // Servers first (their listeners use the pools), then the pools, then the drop.
-    await Promise.allSettled(cleanup.closers.map((close) => close()));
-    await Promise.allSettled([cleanup.fake?.close(), cleanup.probe?.close()]);
-    await Promise.allSettled(cleanup.handles.map((h) => h.close()));
-    await scratch.drop();
-    console.error(`dropped ${scratch.name}`);
-  }
+  return withScratchDatabase(
+    settings.serverUrl,
+    (scratch, signal) => bench(settings, clients, scratch, cleanup, signal),
+    async () => {
+      cleanup.watcher?.close();
+      // Servers first (their listeners use the pools), then the pools, then the drop.
+      await Promise.allSettled(cleanup.closers.map((close) => close()));
+      await Promise.allSettled([cleanup.fake?.close(), cleanup.probe?.close()]);
+      await Promise.allSettled(cleanup.handles.map((h) => h.close()));
+    },
+  );
 }
 
 async function bench(
@@ -147,18 +133,13 @@ async function bench(
   const admin = fake.users.add({ id: "UBENCHADMIN", name: "bench-admin", is_admin: true });
 
   const seedStarted = performance.now();
-  await ensureWorkspace(db, { id: workspaceId, name: "Bench workspace", defaultUsageLocation: "SE" });
-  const imported = await importCatalog(db, systemClock, {
+  // 20 products, half of them with a service that some locations do not get.
+  const catalog = await seedWorkspace(db, {
     workspaceId,
-    catalog: benchCatalog(),
+    count: PRODUCTS,
+    seats: SEATS,
     actor: { userId: "UBENCH", source: "cli" },
   });
-  if (!imported.ok) throw new Error(`bench catalog invalid: ${imported.errors.join("; ")}`);
-  const catalog = await db
-    .select({ id: products.id, key: products.key })
-    .from(products)
-    .where(eq(products.workspaceId, workspaceId))
-    .orderBy(products.key);
   if (catalog.length !== PRODUCTS) throw new Error("bench catalog did not load");
   console.log(
     `seeded ${PRODUCTS} products in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; ` +
@@ -368,12 +349,7 @@ async function bench(
 
   // Every assign that replied success left exactly one assignment and one taken seat, and no more.
   const assigned = httpAssigned + directAssigned;
-  const [check] = await db
-    .select({
-      assignments: sql<number>`(select count(*)::int from ${assignments})`,
-      seats: sql<number>`coalesce(sum(${products.assignedSeats}), 0)::int`,
-    })
-    .from(products);
+  const check = await countAssignmentsAndSeats(db);
   if (check?.assignments !== assigned || check.seats !== assigned) {
     throw new Error(
       `${assigned} successful assigns (${httpAssigned} over HTTP, ${directAssigned} direct) left ` +
@@ -585,12 +561,6 @@ async function runOpenLoop(options: {
   };
 }
 
-function percentiles(values: number[]): PhaseResult["latencyMs"] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
-
 interface EventLoopFigures {
   /** Share of the time this process's one JavaScript thread was busy, warm-up included. */
   eventLoop: number;
@@ -618,48 +588,13 @@ function describeEventLoop(figures: EventLoopFigures): string {
   return `event loop busy ${formatShare(figures.eventLoop)}, longest stall ${formatMs(figures.eventLoopMaxDelayMs)}`;
 }
 
-/** 20 products, half of them with a service that some locations do not get. */
-function benchCatalog() {
-  return {
-    products: Array.from({ length: PRODUCTS }, (_, i) => ({
-      key: `bench-${String(i).padStart(2, "0")}`,
-      name: `Bench product ${i}`,
-      purchasedSeats: SEATS,
-      plans: [
-        {
-          key: "exchange",
-          name: "Exchange Online",
-          kind: "mailbox",
-          dataDescription: "Mailbox and its mail",
-        },
-        ...(i % 2 === 0
-          ? [
-              {
-                key: "lync",
-                name: "Lync Online",
-                kind: "meetings",
-                dataDescription: "Online meetings and settings",
-                unavailableLocations: ["CN", "CU", "IR", "KP", "SY"],
-              },
-            ]
-          : []),
-      ],
-    })),
-  };
-}
-
 function report(label: string, result: PhaseResult & EventLoopFigures, ackOnly?: PhaseResult): void {
   const share = ackOnly ? ` (${formatShare(result.tps / ackOnly.tps)} of ack_only)` : "";
   console.log(
     `${label}: ${formatRate(result.tps)}/s${share} (${result.ops.toLocaleString("en-US")} in ${result.seconds.toFixed(1)} s)`,
   );
   const { cpu } = result;
-  // Cores used by neither this process nor the bench database's server processes, when /proc could tell.
-  const other = cpu.postgres === null ? null : Math.max(0, cpu.host - cpu.bench - cpu.postgres);
-  const server =
-    other === null
-      ? `host ${cpu.host.toFixed(2)}`
-      : `postgres ${cpu.postgres?.toFixed(2)}, everything else ${other.toFixed(2)}`;
+  const server = describeServerCpu(result);
   console.log(
     `  latency p50 ${formatMs(result.latencyMs.p50)}, p95 ${formatMs(result.latencyMs.p95)}, ` +
       `p99 ${formatMs(result.latencyMs.p99)}; cpu in cores of ${cpu.cores}: this process ${cpu.bench.toFixed(2)}, ` +
@@ -670,10 +605,7 @@ function report(label: string, result: PhaseResult & EventLoopFigures, ackOnly?:
     .map((w) => `${w.what} ${formatShare(w.share)}`)
     .join(", ");
   if (waits) console.log(`  server backends: ${waits}`);
-  if (result.endedEarly) console.log("  note: ran out of unassigned people before the time was up");
-  if (other !== null && other > NOISY_OTHER_LOAD) {
-    console.log(`  note: other processes took ${other.toFixed(2)} cores meanwhile; this figure is noisy`);
-  }
+  reportPhaseNotes(result, NOISY_OTHER_LOAD);
 }
 
 function reportOpenLoop(result: OpenLoopResult & EventLoopFigures): void {
@@ -696,14 +628,4 @@ function positiveInteger(raw: string | undefined, fallback: number, name: string
   return value;
 }
 
-function roundRate(value: number): number {
-  return round(value, value < 100 ? 1 : 0);
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runMain(main);

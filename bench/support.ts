@@ -206,7 +206,7 @@ export async function runPhase(options: {
   }
 }
 
-function percentiles(values: number[]): PhaseResult["latencyMs"] {
+export function percentiles(values: number[]): PhaseResult["latencyMs"] {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
@@ -415,4 +415,80 @@ export function formatShare(value: number): string {
 export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+export function roundRate(value: number): number {
+  return round(value, value < 100 ? 1 : 0);
+}
+
+/** Cores used by neither the bench nor this database's server processes, when /proc could tell. */
+export function otherLoad(result: PhaseResult): number | null {
+  const { cpu } = result;
+  return cpu.postgres === null ? null : Math.max(0, cpu.host - cpu.bench - cpu.postgres);
+}
+
+/** The CPU the server side used: postgres and everything else when /proc could tell, else the host. */
+export function describeServerCpu(result: PhaseResult): string {
+  const { cpu } = result;
+  const other = otherLoad(result);
+  return other === null
+    ? `host ${cpu.host.toFixed(2)}`
+    : `postgres ${cpu.postgres?.toFixed(2)}, everything else ${other.toFixed(2)}`;
+}
+
+/** The notes after a phase's figures: it ran out of people, or other load made it noisy. */
+export function reportPhaseNotes(result: PhaseResult, noisyOtherLoad: number): void {
+  const other = otherLoad(result);
+  if (result.endedEarly) console.log("  note: ran out of unassigned people before the time was up");
+  if (other !== null && other > noisyOtherLoad) {
+    console.log(`  note: other processes took ${other.toFixed(2)} cores meanwhile; this figure is noisy`);
+  }
+}
+
+/**
+ * Runs `bench` on a scratch database of its own, dropped afterwards; SIGINT or SIGTERM aborts its
+ * signal (a second one drops at once and exits). `close` runs before the drop. Resolves with the
+ * exit code: 0, or 130 when interrupted.
+ */
+export async function withScratchDatabase(
+  serverUrl: string,
+  bench: (scratch: ScratchDatabase, signal: AbortSignal) => Promise<void>,
+  close: () => Promise<void>,
+): Promise<number> {
+  const scratch = await createScratchDatabase(serverUrl);
+  console.log(`scratch database ${scratch.name}`);
+  const interrupted = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted.signal.aborted) {
+      // A second signal: stop waiting for the orderly way, but still leave no database behind.
+      scratch.drop().finally(() => process.exit(130));
+      return;
+    }
+    console.error(`\n${signal}: stopping, then dropping ${scratch.name}`);
+    interrupted.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    await bench(scratch, interrupted.signal);
+    return 0;
+  } catch (error) {
+    if (interrupted.signal.aborted) return 130;
+    throw error;
+  } finally {
+    await close();
+    await scratch.drop();
+    console.error(`dropped ${scratch.name}`);
+  }
+}
+
+/** Runs a bench's main and exits with its code, or 1 with the error printed. */
+export function runMain(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
 }
