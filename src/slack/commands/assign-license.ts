@@ -1,10 +1,10 @@
 import { assignProduct } from "../../licensing/assign-product.ts";
-import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
 import { fileRequest } from "../../licensing/requests/file-request.ts";
 import { type AssignAttempt, buildAssignResultMessage } from "../blocks/build-assign-result-message.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { actingPerson } from "../people/acting-admin.ts";
 import {
   type CommandContext,
   commandActor,
@@ -24,8 +24,7 @@ export async function assignLicense(
 ): Promise<void> {
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return ctx.reply({ text: found.message });
-  await ctx.directory.byUserId(ctx.workspaceId, ctx.userId, { fresh: true });
-  const acting = await loadActingPerson(ctx.deps.db, ctx.workspaceId, ctx.userId);
+  const acting = await actingPerson(ctx.deps, ctx.client, ctx.workspaceId, ctx.userId);
   const lines: string[] = [];
   const attempts: AssignAttempt[] = [];
   for (const ref of input.people) {

@@ -1,12 +1,12 @@
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
-import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
+import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
 import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
+import { actingAdmin } from "../people/acting-admin.ts";
 import type { DirectoryLookup, KnownPerson } from "../people/directory-lookup.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
 
@@ -35,21 +35,17 @@ export const commandActor = (ctx: CommandContext): Actor => ({
   requestId: ctx.triggerId,
 });
 
-/** Rule 10, checked on the server every time; a refusal is answered and recorded. */
-export async function requireAdmin(ctx: CommandContext, attempted: string): Promise<boolean> {
-  await ctx.directory.byUserId(ctx.workspaceId, ctx.userId, { fresh: true });
-  const acting = await loadActingPerson(ctx.deps.db, ctx.workspaceId, ctx.userId);
-  if (acting?.isAdmin) return true;
-  await recordRefusal(ctx.deps.db, ctx.deps.clock, {
+/** Rule 10 for a command: the acting admin, or null once the refusal is answered and recorded. */
+export async function requireAdmin(ctx: CommandContext, attempted: string): Promise<ActingPerson | null> {
+  const admin = await actingAdmin(ctx.deps, ctx.client, {
     workspaceId: ctx.workspaceId,
     actor: commandActor(ctx),
     attempted,
     targetType: "command",
     targetId: attempted,
-    reason: "NOT_ALLOWED",
   });
-  await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
-  return false;
+  if (!admin) await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
+  return admin;
 }
 
 /** A person named in the command, or a reply saying who could not be found. */
@@ -69,11 +65,12 @@ export async function adminAndPerson(
   ctx: CommandContext,
   attempted: string,
   ref: PersonRef,
-): Promise<KnownPerson | null> {
-  if (!(await requireAdmin(ctx, attempted))) return null;
+): Promise<{ admin: ActingPerson; person: KnownPerson } | null> {
+  const admin = await requireAdmin(ctx, attempted);
+  if (!admin) return null;
   const person = await findPerson(ctx, ref);
   if (!person) await ctx.reply({ text: en["person.unknown"]({ who: personLabel(ref) }) });
-  return person;
+  return person ? { admin, person } : null;
 }
 
 export function personLabel(ref: PersonRef): string {

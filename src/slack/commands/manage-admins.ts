@@ -9,8 +9,9 @@ export async function manageAdmins(
   ctx: CommandContext,
   input: { grant: boolean; person: PersonRef },
 ): Promise<void> {
-  const person = await adminAndPerson(ctx, input.grant ? "admins add" : "admins remove", input.person);
-  if (!person) return;
+  const named = await adminAndPerson(ctx, input.grant ? "admins add" : "admins remove", input.person);
+  if (!named) return;
+  const { person } = named;
   const result = await setGrantedAdmin(ctx.deps.db, ctx.deps.clock, {
     workspaceId: ctx.workspaceId,
     personId: person.id,

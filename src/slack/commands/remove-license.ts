@@ -32,7 +32,8 @@ export async function removeLicense(
   const viewId = opened.view?.id as string;
   const show = (text: string) => ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(text) });
 
-  if (!(await requireAdmin(ctx, "remove"))) {
+  const admin = await requireAdmin(ctx, "remove");
+  if (!admin) {
     await show(en["error.NOT_ALLOWED"]());
     return;
   }
@@ -47,7 +48,6 @@ export async function removeLicense(
     productId: found.product.id,
   });
   if (!preview.ok) return void (await show(errorText(preview.code)));
-  const admin = await ctx.directory.byUserId(ctx.workspaceId, ctx.userId);
   const metadata: RemoveConfirmationMetadata = {
     workspaceId: ctx.workspaceId,
     personId: person.id,

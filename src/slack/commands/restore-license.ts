@@ -15,8 +15,9 @@ export async function restoreLicense(
   ctx: CommandContext,
   input: { person: PersonRef; product: string },
 ): Promise<void> {
-  const person = await adminAndPerson(ctx, "restore", input.person);
-  if (!person) return;
+  const named = await adminAndPerson(ctx, "restore", input.person);
+  if (!named) return;
+  const { admin, person } = named;
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return ctx.reply({ text: found.message });
   const result = await restoreProduct(ctx.deps.db, ctx.deps.clock, {
@@ -35,7 +36,6 @@ export async function restoreLicense(
     });
   }
   if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
-    const admin = await ctx.directory.byUserId(ctx.workspaceId, ctx.userId);
     return ctx.reply({
       text: en["restore.window_closed_on"]({ date: formatDate(result.purgedAt, admin?.timeZone ?? "UTC") }),
     });

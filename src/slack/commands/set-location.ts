@@ -9,8 +9,9 @@ export async function setLocation(
   ctx: CommandContext,
   input: { person: PersonRef; location: string },
 ): Promise<void> {
-  const person = await adminAndPerson(ctx, "location", input.person);
-  if (!person) return;
+  const named = await adminAndPerson(ctx, "location", input.person);
+  if (!named) return;
+  const { person } = named;
   const result = await setUsageLocation(ctx.deps.db, ctx.deps.clock, {
     workspaceId: ctx.workspaceId,
     personId: person.id,

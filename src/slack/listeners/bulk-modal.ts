@@ -6,8 +6,6 @@ import { z } from "zod";
 import { people, viewDrafts } from "../../db/schema/index.ts";
 import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
 import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
-import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
 import type { SlackDeps } from "../app.ts";
 import { buildErrorMessage } from "../blocks/build-error-message.ts";
 import { BULK_PEOPLE_MAX } from "../blocks/bulk-form-modal.ts";
@@ -16,6 +14,7 @@ import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
+import { actingAdmin } from "../people/acting-admin.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 
 const draftSchema = z.object({
@@ -61,15 +60,19 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
     await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = body.team?.id ?? body.user.team_id ?? "";
     await guarded(deps, client, view.id, async () => {
-      if (!(await isAdmin(deps, client, workspaceId, body.user.id, view.id))) {
-        return buildNoticeModal(en["error.NOT_ALLOWED"]());
-      }
+      const acting = await actingAdmin(deps, client, {
+        workspaceId,
+        actor: { userId: body.user.id, source: "modal", requestId: view.id },
+        attempted: "bulk",
+        targetType: "view",
+        targetId: view.id,
+      });
+      if (!acting) return buildNoticeModal(en["error.NOT_ALLOWED"]());
       const personIds = await personIdsFor(deps, client, workspaceId, userIds);
       const request = { personIds, add, remove: mode === "add" ? remove : [], mode } as const;
       const preview = await previewBulkChange(deps.db, deps.clock, { workspaceId, ...request });
-      const acting = await loadActingPerson(deps.db, workspaceId, body.user.id);
       if (!preview.ok)
-        return buildNoticeModal(buildErrorMessage(preview, { timeZone: acting?.timeZone ?? "UTC" }).text);
+        return buildNoticeModal(buildErrorMessage(preview, { timeZone: acting.timeZone ?? "UTC" }).text);
       await deps.db
         .insert(viewDrafts)
         .values({
@@ -83,7 +86,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
           target: viewDrafts.viewId,
           set: { payload: request, createdAt: deps.clock.now() },
         });
-      return buildBulkPreviewModal(preview, { timeZone: acting?.timeZone ?? "UTC" });
+      return buildBulkPreviewModal(preview, { timeZone: acting.timeZone ?? "UTC" });
     });
   });
 
@@ -91,16 +94,20 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
     await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = body.team?.id ?? body.user.team_id ?? "";
     await guarded(deps, client, view.id, async () => {
-      if (!(await isAdmin(deps, client, workspaceId, body.user.id, view.id))) {
-        return buildNoticeModal(en["error.NOT_ALLOWED"]());
-      }
+      const acting = await actingAdmin(deps, client, {
+        workspaceId,
+        actor: { userId: body.user.id, source: "modal", requestId: view.id },
+        attempted: "bulk",
+        targetType: "view",
+        targetId: view.id,
+      });
+      if (!acting) return buildNoticeModal(en["error.NOT_ALLOWED"]());
       const [draft] = await deps.db
         .select()
         .from(viewDrafts)
         .where(and(eq(viewDrafts.viewId, view.id), eq(viewDrafts.workspaceId, workspaceId)));
       const parsed = draftSchema.safeParse(draft?.payload);
       if (!parsed.success) return buildNoticeModal(en["error.unexpected"]());
-      const acting = await loadActingPerson(deps.db, workspaceId, body.user.id);
       const result = await applyBulkChange(deps.db, deps.clock, {
         workspaceId,
         ...parsed.data,
@@ -109,7 +116,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         idempotencyKey: `bulk:${view.id}`,
       });
       if (!result.ok)
-        return buildNoticeModal(buildErrorMessage(result, { timeZone: acting?.timeZone ?? "UTC" }).text);
+        return buildNoticeModal(buildErrorMessage(result, { timeZone: acting.timeZone ?? "UTC" }).text);
       return buildNoticeModal(
         en["bulk.done"]({
           people: result.peopleChanged,
@@ -134,27 +141,6 @@ async function guarded(deps: SlackDeps, client: WebClient, viewId: string, work:
   await client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
     deps.logger.error("could not update the bulk modal", { ...describeError(error), viewId });
   });
-}
-
-async function isAdmin(
-  deps: SlackDeps,
-  client: WebClient,
-  workspaceId: string,
-  userId: string,
-  viewId: string,
-) {
-  await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId, { fresh: true });
-  const acting = await loadActingPerson(deps.db, workspaceId, userId);
-  if (acting?.isAdmin) return true;
-  await recordRefusal(deps.db, deps.clock, {
-    workspaceId,
-    actor: { userId, source: "modal", requestId: viewId },
-    attempted: "bulk",
-    targetType: "view",
-    targetId: viewId,
-    reason: "NOT_ALLOWED",
-  });
-  return false;
 }
 
 /** The people the form named, from the directory in one query; Slack is asked only about strangers. */

@@ -1,6 +1,5 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { removeProduct } from "../../licensing/remove-product.ts";
 import type { SlackDeps } from "../app.ts";
@@ -11,7 +10,7 @@ import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts"
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
-import { DirectoryLookup } from "../people/directory-lookup.ts";
+import { actingAdmin } from "../people/acting-admin.ts";
 
 const metadataSchema = z.object({
   workspaceId: z.string(),
@@ -48,17 +47,14 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
       }
       const meta = parsed.data;
       if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
-      await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId, { fresh: true });
-      const acting = await loadActingPerson(deps.db, workspaceId, userId);
-      if (!acting?.isAdmin) {
-        await recordRefusal(deps.db, deps.clock, {
-          workspaceId,
-          actor,
-          attempted: "remove",
-          targetType: "assignment",
-          targetId: `${meta.personId}/${meta.productId}`,
-          reason: "NOT_ALLOWED",
-        });
+      const acting = await actingAdmin(deps, client, {
+        workspaceId,
+        actor,
+        attempted: "remove",
+        targetType: "assignment",
+        targetId: `${meta.personId}/${meta.productId}`,
+      });
+      if (!acting) {
         await notifyUser(client, deps.logger, target, { text: en["error.NOT_ALLOWED"]() });
         return;
       }
