@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.ts";
 import { licenseRequests, people, type RequestStatus } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
@@ -46,7 +45,6 @@ export async function decideRequest(
       if (!isUuid(input.requestId)) return fail("UNKNOWN_REQUEST");
       const decider = await loadActingPerson(tx, input.workspaceId, input.actor.userId);
       if (!decider?.isAdmin) return fail("NOT_ALLOWED");
-      const decidedBy = alias(people, "decided_by_person");
       const [request] = await tx
         .select({
           id: licenseRequests.id,
@@ -55,23 +53,26 @@ export async function decideRequest(
           personId: licenseRequests.personId,
           productId: licenseRequests.productId,
           decidedAt: licenseRequests.decidedAt,
-          decidedByName: decidedBy.name,
-          decidedBySlackId: decidedBy.slackUserId,
+          decidedBy: licenseRequests.decidedBy,
         })
         .from(licenseRequests)
-        .leftJoin(decidedBy, eq(decidedBy.id, licenseRequests.decidedBy))
         .where(
           and(eq(licenseRequests.workspaceId, input.workspaceId), eq(licenseRequests.id, input.requestId)),
         )
-        .for("update", { of: licenseRequests });
+        .for("update");
       if (!request) return fail("UNKNOWN_REQUEST");
       if (request.status !== "pending") {
+        // A statement of its own: one joined to the locked row would see the decider as they were
+        // before the lock wait, which is nobody when the other decision has just been committed.
+        const [earlier] = request.decidedBy
+          ? await tx
+              .select({ name: people.name, slackUserId: people.slackUserId })
+              .from(people)
+              .where(eq(people.id, request.decidedBy))
+          : [];
         return fail("ALREADY_DECIDED", {
           status: request.status,
-          decidedBy:
-            request.decidedByName && request.decidedBySlackId
-              ? { name: request.decidedByName, slackUserId: request.decidedBySlackId }
-              : null,
+          decidedBy: earlier ?? null,
           decidedAt: request.decidedAt,
         });
       }
