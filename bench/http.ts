@@ -11,18 +11,16 @@
  *   direct       assignProduct itself with 8 workers on the same kind of data
  *
  * The people assigned are in the database beforehand (as they are once the directory has synced),
- * so the figures leave out the first-time Slack lookup of a person; the acting admin is looked up
- * in Slack on every command, as the app does. The load generator, the fake Slack and the app share
- * this process's event loop. BENCH_SECONDS sets each phase's length, BENCH_WARMUP_SECONDS its
+ * so the figures leave out the first-time Slack lookup of a person. The app runs as deployed, `src/main.ts`
+ * in a process of its own configured through its environment (the ack-only app likewise); the load
+ * generator and the fake Slack share this process. BENCH_SECONDS sets each phase's length, BENCH_WARMUP_SECONDS its
  * warm-up, BENCH_HTTP_CLIENTS the concurrent clients (16), BENCH_DATABASE_URL (or DATABASE_URL) the
  * local server. The last line printed is one JSON object for scripts.
  */
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { sql } from "drizzle-orm";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
@@ -30,10 +28,9 @@ import type { Actor } from "../src/licensing/actor.ts";
 import { assignProduct } from "../src/licensing/assign-product.ts";
 import { systemClock } from "../src/licensing/clock.ts";
 import { upsertPeople } from "../src/licensing/directory/upsert-people.ts";
-import { type RunningSlackApp, startSlackApp } from "../src/slack/app.ts";
-import type { AppLogger } from "../src/slack/logger.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../test/helpers/slack/fake-slack-api.ts";
 import { postSlashCommand } from "../test/helpers/slack/signed-requests.ts";
+import { type AppProcess, startAppProcess } from "./app-process.ts";
 import { countAssignmentsAndSeats, seedWorkspace } from "./seed.ts";
 import {
   type BenchSettings,
@@ -45,6 +42,7 @@ import {
   formatShare,
   type PhaseResult,
   percentiles,
+  processTicks,
   readSettings,
   reportPhaseNotes,
   round,
@@ -62,8 +60,8 @@ const PRODUCTS = 20;
 const SEATS = 1_000_000;
 const PEOPLE_CHUNK = 5000;
 const DEFAULT_CLIENTS = 16;
-/** The app's own default (DATABASE_POOL_MAX). */
-const APP_POOL_MAX = 10;
+/** The bench's own connections, for seeding and checking. */
+const SEED_POOL_MAX = 4;
 const DIRECT_WORKERS = 8;
 const SERIAL_WARMUP = 20;
 const SERIAL_SAMPLES = 50;
@@ -84,7 +82,7 @@ interface Cleanup {
   handles: DatabaseHandle[];
   probe?: ServerProbe;
   fake?: FakeSlackApi;
-  closers: (() => Promise<void>)[];
+  apps: AppProcess[];
   watcher?: ReplyWatcher;
 }
 
@@ -95,14 +93,14 @@ async function main(): Promise<number> {
     `http bench on ${describeServer(settings.serverUrl)}: ${clients} HTTP clients, ` +
       `${DIRECT_WORKERS} direct workers, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s per phase`,
   );
-  const cleanup: Cleanup = { handles: [], closers: [] };
+  const cleanup: Cleanup = { handles: [], apps: [] };
   return withScratchDatabase(
     settings.serverUrl,
     (scratch, signal) => bench(settings, clients, scratch, cleanup, signal),
     async () => {
       cleanup.watcher?.close();
-      // Servers first (their listeners use the pools), then the pools, then the drop.
-      await Promise.allSettled(cleanup.closers.map((close) => close()));
+      // The apps first (they hold connections to the database), then the pools, then the drop.
+      await Promise.allSettled(cleanup.apps.map((app) => app.close()));
       await Promise.allSettled([cleanup.fake?.close(), cleanup.probe?.close()]);
       await Promise.allSettled(cleanup.handles.map((h) => h.close()));
     },
@@ -117,11 +115,11 @@ async function bench(
   signal: AbortSignal,
 ): Promise<void> {
   const phase = { warmupSeconds: settings.warmupSeconds, seconds: settings.seconds, signal };
-  const appTarget: DatabaseTarget = { kind: "postgres", url: scratch.url, poolMax: APP_POOL_MAX };
-  const appHandle = await openDatabase(appTarget);
-  cleanup.handles.push(appHandle);
-  await migrateDatabase(appHandle, appTarget);
-  const { db } = appHandle;
+  const seedTarget: DatabaseTarget = { kind: "postgres", url: scratch.url, poolMax: SEED_POOL_MAX };
+  const seedHandle = await openDatabase(seedTarget);
+  cleanup.handles.push(seedHandle);
+  await migrateDatabase(seedHandle, seedTarget);
+  const { db } = seedHandle;
   const probe = await createServerProbe(scratch.url);
   cleanup.probe = probe;
 
@@ -164,9 +162,14 @@ async function bench(
     return seededPeople;
   };
 
-  const quiet = new QuietLogger();
+  const slackEnv = {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: fake.token,
+    SLACK_API_URL: fake.url,
+  };
+  let app: AppProcess | undefined;
   const errorReply = (text: string) => {
-    const logged = quiet.firstError ? `; the app logged: ${JSON.stringify(quiet.firstError)}` : "";
+    const logged = app?.errors[0] ? `; the app logged: ${app.errors[0]}` : "";
     return new Error(`error reply "${text}"${logged}`);
   };
 
@@ -197,9 +200,10 @@ async function bench(
   };
 
   // 1. A bare Bolt app that acks, served the way startSlackApp serves the real one.
-  const bare = await startAckOnlyApp(fake);
-  cleanup.closers.push(bare.close);
+  const bare = await startAppProcess("bench/ack-only-app.ts", slackEnv);
+  cleanup.apps.push(bare);
   const ackOnly = await measure(
+    bare,
     runPhase({
       ...phase,
       workers: clients,
@@ -219,17 +223,20 @@ async function bench(
     }),
   );
   await bare.close();
-  cleanup.closers = [];
+  cleanup.apps = [];
   report("ack_only (bare Bolt app)", ackOnly);
 
-  // 2. The real app, on its own pool of the app's default size.
-  const running: RunningSlackApp = await startSlackApp(
-    { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0 },
-    { db, clock: systemClock, logger: quiet },
-    "127.0.0.1",
-  );
-  cleanup.closers.push(running.close);
+  // 2. The real app with its default settings (a pool of DATABASE_POOL_MAX = 10).
+  const running = await startAppProcess("src/main.ts", {
+    ...slackEnv,
+    DATABASE_URL: scratch.url,
+    PORT: "0",
+    HOST: "127.0.0.1",
+  });
+  app = running;
+  cleanup.apps.push(running);
   const status = await measure(
+    running,
     runPhase({
       ...phase,
       workers: clients,
@@ -257,6 +264,7 @@ async function bench(
   );
   let closedNext = 0;
   const assign = await measure(
+    running,
     runPhase({
       ...phase,
       workers: clients,
@@ -280,6 +288,7 @@ async function bench(
   );
   let openNext = 0;
   const half = await measure(
+    running,
     runOpenLoop({
       ...phase,
       rate: halfRate,
@@ -293,7 +302,7 @@ async function bench(
   );
   reportOpenLoop(half);
   await running.close();
-  cleanup.closers = [];
+  cleanup.apps = [];
 
   // 4. assignProduct itself, as bench:db runs it, on a pool the size of its workers.
   const directTarget: DatabaseTarget = { kind: "postgres", url: scratch.url, poolMax: DIRECT_WORKERS };
@@ -332,6 +341,7 @@ async function bench(
   );
   let directNext = 0;
   const direct = await measure(
+    undefined,
     runPhase({
       ...phase,
       workers: DIRECT_WORKERS,
@@ -359,7 +369,7 @@ async function bench(
   console.log(
     `check: ${assigned.toLocaleString("en-US")} assigns (${httpAssigned.toLocaleString("en-US")} over HTTP, ` +
       `${directAssigned.toLocaleString("en-US")} direct), as many assignments and taken seats; ` +
-      `${quiet.count} app log entries`,
+      `${running.logged()} app log lines, ${running.errors.length} of them errors`,
   );
 
   const ratio = assign.tps / direct.tps;
@@ -384,36 +394,6 @@ async function bench(
       ratio_assign_http_to_direct: round(ratio, 3),
     }),
   );
-}
-
-/** The bare minimum: Bolt's HTTPReceiver verifying the signature, and a listener that acks. */
-async function startAckOnlyApp(fake: FakeSlackApi): Promise<{ url: string; close(): Promise<void> }> {
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
-  const app = new App({
-    receiver,
-    token: fake.token,
-    clientOptions: { slackApiUrl: fake.url },
-    logLevel: LogLevel.ERROR,
-  });
-  app.command("/license", async ({ ack }) => ack());
-  const server = createServer((req: IncomingMessage, res: ServerResponse) =>
-    receiver.requestListener(req, res),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      return closed;
-    },
-  };
 }
 
 /**
@@ -473,22 +453,6 @@ class ReplyWatcher {
     if (body === undefined) waiter.reject(new Error(`the fake kept no reply at ${waiter.url}`));
     else waiter.resolve(body);
   };
-}
-
-/** Keeps the app quiet, but keeps the first error so that a failing run can say what happened. */
-class QuietLogger implements AppLogger {
-  count = 0;
-  firstError: { message: string; context?: Record<string, unknown> } | undefined;
-  info(): void {
-    this.count += 1;
-  }
-  warn(): void {
-    this.count += 1;
-  }
-  error(message: string, context?: Record<string, unknown>): void {
-    this.count += 1;
-    this.firstError ??= context ? { message, context } : { message };
-  }
 }
 
 interface OpenLoopResult {
@@ -566,26 +530,43 @@ interface EventLoopFigures {
   eventLoop: number;
   /** The longest the thread kept a due timer waiting: a stall in this process (GC, long sync work). */
   eventLoopMaxDelayMs: number;
+  /** Cores the app's process used, warm-up included; null with no app process or no /proc. */
+  appCores: number | null;
 }
 
-async function measure<T extends object>(running: Promise<T>): Promise<T & EventLoopFigures> {
+async function measure<T extends object>(
+  app: AppProcess | undefined,
+  running: Promise<T>,
+): Promise<T & EventLoopFigures> {
   const before = performance.eventLoopUtilization();
   const delay = monitorEventLoopDelay({ resolution: 5 });
+  const appTicks = app ? await processTicks(app.pid) : null;
+  const t0 = performance.now();
   delay.enable();
   try {
     const result = await running;
+    const appTicksAfter = app ? await processTicks(app.pid) : null;
+    const seconds = (performance.now() - t0) / 1000;
     return {
       ...result,
       eventLoop: performance.eventLoopUtilization(before).utilization,
       eventLoopMaxDelayMs: delay.max / 1e6,
+      appCores:
+        appTicks === null || appTicksAfter === null
+          ? null
+          : (appTicksAfter - appTicks) / TICKS_PER_SECOND / seconds,
     };
   } finally {
     delay.disable();
   }
 }
 
+/** Linux counts process CPU time in ticks of 1/100 s on every common build. */
+const TICKS_PER_SECOND = 100;
+
 function describeEventLoop(figures: EventLoopFigures): string {
-  return `event loop busy ${formatShare(figures.eventLoop)}, longest stall ${formatMs(figures.eventLoopMaxDelayMs)}`;
+  const app = figures.appCores === null ? "" : `app process ${figures.appCores.toFixed(2)} cores; `;
+  return `${app}bench event loop busy ${formatShare(figures.eventLoop)}, longest stall ${formatMs(figures.eventLoopMaxDelayMs)}`;
 }
 
 function report(label: string, result: PhaseResult & EventLoopFigures, ackOnly?: PhaseResult): void {

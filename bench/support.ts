@@ -336,7 +336,7 @@ export async function createServerProbe(url: string, everyMs = 50): Promise<Serv
 }
 
 /** User plus system CPU ticks of a process, or null when /proc cannot tell (another host, another OS). */
-async function processTicks(pid: number): Promise<number | null> {
+export async function processTicks(pid: number): Promise<number | null> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
     // Fields after the parenthesised command name, which may itself hold spaces.

@@ -32,7 +32,9 @@ const configSchema = z.object({
     .regex(/^xapp-/, "must be an app-level token (xapp-…)")
     .optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** 0 takes any free port; the app logs the one it got. */
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
 });
 
 /** Slack settings come as a set: a partial set is a mistake to name, not a reason to run without Slack. */
@@ -64,6 +66,8 @@ export interface SlackConfig {
   /** The Web API's base URL, ending in a slash; Slack's own unless set (GovSlack, proxies, tests). */
   apiUrl?: string;
   port: number;
+  /** The interface HTTP mode listens on: all of them unless set (127.0.0.1 keeps it local). */
+  host: string;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           slack: {
             botToken: c.SLACK_BOT_TOKEN,
             port: c.PORT,
+            host: c.HOST,
             ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}),
             ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
             ...(c.SLACK_API_URL

@@ -72,9 +72,20 @@ describe("Slack settings", () => {
       signingSecret: "0123456789abcdef",
       botToken: "xoxb-1",
       port: 8080,
+      host: "0.0.0.0",
       apiUrl: "https://slack-gov.com/api/",
     });
     expect(loadConfig({}).slack).toBeUndefined();
+  });
+
+  it("listen on HOST, and on any free port with PORT=0", () => {
+    const slack = loadConfig({
+      SLACK_SIGNING_SECRET: "0123456789abcdef",
+      SLACK_BOT_TOKEN: "xoxb-1",
+      PORT: "0",
+      HOST: "127.0.0.1",
+    }).slack;
+    expect(slack).toMatchObject({ port: 0, host: "127.0.0.1" });
   });
 
   it("run Socket Mode with an app token", () => {

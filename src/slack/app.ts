@@ -29,11 +29,8 @@ const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
  * with an app token. Listener errors never become 500s that make Slack retry: they are logged and
  * answered 200, and the listener has already told the user.
  */
-export async function startSlackApp(
-  config: SlackConfig,
-  deps: SlackDeps,
-  host = "0.0.0.0",
-): Promise<RunningSlackApp> {
+export async function startSlackApp(config: SlackConfig, deps: SlackDeps): Promise<RunningSlackApp> {
+  const { host } = config;
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   if (config.appToken) {
     const app = new App({

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { oncePerDatabase } from "../../db/prepared.ts";
 import { people } from "../../db/schema/index.ts";
 import type { Tx } from "../outcome.ts";
 
@@ -13,13 +14,8 @@ export interface ActingPerson {
   isAdmin: boolean;
 }
 
-/** Who is acting, re-read from the database on every action rather than trusted from a payload. */
-export async function loadActingPerson(
-  db: Database | Tx,
-  workspaceId: string,
-  slackUserId: string,
-): Promise<ActingPerson | null> {
-  const [row] = await db
+const actingPersonQuery = oncePerDatabase((db: Database | Tx) =>
+  db
     .select({
       id: people.id,
       name: people.name,
@@ -30,7 +26,22 @@ export async function loadActingPerson(
       isGrantedAdmin: people.isGrantedAdmin,
     })
     .from(people)
-    .where(and(eq(people.workspaceId, workspaceId), eq(people.slackUserId, slackUserId)));
+    .where(
+      and(
+        eq(people.workspaceId, sql.placeholder("workspaceId")),
+        eq(people.slackUserId, sql.placeholder("slackUserId")),
+      ),
+    )
+    .prepare("load_acting_person"),
+);
+
+/** Who is acting, re-read from the database on every action rather than trusted from a payload. */
+export async function loadActingPerson(
+  db: Database | Tx,
+  workspaceId: string,
+  slackUserId: string,
+): Promise<ActingPerson | null> {
+  const [row] = await actingPersonQuery(db).execute({ workspaceId, slackUserId });
   if (!row) return null;
   const { isSlackAdmin, isGrantedAdmin, ...person } = row;
   return { ...person, isAdmin: row.active && (isSlackAdmin || isGrantedAdmin) };

@@ -1,6 +1,20 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { oncePerDatabase } from "../../db/prepared.ts";
 import { slackDeliveries } from "../../db/schema/index.ts";
+
+const claimStatement = oncePerDatabase((db: Database) =>
+  db
+    .insert(slackDeliveries)
+    .values({
+      workspaceId: sql.placeholder("workspaceId"),
+      key: sql.placeholder("key"),
+      receivedAt: sql.placeholder("receivedAt"),
+    })
+    .onConflictDoNothing()
+    .returning({ key: slackDeliveries.key })
+    .prepare("claim_delivery"),
+);
 
 /**
  * True the first time a delivery key is seen, false on every repeat, across instances: Slack
@@ -10,11 +24,11 @@ export async function claimDelivery(
   db: Database,
   input: { workspaceId: string; key: string; at: Date },
 ): Promise<boolean> {
-  const claimed = await db
-    .insert(slackDeliveries)
-    .values({ workspaceId: input.workspaceId, key: input.key, receivedAt: input.at })
-    .onConflictDoNothing()
-    .returning({ key: slackDeliveries.key });
+  const claimed = await claimStatement(db).execute({
+    workspaceId: input.workspaceId,
+    key: input.key,
+    receivedAt: input.at,
+  });
   return claimed.length > 0;
 }
 

@@ -12,7 +12,12 @@ export async function actingPerson(
   workspaceId: string,
   userId: string,
 ): Promise<ActingPerson | null> {
-  await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId, { fresh: true });
+  const directory = new DirectoryLookup(deps.db, client);
+  if (directory.isFresh(workspaceId, userId)) {
+    const known = await loadActingPerson(deps.db, workspaceId, userId);
+    if (known) return known;
+  }
+  await directory.byUserId(workspaceId, userId, { fresh: true });
   return loadActingPerson(deps.db, workspaceId, userId);
 }
 

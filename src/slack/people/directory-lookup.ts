@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { oncePerDatabase } from "../../db/prepared.ts";
 import { people } from "../../db/schema/index.ts";
 import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
 import { upsertPeople } from "../../licensing/directory/upsert-people.ts";
@@ -15,6 +16,28 @@ export interface KnownPerson {
 
 /** How long a Slack user's admin status is trusted before Slack is asked again. */
 const FRESH_FOR_MS = 60_000;
+
+const knownPersonColumns = {
+  id: people.id,
+  slackUserId: people.slackUserId,
+  name: people.name,
+  timeZone: people.timeZone,
+};
+
+/** The commonest lookup, a person named by Slack user id, built and prepared once. */
+const byUserIdQuery = oncePerDatabase((db: Database) =>
+  db
+    .select(knownPersonColumns)
+    .from(people)
+    .where(
+      and(
+        eq(people.workspaceId, sql.placeholder("workspaceId")),
+        eq(people.slackUserId, sql.placeholder("userId")),
+      ),
+    )
+    .limit(1)
+    .prepare("person_by_slack_user"),
+);
 
 /**
  * What this process has already learnt, per database: when each user was last asked about, and
@@ -53,14 +76,17 @@ export class DirectoryLookup {
     userId: string,
     options: { fresh?: boolean } = {},
   ): Promise<KnownPerson | null> {
-    const cacheKey = `${workspaceId}:${userId}`;
-    const known = await this.find(workspaceId, eq(people.slackUserId, userId));
-    const stale = Date.now() - (this.refreshedAt.get(cacheKey) ?? 0) > FRESH_FOR_MS;
-    if (known && !(options.fresh && stale)) return known;
+    const [known] = await byUserIdQuery(this.db).execute({ workspaceId, userId });
+    if (known && !(options.fresh && !this.isFresh(workspaceId, userId))) return known;
     const user = await this.ask(() => this.client.users.info({ user: userId }));
-    if (!user) return known;
-    this.refreshedAt.set(cacheKey, Date.now());
+    if (!user) return known ?? null;
+    this.refreshedAt.set(`${workspaceId}:${userId}`, Date.now());
     return this.record(workspaceId, user);
+  }
+
+  /** Whether Slack was asked about this user within the last minute, by this process. */
+  isFresh(workspaceId: string, userId: string): boolean {
+    return Date.now() - (this.refreshedAt.get(`${workspaceId}:${userId}`) ?? 0) <= FRESH_FOR_MS;
   }
 
   async byEmail(workspaceId: string, email: string): Promise<KnownPerson | null> {
@@ -71,14 +97,9 @@ export class DirectoryLookup {
     return user ? this.record(workspaceId, user) : null;
   }
 
-  private async find(workspaceId: string, where: ReturnType<typeof eq>): Promise<KnownPerson | null> {
+  private async find(workspaceId: string, where: SQL): Promise<KnownPerson | null> {
     const [row] = await this.db
-      .select({
-        id: people.id,
-        slackUserId: people.slackUserId,
-        name: people.name,
-        timeZone: people.timeZone,
-      })
+      .select(knownPersonColumns)
       .from(people)
       .where(and(eq(people.workspaceId, workspaceId), where))
       .limit(1);

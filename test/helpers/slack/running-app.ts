@@ -35,9 +35,8 @@ export function useRunningSlackApp() {
   beforeAll(async () => {
     fake = await startFakeSlackApi();
     running = await startSlackApp(
-      { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0 },
+      { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
       { db: t.db, clock: systemClock, logger },
-      "127.0.0.1",
     );
   });
   afterAll(async () => {

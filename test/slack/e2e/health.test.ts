@@ -14,9 +14,9 @@ describe("the health check", () => {
         signingSecret: "test-signing-secret",
         apiUrl: "http://127.0.0.1:9/api/",
         port: 0,
+        host: "127.0.0.1",
       },
       { db: database.db, clock: fixedClock("2026-03-02T10:00:00Z"), logger: silent },
-      "127.0.0.1",
     );
     try {
       expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
