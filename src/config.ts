@@ -35,6 +35,11 @@ const configSchema = z.object({
   /** 0 takes any free port; the app logs the one it got. */
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().trim().min(1).default("0.0.0.0"),
+  APPROVALS_CHANNEL: z
+    .string()
+    .trim()
+    .regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id (C…), not its name")
+    .optional(),
 });
 
 /** Slack settings come as a set: a partial set is a mistake to name, not a reason to run without Slack. */
@@ -68,6 +73,8 @@ export interface SlackConfig {
   port: number;
   /** The interface HTTP mode listens on: all of them unless set (127.0.0.1 keeps it local). */
   host: string;
+  /** Where license requests go for approval; each admin's DM when unset. */
+  approvalsChannel?: string;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             botToken: c.SLACK_BOT_TOKEN,
             port: c.PORT,
             host: c.HOST,
+            ...(c.APPROVALS_CHANNEL ? { approvalsChannel: c.APPROVALS_CHANNEL } : {}),
             ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}),
             ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
             ...(c.SLACK_API_URL

@@ -30,6 +30,7 @@ runMain(async () => {
     db: handle.db,
     clock: systemClock,
     logger: consoleLogger,
+    ...(config.slack.approvalsChannel ? { approvalsChannel: config.slack.approvalsChannel } : {}),
   });
   consoleLogger.info("License Desk is running", {
     mode: config.slack.appToken ? "socket" : "http",

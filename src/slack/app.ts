@@ -12,6 +12,8 @@ export interface SlackDeps {
   db: Database;
   clock: Clock;
   logger: AppLogger;
+  /** Where license requests go for approval (a channel id); each admin's DM when unset. */
+  approvalsChannel?: string;
 }
 
 export interface RunningSlackApp {

@@ -5,6 +5,7 @@ export * from "./bulk-changes.ts";
 export * from "./non-user-mailboxes.ts";
 export * from "./people.ts";
 export * from "./products.ts";
+export * from "./request-messages.ts";
 export * from "./requests.ts";
 export * from "./restore-windows.ts";
 export * from "./service-data.ts";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** One Slack workspace (team) or Enterprise Grid org; every other row belongs to exactly one. */
 export const workspaces = pgTable(
@@ -12,6 +12,11 @@ export const workspaces = pgTable(
     nonUserMailboxQuotaMb: integer("non_user_mailbox_quota_mb").notNull().default(10_240),
     requestExpiryDays: integer("request_expiry_days").notNull().default(30),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** False once the app is uninstalled or its tokens revoked: nothing is sent there any more. */
+    active: boolean("active").notNull().default(true),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** When the directory was last read from Slack in full. */
+    directorySyncedAt: timestamp("directory_synced_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

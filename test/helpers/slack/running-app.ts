@@ -22,7 +22,7 @@ export interface LogEntry {
  * The real app on this file's database, listening on 127.0.0.1, talking to a fake Slack Web API:
  * requests go in signed over HTTP, and what the app sends back is read off the fake.
  */
-export function useRunningSlackApp() {
+export function useRunningSlackApp(options: { approvalsChannel?: string } = {}) {
   const t = useTestDatabase();
   const logs: LogEntry[] = [];
   const logger: AppLogger = {
@@ -36,7 +36,7 @@ export function useRunningSlackApp() {
     fake = await startFakeSlackApi();
     running = await startSlackApp(
       { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
-      { db: t.db, clock: systemClock, logger },
+      { db: t.db, clock: systemClock, logger, ...options },
     );
   });
   afterAll(async () => {
