@@ -21,4 +21,22 @@ export const ids = {
   bulkPreview: {
     callbackId: "license.bulk.preview",
   },
+  /** Buttons on a request's message to approvers, and in App Home; value: the request id. */
+  request: {
+    approveAction: "request.approve",
+    denyAction: "request.deny",
+  },
+  /** Restore a removed license from a restore-window row (App Home, reminders); value: the window id. */
+  window: {
+    restoreAction: "window.restore",
+  },
+  /** Assign a license to a non-user mailbox (listing, App Home, lock warnings); value: the mailbox id. */
+  mailbox: {
+    licenseAction: "mailbox.license",
+  },
+  home: {
+    openBulkAction: "home.bulk.open",
+    openProductsAction: "home.products.open",
+    requestLicenseAction: "home.request.open",
+  },
 } as const;
