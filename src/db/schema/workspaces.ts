@@ -15,6 +15,19 @@ export const workspaces = pgTable(
     /** False once the app is uninstalled or its tokens revoked: nothing is sent there any more. */
     active: boolean("active").notNull().default(true),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** Local time (HH:MM, in time_zone) at which the daily jobs run. */
+    dailyJobsAt: text("daily_jobs_at").notNull().default("09:00"),
+    /** Days before a restore window ends on which admins are reminded. */
+    restoreReminderDays: integer("restore_reminder_days")
+      .array()
+      .notNull()
+      .default(sql`'{7,3,1}'::integer[]`),
+    /** Days before a non-user mailbox locks on which admins are warned. */
+    mailboxWarningDays: integer("mailbox_warning_days").array().notNull().default(sql`'{7,1}'::integer[]`),
+    /** A request pending this many days is brought to the approvers again. */
+    requestReminderAfterDays: integer("request_reminder_after_days").notNull().default(2),
+    /** Slack asked us to wait (429 Retry-After): the outbox sends nothing here before then. */
+    outboxPausedUntil: timestamp("outbox_paused_until", { withTimezone: true }),
     /** When the directory was last read from Slack in full. */
     directorySyncedAt: timestamp("directory_synced_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -23,6 +36,7 @@ export const workspaces = pgTable(
     check("workspaces_restore_window_days_positive", sql`${t.restoreWindowDays} > 0`),
     check("workspaces_mailbox_quota_positive", sql`${t.nonUserMailboxQuotaMb} > 0`),
     check("workspaces_request_expiry_days_positive", sql`${t.requestExpiryDays} > 0`),
+    check("workspaces_daily_jobs_at_hh_mm", sql`${t.dailyJobsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
   ],
 );
 
