@@ -5,6 +5,7 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../people/acting-admin.ts";
+import { announceRequest } from "../requests/announce-request.ts";
 import {
   type CommandContext,
   commandActor,
@@ -27,6 +28,7 @@ export async function assignLicense(
   const acting = await actingPerson(ctx.deps, ctx.client, ctx.workspaceId, ctx.userId);
   const lines: string[] = [];
   const attempts: AssignAttempt[] = [];
+  const filedRequests: string[] = [];
   for (const ref of input.people) {
     const person = await findPerson(ctx, ref);
     if (!person) {
@@ -43,6 +45,7 @@ export async function assignLicense(
       });
       const words = { person: escapeMrkdwn(person.name), product: escapeMrkdwn(found.product.name) };
       lines.push(filed.ok ? en["request.filed"](words) : errorText(filed.code));
+      if (filed.ok) filedRequests.push(filed.requestId);
       continue;
     }
     const outcome = await assignProduct(ctx.deps.db, ctx.deps.clock, {
@@ -64,4 +67,8 @@ export async function assignLicense(
     return;
   }
   await ctx.reply({ text: lines.join("\n") });
+  // After the reply: the asker hears at once, and the approvers right after.
+  for (const requestId of filedRequests) {
+    await announceRequest(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId, requestId });
+  }
 }

@@ -2,6 +2,7 @@ import { fileRequest } from "../../licensing/requests/file-request.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { announceRequest } from "../requests/announce-request.ts";
 import {
   type CommandContext,
   commandActor,
@@ -30,10 +31,11 @@ export async function requestLicense(
     actor: commandActor(ctx),
   });
   if (!filed.ok) return ctx.reply({ text: errorText(filed.code) });
-  return ctx.reply({
+  await ctx.reply({
     text: en["request.filed"]({
       person: escapeMrkdwn(person.name),
       product: escapeMrkdwn(found.product.name),
     }),
   });
+  await announceRequest(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId, requestId: filed.requestId });
 }

@@ -1,0 +1,21 @@
+import { and, asc, eq, or } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { people } from "../../db/schema/index.ts";
+
+/** Rule 10: who may decide requests in a workspace, the active admins, by Slack user id. */
+export async function listApprovers(
+  db: Database,
+  input: { workspaceId: string },
+): Promise<{ personId: string; slackUserId: string }[]> {
+  return db
+    .select({ personId: people.id, slackUserId: people.slackUserId })
+    .from(people)
+    .where(
+      and(
+        eq(people.workspaceId, input.workspaceId),
+        eq(people.active, true),
+        or(eq(people.isSlackAdmin, true), eq(people.isGrantedAdmin, true)),
+      ),
+    )
+    .orderBy(asc(people.slackUserId));
+}

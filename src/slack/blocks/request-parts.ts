@@ -1,0 +1,87 @@
+import type { RequestSummary } from "../../licensing/requests/load-request-summary.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, truncate } from "../copy/format.ts";
+
+/** A reason or note is the requester's or admin's own text: shown in full up to this, then cut. */
+const FREE_TEXT_MAX = 1000;
+/** Room for a list of service names in a section, with its label and "…and N more". */
+const NAMES_BUDGET = 1500;
+
+/**
+ * A time as each reader sees it, in their own time zone: Slack renders `<!date^…>` per viewer,
+ * and clients that cannot show the fallback, in UTC.
+ */
+export function slackDate(at: Date): string {
+  const seconds = Math.floor(at.getTime() / 1000);
+  const fallback = `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return `<!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
+}
+
+/** A Slack user mention: Slack shows each reader the current name. */
+export const mention = (slackUserId: string) => `<@${slackUserId}>`;
+
+/** Text people typed, safe for mrkdwn and cut to a length a message can carry. */
+export function freeText(text: string): string {
+  return escapeMrkdwn(truncate(text.trim(), FREE_TEXT_MAX));
+}
+
+/** Names joined with commas, as many as fit, then "…and N more". */
+export function nameList(names: readonly string[]): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const [index, raw] of names.entries()) {
+    const name = escapeMrkdwn(truncate(raw, 200));
+    if (length + name.length + 2 > NAMES_BUDGET) {
+      return `${shown.join(", ")} ${en["list.more"]({ count: names.length - index })}`;
+    }
+    shown.push(name);
+    length += name.length + 2;
+  }
+  return shown.join(", ");
+}
+
+/** "@Requester asks for *Product* for @Person." */
+export function requestHeading(request: RequestSummary): string {
+  const words = {
+    requester: mention(request.requester.slackUserId),
+    product: escapeMrkdwn(request.product.name),
+  };
+  return request.person.id === request.requester.id
+    ? en["request.message.heading.self"](words)
+    : en["request.message.heading.other"]({ ...words, person: mention(request.person.slackUserId) });
+}
+
+export function reasonLine(request: RequestSummary): string {
+  return request.reason.trim() === ""
+    ? en["request.message.no_reason"]()
+    : en["request.message.reason"]({ reason: freeText(request.reason) });
+}
+
+/** Rules 3 and 4: what approving turns on at the person's usage location, and what it skips and why. */
+export function provisioningLines(request: RequestSummary): string {
+  if (!request.person.usageLocation) return en["request.message.no_location"]();
+  const lines = [
+    request.provisioned.length > 0
+      ? en["request.message.provisions"]({ services: nameList(request.provisioned.map((s) => s.name)) })
+      : en["request.message.provisions_nothing"](),
+  ];
+  if (request.skipped.length > 0) {
+    lines.push(
+      en["request.message.skipped"]({
+        services: nameList(request.skipped.map((s) => s.name)),
+        location: escapeMrkdwn(request.person.usageLocation),
+      }),
+    );
+  }
+  return lines.join("\n");
+}
+
+export function seatsLine(request: RequestSummary): string {
+  return en["request.message.seats"]({
+    product: escapeMrkdwn(request.product.name),
+    seats: en["seats.available"]({
+      available: request.seats.available,
+      purchased: request.seats.purchased,
+    }),
+  });
+}

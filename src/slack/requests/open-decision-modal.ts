@@ -1,0 +1,66 @@
+import type { ModalView } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../licensing/actor.ts";
+import { recordRefusal } from "../../licensing/record-refusal.ts";
+import type { Decision } from "../../licensing/requests/decide-request.ts";
+import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
+import type { SlackDeps } from "../app.ts";
+import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
+import { buildDecisionModal } from "../blocks/request-decision-modal.ts";
+import { alreadyDecidedText } from "../blocks/request-message.ts";
+import { en } from "../copy/en.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { describeError } from "../logger.ts";
+import { actingAdmin } from "../people/acting-admin.ts";
+
+export interface DecisionClick {
+  workspaceId: string;
+  userId: string;
+  triggerId: string;
+  requestId: string;
+  decision: Decision;
+}
+
+/**
+ * An Approve or Deny click: the modal opens at once, while the trigger id is valid, and becomes the
+ * decision form once the server has checked the clicker is an admin here, not the requester, and
+ * the request still pending. A refused click is shown in the modal and put on the record.
+ */
+export async function openDecisionModal(
+  deps: SlackDeps,
+  client: WebClient,
+  click: DecisionClick,
+): Promise<void> {
+  const opened = await client.views.open({ trigger_id: click.triggerId, view: buildLoadingModal() });
+  const viewId = opened.view?.id as string;
+  let view: ModalView;
+  try {
+    view = await decisionView(deps, client, click);
+  } catch (error) {
+    deps.logger.error("opening a request decision failed", { ...describeError(error), ...click });
+    view = buildNoticeModal(en["error.unexpected"]());
+  }
+  await client.views.update({ view_id: viewId, hash: opened.view?.hash, view }).catch((error: unknown) => {
+    deps.logger.error("could not show the request decision", { ...describeError(error), viewId });
+  });
+}
+
+async function decisionView(deps: SlackDeps, client: WebClient, click: DecisionClick): Promise<ModalView> {
+  const actor: Actor = { userId: click.userId, source: "button", requestId: click.triggerId };
+  const refusal = { workspaceId: click.workspaceId, actor, attempted: `request.${click.decision}` };
+  const target = { targetType: "license_request", targetId: click.requestId };
+  const admin = await actingAdmin(deps, client, { ...refusal, ...target });
+  if (!admin) return buildNoticeModal(en["error.NOT_ALLOWED"]());
+  const refuse = async (code: "UNKNOWN_REQUEST" | "OWN_REQUEST" | "ALREADY_DECIDED", text: string) => {
+    await recordRefusal(deps.db, deps.clock, { ...refusal, ...target, reason: code });
+    return buildNoticeModal(text);
+  };
+  const request = await loadRequestSummary(deps.db, click);
+  if (!request) return refuse("UNKNOWN_REQUEST", errorText("UNKNOWN_REQUEST"));
+  if (request.status !== "pending") return refuse("ALREADY_DECIDED", alreadyDecidedText(request));
+  if (request.requester.id === admin.id) return refuse("OWN_REQUEST", errorText("OWN_REQUEST"));
+  return buildDecisionModal(request, click.decision, {
+    workspaceId: click.workspaceId,
+    requestId: request.id,
+  });
+}

@@ -1,0 +1,62 @@
+import type { WebClient } from "@slack/web-api";
+import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
+import type { SlackDeps } from "../app.ts";
+import { buildRequestMessage } from "../blocks/request-message.ts";
+import { buildRequestOutcomeMessage } from "../blocks/request-outcome-message.ts";
+import { describeError } from "../logger.ts";
+import { listCopies } from "./request-copies.ts";
+
+/**
+ * Brings every posted copy of a request up to date: once it is decided, withdrawn or expired, the
+ * buttons go and the outcome shows. One copy that cannot be updated does not stop the others.
+ */
+export async function refreshRequestCopies(
+  deps: SlackDeps,
+  client: WebClient,
+  input: { workspaceId: string; requestId: string },
+): Promise<void> {
+  const request = await loadRequestSummary(deps.db, input);
+  if (request) await updateRequestCopies(deps, client, request);
+}
+
+/** After a decision: every copy shows it, and the requester is told the outcome and why. */
+export async function publishDecision(
+  deps: SlackDeps,
+  client: WebClient,
+  request: RequestSummary,
+  options: { turnedOn: readonly string[] | null },
+): Promise<void> {
+  await updateRequestCopies(deps, client, request);
+  try {
+    await client.chat.postMessage({
+      channel: request.requester.slackUserId,
+      ...buildRequestOutcomeMessage(request, options),
+    });
+  } catch (error) {
+    deps.logger.warn("could not tell the requester the decision", {
+      ...describeError(error),
+      requestId: request.id,
+    });
+  }
+}
+
+/** Every recorded copy shows the request as it is now. */
+export async function updateRequestCopies(
+  deps: SlackDeps,
+  client: WebClient,
+  request: RequestSummary,
+): Promise<void> {
+  const message = buildRequestMessage(request);
+  const copies = await listCopies(deps.db, { workspaceId: request.workspaceId, requestId: request.id });
+  for (const copy of copies) {
+    try {
+      await client.chat.update({ channel: copy.channelId, ts: copy.messageTs, ...message });
+    } catch (error) {
+      deps.logger.warn("could not update a copy of a license request", {
+        ...describeError(error),
+        requestId: request.id,
+        channelId: copy.channelId,
+      });
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import type { ModalView } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import { z } from "zod";
+import type { Actor } from "../../licensing/actor.ts";
+import { recordRefusal } from "../../licensing/record-refusal.ts";
+import {
+  type DecideRequestOutcome,
+  type Decision,
+  decideRequest,
+} from "../../licensing/requests/decide-request.ts";
+import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
+import type { SlackDeps } from "../app.ts";
+import { failureText } from "../blocks/build-error-message.ts";
+import { buildNoticeModal } from "../blocks/notice-modal.ts";
+import { alreadyDecidedText } from "../blocks/request-message.ts";
+import { mention } from "../blocks/request-parts.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { describeError } from "../logger.ts";
+import { actingPerson } from "../people/acting-admin.ts";
+import { publishDecision } from "./publish-decision.ts";
+
+const metadataSchema = z.object({ workspaceId: z.string(), requestId: z.string() });
+
+export interface DecisionSubmission {
+  workspaceId: string;
+  userId: string;
+  viewId: string;
+  privateMetadata: string;
+  decision: Decision;
+  note: string;
+}
+
+/**
+ * A submitted approval or denial, after the modal shows that it is working: everything is checked
+ * again by the domain, which lets exactly one decision win. The winner updates every copy of the
+ * request and tells the requester; the view id makes a repeated submission decide once.
+ */
+export async function submitDecision(
+  deps: SlackDeps,
+  client: WebClient,
+  submission: DecisionSubmission,
+): Promise<void> {
+  const key = `view:${submission.viewId}`;
+  const { workspaceId, viewId } = submission;
+  let view: ModalView | null;
+  try {
+    view = await decide(deps, client, submission, key);
+  } catch (error) {
+    deps.logger.error("request decision failed", { ...describeError(error), workspaceId, viewId });
+    await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
+    view = buildNoticeModal(en["error.unexpected"]());
+  }
+  if (!view) return;
+  await client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
+    deps.logger.error("could not show the request decision's outcome", { ...describeError(error), viewId });
+  });
+}
+
+/** The modal's last word, or null when this delivery is a repeat and the first one answers. */
+async function decide(
+  deps: SlackDeps,
+  client: WebClient,
+  submission: DecisionSubmission,
+  key: string,
+): Promise<ModalView | null> {
+  const { workspaceId, userId, viewId, decision } = submission;
+  const actor: Actor = { userId, source: "modal", requestId: viewId };
+  const parsed = metadataSchema.safeParse(safeJson(submission.privateMetadata));
+  if (!parsed.success || parsed.data.workspaceId !== workspaceId) {
+    await recordRefusal(deps.db, deps.clock, {
+      workspaceId,
+      actor,
+      attempted: `request.${decision}`,
+      targetType: "view",
+      targetId: viewId,
+      reason: "FORGED_METADATA",
+    });
+    return buildNoticeModal(en["error.unexpected"]());
+  }
+  if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return null;
+  const { requestId } = parsed.data;
+  // Admin rights change in Slack: the decision is judged on what Slack says now.
+  const acting = await actingPerson(deps, client, workspaceId, userId);
+  const outcome = await decideRequest(deps.db, deps.clock, {
+    workspaceId,
+    requestId,
+    decision,
+    note: submission.note,
+    actor,
+  });
+  if (outcome.ok) {
+    const request = await loadRequestSummary(deps.db, { workspaceId, requestId });
+    const assigned = outcome.assignment?.ok ? outcome.assignment : null;
+    if (request)
+      await publishDecision(deps, client, request, {
+        turnedOn: assigned?.enabled.map((s) => s.name) ?? null,
+      });
+    if (outcome.status === "denied") return buildNoticeModal(en["request.done.denied"]());
+    const words = {
+      product: escapeMrkdwn(request?.product.name ?? ""),
+      person: request ? mention(request.person.slackUserId) : "",
+    };
+    return buildNoticeModal(
+      assigned
+        ? en["request.done.approved"]({ ...words, seats: assigned.seats.sentence })
+        : en["request.done.approved_already_held"](words),
+    );
+  }
+  return buildNoticeModal(
+    await refusalText(deps, outcome, { workspaceId, requestId, timeZone: acting?.timeZone }),
+  );
+}
+
+async function refusalText(
+  deps: SlackDeps,
+  outcome: Exclude<DecideRequestOutcome, { ok: true }>,
+  input: { workspaceId: string; requestId: string; timeZone: string | null | undefined },
+): Promise<string> {
+  if ("requestStillPending" in outcome)
+    return en["request.done.not_assigned"]({
+      message: failureText(outcome, { timeZone: input.timeZone ?? "UTC" }),
+    });
+  if (outcome.code === "ALREADY_DECIDED") {
+    const request = await loadRequestSummary(deps.db, input);
+    if (request && request.status !== "pending") return alreadyDecidedText(request);
+  }
+  return errorText(outcome.code);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
