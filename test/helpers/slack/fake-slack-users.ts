@@ -35,6 +35,13 @@ export interface NewSlackUser {
 export class FakeUserRegistry {
   readonly #users = new Map<string, SlackUser>();
   #next = 1;
+  /** Pages users.list has answered so far. */
+  listPagesServed = 0;
+  /**
+   * Called after users.list answers a page (1 for the first): lets a test change the directory, or
+   * make the next call fail, between two pages of one listing.
+   */
+  afterListPage: ((page: number) => void) | undefined;
 
   constructor(readonly teamId: string) {}
 
@@ -135,6 +142,8 @@ function listUsers(users: FakeUserRegistry, args: ApiArgs): ApiResult {
   }
   const page = all.slice(start, start + pageSize);
   const next = all[start + pageSize];
+  users.listPagesServed += 1;
+  users.afterListPage?.(users.listPagesServed);
   return ok({
     members: structuredClone(page),
     cache_ts: Math.floor(Date.now() / 1000),

@@ -1,0 +1,51 @@
+import type { SlackDeps } from "../app.ts";
+import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { describeError } from "../logger.ts";
+
+export interface EventDelivery {
+  workspaceId: string;
+  eventId: string;
+  type: string;
+}
+
+/**
+ * Runs an event's effect once across Slack's redeliveries and across instances: the event id is
+ * claimed in the database first. A failed effect gives the claim back so that Slack's next retry
+ * can succeed; nothing is thrown, since the event was acknowledged already and a throw only logs.
+ * `afterwards` (telling the admins) runs only after a successful effect, and its failure does not
+ * undo the claim: the effect must not run twice because a message could not be sent.
+ */
+export async function handleEventOnce(
+  deps: SlackDeps,
+  delivery: EventDelivery,
+  effect: () => Promise<void>,
+  afterwards?: () => Promise<unknown>,
+): Promise<void> {
+  const { workspaceId, eventId, type } = delivery;
+  const key = `event:${eventId}`;
+  try {
+    if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
+  } catch (error) {
+    deps.logger.error("event not claimed", { ...describeError(error), workspaceId, eventId, type });
+    return;
+  }
+  try {
+    await effect();
+  } catch (error) {
+    deps.logger.error("event failed", { ...describeError(error), workspaceId, eventId, type });
+    await releaseDelivery(deps.db, { workspaceId, key }).catch((releaseError) =>
+      deps.logger.error("event claim not released", { ...describeError(releaseError), eventId }),
+    );
+    return;
+  }
+  try {
+    await afterwards?.();
+  } catch (error) {
+    deps.logger.error("event handled, admins not told", {
+      ...describeError(error),
+      workspaceId,
+      eventId,
+      type,
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../app.ts";
+import { handleAppUninstalled } from "../events/app-uninstalled.ts";
+import type { EventDelivery } from "../events/handle-event-once.ts";
+import { handleTeamJoin } from "../events/team-join.ts";
+import { handleTokensRevoked } from "../events/tokens-revoked.ts";
+import { handleUserChange } from "../events/user-change.ts";
+
+/**
+ * Directory and installation events. Bolt acknowledges Events API deliveries before the listener
+ * runs, so the work here never holds up the answer to Slack; each handler is idempotent per event id.
+ */
+export function registerEventListeners(app: App, deps: SlackDeps): void {
+  app.event("team_join", async ({ event, body, client }) => {
+    await handleTeamJoin(deps, client, delivery(body, event.type), event.user);
+  });
+  app.event("user_change", async ({ event, body, client }) => {
+    await handleUserChange(deps, client, delivery(body, event.type), event.user);
+  });
+  app.event("app_uninstalled", async ({ event, body }) => {
+    await handleAppUninstalled(deps, delivery(body, event.type));
+  });
+  app.event("tokens_revoked", async ({ event, body }) => {
+    await handleTokensRevoked(deps, delivery(body, event.type), event.tokens);
+  });
+}
+
+function delivery(body: { team_id: string; event_id: string }, type: string): EventDelivery {
+  return { workspaceId: body.team_id, eventId: body.event_id, type };
+}
