@@ -1,28 +1,61 @@
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../licensing/actor.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
+import type { SlackDeps } from "../app.ts";
 import { buildBulkFormModal } from "../blocks/bulk-form-modal.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
-import { type CommandContext, requireAdmin } from "./command-context.ts";
+import { actingAdmin } from "../people/acting-admin.ts";
+import { type CommandContext, commandActor } from "./command-context.ts";
 
 /** `/license bulk`: the form opens at once; the products fill it when they are read. */
 export async function openBulkForm(ctx: CommandContext): Promise<void> {
-  const opened = await ctx.client.views.open({ trigger_id: ctx.triggerId, view: buildLoadingModal() });
+  const opened = await showBulkForm(ctx.deps, ctx.client, {
+    workspaceId: ctx.workspaceId,
+    triggerId: ctx.triggerId,
+    actor: commandActor(ctx),
+    targetType: "command",
+  });
+  if (opened === "refused") await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
+}
+
+/**
+ * Opens the bulk change form for whoever asked, from a command or a button: a loading modal first,
+ * inside the trigger id's three seconds, then the admin check and the form (or the refusal).
+ */
+export async function showBulkForm(
+  deps: SlackDeps,
+  client: WebClient,
+  input: { workspaceId: string; triggerId: string; actor: Actor; targetType: "command" | "button" },
+): Promise<"opened" | "refused" | "no_products"> {
+  const opened = await client.views.open({ trigger_id: input.triggerId, view: buildLoadingModal() });
   const viewId = opened.view?.id as string;
-  if (!(await requireAdmin(ctx, "bulk"))) {
-    await ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(en["error.NOT_ALLOWED"]()) });
-    return;
+  const admin = await actingAdmin(deps, client, {
+    workspaceId: input.workspaceId,
+    actor: input.actor,
+    attempted: "bulk",
+    targetType: input.targetType,
+    targetId: "bulk",
+  });
+  if (!admin) {
+    await client.views.update({ view_id: viewId, view: buildNoticeModal(en["error.NOT_ALLOWED"]()) });
+    return "refused";
   }
-  const products = (await getSeatUsage(ctx.deps.db, { workspaceId: ctx.workspaceId })).map((p) => ({
+  const products = (await getSeatUsage(deps.db, { workspaceId: input.workspaceId })).map((p) => ({
     id: p.productId,
     name: p.name,
   }));
   if (products.length === 0) {
-    await ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(en["product.none"]()) });
-    return;
+    await client.views.update({ view_id: viewId, view: buildNoticeModal(en["product.none"]()) });
+    return "no_products";
   }
-  await ctx.client.views.update({
+  await client.views.update({
     view_id: viewId,
     hash: opened.view?.hash,
-    view: buildBulkFormModal({ products, privateMetadata: JSON.stringify({ workspaceId: ctx.workspaceId }) }),
+    view: buildBulkFormModal({
+      products,
+      privateMetadata: JSON.stringify({ workspaceId: input.workspaceId }),
+    }),
   });
+  return "opened";
 }

@@ -1,0 +1,41 @@
+import type { WebClient } from "@slack/web-api";
+import { getAdminHome } from "../../licensing/home/get-admin-home.ts";
+import { getMemberHome } from "../../licensing/home/get-member-home.ts";
+import type { SlackDeps } from "../app.ts";
+import { ADMIN_HOME_LIMITS, buildAdminHome } from "../blocks/home-admin.ts";
+import { buildMemberHome, MEMBER_HOME_REQUESTS } from "../blocks/home-member.ts";
+import { actingPerson } from "../people/acting-admin.ts";
+
+/**
+ * Publishes a user's Home tab as it stands now. Whether they see the admin's dashboard is decided
+ * here, on the server, from Slack's current word; a member seeing their own page is no refusal.
+ */
+export async function publishHome(
+  deps: SlackDeps,
+  client: WebClient,
+  input: { workspaceId: string; userId: string },
+): Promise<void> {
+  const { workspaceId, userId } = input;
+  const person = await actingPerson(deps, client, workspaceId, userId);
+  const timeZone = person?.timeZone ?? "UTC";
+  if (person?.isAdmin) {
+    const home = await getAdminHome(deps.db, deps.clock, { workspaceId, limits: ADMIN_HOME_LIMITS });
+    const view = buildAdminHome(home, { timeZone, now: deps.clock.now() });
+    await client.views.publish({ user_id: userId, view });
+    return;
+  }
+  const member = person
+    ? await getMemberHome(deps.db, deps.clock, {
+        workspaceId,
+        personId: person.id,
+        requestLimit: MEMBER_HOME_REQUESTS,
+      })
+    : null;
+  const view = buildMemberHome(
+    member?.ok
+      ? { licenses: member.licenses, requests: member.requests }
+      : { licenses: null, requests: { total: 0, rows: [] } },
+    { timeZone },
+  );
+  await client.views.publish({ user_id: userId, view });
+}

@@ -1,0 +1,118 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import type { SlackDeps } from "../app.ts";
+import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
+import { showBulkForm } from "../commands/open-bulk-form.ts";
+import { en } from "../copy/en.ts";
+import { fileRequestFromHome } from "../home/file-request-from-home.ts";
+import { openRequestForm } from "../home/open-request-form.ts";
+import { restoreFromHome } from "../home/restore-from-home.ts";
+import { ids } from "../ids.ts";
+import { describeError } from "../logger.ts";
+import { notifyUser } from "../notify-user.ts";
+
+type ViewState = Record<
+  string,
+  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+>;
+
+/** App Home's buttons: Restore on a window, the bulk change form, and a member's request modal. */
+export function registerHomeActions(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ids.window.restoreAction, async ({ ack, body, action, client }) => {
+    await ack();
+    await restoreFromHome(deps, client, {
+      workspaceId: workspaceOf(body),
+      userId: body.user.id,
+      windowId: action.value ?? "",
+      actionTs: action.action_ts,
+    });
+  });
+
+  app.action<BlockButtonAction>(ids.home.openBulkAction, async ({ ack, body, client }) => {
+    await ack();
+    const userId = body.user.id;
+    await guardedOpen(deps, client, userId, "bulk form", () =>
+      showBulkForm(deps, client, {
+        workspaceId: workspaceOf(body),
+        triggerId: body.trigger_id,
+        actor: { userId, source: "button", requestId: body.trigger_id },
+        targetType: "button",
+      }),
+    );
+  });
+
+  app.action<BlockButtonAction>(ids.home.requestLicenseAction, async ({ ack, body, client }) => {
+    await ack();
+    await guardedOpen(deps, client, body.user.id, "request form", () =>
+      openRequestForm(deps, client, { workspaceId: workspaceOf(body), triggerId: body.trigger_id }),
+    );
+  });
+
+  app.view(ids.homeRequestForm.callbackId, async ({ ack, body, view, client }) => {
+    const f = ids.homeRequestForm;
+    const values = view.state.values as ViewState;
+    const product = values[f.productBlock]?.[f.productAction];
+    const productId = product?.selected_option?.value ?? undefined;
+    const typedProduct = product?.value?.trim() || undefined;
+    if (!productId && !typedProduct) {
+      await ack({
+        response_action: "errors",
+        errors: { [f.productBlock]: en["home.request.error.product"]() },
+      });
+      return;
+    }
+    await ack({ response_action: "update", view: buildLoadingModal() });
+    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const userId = body.user.id;
+    let next: ModalView | null;
+    try {
+      next = sameWorkspace(view.private_metadata, workspaceId)
+        ? await fileRequestFromHome(deps, client, {
+            workspaceId,
+            userId,
+            viewId: view.id,
+            viewHash: view.hash,
+            ...(productId ? { productId } : {}),
+            ...(typedProduct ? { typedProduct } : {}),
+            reason: values[f.reasonBlock]?.[f.reasonAction]?.value ?? "",
+          })
+        : buildNoticeModal(en["error.unexpected"]());
+    } catch (error) {
+      deps.logger.error("request from App Home failed", { ...describeError(error), workspaceId, userId });
+      next = buildNoticeModal(en["error.unexpected"]());
+    }
+    if (!next) return;
+    await client.views.update({ view_id: view.id, view: next }).catch((error: unknown) => {
+      deps.logger.error("could not update the request modal", { ...describeError(error), viewId: view.id });
+    });
+  });
+}
+
+function workspaceOf(body: BlockButtonAction): string {
+  return body.team?.id ?? body.user.team_id ?? "";
+}
+
+/** A modal that could not open leaves nothing changed; the person reads so in a direct message. */
+async function guardedOpen(
+  deps: SlackDeps,
+  client: WebClient,
+  userId: string,
+  what: string,
+  open: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await open();
+  } catch (error) {
+    deps.logger.error(`could not open the ${what} from App Home`, { ...describeError(error), userId });
+    await notifyUser(client, deps.logger, { userId }, { text: en["error.unexpected"]() }).catch(() => {});
+  }
+}
+
+function sameWorkspace(privateMetadata: string, workspaceId: string): boolean {
+  try {
+    return (JSON.parse(privateMetadata) as { workspaceId?: unknown }).workspaceId === workspaceId;
+  } catch {
+    return false;
+  }
+}
