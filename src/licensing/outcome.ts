@@ -28,7 +28,8 @@ export type LicensingCode =
   | "DUPLICATE_REQUEST"
   | "UNKNOWN_REQUEST"
   | "REASON_REQUIRED"
-  | "UNKNOWN_MAILBOX";
+  | "UNKNOWN_MAILBOX"
+  | "PRODUCT_KEY_TAKEN";
 
 export type Failure<C extends LicensingCode = LicensingCode, D extends object = object> = {
   ok: false;

@@ -1,10 +1,14 @@
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { assignLicense } from "./assign-license.ts";
+import { showAudit } from "./audit-log.ts";
 import type { CommandContext } from "./command-context.ts";
+import { exportLicenses } from "./export.ts";
+import { showMailboxes } from "./mailboxes.ts";
 import { manageAdmins } from "./manage-admins.ts";
 import { openBulkForm } from "./open-bulk-form.ts";
 import type { ParsedCommand, ParseProblem } from "./parse-license-command.ts";
+import { manageProducts } from "./products.ts";
 import { removeLicense } from "./remove-license.ts";
 import { requestLicense } from "./request-license.ts";
 import { restoreLicense } from "./restore-license.ts";
@@ -42,6 +46,14 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
       return manageAdmins(ctx, { grant: command.grant, person: command.person });
     case "bulk":
       return openBulkForm(ctx);
+    case "audit":
+      return showAudit(ctx, { person: command.person });
+    case "mailboxes":
+      return showMailboxes(ctx);
+    case "products":
+      return manageProducts(ctx);
+    case "export":
+      return exportLicenses(ctx);
   }
 }
 

@@ -9,6 +9,8 @@ import type { PersonRef } from "./command-context.ts";
  *   show [person]                       assign person… product      remove person product
  *   restore person product              seats product N             location person CC
  *   admins add|remove person            request product [for person] [because reason…]
+ *   products                            mailboxes                   audit [person]
+ *   export
  */
 export const LICENSE_SUBCOMMANDS = [
   "help",
@@ -22,6 +24,10 @@ export const LICENSE_SUBCOMMANDS = [
   "seats",
   "location",
   "admins",
+  "products",
+  "mailboxes",
+  "audit",
+  "export",
 ] as const;
 
 export type LicenseSubcommand = (typeof LICENSE_SUBCOMMANDS)[number];
@@ -42,6 +48,8 @@ export type ParsedCommand =
   | { kind: "seats"; product: string; quantity: number }
   | { kind: "location"; person: PersonRef; location: string }
   | { kind: "admins"; grant: boolean; person: PersonRef }
+  | { kind: "products" | "mailboxes" | "export" }
+  | { kind: "audit"; person?: PersonRef }
   | { kind: "invalid"; problem: ParseProblem; subcommand?: LicenseSubcommand };
 
 export const MAX_COMMAND_LENGTH = 4000;
@@ -69,7 +77,17 @@ export function parseLicenseCommand(text: string): ParsedCommand {
     case "status":
       return { kind: "status" };
     case "bulk":
-      return { kind: "bulk" };
+    case "products":
+    case "mailboxes":
+    case "export":
+      return { kind: sub };
+    case "audit": {
+      if (rest.length === 0) return { kind: "audit" };
+      const person = personAt(rest, 0);
+      return person && rest.length === 1
+        ? { kind: "audit", person }
+        : invalid({ code: "MISSING_PERSON" }, sub);
+    }
     case "show": {
       if (rest.length === 0) return { kind: "show" };
       const person = personAt(rest, 0);

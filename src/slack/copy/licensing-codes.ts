@@ -31,6 +31,7 @@ export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
   UNKNOWN_REQUEST: "error.UNKNOWN_REQUEST",
   REASON_REQUIRED: "error.REASON_REQUIRED",
   UNKNOWN_MAILBOX: "error.UNKNOWN_MAILBOX",
+  PRODUCT_KEY_TAKEN: "error.PRODUCT_KEY_TAKEN",
 };
 
 /** The plain message for a code, without the details a failure may carry. */

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { blockKitViolations } from "./block-kit-limits.ts";
 import { chatMethods, type PostedMessage } from "./fake-slack-chat.ts";
+import { FakeFiles, fileMethods, handleUpload } from "./fake-slack-files.ts";
 import {
   type ApiArgs,
   type ApiResult,
@@ -18,6 +19,7 @@ import { TriggerIds, viewMethods } from "./fake-slack-views.ts";
 
 export type { PostedMessage } from "./fake-slack-chat.ts";
 export { dmChannelFor } from "./fake-slack-chat.ts";
+export type { FakeFiles, UploadedFile } from "./fake-slack-files.ts";
 export type { FakeUserRegistry, NewSlackUser, SlackUser } from "./fake-slack-users.ts";
 
 export interface FakeSlackApiOptions {
@@ -59,6 +61,8 @@ export interface FakeSlackApi {
   /** Every message posted (chat.postMessage / postEphemeral), as chat.update left it. */
   messages: PostedMessage[];
   users: FakeUserRegistry;
+  /** Files uploaded with files.getUploadURLExternal / the upload URL / files.completeUploadExternal. */
+  files: FakeFiles;
   issueTriggerId(): string;
   /** A fresh response_url on the fake, as Slack sends with a slash command or an interaction. */
   responseUrl(): string;
@@ -90,6 +94,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const triggers = new TriggerIds(now, options.triggerTtlMs ?? 3_000);
   const calls: RecordedCall[] = [];
   const messages: PostedMessage[] = [];
+  const files = new FakeFiles();
   const failures = new Map<string, FakeFailure[]>();
   const responseUrls = new Map<string, { createdAt: number; bodies: unknown[] }>();
   const maxUses = options.responseUrlMaxUses ?? 5;
@@ -109,6 +114,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     ...userMethods(users),
     ...viewMethods(ids, triggers, users, now),
     ...chatMethods(ids, users, messages, now),
+    ...fileMethods(files, () => origin),
   };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
@@ -162,12 +168,15 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(path);
     const response = /^\/responses\/([a-f0-9]+)$/.exec(path);
+    const upload = /^\/upload\/([a-f0-9]+)$/.exec(path);
     const handled =
       req.method === "POST" && api?.[1]
         ? handleApi(req, res, api[1])
         : req.method === "POST" && response?.[1]
           ? handleResponseUrl(req, res, response[1])
-          : Promise.resolve(sendJson(res, 404, fail("not_found")));
+          : req.method === "POST" && upload?.[1]
+            ? handleUpload(files, req, res, upload[1])
+            : Promise.resolve(sendJson(res, 404, fail("not_found")));
     handled.catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, fail("fatal_error", [String(error)]));
     });
@@ -188,6 +197,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     callsTo: (method) => calls.filter((c) => c.method === method),
     messages,
     users,
+    files,
     issueTriggerId: () => triggers.issue(),
     responseUrl: () => {
       const id = randomBytes(12).toString("hex");

@@ -74,6 +74,12 @@ describe("parseLicenseCommand", () => {
     ["admins add <@U0ANNA>", { kind: "admins", grant: true, person: anna }],
     ["ADMINS remove <@W0BO|bo>", { kind: "admins", grant: false, person: bo }],
     ["admin ADD anna@example.com", { kind: "admins", grant: true, person: annaMail }],
+    ["products", { kind: "products" }],
+    ["Mailboxes", { kind: "mailboxes" }],
+    ["export", { kind: "export" }],
+    ["audit", { kind: "audit" }],
+    ["AUDIT <@U0ANNA|anna>", { kind: "audit", person: anna }],
+    ["audit anna@example.com", { kind: "audit", person: annaMail }],
   ])("%j", (text, expected) => {
     expect(parseLicenseCommand(text)).toEqual(expected);
   });
@@ -122,6 +128,8 @@ describe("parseLicenseCommand", () => {
     ["admins", { code: "OTHER" }, "admins"],
     ["admins add", { code: "MISSING_PERSON" }, "admins"],
     ["admin remove office", { code: "MISSING_PERSON" }, "admins"],
+    ["audit office", { code: "MISSING_PERSON" }, "audit"],
+    ["audit <@U0ANNA> <@W0BO>", { code: "MISSING_PERSON" }, "audit"],
     [`status ${"x".repeat(MAX_COMMAND_LENGTH)}`, { code: "TOO_LONG" }, undefined],
   ])("%j is %j", (text, problem, subcommand) => {
     const expected = subcommand ? { kind: "invalid", problem, subcommand } : { kind: "invalid", problem };

@@ -30,4 +30,5 @@ export const errors = {
   "error.UNKNOWN_REQUEST": () => "There is no such request.",
   "error.REASON_REQUIRED": () => "Please give a reason.",
   "error.UNKNOWN_MAILBOX": () => "There is no such mailbox.",
+  "error.PRODUCT_KEY_TAKEN": () => "Another product already has that key.",
 } as const;

@@ -1,0 +1,52 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { products, type ServicePlanKind, servicePlans } from "../../db/schema/index.ts";
+import { isUuid } from "../outcome.ts";
+
+export interface ProductDetails {
+  id: string;
+  key: string;
+  name: string;
+  purchasedSeats: number;
+  assignedSeats: number;
+  isDefault: boolean;
+  plans: { id: string; key: string; name: string; kind: ServicePlanKind; unavailableLocations: string[] }[];
+}
+
+/** A product of the workspace with its service plans, for the products form; null when unknown. */
+export async function getProduct(
+  db: Database,
+  input: { workspaceId: string; productId: string },
+): Promise<ProductDetails | null> {
+  if (!isUuid(input.productId)) return null;
+  const rows = await db
+    .select({ product: products, plan: servicePlans })
+    .from(products)
+    .leftJoin(servicePlans, eq(servicePlans.productId, products.id))
+    .where(and(eq(products.workspaceId, input.workspaceId), eq(products.id, input.productId)))
+    .orderBy(asc(servicePlans.name), asc(servicePlans.key));
+  const first = rows[0];
+  if (!first) return null;
+  const p = first.product;
+  return {
+    id: p.id,
+    key: p.key,
+    name: p.name,
+    purchasedSeats: p.purchasedSeats,
+    assignedSeats: p.assignedSeats,
+    isDefault: p.isDefault,
+    plans: rows.flatMap(({ plan }) =>
+      plan
+        ? [
+            {
+              id: plan.id,
+              key: plan.key,
+              name: plan.name,
+              kind: plan.kind,
+              unavailableLocations: plan.unavailableLocations,
+            },
+          ]
+        : [],
+    ),
+  };
+}

@@ -1,0 +1,60 @@
+import type { WebClient } from "@slack/web-api";
+import { type AuditCursor, listAudit } from "../../licensing/audit/list-audit.ts";
+import type { SlackDeps } from "../app.ts";
+import { buildAuditPageMessage } from "../blocks/audit-page-message.ts";
+import type { Message } from "../blocks/message-parts.ts";
+import { en } from "../copy/en.ts";
+import { actingPerson } from "../people/acting-admin.ts";
+import { DirectoryLookup } from "../people/directory-lookup.ts";
+import { encodeAuditPageToken } from "./audit-cursor.ts";
+import {
+  type CommandContext,
+  findPerson,
+  type PersonRef,
+  personLabel,
+  requireAdmin,
+} from "./command-context.ts";
+
+/**
+ * `/license audit [@person]`: admins read the whole log or one person's part of it; anyone else
+ * reads only their own, which is also what `audit` alone shows them.
+ */
+export async function showAudit(ctx: CommandContext, input: { person?: PersonRef }): Promise<void> {
+  const viewer = await actingPerson(ctx.deps, ctx.client, ctx.workspaceId, ctx.userId);
+  let userId: string | undefined;
+  if (input.person) {
+    const person = await findPerson(ctx, input.person);
+    if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(input.person) }) });
+    if (person.slackUserId !== ctx.userId && !(await requireAdmin(ctx, "audit"))) return;
+    userId = person.slackUserId;
+  } else if (!viewer?.isAdmin) {
+    userId = ctx.userId;
+  }
+  await ctx.reply(
+    await auditPage(ctx.deps, ctx.client, {
+      workspaceId: ctx.workspaceId,
+      timeZone: viewer?.timeZone ?? "UTC",
+      userId,
+    }),
+  );
+}
+
+/** One page of the log, from the start or after a cursor, for everyone's or one person's record. */
+export async function auditPage(
+  deps: SlackDeps,
+  client: WebClient,
+  input: { workspaceId: string; timeZone: string; userId?: string; after?: AuditCursor },
+): Promise<Message> {
+  const { workspaceId, userId } = input;
+  const person = userId ? await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId) : null;
+  const page = await listAudit(deps.db, {
+    workspaceId,
+    ...(userId ? { person: { personId: person?.id ?? "", slackUserId: userId } } : {}),
+    ...(input.after ? { after: input.after } : {}),
+  });
+  return buildAuditPageMessage(page.entries, {
+    timeZone: input.timeZone,
+    ...(userId ? { who: `<@${userId}>` } : {}),
+    nextValue: page.next ? encodeAuditPageToken({ after: page.next, ...(userId ? { userId } : {}) }) : null,
+  });
+}

@@ -1,0 +1,46 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import type { SlackDeps } from "../app.ts";
+import { decodeAuditPageToken } from "../commands/audit-cursor.ts";
+import { auditPage } from "../commands/audit-log.ts";
+import { en } from "../copy/en.ts";
+import { ids } from "../ids.ts";
+import { describeError } from "../logger.ts";
+import { actingAdmin, actingPerson } from "../people/acting-admin.ts";
+
+/**
+ * "Next page" under an audit page: the page replaces the one shown. Who may read it is decided
+ * again here: the button's value names whose record it pages, and a member may page only their own.
+ */
+export function registerAuditPages(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ids.auditPage.nextAction, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const userId = body.user.id;
+    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    try {
+      const token = decodeAuditPageToken(action.value);
+      if (!token) return void (await respond({ replace_original: false, text: en["audit.stale"]() }));
+      const viewer = await actingPerson(deps, client, workspaceId, userId);
+      if (!viewer?.isAdmin && token.userId !== userId) {
+        // Records the refused attempt; the answer is the same for a stranger and a member.
+        await actingAdmin(deps, client, {
+          workspaceId,
+          actor: { userId, source: "button", requestId: body.trigger_id },
+          attempted: "audit",
+          targetType: "audit_log",
+          targetId: token.userId ?? "*",
+        });
+        return void (await respond({ replace_original: false, text: en["error.NOT_ALLOWED"]() }));
+      }
+      const page = await auditPage(deps, client, {
+        workspaceId,
+        timeZone: viewer?.timeZone ?? "UTC",
+        after: token.after,
+        ...(token.userId ? { userId: token.userId } : {}),
+      });
+      await respond({ replace_original: true, ...page });
+    } catch (error) {
+      deps.logger.error("audit page failed", { ...describeError(error), workspaceId, userId });
+      await respond({ replace_original: false, text: en["error.unexpected"]() }).catch(() => {});
+    }
+  });
+}
