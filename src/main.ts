@@ -1,10 +1,12 @@
 import { bootstrap, runMain } from "./cli/bootstrap.ts";
 import { formatSeatTable } from "./cli/seat-table.ts";
 import { seedLocalWorkspace } from "./cli/seed-local.ts";
+import { startScheduler } from "./jobs/start-scheduler.ts";
 import { systemClock } from "./licensing/clock.ts";
 import { getSeatUsage } from "./licensing/get-seat-usage.ts";
 import { startSlackApp } from "./slack/app.ts";
 import { consoleLogger } from "./slack/logger.ts";
+import { relayClient, sendJobNotice } from "./slack/outbox/send-job-notice.ts";
 
 /**
  * Composition root: config → database → migrations → the Slack app when Slack settings are
@@ -30,7 +32,15 @@ runMain(async () => {
     db: handle.db,
     clock: systemClock,
     logger: consoleLogger,
+    directorySync: {},
     ...(config.slack.approvalsChannel ? { approvalsChannel: config.slack.approvalsChannel } : {}),
+  });
+  const scheduler = await startScheduler({
+    db: handle.db,
+    clock: systemClock,
+    logger: consoleLogger,
+    send: sendJobNotice(relayClient(config.slack.botToken, config.slack.apiUrl)),
+    approvalsChannel: config.slack.approvalsChannel,
   });
   consoleLogger.info("License Desk is running", {
     mode: config.slack.appToken ? "socket" : "http",
@@ -39,6 +49,7 @@ runMain(async () => {
   });
   return new Promise<number>((resolve) => {
     const stop = async () => {
+      await scheduler.stop();
       await running.close();
       await handle.close();
       resolve(0);

@@ -31,8 +31,7 @@ CREATE TABLE "reminders" (
 	"subject_id" uuid NOT NULL,
 	"step" text NOT NULL,
 	"decided_at" timestamp with time zone NOT NULL,
-	"late" boolean DEFAULT false NOT NULL,
-	"skipped" boolean DEFAULT false NOT NULL
+	"late" boolean DEFAULT false NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "workspaces" ADD COLUMN "daily_jobs_at" text DEFAULT '09:00' NOT NULL;--> statement-breakpoint

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { SlackConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { Clock } from "../licensing/clock.ts";
+import { type DirectorySyncOptions, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type AppLogger, describeError } from "./logger.ts";
 
@@ -14,6 +15,8 @@ export interface SlackDeps {
   logger: AppLogger;
   /** Where license requests go for approval (a channel id); each admin's DM when unset. */
   approvalsChannel?: string;
+  /** Sync the directory from Slack at start and daily; left out, nothing is synced (tests). */
+  directorySync?: DirectorySyncOptions;
 }
 
 export interface RunningSlackApp {
@@ -45,10 +48,12 @@ export async function startSlackApp(config: SlackConfig, deps: SlackDeps): Promi
     wire(app, deps);
     await app.start();
     const health = await listen(healthOnly(deps), config.port, host);
+    const sync = deps.directorySync && scheduleDirectorySync(deps, config, deps.directorySync);
     return {
       app,
       url: health.url,
       close: async () => {
+        await sync?.stop();
         await app.stop();
         await health.close();
       },
@@ -86,7 +91,15 @@ export async function startSlackApp(config: SlackConfig, deps: SlackDeps): Promi
     receiver.requestListener(req, res);
   });
   const listening = await listen(server, config.port, host);
-  return { app, url: listening.url, close: listening.close };
+  const sync = deps.directorySync && scheduleDirectorySync(deps, config, deps.directorySync);
+  return {
+    app,
+    url: listening.url,
+    close: async () => {
+      await sync?.stop();
+      await listening.close();
+    },
+  };
 }
 
 function wire(app: App, deps: SlackDeps): void {

@@ -26,17 +26,72 @@ export const ids = {
     approveAction: "request.approve",
     denyAction: "request.deny",
   },
+  /** The modals those buttons open; the note is an approval's note or a denial's reason. */
+  requestDecision: {
+    approveCallbackId: "request.decision.approve",
+    denyCallbackId: "request.decision.deny",
+    noteBlock: "request.decision.note",
+    noteAction: "request.decision.note.input",
+  },
   /** Restore a removed license from a restore-window row (App Home, reminders); value: the window id. */
   window: {
     restoreAction: "window.restore",
+    /** From a reminder: no more reminders about this window; its data goes on its date. */
+    letExpireAction: "window.let_expire",
   },
   /** Assign a license to a non-user mailbox (listing, App Home, lock warnings); value: the mailbox id. */
   mailbox: {
     licenseAction: "mailbox.license",
   },
+  /** "Next page" under an audit page; value: an encoded cursor (and whose record it is). */
+  auditPage: {
+    nextAction: "audit.page.next",
+  },
+  /** "Record size" on a mailbox row (value: the mailbox id), and the modal it opens. */
+  mailboxSize: {
+    recordAction: "mailbox.size.record",
+    callbackId: "mailbox.size.form",
+    sizeBlock: "mailbox.size",
+    sizeAction: "mailbox.size.input",
+  },
+  /** The product picker that ids.mailbox.licenseAction opens. */
+  mailboxLicense: {
+    callbackId: "mailbox.license.form",
+    productBlock: "mailbox.license.product",
+    productAction: "mailbox.license.product.select",
+  },
+  /** `/license products`: pick a product (or a new one), then its form. */
+  products: {
+    pickCallbackId: "products.pick",
+    pickBlock: "products.pick",
+    pickAction: "products.pick.select",
+    formCallbackId: "products.form",
+    nameBlock: "products.name",
+    keyBlock: "products.key",
+    seatsBlock: "products.seats",
+    defaultBlock: "products.default",
+    /** Followed by the plan's index in the form's metadata. */
+    planNameBlockPrefix: "products.plan.name.",
+    planLocationsBlockPrefix: "products.plan.locations.",
+    newPlanKindBlock: "products.new_plan.kind",
+    newPlanNameBlock: "products.new_plan.name",
+    newPlanDataBlock: "products.new_plan.data",
+    newPlanLocationsBlock: "products.new_plan.locations",
+    newPlanInstallLimitBlock: "products.new_plan.install_limit",
+    /** Every input's action id: the block id says which field it is. */
+    inputAction: "products.input",
+  },
   home: {
     openBulkAction: "home.bulk.open",
     openProductsAction: "home.products.open",
     requestLicenseAction: "home.request.open",
+  },
+  /** The modal App Home's "Request a license" opens: a product, and optionally why. */
+  homeRequestForm: {
+    callbackId: "home.request.form",
+    productBlock: "home.request.product",
+    productAction: "home.request.product.input",
+    reasonBlock: "home.request.reason",
+    reasonAction: "home.request.reason.input",
   },
 } as const;

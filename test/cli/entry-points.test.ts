@@ -104,3 +104,26 @@ describe("npm run catalog -- import", () => {
     expect(usage.stderr).toContain("Usage: npm run catalog -- import <file.json>");
   });
 });
+
+describe("npm run jobs", () => {
+  it("runs every daily job once as of the given time, and says where the messages wait", async () => {
+    await start("src/main.ts", [], { DATA_DIR: dataDir });
+    const ran = await start("src/cli/jobs.ts", ["--once", "--at", "2026-12-01T09:00:00Z"], {
+      DATA_DIR: dataDir,
+    });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(
+      /^T_LOCAL as of 2026-12-01T09:00:00\.000Z: \{"purge_windows":0,"restore_reminders":0,/m,
+    );
+    expect(ran.stdout).toContain("No Slack settings: the messages wait in the outbox");
+  });
+
+  it("answers bad arguments with the usage", async () => {
+    const bad = await start("src/cli/jobs.ts", ["--once", "--at", "yesterday-ish"], { DATA_DIR: dataDir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe(
+      'Not a time: "yesterday-ish". Usage: npm run jobs -- --once [--at <ISO time>]',
+    );
+    expect((await start("src/cli/jobs.ts", [], { DATA_DIR: dataDir })).code).toBe(2);
+  });
+});

@@ -51,8 +51,6 @@ export const reminders = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
     /** Decided after its day had passed (the app was down): sent once, marked late. */
     late: boolean("late").notNull().default(false),
-    /** Overtaken by a nearer step before it was sent: recorded so that it is never sent. */
-    skipped: boolean("skipped").notNull().default(false),
   },
   (t) => [uniqueIndex("reminders_subject_step_uq").on(t.kind, t.subjectId, t.step)],
 );

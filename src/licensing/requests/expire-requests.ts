@@ -4,7 +4,7 @@ import { licenseRequests } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
-import { inTransaction } from "../outcome.ts";
+import { inTransaction, type Tx } from "../outcome.ts";
 
 export interface ExpiredRequest {
   requestId: string;
@@ -21,34 +21,43 @@ export function expireRequests(
   input: { workspaceId?: string; actor: Actor },
 ): Promise<{ ok: true; expired: ExpiredRequest[] }> {
   const now = clock.now();
-  return inTransaction(db, async (tx) => {
-    const conditions: SQL[] = [eq(licenseRequests.status, "pending"), lte(licenseRequests.expiresAt, now)];
-    if (input.workspaceId) conditions.push(eq(licenseRequests.workspaceId, input.workspaceId));
-    const expired = await tx
-      .update(licenseRequests)
-      .set({ status: "expired", decidedAt: now })
-      .where(and(...conditions))
-      .returning({
-        requestId: licenseRequests.id,
-        workspaceId: licenseRequests.workspaceId,
-        requesterId: licenseRequests.requesterId,
-        personId: licenseRequests.personId,
-        productId: licenseRequests.productId,
-      });
-    await writeAudit(
-      tx,
-      null,
-      input.actor,
-      now,
-      expired.map((e) => ({
-        workspaceId: e.workspaceId,
-        action: "request.expired",
-        targetType: "license_request",
-        targetId: e.requestId,
-        before: { status: "pending" },
-        after: { status: "expired" },
-      })),
-    );
-    return { ok: true as const, expired };
-  });
+  return inTransaction(db, async (tx) => ({
+    ok: true as const,
+    expired: await expireRequestsInTransaction(tx, now, input),
+  }));
+}
+
+export async function expireRequestsInTransaction(
+  tx: Tx,
+  now: Date,
+  input: { workspaceId?: string | undefined; actor: Actor },
+): Promise<ExpiredRequest[]> {
+  const conditions: SQL[] = [eq(licenseRequests.status, "pending"), lte(licenseRequests.expiresAt, now)];
+  if (input.workspaceId) conditions.push(eq(licenseRequests.workspaceId, input.workspaceId));
+  const expired = await tx
+    .update(licenseRequests)
+    .set({ status: "expired", decidedAt: now })
+    .where(and(...conditions))
+    .returning({
+      requestId: licenseRequests.id,
+      workspaceId: licenseRequests.workspaceId,
+      requesterId: licenseRequests.requesterId,
+      personId: licenseRequests.personId,
+      productId: licenseRequests.productId,
+    });
+  await writeAudit(
+    tx,
+    null,
+    input.actor,
+    now,
+    expired.map((e) => ({
+      workspaceId: e.workspaceId,
+      action: "request.expired",
+      targetType: "license_request",
+      targetId: e.requestId,
+      before: { status: "pending" },
+      after: { status: "expired" },
+    })),
+  );
+  return expired;
 }

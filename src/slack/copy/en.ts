@@ -1,12 +1,20 @@
 import { adminCommands } from "./en/admin-commands.ts";
 import { assign } from "./en/assign.ts";
+import { audit } from "./en/audit.ts";
 import { bulk } from "./en/bulk.ts";
 import { common } from "./en/common.ts";
 import { errorDetails } from "./en/error-details.ts";
 import { errors } from "./en/errors.ts";
+import { events } from "./en/events.ts";
+import { exportCopy } from "./en/export.ts";
 import { help } from "./en/help.ts";
+import { home } from "./en/home.ts";
+import { jobs } from "./en/jobs.ts";
+import { mailboxes } from "./en/mailboxes.ts";
 import { person } from "./en/person.ts";
+import { products } from "./en/products.ts";
 import { remove } from "./en/remove.ts";
+import { requests } from "./en/requests.ts";
 import { status } from "./en/status.ts";
 
 /**
@@ -19,11 +27,19 @@ export const en = {
   ...common,
   ...errors,
   ...help,
+  ...jobs,
   ...remove,
   ...status,
   ...person,
   ...assign,
   ...errorDetails,
+  ...home,
+  ...events,
+  ...requests,
+  ...audit,
+  ...mailboxes,
+  ...products,
+  ...exportCopy,
 } as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };

@@ -1,0 +1,52 @@
+import { parseArgs } from "node:util";
+import { activeWorkspaces } from "../jobs/active-workspaces.ts";
+import { runDailyJobs } from "../jobs/daily-jobs.ts";
+import { relayOutbox } from "../jobs/outbox-relay.ts";
+import { fixedClock, systemClock } from "../licensing/clock.ts";
+import { relayClient, sendJobNotice } from "../slack/outbox/send-job-notice.ts";
+import { bootstrap, runMain } from "./bootstrap.ts";
+
+const usage = "Usage: npm run jobs -- --once [--at <ISO time>]";
+
+/**
+ * `npm run jobs -- --once [--at 2026-12-01T09:00:00Z]`: every daily job, once, as of that time
+ * (default now), for every active workspace; then the outbox is sent when Slack settings are given.
+ * For operators catching up, and for trying the reminders out.
+ */
+runMain(async () => {
+  const { values } = parseArgs({ options: { once: { type: "boolean" }, at: { type: "string" } } });
+  const at = values.at === undefined ? new Date() : new Date(values.at);
+  if (!values.once || Number.isNaN(at.getTime())) {
+    console.error(values.once ? `Not a time: "${values.at}". ${usage}` : usage);
+    return 2;
+  }
+  const { config, handle } = await bootstrap();
+  try {
+    const clock = values.at === undefined ? systemClock : fixedClock(at);
+    for (const { workspaceId } of await activeWorkspaces(handle.db)) {
+      const done = await runDailyJobs(handle.db, clock.now(), {
+        workspaceId,
+        approvalsChannel: config.slack?.approvalsChannel,
+      });
+      console.log(`${workspaceId} as of ${clock.now().toISOString()}: ${JSON.stringify(done)}`);
+    }
+    if (!config.slack) {
+      console.log("No Slack settings: the messages wait in the outbox until the app runs with them.");
+      return 0;
+    }
+    const send = sendJobNotice(relayClient(config.slack.botToken, config.slack.apiUrl));
+    // A pass sends a batch; go on while batches go out, stop when nothing more is due now.
+    const total = { sent: 0, retrying: 0, failed: 0 };
+    for (;;) {
+      const relayed = await relayOutbox(handle.db, clock, send);
+      total.sent += relayed.sent;
+      total.failed += relayed.failed;
+      total.retrying += relayed.retrying;
+      if (relayed.sent + relayed.failed === 0 || relayed.pausedWorkspaces.length > 0) break;
+    }
+    console.log(`outbox: ${JSON.stringify(total)}`);
+    return total.failed > 0 ? 1 : 0;
+  } finally {
+    await handle.close();
+  }
+});

@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { queryRows } from "../db/rows.ts";
+import type { Clock } from "../licensing/clock.ts";
+import type { Notice } from "../licensing/outbox/notices.ts";
+
+/** What the relay hands to Slack. */
+export interface OutgoingMessage {
+  outboxId: string;
+  workspaceId: string;
+  channel: string;
+  notice: Notice;
+}
+
+/** Slack said to wait (HTTP 429): nothing more goes to that workspace until `retryAfterSeconds` pass. */
+export class RateLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited for ${retryAfterSeconds} s`);
+  }
+}
+
+/** An answer no retry will change (channel gone, user deactivated): the message fails at once. */
+export class PermanentFailure extends Error {}
+
+export type SendMessage = (message: OutgoingMessage) => Promise<{ ts: string }>;
+
+export interface RelayResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+  /** Workspaces that asked us to wait during this pass. */
+  pausedWorkspaces: string[];
+}
+
+const BATCH = 100;
+const MAX_ATTEMPTS = 5;
+/** A relay that died mid-send leaves its messages to another after this. */
+const LEASE_MS = 60_000;
+const backoffMs = (attempt: number) => Math.min(60 * 60_000, 30_000 * 2 ** (attempt - 1));
+
+/**
+ * Sends due outbox messages. Claims a batch with SKIP LOCKED (several instances share the work),
+ * then sends each workspace's messages in order, workspaces side by side: a 429 pauses only its
+ * own workspace (the rest of its batch goes back, due when Slack said), never another's. Errors
+ * are retried with backoff up to MAX_ATTEMPTS, then the message is marked failed.
+ */
+export async function relayOutbox(db: Database, clock: Clock, send: SendMessage): Promise<RelayResult> {
+  const now = clock.now();
+  const claimed = await queryRows<{
+    id: string;
+    workspaceId: string;
+    channel: string;
+    message: Notice;
+    attempts: number;
+  }>(
+    db,
+    sql`update outbox o set lease_until = ${new Date(now.getTime() + LEASE_MS)}, attempts = o.attempts + 1
+        where o.id in (
+          select c.id from outbox c join workspaces ws on ws.id = c.workspace_id
+          where c.status = 'pending' and c.next_attempt_at <= ${now}
+            and (c.lease_until is null or c.lease_until < ${now})
+            and ws.active and (ws.outbox_paused_until is null or ws.outbox_paused_until <= ${now})
+          order by c.next_attempt_at, c.created_at
+          limit ${BATCH}
+          for update of c skip locked)
+        returning o.id, o.workspace_id as "workspaceId", o.channel, o.message, o.attempts`,
+  );
+  const byWorkspace = new Map<string, typeof claimed>();
+  for (const row of claimed)
+    byWorkspace.set(row.workspaceId, [...(byWorkspace.get(row.workspaceId) ?? []), row]);
+  const result: RelayResult = { sent: 0, retrying: 0, failed: 0, pausedWorkspaces: [] };
+
+  const sendWorkspace = async (workspaceId: string, rows: typeof claimed) => {
+    for (const [index, row] of rows.entries()) {
+      try {
+        const { ts } = await send({
+          outboxId: row.id,
+          workspaceId,
+          channel: row.channel,
+          notice: row.message,
+        });
+        await db.execute(
+          sql`update outbox set status = 'sent', sent_at = ${clock.now()}, message_ts = ${ts},
+                lease_until = null, last_error = null
+              where id = ${row.id}`,
+        );
+        result.sent += 1;
+      } catch (error) {
+        if (error instanceof RateLimited) {
+          const until = new Date(clock.now().getTime() + error.retryAfterSeconds * 1000);
+          const unsent = rows.slice(index).map((r) => r.id);
+          await db.execute(
+            sql`with pause as (
+                  update workspaces set outbox_paused_until = ${until} where id = ${workspaceId})
+                update outbox set lease_until = null, attempts = attempts - 1, next_attempt_at = ${until}
+                where id in (select unnest(${`{${unsent.join(",")}}`}::uuid[]))`,
+          );
+          result.retrying += unsent.length;
+          result.pausedWorkspaces.push(workspaceId);
+          return;
+        }
+        const reason = error instanceof Error ? error.message : String(error);
+        const giveUp = error instanceof PermanentFailure || row.attempts >= MAX_ATTEMPTS;
+        await db.execute(
+          giveUp
+            ? sql`update outbox set status = 'failed', lease_until = null, last_error = ${reason} where id = ${row.id}`
+            : sql`update outbox set lease_until = null, last_error = ${reason},
+                    next_attempt_at = ${new Date(clock.now().getTime() + backoffMs(row.attempts))}
+                  where id = ${row.id}`,
+        );
+        if (giveUp) result.failed += 1;
+        else result.retrying += 1;
+      }
+    }
+  };
+  await Promise.all([...byWorkspace].map(([workspaceId, rows]) => sendWorkspace(workspaceId, rows)));
+  return result;
+}

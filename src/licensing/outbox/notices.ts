@@ -1,0 +1,45 @@
+/**
+ * What the daily jobs tell people, as data: the outbox stores a notice, and the Slack layer renders
+ * it when it sends, in the reader's language and time zone.
+ */
+
+/** One service's data that goes when a window ends. */
+export interface DataAtStake {
+  service: string;
+  kind: string;
+  mailboxSizeMb: number | null;
+}
+
+export interface WindowReminderItem {
+  windowId: string;
+  person: string;
+  product: string;
+  purgeAt: string;
+  daysLeft: number;
+  /** Decided after its day had passed (the app was down). */
+  late: boolean;
+  data: DataAtStake[];
+}
+
+export interface MailboxItem {
+  mailboxId: string;
+  address: string;
+  lockAt: string;
+  daysLeft: number;
+  late: boolean;
+  sizeMb: number;
+}
+
+export type Notice =
+  | { kind: "restore_reminders"; items: WindowReminderItem[] }
+  | { kind: "windows_purged"; items: { person: string; product: string; purgeAt: string }[] }
+  | { kind: "mailbox_warnings"; items: MailboxItem[] }
+  | { kind: "mailboxes_locked"; items: { address: string }[] }
+  | {
+      kind: "requests_waiting";
+      items: { requestId: string; requester: string; person: string; product: string; createdAt: string }[];
+    }
+  | { kind: "request_expired"; person: string; product: string; createdAt: string }
+  | { kind: "low_seats"; items: { product: string; available: number; purchased: number }[] };
+
+export type NoticeKind = Notice["kind"];

@@ -1,0 +1,49 @@
+import { and, eq, or } from "drizzle-orm";
+import { people } from "../../db/schema/index.ts";
+import type { Tx } from "../outcome.ts";
+import { digestKey, enqueueNotices } from "./enqueue.ts";
+import type { Notice } from "./notices.ts";
+
+/**
+ * Who hears about a workspace's licenses: its approvals channel when it has one, else every active
+ * admin (rule 10) by direct message.
+ */
+export async function adminRecipients(
+  tx: Tx,
+  workspaceId: string,
+  approvalsChannel: string | undefined,
+): Promise<string[]> {
+  if (approvalsChannel) return [approvalsChannel];
+  const admins = await tx
+    .select({ slackUserId: people.slackUserId })
+    .from(people)
+    .where(
+      and(
+        eq(people.workspaceId, workspaceId),
+        eq(people.active, true),
+        or(eq(people.isSlackAdmin, true), eq(people.isGrantedAdmin, true)),
+      ),
+    )
+    .orderBy(people.slackUserId);
+  return admins.map((a) => a.slackUserId);
+}
+
+/** One digest of `notice` to everyone who hears about the workspace's licenses. */
+export async function tellAdmins(
+  tx: Tx,
+  now: Date,
+  input: { workspaceId: string; approvalsChannel?: string | undefined },
+  notice: Notice,
+): Promise<void> {
+  const readers = await adminRecipients(tx, input.workspaceId, input.approvalsChannel);
+  await enqueueNotices(
+    tx,
+    now,
+    readers.map((channel) => ({
+      workspaceId: input.workspaceId,
+      dedupeKey: digestKey(notice.kind, channel, now),
+      channel,
+      notice,
+    })),
+  );
+}

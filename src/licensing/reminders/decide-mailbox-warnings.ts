@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/rows.ts";
+import { tellAdmins } from "../outbox/recipients.ts";
+import type { Tx } from "../outcome.ts";
+
+/**
+ * Non-user mailboxes over quota, warned 7 and 1 calendar days (per workspace, in its time zone) before they lock: the nearest
+ * day that has come is decided once per mailbox, with a row per mailbox and day, and the admins get
+ * one digest offering to license them.
+ */
+export async function decideMailboxWarnings(
+  tx: Tx,
+  now: Date,
+  input: { workspaceId: string; approvalsChannel?: string | undefined },
+): Promise<number> {
+  const rows = await queryRows<{
+    mailboxId: string;
+    late: boolean;
+    daysLeft: number;
+    lockAt: Date | string;
+    address: string;
+    sizeMb: number;
+  }>(
+    tx,
+    sql`with due as (
+          select m.id, min(d) as step,
+                 (m.lock_at at time zone ws.time_zone)::date
+                   - (${now}::timestamptz at time zone ws.time_zone)::date as days_left
+          from non_user_mailboxes m
+          join workspaces ws on ws.id = m.workspace_id
+          cross join lateral unnest(ws.mailbox_warning_days) as d
+          where m.workspace_id = ${input.workspaceId} and m.locked_at is null
+            and m.licensed_product_id is null and m.lock_at > ${now}
+            and (m.lock_at at time zone ws.time_zone)::date - d
+                <= (${now}::timestamptz at time zone ws.time_zone)::date
+          group by m.id, m.lock_at, ws.time_zone
+        ),
+        fresh as (
+          insert into reminders (workspace_id, kind, subject_id, step, decided_at, late)
+          select ${input.workspaceId}, 'mailbox_lock', due.id, due.step::text, ${now}, due.days_left < due.step
+          from due
+          where not exists (
+            select 1 from reminders r
+            where r.kind = 'mailbox_lock' and r.subject_id = due.id
+              and case when r.step ~ '^[0-9]+$' then r.step::int end <= due.step)
+          on conflict do nothing
+          returning subject_id, late
+        )
+        select f.subject_id as "mailboxId", f.late, d.days_left as "daysLeft", m.lock_at as "lockAt", m.address, m.size_mb as "sizeMb"
+        from fresh f join due d on d.id = f.subject_id join non_user_mailboxes m on m.id = f.subject_id
+        order by m.lock_at, m.address`,
+  );
+  if (rows.length === 0) return 0;
+  const items = rows.map((row) => {
+    const lockAt = new Date(row.lockAt);
+    return {
+      mailboxId: row.mailboxId,
+      address: row.address,
+      lockAt: lockAt.toISOString(),
+      daysLeft: row.daysLeft,
+      late: row.late,
+      sizeMb: row.sizeMb,
+    };
+  });
+  await tellAdmins(tx, now, input, { kind: "mailbox_warnings", items });
+  return rows.length;
+}

@@ -1,0 +1,48 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { stopWindowReminders } from "../../licensing/reminders/stop-window-reminders.ts";
+import type { SlackDeps } from "../app.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { ids } from "../ids.ts";
+import { describeError } from "../logger.ts";
+import { actingAdmin } from "../people/acting-admin.ts";
+
+/**
+ * "Let it expire" on a restore reminder: an admin (checked again here) stops the reminders about
+ * that window. The answer goes to the clicker only; the reminder itself stays as it was.
+ */
+export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(
+    ids.window.letExpireAction,
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+      const windowId = action.value ?? "";
+      const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
+      try {
+        const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
+        const admin = await actingAdmin(deps, client, {
+          workspaceId,
+          actor,
+          attempted: "let_window_expire",
+          targetType: "restore_window",
+          targetId: windowId,
+        });
+        if (!admin) return void (await reply(en["error.NOT_ALLOWED"]()));
+        const stopped = await stopWindowReminders(deps.db, deps.clock, { workspaceId, windowId, actor });
+        if (!stopped.ok) return void (await reply(errorText(stopped.code)));
+        await reply(
+          en["jobs.let_expire.done"]({
+            person: escapeMrkdwn(stopped.person),
+            product: escapeMrkdwn(stopped.product),
+            date: formatDate(stopped.purgeAt, admin.timeZone ?? "UTC"),
+          }),
+        );
+      } catch (error) {
+        deps.logger.error("let it expire failed", { ...describeError(error), workspaceId, windowId });
+        await reply(en["error.unexpected"]()).catch(() => {});
+      }
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { ErrorCode, WebClient } from "@slack/web-api";
+import { PermanentFailure, RateLimited, type SendMessage } from "../../jobs/outbox-relay.ts";
+import { buildJobNoticeMessage } from "../blocks/job-notice-message.ts";
+
+/** Answers that no retry changes: the message is marked failed at once. */
+const PERMANENT = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "user_not_found",
+  "user_disabled",
+  "cannot_dm_bot",
+  "invalid_blocks",
+  "msg_too_long",
+]);
+
+/**
+ * A client for the outbox relay: a 429 comes back at once as an error, not after the SDK's own
+ * waits (which pause every call of the client), and the relay does its own bounded retries.
+ */
+export function relayClient(token: string, apiUrl: string | undefined): WebClient {
+  return new WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
+}
+
+/**
+ * Posts a queued notice. The outbox id travels in the message metadata, so a message can be matched
+ * to its outbox row when a send's outcome was lost (chat.postMessage has no idempotency key).
+ */
+export function sendJobNotice(client: WebClient): SendMessage {
+  return async ({ outboxId, channel, notice }) => {
+    const built = buildJobNoticeMessage(notice);
+    try {
+      const answer = await client.chat.postMessage({
+        channel,
+        text: built.text,
+        blocks: built.blocks,
+        metadata: { event_type: "license_desk_notice", event_payload: { outbox_id: outboxId } },
+      });
+      return { ts: answer.ts ?? "" };
+    } catch (error) {
+      const failure = error as { code?: string; retryAfter?: number; data?: { error?: string } };
+      if (failure.code === ErrorCode.RateLimitedError) throw new RateLimited(failure.retryAfter ?? 60);
+      const code = failure.data?.error;
+      if (code && PERMANENT.has(code)) throw new PermanentFailure(code);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,95 @@
+import { eq, like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobRuns, outbox, reminders, restoreWindows } from "../../src/db/schema/index.ts";
+import { postgresRunCoordinator } from "../../src/jobs/postgres-run-coordinator.ts";
+import { startScheduler } from "../../src/jobs/start-scheduler.ts";
+import { assignProduct } from "../../src/licensing/assign-product.ts";
+import { addDays, fixedClock } from "../../src/licensing/clock.ts";
+import { removeProduct } from "../../src/licensing/remove-product.ts";
+import { relayClient, sendJobNotice } from "../../src/slack/outbox/send-job-notice.ts";
+import { useTestDatabase } from "../helpers/database.ts";
+import { admin, createFixture } from "../helpers/factories.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../helpers/slack/fake-slack-api.ts";
+import { until } from "../helpers/slack/running-app.ts";
+
+const t = useTestDatabase();
+let slack: FakeSlackApi;
+beforeAll(async () => {
+  slack = await startFakeSlackApi();
+});
+afterAll(() => slack?.close());
+
+const silent = { info() {}, warn() {}, error() {} };
+
+describe("the scheduler", () => {
+  it("three instances starting together run the day's catch-up once and send each message once", async () => {
+    const f = await createFixture(t.db);
+    const owner = slack.users.add({ name: "owner", is_owner: true });
+    await f.addPeople([{ slackUserId: owner.id, name: "Owner", isSlackAdmin: true }]);
+    slack.users.add({ id: "UADMIN", name: "remover" });
+    const input = {
+      workspaceId: f.workspaceId,
+      personId: await f.addPerson({ name: "Maja" }),
+      productId: await f.productId("office"),
+      actor: admin,
+    };
+    if (!(await assignProduct(t.db, f.clock, input)).ok) throw new Error("assign");
+    if (!(await removeProduct(t.db, f.clock, input)).ok) throw new Error("remove");
+    const clock = fixedClock(addDays(f.clock.now(), 23));
+    const send = sendJobNotice(relayClient(slack.token, slack.url));
+    const instances = await Promise.all(
+      [1, 2, 3].map(() => startScheduler({ db: t.db, clock, logger: silent, send })),
+    );
+    try {
+      const posted = await until(
+        () =>
+          slack
+            .callsTo("chat.postMessage")
+            .filter((c) => c.args.text === "Removed licenses whose data is deleted soon"),
+        2,
+      );
+      // Give the other instances time to do it again, if they were going to.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(posted.map((c) => c.args.channel).sort()).toEqual(["UADMIN", owner.id].sort());
+      const [window] = await t.db
+        .select()
+        .from(restoreWindows)
+        .where(eq(restoreWindows.personId, input.personId));
+      expect(
+        await t.db
+          .select()
+          .from(reminders)
+          .where(eq(reminders.subjectId, window?.id as string)),
+      ).toHaveLength(1);
+      expect(
+        await t.db
+          .select()
+          .from(jobRuns)
+          .where(like(jobRuns.key, `daily:${f.workspaceId}:start:%`)),
+      ).toMatchObject([{ finishedAt: expect.any(Date) }]);
+      const rows = await t.db.select().from(outbox).where(eq(outbox.workspaceId, f.workspaceId));
+      expect(rows.filter((r) => r.status === "sent").length).toBe(rows.length);
+    } finally {
+      await Promise.all(instances.map((s) => s.stop()));
+    }
+  });
+
+  it("lets one instance claim a slot, and another take it over only once the first's lease ran out", async () => {
+    const clock = fixedClock("2026-06-01T09:00:00Z");
+    const [one, two] = [
+      postgresRunCoordinator(t.db, clock, "one"),
+      postgresRunCoordinator(t.db, clock, "two"),
+    ];
+    const key = `daily:TSLOT:${clock.now().toISOString()}`;
+    expect(await Promise.all([one.shouldRun(key, 60_000), two.shouldRun(key, 60_000)])).toEqual(
+      expect.arrayContaining([true, false]),
+    );
+    clock.set("2026-06-01T09:00:59Z");
+    expect(await two.shouldRun(key, 60_000)).toBe(false);
+    clock.set("2026-06-01T09:01:01Z");
+    expect(await two.shouldRun(key, 60_000)).toBe(true);
+    await two.onComplete?.(key);
+    clock.set("2026-06-01T10:00:00Z");
+    expect(await one.shouldRun(key, 60_000)).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, restoreWindows } from "../../../src/db/schema/index.ts";
+import { runDailyJobs } from "../../../src/jobs/daily-jobs.ts";
+import { relayOutbox } from "../../../src/jobs/outbox-relay.ts";
+import { assignProduct } from "../../../src/licensing/assign-product.ts";
+import { addDays, fixedClock, systemClock } from "../../../src/licensing/clock.ts";
+import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
+import { removeProduct } from "../../../src/licensing/remove-product.ts";
+import { ids } from "../../../src/slack/ids.ts";
+import { relayClient, sendJobNotice } from "../../../src/slack/outbox/send-job-notice.ts";
+import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
+import { postInteraction } from "../../helpers/slack/signed-requests.ts";
+
+const app = useRunningSlackApp();
+
+/** An admin, and a member whose Office was removed just now (a restore window of 30 days). */
+async function removedOffice() {
+  const workspaceId = app.teamId;
+  const { productId } = await app.exampleWorkspace();
+  const admin = app.fake.users.add({ name: "admin", is_admin: true });
+  const member = app.fake.users.add({ name: "member" });
+  const people = await upsertPeople(app.db, {
+    workspaceId,
+    people: [
+      { slackUserId: admin.id, name: "Admin", isSlackAdmin: true },
+      { slackUserId: member.id, name: "Member" },
+    ],
+  });
+  const input = {
+    workspaceId,
+    personId: people[1]?.id as string,
+    productId: productId("office"),
+    actor: { userId: admin.id, source: "command" as const },
+  };
+  if (!(await assignProduct(app.db, systemClock, input)).ok) throw new Error("assign");
+  if (!(await removeProduct(app.db, systemClock, input)).ok) throw new Error("remove");
+  const [window] = await app.db
+    .select()
+    .from(restoreWindows)
+    .where(eq(restoreWindows.personId, input.personId));
+  if (!window) throw new Error("no window");
+  return { workspaceId, admin, member, window };
+}
+
+function click(userId: string, actionId: string, value: string) {
+  const responseUrl = app.fake.responseUrl();
+  const sent = postInteraction(app.url, SIGNING_SECRET, {
+    type: "block_actions",
+    team: { id: app.teamId, domain: "fake" },
+    user: { id: userId, team_id: app.teamId },
+    api_app_id: "A0FAKEAPP1",
+    trigger_id: app.fake.issueTriggerId(),
+    response_url: responseUrl,
+    container: { type: "message", message_ts: "1.000001", channel_id: "D0REMIND" },
+    channel: { id: "D0REMIND" },
+    message: { ts: "1.000001", text: "reminder", blocks: [] },
+    actions: [
+      { type: "button", action_id: actionId, block_id: "b", value, action_ts: `${Date.now() / 1000}` },
+    ],
+  });
+  return { sent, responseUrl };
+}
+
+describe("the buttons on a restore reminder", () => {
+  it("reach the admin with the reminder, and Restore after the purge says it is too late", async () => {
+    const r = await removedOffice();
+    const send = sendJobNotice(relayClient(app.fake.token, app.fake.url));
+    const reminderDay = fixedClock(addDays(r.window.purgeAt, -3));
+    await runDailyJobs(app.db, reminderDay.now(), { workspaceId: r.workspaceId });
+    await relayOutbox(app.db, reminderDay, send);
+    const [reminder] = app.fake.messages.filter(
+      (m) =>
+        m.channel.includes(r.admin.id.slice(1)) && m.text === "Removed licenses whose data is deleted soon",
+    );
+    expect(JSON.stringify(reminder?.blocks)).toContain(`"value":"${r.window.id}"`);
+
+    await runDailyJobs(app.db, addDays(r.window.purgeAt, 0.01), { workspaceId: r.workspaceId });
+    const pressed = click(r.admin.id, ids.window.restoreAction, r.window.id);
+    expect((await pressed.sent).status).toBe(200);
+    const told = await until(
+      () =>
+        app.fake.messages.filter(
+          (m) => m.channel.includes(r.admin.id.slice(1)) && /ended/i.test(m.text ?? ""),
+        ),
+      1,
+    );
+    expect(told).toHaveLength(1);
+    const [window] = await app.db.select().from(restoreWindows).where(eq(restoreWindows.id, r.window.id));
+    expect(window?.status).toBe("purged");
+  });
+
+  it("Let it expire stops the reminders for an admin, and is refused and recorded for anyone else", async () => {
+    const r = await removedOffice();
+    const refused = click(r.member.id, ids.window.letExpireAction, r.window.id);
+    expect((await refused.sent).status).toBe(200);
+    const [no] = (await until(() => app.fake.responses(refused.responseUrl), 1)) as { text?: string }[];
+    expect(no?.text).toMatch(/admin/i);
+    const recorded = await app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actor, r.member.id), eq(auditLog.action, "refused")));
+    expect(recorded).toMatchObject([
+      { targetId: r.window.id, after: { attempted: "let_window_expire", reason: "NOT_ALLOWED" } },
+    ]);
+
+    const stopped = click(r.admin.id, ids.window.letExpireAction, r.window.id);
+    const [yes] = (await until(() => app.fake.responses(stopped.responseUrl), 1)) as { text?: string }[];
+    // The member's name is as Slack last reported it.
+    expect(yes?.text).toContain("No more reminders about *member*'s Office 365 Small Business Premium");
+    const done = await runDailyJobs(app.db, addDays(r.window.purgeAt, -1), { workspaceId: r.workspaceId });
+    expect(done.restore_reminders).toBe(0);
+  });
+});
