@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
 import type { Clock } from "../licensing/clock.ts";
+import { enqueueNotices } from "../licensing/outbox/enqueue.ts";
 import type { Notice } from "../licensing/outbox/notices.ts";
+import { adminRecipients } from "../licensing/outbox/recipients.ts";
+import { inTransaction } from "../licensing/outcome.ts";
 
 /** What the relay hands to Slack. */
 export interface OutgoingMessage {
@@ -46,15 +49,17 @@ const backoffMs = (attempt: number) => Math.min(60 * 60_000, 30_000 * 2 ** (atte
  */
 export async function relayOutbox(db: Database, clock: Clock, send: SendMessage): Promise<RelayResult> {
   const now = clock.now();
+  const claimedLease = new Date(now.getTime() + LEASE_MS);
   const claimed = await queryRows<{
     id: string;
     workspaceId: string;
+    dedupeKey: string;
     channel: string;
     message: Notice;
     attempts: number;
   }>(
     db,
-    sql`update outbox o set lease_until = ${new Date(now.getTime() + LEASE_MS)}, attempts = o.attempts + 1
+    sql`update outbox o set lease_until = ${claimedLease}, attempts = o.attempts + 1
         where o.id in (
           select c.id from outbox c join workspaces ws on ws.id = c.workspace_id
           where c.status = 'pending' and c.next_attempt_at <= ${now}
@@ -63,7 +68,8 @@ export async function relayOutbox(db: Database, clock: Clock, send: SendMessage)
           order by c.next_attempt_at, c.created_at
           limit ${BATCH}
           for update of c skip locked)
-        returning o.id, o.workspace_id as "workspaceId", o.channel, o.message, o.attempts`,
+        returning o.id, o.workspace_id as "workspaceId", o.dedupe_key as "dedupeKey", o.channel, o.message,
+                  o.attempts`,
   );
   const byWorkspace = new Map<string, typeof claimed>();
   for (const row of claimed)
@@ -72,47 +78,88 @@ export async function relayOutbox(db: Database, clock: Clock, send: SendMessage)
 
   const sendWorkspace = async (workspaceId: string, rows: typeof claimed) => {
     for (const [index, row] of rows.entries()) {
+      // The batch's lease may have run out while earlier rows were sent: renew it for this row just
+      // before sending, and leave the row alone if another relay has taken it over meanwhile.
+      if (!(await renewLease(db, clock, row.id, claimedLease))) continue;
+      let posted: { ts: string } | undefined;
+      let failure: unknown;
       try {
-        const { ts } = await send({
-          outboxId: row.id,
-          workspaceId,
-          channel: row.channel,
-          notice: row.message,
-        });
+        posted = await send({ outboxId: row.id, workspaceId, channel: row.channel, notice: row.message });
+      } catch (error) {
+        failure = error;
+      }
+      if (posted) {
+        // Recording must not turn a sent message into a retry: if it fails, the row keeps its lease
+        // and is retried only after it, the one window in which a message can go twice.
+        await db
+          .execute(
+            sql`update outbox set status = 'sent', sent_at = ${clock.now()}, message_ts = ${posted.ts},
+                  lease_until = null, last_error = null
+                where id = ${row.id}`,
+          )
+          .catch(() => {});
+        result.sent += 1;
+        continue;
+      }
+      if (failure instanceof RateLimited) {
+        const until = new Date(clock.now().getTime() + failure.retryAfterSeconds * 1000);
+        const unsent = rows.slice(index).map((r) => r.id);
         await db.execute(
-          sql`update outbox set status = 'sent', sent_at = ${clock.now()}, message_ts = ${ts},
-                lease_until = null, last_error = null
+          sql`with pause as (
+                update workspaces set outbox_paused_until = ${until} where id = ${workspaceId})
+              update outbox set lease_until = null, attempts = attempts - 1, next_attempt_at = ${until}
+              where id in (select unnest(${`{${unsent.join(",")}}`}::uuid[]))`,
+        );
+        result.retrying += unsent.length;
+        result.pausedWorkspaces.push(workspaceId);
+        return;
+      }
+      const reason = failure instanceof Error ? failure.message : String(failure);
+      const giveUp = failure instanceof PermanentFailure || row.attempts >= MAX_ATTEMPTS;
+      if (giveUp) {
+        await inTransaction(db, async (tx) => {
+          await tx.execute(
+            sql`update outbox set status = 'failed', lease_until = null, last_error = ${reason} where id = ${row.id}`,
+          );
+          // A channel that refuses the app (archived, the app not invited): the admins still hear.
+          if (failure instanceof PermanentFailure && isChannel(row.channel)) {
+            const admins = await adminRecipients(tx, workspaceId, undefined);
+            await enqueueNotices(
+              tx,
+              clock.now(),
+              admins.map((admin) => ({
+                workspaceId,
+                dedupeKey: `${row.dedupeKey}:dm:${admin}`,
+                channel: admin,
+                notice: row.message,
+              })),
+            );
+          }
+        });
+        result.failed += 1;
+      } else {
+        await db.execute(
+          sql`update outbox set lease_until = null, last_error = ${reason},
+                next_attempt_at = ${new Date(clock.now().getTime() + backoffMs(row.attempts))}
               where id = ${row.id}`,
         );
-        result.sent += 1;
-      } catch (error) {
-        if (error instanceof RateLimited) {
-          const until = new Date(clock.now().getTime() + error.retryAfterSeconds * 1000);
-          const unsent = rows.slice(index).map((r) => r.id);
-          await db.execute(
-            sql`with pause as (
-                  update workspaces set outbox_paused_until = ${until} where id = ${workspaceId})
-                update outbox set lease_until = null, attempts = attempts - 1, next_attempt_at = ${until}
-                where id in (select unnest(${`{${unsent.join(",")}}`}::uuid[]))`,
-          );
-          result.retrying += unsent.length;
-          result.pausedWorkspaces.push(workspaceId);
-          return;
-        }
-        const reason = error instanceof Error ? error.message : String(error);
-        const giveUp = error instanceof PermanentFailure || row.attempts >= MAX_ATTEMPTS;
-        await db.execute(
-          giveUp
-            ? sql`update outbox set status = 'failed', lease_until = null, last_error = ${reason} where id = ${row.id}`
-            : sql`update outbox set lease_until = null, last_error = ${reason},
-                    next_attempt_at = ${new Date(clock.now().getTime() + backoffMs(row.attempts))}
-                  where id = ${row.id}`,
-        );
-        if (giveUp) result.failed += 1;
-        else result.retrying += 1;
+        result.retrying += 1;
       }
     }
   };
   await Promise.all([...byWorkspace].map(([workspaceId, rows]) => sendWorkspace(workspaceId, rows)));
   return result;
 }
+
+/** Takes the row's lease for another LEASE_MS if it is still the one this pass claimed it with. */
+async function renewLease(db: Database, clock: Clock, id: string, claimedLease: Date): Promise<boolean> {
+  const renewed = await queryRows<{ id: string }>(
+    db,
+    sql`update outbox set lease_until = ${new Date(clock.now().getTime() + LEASE_MS)}
+        where id = ${id} and status = 'pending' and lease_until = ${claimedLease}
+        returning id`,
+  );
+  return renewed.length > 0;
+}
+
+const isChannel = (channel: string) => /^[CG]/.test(channel);

@@ -1,12 +1,11 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Database } from "../db/client.ts";
-import type { Clock } from "../licensing/clock.ts";
+import { addDays, type Clock } from "../licensing/clock.ts";
 import type { AppLogger } from "../slack/logger.ts";
-import { activeWorkspaces } from "./active-workspaces.ts";
-import { runDailyJobs } from "./daily-jobs.ts";
 import { relayOutbox, type SendMessage } from "./outbox-relay.ts";
 import { postgresRunCoordinator } from "./postgres-run-coordinator.ts";
-import { type ScheduleEntry, schedulesFor } from "./schedule.ts";
+import { runDueDailyJobs } from "./run-due-daily-jobs.ts";
+import { type ScheduleEntry, schedules } from "./schedule.ts";
 
 export interface JobsDeps {
   db: Database;
@@ -20,71 +19,55 @@ export interface RunningScheduler {
   stop(): Promise<void>;
 }
 
-/** A daily run holds its slot this long; a run that died leaves the slot to be claimed after it. */
-const DAILY_LEASE_MS = 15 * 60_000;
+/** How long finished slot claims are kept, for looking back at what ran. */
+const KEEP_CLAIMS_DAYS = 14;
+const TICK_LEASE_MS = 60_000;
 
 /**
- * Schedules the daily jobs and the outbox relay with node-cron. A daily slot runs on one instance
- * (the Postgres coordinator); at start each workspace's jobs run once more, so a day missed while
- * every instance was down is caught up now rather than at the next 09:00 — harmless, because the
- * jobs do only what is due and not yet done.
+ * Schedules the daily tick (one instance per slot, node-cron's `distributed` mode with the
+ * Postgres coordinator) and the outbox relay (every instance). One tick runs at start, so a day
+ * missed while every instance was down is caught up at once.
  */
 export async function startScheduler(deps: JobsDeps): Promise<RunningScheduler> {
   const coordinator = postgresRunCoordinator(deps.db, deps.clock);
-  const workspaces = await activeWorkspaces(deps.db);
-  const entries = schedulesFor(workspaces);
-  const running = new Set<Promise<unknown>>();
-  const track = (work: Promise<unknown>) => {
-    running.add(work);
-    void work.finally(() => running.delete(work));
-  };
+  const running = new Set<Promise<void>>();
 
-  const run = async (entry: ScheduleEntry) => {
-    try {
-      if (entry.job === "daily") {
-        const workspaceId = entry.name.slice("daily:".length);
-        const done = await runDailyJobs(deps.db, deps.clock.now(), {
-          workspaceId,
-          approvalsChannel: deps.approvalsChannel,
-        });
-        deps.logger.info("daily jobs ran", { workspaceId, ...done });
-      }
-      const relayed = await relayOutbox(deps.db, deps.clock, deps.send);
-      if (relayed.sent + relayed.retrying + relayed.failed > 0)
-        deps.logger.info("outbox relayed", { ...relayed });
-    } catch (error) {
+  const work = async (entry: ScheduleEntry) => {
+    if (entry.job === "daily_tick") {
+      const runs = await runDueDailyJobs(deps.db, deps.clock, coordinator, deps.approvalsChannel);
+      for (const run of runs) deps.logger.info("daily jobs ran", { ...run });
+      await coordinator.forgetFinished(addDays(deps.clock.now(), -KEEP_CLAIMS_DAYS));
+    }
+    const relayed = await relayOutbox(deps.db, deps.clock, deps.send);
+    if (relayed.sent + relayed.retrying + relayed.failed > 0)
+      deps.logger.info("outbox relayed", { ...relayed });
+  };
+  // node-cron waits for the returned promise: the lease and noOverlap hold for the whole run.
+  const run = (entry: ScheduleEntry): Promise<void> => {
+    const done = work(entry).catch((error: unknown) => {
       deps.logger.error("scheduled job failed", {
         job: entry.name,
         error: error instanceof Error ? error.message : String(error),
       });
-    }
+    });
+    running.add(done);
+    void done.finally(() => running.delete(done));
+    return done;
   };
 
-  const tasks: ScheduledTask[] = entries.map((entry) =>
-    cron.schedule(entry.expression, () => track(run(entry)), {
+  const tasks: ScheduledTask[] = schedules.map((entry) =>
+    cron.schedule(entry.expression, () => run(entry), {
       name: entry.name,
       timezone: entry.timezone,
       noOverlap: true,
       unref: true,
       ...(entry.distributed
-        ? { distributed: true, runCoordinator: coordinator, distributedLease: DAILY_LEASE_MS }
+        ? { distributed: true, runCoordinator: coordinator, distributedLease: TICK_LEASE_MS }
         : {}),
     }),
   );
-
-  for (const entry of entries.filter((e) => e.job === "daily")) {
-    const key = `${entry.name}:start:${deps.clock.now().toISOString().slice(0, 10)}`;
-    track(
-      (async () => {
-        if (await coordinator.shouldRun(key, DAILY_LEASE_MS)) {
-          await run(entry);
-          await coordinator.onComplete?.(key);
-        }
-      })().catch((error: unknown) =>
-        deps.logger.error("catch-up run failed", { job: entry.name, error: String(error) }),
-      ),
-    );
-  }
+  const tick = schedules.find((entry) => entry.job === "daily_tick");
+  if (tick) void run(tick);
 
   return {
     stop: async () => {

@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import cron from "node-cron";
 import { describe, expect, it } from "vitest";
 import { outbox, products, reminders, restoreWindows, workspaces } from "../../src/db/schema/index.ts";
 import { dailyJobs, runDailyJobs } from "../../src/jobs/daily-jobs.ts";
+import { postgresRunCoordinator } from "../../src/jobs/postgres-run-coordinator.ts";
+import { runDueDailyJobs } from "../../src/jobs/run-due-daily-jobs.ts";
+import { DAILY_TICK_MINUTES } from "../../src/jobs/schedule.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { addDays } from "../../src/licensing/clock.ts";
 import { recordMailboxSize } from "../../src/licensing/mailboxes/record-mailbox-size.ts";
@@ -131,36 +133,32 @@ describe("restore-window reminders", () => {
 });
 
 describe("the daily schedule across daylight saving time", () => {
-  it("fires once a day at 09:00 in Europe/Stockholm when the clocks go back and forward", () => {
-    const task = cron.createTask("0 9 * * *", () => {}, { timezone: "Europe/Stockholm" });
-    try {
-      const matches = (from: string, hours: number) => {
-        const start = new Date(from).getTime();
-        const found: string[] = [];
-        for (let minute = 0; minute < hours * 60; minute += 1) {
-          const at = new Date(start + minute * 60_000);
-          if (task.match(at)) found.push(at.toISOString());
-        }
-        return found;
-      };
-      // Summer time ends on 25 October 2026 (03:00 CEST → 02:00 CET).
-      expect(matches("2026-10-23T22:00:00Z", 96)).toEqual([
-        "2026-10-24T07:00:00.000Z",
-        "2026-10-25T08:00:00.000Z",
-        "2026-10-26T08:00:00.000Z",
-        "2026-10-27T08:00:00.000Z",
-      ]);
-      // Summer time starts on 28 March 2027 (02:00 CET → 03:00 CEST).
-      expect(matches("2027-03-26T23:00:00Z", 96)).toEqual([
-        "2027-03-27T08:00:00.000Z",
-        "2027-03-28T07:00:00.000Z",
-        "2027-03-29T07:00:00.000Z",
-        "2027-03-30T07:00:00.000Z",
-      ]);
-    } finally {
-      void task.destroy();
-    }
-  });
+  it("runs once a local day, at 09:00 in Europe/Stockholm, when the clocks go back and forward", async () => {
+    const { f } = await removedLicense({ timeZone: "Europe/Stockholm" });
+    const coordinator = postgresRunCoordinator(t.db, f.clock);
+    const ranAt = async (fromIso: string, days: number) => {
+      const found: string[] = [];
+      const start = new Date(fromIso).getTime();
+      for (let minutes = 0; minutes < days * 24 * 60; minutes += DAILY_TICK_MINUTES) {
+        f.clock.set(new Date(start + minutes * 60_000));
+        const runs = await runDueDailyJobs(t.db, f.clock, coordinator);
+        if (runs.some((r) => r.workspaceId === f.workspaceId)) found.push(f.clock.now().toISOString());
+      }
+      return found;
+    };
+    // Summer time ends on 25 October 2026 (03:00 CEST → 02:00 CET).
+    expect(await ranAt("2026-10-24T05:00:00Z", 3)).toEqual([
+      "2026-10-24T07:00:00.000Z",
+      "2026-10-25T08:00:00.000Z",
+      "2026-10-26T08:00:00.000Z",
+    ]);
+    // Summer time starts on 28 March 2027 (02:00 CET → 03:00 CEST).
+    expect(await ranAt("2027-03-27T05:00:00Z", 3)).toEqual([
+      "2027-03-27T08:00:00.000Z",
+      "2027-03-28T07:00:00.000Z",
+      "2027-03-29T07:00:00.000Z",
+    ]);
+  }, 60_000);
 
   it("a reminder due on the day the clocks change is sent once", async () => {
     const { f, window } = await removedLicense({ timeZone: "Europe/Stockholm" });
@@ -206,6 +204,40 @@ describe("shared mailboxes over quota", () => {
     await run(f.workspaceId, addDays(lockAt, 0.1));
     await run(f.workspaceId, addDays(lockAt, 1));
     expect(await messagesOf(f.workspaceId, "mailboxes_locked")).toHaveLength(2);
+  });
+});
+
+describe("shared mailboxes over quota again", () => {
+  it("are warned again after they went back under quota and over", async () => {
+    const { f } = await removedLicense();
+    const size = (sizeMb: number) =>
+      recordMailboxSize(t.db, f.clock, {
+        workspaceId: f.workspaceId,
+        address: "room-2@example.com",
+        kind: "room",
+        sizeMb,
+        actor: admin,
+      });
+    const first = await size(11 * 1024);
+    if (!first.ok) throw new Error(first.code);
+    await run(f.workspaceId, addDays(first.state.lockAt as Date, -1));
+    f.clock.set(addDays(first.state.lockAt as Date, -0.5));
+    await size(1024);
+    f.clock.advanceDays(3);
+    const again = await size(11 * 1024);
+    if (!again.ok) throw new Error(again.code);
+    await run(f.workspaceId, addDays(again.state.lockAt as Date, -1));
+    expect(await messagesOf(f.workspaceId, "mailbox_warnings")).toHaveLength(4);
+  });
+});
+
+describe("reminders of automatic removals", () => {
+  it("go to the admins only, never to the system that removed the license", async () => {
+    const { f, window } = await removedLicense();
+    await t.db.update(restoreWindows).set({ removedBy: "system" }).where(eq(restoreWindows.id, window.id));
+    await run(f.workspaceId, addDays(window.purgeAt, -7));
+    const sent = await messagesOf(f.workspaceId, "restore_reminders");
+    expect(sent.map((m) => m.channel).sort()).toEqual([`UA1${f.workspaceId}`, `UA2${f.workspaceId}`]);
   });
 });
 

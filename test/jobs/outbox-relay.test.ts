@@ -130,4 +130,25 @@ describe("the outbox relay", () => {
     }
     expect((await w.rows(w.a)).map((r) => [r.id, r.status, r.attempts])).toEqual([[row?.id, "failed", 5]]);
   });
+
+  it("sends what an approvals channel refused to each admin instead", async () => {
+    const clock = fixedClock("2026-05-04T09:00:00Z");
+    const f = await createFixture(t.db);
+    const admin = slackA.users.add({ name: "admin", is_admin: true });
+    await f.addPeople([{ slackUserId: admin.id, name: "Admin", isSlackAdmin: true }]);
+    await inTransaction(t.db, (tx) =>
+      enqueueNotices(tx, clock.now(), [
+        { workspaceId: f.workspaceId, dedupeKey: "low", channel: "C0APPROVALS", notice: lowSeats("Office") },
+      ]),
+    );
+    const send = sendJobNotice(relayClient(slackA.token, slackA.url));
+    slackA.failNext("chat.postMessage", "not_in_channel");
+    expect(await relayOutbox(t.db, clock, send)).toMatchObject({ sent: 0, failed: 1 });
+    expect(await relayOutbox(t.db, clock, send)).toMatchObject({ sent: 1, failed: 0 });
+    const rows = await t.db.select().from(outbox).where(eq(outbox.workspaceId, f.workspaceId));
+    expect(rows.map((r) => [r.channel, r.status]).sort()).toEqual([
+      ["C0APPROVALS", "failed"],
+      [admin.id, "sent"],
+    ]);
+  });
 });

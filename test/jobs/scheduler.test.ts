@@ -22,7 +22,7 @@ afterAll(() => slack?.close());
 const silent = { info() {}, warn() {}, error() {} };
 
 describe("the scheduler", () => {
-  it("three instances starting together run the day's catch-up once and send each message once", async () => {
+  it("three instances starting together run the day's jobs once and send each message once", async () => {
     const f = await createFixture(t.db);
     const owner = slack.users.add({ name: "owner", is_owner: true });
     await f.addPeople([{ slackUserId: owner.id, name: "Owner", isSlackAdmin: true }]);
@@ -65,7 +65,7 @@ describe("the scheduler", () => {
         await t.db
           .select()
           .from(jobRuns)
-          .where(like(jobRuns.key, `daily:${f.workspaceId}:start:%`)),
+          .where(like(jobRuns.key, `daily:${f.workspaceId}:%`)),
       ).toMatchObject([{ finishedAt: expect.any(Date) }]);
       const rows = await t.db.select().from(outbox).where(eq(outbox.workspaceId, f.workspaceId));
       expect(rows.filter((r) => r.status === "sent").length).toBe(rows.length);

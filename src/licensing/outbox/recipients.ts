@@ -1,6 +1,5 @@
-import { and, eq, or } from "drizzle-orm";
-import { people } from "../../db/schema/index.ts";
 import type { Tx } from "../outcome.ts";
+import { listApprovers } from "../requests/list-approvers.ts";
 import { digestKey, enqueueNotices } from "./enqueue.ts";
 import type { Notice } from "./notices.ts";
 
@@ -14,18 +13,7 @@ export async function adminRecipients(
   approvalsChannel: string | undefined,
 ): Promise<string[]> {
   if (approvalsChannel) return [approvalsChannel];
-  const admins = await tx
-    .select({ slackUserId: people.slackUserId })
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, workspaceId),
-        eq(people.active, true),
-        or(eq(people.isSlackAdmin, true), eq(people.isGrantedAdmin, true)),
-      ),
-    )
-    .orderBy(people.slackUserId);
-  return admins.map((a) => a.slackUserId);
+  return (await listApprovers(tx, { workspaceId })).map((a) => a.slackUserId);
 }
 
 /** One digest of `notice` to everyone who hears about the workspace's licenses. */

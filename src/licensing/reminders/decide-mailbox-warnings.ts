@@ -6,7 +6,8 @@ import type { Tx } from "../outcome.ts";
 /**
  * Non-user mailboxes over quota, warned 7 and 1 calendar days (per workspace, in its time zone) before they lock: the nearest
  * day that has come is decided once per mailbox, with a row per mailbox and day, and the admins get
- * one digest offering to license them.
+ * one digest offering to license them. The step names the time over quota it belongs to
+ * (`7@<when it went over>`), so a mailbox that went back under and over again is warned again.
  */
 export async function decideMailboxWarnings(
   tx: Tx,
@@ -24,6 +25,7 @@ export async function decideMailboxWarnings(
     tx,
     sql`with due as (
           select m.id, min(d) as step,
+                 coalesce(extract(epoch from m.over_quota_since)::bigint, 0)::text as episode,
                  (m.lock_at at time zone ws.time_zone)::date
                    - (${now}::timestamptz at time zone ws.time_zone)::date as days_left
           from non_user_mailboxes m
@@ -33,16 +35,19 @@ export async function decideMailboxWarnings(
             and m.licensed_product_id is null and m.lock_at > ${now}
             and (m.lock_at at time zone ws.time_zone)::date - d
                 <= (${now}::timestamptz at time zone ws.time_zone)::date
-          group by m.id, m.lock_at, ws.time_zone
+          group by m.id, m.lock_at, m.over_quota_since, ws.time_zone
         ),
         fresh as (
           insert into reminders (workspace_id, kind, subject_id, step, decided_at, late)
-          select ${input.workspaceId}, 'mailbox_lock', due.id, due.step::text, ${now}, due.days_left < due.step
+          select ${input.workspaceId}, 'mailbox_lock', due.id, due.step || '@' || due.episode, ${now},
+                 due.days_left < due.step
           from due
           where not exists (
             select 1 from reminders r
             where r.kind = 'mailbox_lock' and r.subject_id = due.id
-              and case when r.step ~ '^[0-9]+$' then r.step::int end <= due.step)
+              and split_part(r.step, '@', 2) = due.episode
+              and case when split_part(r.step, '@', 1) ~ '^[0-9]+$' then split_part(r.step, '@', 1)::int end
+                  <= due.step)
           on conflict do nothing
           returning subject_id, late
         )

@@ -22,7 +22,7 @@ export async function decideRestoreReminders(
     late: boolean;
     daysLeft: number;
     purgeAt: Date | string;
-    removedBy: string;
+    remover: string | null;
     person: string;
     product: string;
     data: DataAtStake[];
@@ -51,7 +51,12 @@ export async function decideRestoreReminders(
           on conflict do nothing
           returning subject_id, late
         )
-        select f.subject_id as "windowId", f.late, d.days_left as "daysLeft", w.purge_at as "purgeAt", w.removed_by as "removedBy",
+        select f.subject_id as "windowId", f.late, d.days_left as "daysLeft",
+               -- The remover is told too, when it was a person (not an automatic offboarding) still active here.
+               case when w.removed_by ~ '^[UW][A-Z0-9]{2,}$' and not exists (
+                      select 1 from people rp
+                      where rp.workspace_id = w.workspace_id and rp.slack_user_id = w.removed_by and not rp.active)
+                    then w.removed_by end as "remover", w.purge_at as "purgeAt",
                p.name as person, pr.name as product,
                coalesce((
                  select json_agg(json_build_object(
@@ -78,13 +83,13 @@ export async function decideRestoreReminders(
       late: row.late,
       data: row.data,
     };
-    return { item, removedBy: row.removedBy };
+    return { item, remover: row.remover };
   });
   const admins = await adminRecipients(tx, input.workspaceId, input.approvalsChannel);
   const byReader = new Map<string, WindowReminderItem[]>(admins.map((a) => [a, items.map((i) => i.item)]));
-  for (const { item, removedBy } of items) {
-    if (admins.includes(removedBy)) continue;
-    byReader.set(removedBy, [...(byReader.get(removedBy) ?? []), item]);
+  for (const { item, remover } of items) {
+    if (remover === null || admins.includes(remover)) continue;
+    byReader.set(remover, [...(byReader.get(remover) ?? []), item]);
   }
   const notices: OutgoingNotice[] = [...byReader].map(([channel, readerItems]) => ({
     workspaceId: input.workspaceId,
