@@ -4,6 +4,7 @@ import { queryRows } from "../../db/rows.ts";
 import type { Actor } from "../actor.ts";
 import type { Clock } from "../clock.ts";
 import { personDeactivated } from "./person-deactivated.ts";
+import { personJoined } from "./person-joined.ts";
 import { personReactivated } from "./person-reactivated.ts";
 import type { DirectoryPerson } from "./upsert-people.ts";
 
@@ -13,6 +14,8 @@ export interface RecordDirectoryPeopleResult {
   deactivated: string[];
   /** Slack user ids active again after being deactivated here. */
   reactivated: string[];
+  /** Slack user ids new to the directory that went through the join (rule 2: default products). */
+  joined: string[];
 }
 
 /**
@@ -20,16 +23,23 @@ export interface RecordDirectoryPeopleResult {
  * statement, then lets the domain handle who left and who came back. `active` is left alone for
  * people already known: offboarding and reactivation change it, each with its audit row, so a crash
  * between the two steps leaves the change still to do on the next sync rather than half done.
+ * With `onboardNew`, people new to the directory get the join (default products, or the admins
+ * told): a member whose `team_join` was missed while the app was down is not left without them.
  */
 export async function recordDirectoryPeople(
   db: Database,
   clock: Clock,
-  input: { workspaceId: string; people: DirectoryPerson[]; actor: Actor },
+  input: { workspaceId: string; people: DirectoryPerson[]; actor: Actor; onboardNew?: boolean },
 ): Promise<RecordDirectoryPeopleResult> {
   const unique = [...new Map(input.people.map((p) => [p.slackUserId, p])).values()];
-  if (unique.length === 0) return { recorded: 0, deactivated: [], reactivated: [] };
+  if (unique.length === 0) return { recorded: 0, deactivated: [], reactivated: [], joined: [] };
   const column = (pick: (p: DirectoryPerson) => string | null) => sql.param(unique.map(pick));
-  const rows = await queryRows<{ slackUserId: string; activeHere: boolean; holdsLicenses: boolean }>(
+  const rows = await queryRows<{
+    slackUserId: string;
+    activeHere: boolean;
+    holdsLicenses: boolean;
+    inserted: boolean;
+  }>(
     db,
     sql`with upserted as (
           insert into people (workspace_id, slack_user_id, name, email, time_zone, active, is_slack_admin)
@@ -43,16 +53,22 @@ export async function recordDirectoryPeople(
           on conflict (workspace_id, slack_user_id) do update set
             name = excluded.name, email = excluded.email, time_zone = excluded.time_zone,
             is_slack_admin = excluded.is_slack_admin
-          returning id, slack_user_id, active
+          returning id, slack_user_id, active, (xmax = 0) as inserted
         )
-        select u.slack_user_id as "slackUserId", u.active as "activeHere",
+        select u.slack_user_id as "slackUserId", u.active as "activeHere", u.inserted,
           exists (select 1 from assignments a where a.person_id = u.id) as "holdsLicenses"
         from upserted u`,
   );
-  const activeInSlack = new Map(unique.map((p) => [p.slackUserId, p.active ?? true]));
-  const result: RecordDirectoryPeopleResult = { recorded: rows.length, deactivated: [], reactivated: [] };
+  const bySlackId = new Map(unique.map((p) => [p.slackUserId, p]));
+  const result: RecordDirectoryPeopleResult = {
+    recorded: rows.length,
+    deactivated: [],
+    reactivated: [],
+    joined: [],
+  };
   for (const row of rows) {
-    const inSlack = activeInSlack.get(row.slackUserId) ?? true;
+    const person = bySlackId.get(row.slackUserId);
+    const inSlack = person?.active ?? true;
     const target = { workspaceId: input.workspaceId, slackUserId: row.slackUserId, actor: input.actor };
     if (!inSlack && (row.activeHere || row.holdsLicenses)) {
       const outcome = await personDeactivated(db, clock, target);
@@ -60,6 +76,13 @@ export async function recordDirectoryPeople(
     } else if (inSlack && !row.activeHere) {
       const outcome = await personReactivated(db, clock, target);
       if (outcome.ok) result.reactivated.push(row.slackUserId);
+    } else if (inSlack && row.inserted && input.onboardNew && person) {
+      const outcome = await personJoined(db, clock, {
+        workspaceId: input.workspaceId,
+        person,
+        actor: input.actor,
+      });
+      if (outcome.ok) result.joined.push(row.slackUserId);
     }
   }
   return result;

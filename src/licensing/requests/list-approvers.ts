@@ -1,7 +1,7 @@
 import { and, asc, eq, or } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import type { Tx } from "../outcome.ts";
 import { people } from "../../db/schema/index.ts";
+import type { Tx } from "../outcome.ts";
 
 /** Rule 10: who may decide requests in a workspace, the active admins, by Slack user id. */
 export async function listApprovers(

@@ -31,13 +31,15 @@ export interface DirectorySyncCounts {
   skippedBots: number;
   deactivated: number;
   reactivated: number;
+  /** New to the directory since the last sync, given the default products (or the admins told). */
+  joined: number;
   rateLimitWaits: number;
 }
 
 /**
  * Reads the whole directory from users.list, page by page, and records it: each page in one
  * statement, then offboarding for whoever Slack now reports deactivated and reactivation for whoever
- * is back. `client` should reject rate-limited calls (`rejectRateLimitedCalls`): on a 429 this waits
+ * is back, and the join (default products) for whoever is new since the last sync. `client` should reject rate-limited calls (`rejectRateLimitedCalls`): on a 429 this waits
  * the Retry-After itself and asks again for the same cursor, instead of @slack/web-api pausing the
  * client's whole queue for up to half an hour.
  */
@@ -54,9 +56,16 @@ export async function syncDirectory(
     skippedBots: 0,
     deactivated: 0,
     reactivated: 0,
+    joined: 0,
     rateLimitWaits: 0,
   };
   const actor = systemActor("job", `directory-sync:${input.workspaceId}`);
+  // The first sync records the members the app found at install; later ones onboard who is new.
+  const [workspace] = await deps.db
+    .select({ syncedAt: workspaces.directorySyncedAt })
+    .from(workspaces)
+    .where(eq(workspaces.id, input.workspaceId));
+  const onboardNew = Boolean(workspace?.syncedAt);
   let cursor = "";
   do {
     signal?.throwIfAborted();
@@ -84,10 +93,12 @@ export async function syncDirectory(
       workspaceId: input.workspaceId,
       people: humans.map(toDirectoryPerson),
       actor,
+      onboardNew,
     });
     counts.people += recorded.recorded;
     counts.deactivated += recorded.deactivated.length;
     counts.reactivated += recorded.reactivated.length;
+    counts.joined += recorded.joined.length;
     cursor = page.response_metadata?.next_cursor ?? "";
   } while (cursor !== "");
   await deps.db

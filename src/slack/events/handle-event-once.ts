@@ -10,8 +10,10 @@ export interface EventDelivery {
 
 /**
  * Runs an event's effect once across Slack's redeliveries and across instances: the event id is
- * claimed in the database first. A failed effect gives the claim back so that Slack's next retry
- * can succeed; nothing is thrown, since the event was acknowledged already and a throw only logs.
+ * claimed in the database first. A failed effect gives the claim back, for a redelivery that still
+ * comes (one that crossed the failure, or a duplicate delivery): the app acknowledged the event
+ * already, so Slack does not retry it on its own. What a failed event leaves undone, the daily
+ * directory sync does (joins, offboarding, reactivation). Nothing is thrown: a throw only logs.
  * `afterwards` (telling the admins) runs only after a successful effect, and its failure does not
  * undo the claim: the effect must not run twice because a message could not be sent.
  */

@@ -155,6 +155,30 @@ describe("directory sync", () => {
     expect(again).toMatchObject({ deactivated: 0, reactivated: 0 });
   });
 
+  it("gives whoever joined while the app was not listening the default products, at the next sync", async () => {
+    const newcomer = fake.users.add({ name: "newcomer" });
+    const counts = await syncDirectory(
+      deps(),
+      syncClient(),
+      { workspaceId: fake.teamId },
+      recordingPolicy().policy,
+    );
+    expect(counts).toMatchObject({ joined: 1 });
+    const row = await person(newcomer.id);
+    const held = await t.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.personId, row?.id ?? ""));
+    expect(held).toHaveLength(1);
+    const again = await syncDirectory(
+      deps(),
+      syncClient(),
+      { workspaceId: fake.teamId },
+      recordingPolicy().policy,
+    );
+    expect(again).toMatchObject({ joined: 0 });
+  });
+
   it("gives up when Slack asks to wait longer than it will, and changes nothing more", async () => {
     fake.failNext("users.list", { status: 429, retryAfter: 600 });
     const { slept, policy } = recordingPolicy();
