@@ -6,6 +6,7 @@ import { systemClock } from "./licensing/clock.ts";
 import { getSeatUsage } from "./licensing/get-seat-usage.ts";
 import { startSlackApp } from "./slack/app.ts";
 import { consoleLogger } from "./slack/logger.ts";
+import { afterNoticeSent } from "./slack/outbox/after-notice-sent.ts";
 import { relayClient, sendJobNotice } from "./slack/outbox/send-job-notice.ts";
 
 /**
@@ -35,11 +36,11 @@ runMain(async () => {
     directorySync: {},
     ...(config.slack.approvalsChannel ? { approvalsChannel: config.slack.approvalsChannel } : {}),
   });
+  const relay = relayClient(config.slack.botToken, config.slack.apiUrl);
+  const jobDeps = { db: handle.db, clock: systemClock, logger: consoleLogger };
   const scheduler = await startScheduler({
-    db: handle.db,
-    clock: systemClock,
-    logger: consoleLogger,
-    send: sendJobNotice(relayClient(config.slack.botToken, config.slack.apiUrl)),
+    ...jobDeps,
+    send: sendJobNotice(relay, afterNoticeSent(jobDeps, relay)),
     approvalsChannel: config.slack.approvalsChannel,
   });
   consoleLogger.info("License Desk is running", {

@@ -3,6 +3,8 @@ import { activeWorkspaces } from "../jobs/active-workspaces.ts";
 import { runDailyJobs } from "../jobs/daily-jobs.ts";
 import { relayOutbox } from "../jobs/outbox-relay.ts";
 import { fixedClock, systemClock } from "../licensing/clock.ts";
+import { consoleLogger } from "../slack/logger.ts";
+import { afterNoticeSent } from "../slack/outbox/after-notice-sent.ts";
 import { relayClient, sendJobNotice } from "../slack/outbox/send-job-notice.ts";
 import { bootstrap, runMain } from "./bootstrap.ts";
 
@@ -34,7 +36,11 @@ runMain(async () => {
       console.log("No Slack settings: the messages wait in the outbox until the app runs with them.");
       return 0;
     }
-    const send = sendJobNotice(relayClient(config.slack.botToken, config.slack.apiUrl));
+    const relay = relayClient(config.slack.botToken, config.slack.apiUrl);
+    const send = sendJobNotice(
+      relay,
+      afterNoticeSent({ db: handle.db, clock, logger: consoleLogger }, relay),
+    );
     // A pass sends a batch; go on while batches go out, stop when nothing more is due now.
     const total = { sent: 0, retrying: 0, failed: 0 };
     for (;;) {

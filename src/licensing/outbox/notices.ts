@@ -39,7 +39,7 @@ export type Notice =
       kind: "requests_waiting";
       items: { requestId: string; requester: string; person: string; product: string; createdAt: string }[];
     }
-  | { kind: "request_expired"; person: string; product: string; createdAt: string }
+  | { kind: "request_expired"; requestId: string; person: string; product: string; createdAt: string }
   | { kind: "low_seats"; items: { product: string; available: number; purchased: number }[] };
 
 export type NoticeKind = Notice["kind"];

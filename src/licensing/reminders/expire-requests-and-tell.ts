@@ -45,6 +45,7 @@ export async function expireRequestsAndTell(
       channel: d.requesterSlackId,
       notice: {
         kind: "request_expired",
+        requestId: d.requestId,
         person: d.person,
         product: d.product,
         createdAt: d.createdAt.toISOString(),

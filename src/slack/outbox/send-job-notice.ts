@@ -1,5 +1,10 @@
 import { ErrorCode, WebClient } from "@slack/web-api";
-import { PermanentFailure, RateLimited, type SendMessage } from "../../jobs/outbox-relay.ts";
+import {
+  type OutgoingMessage,
+  PermanentFailure,
+  RateLimited,
+  type SendMessage,
+} from "../../jobs/outbox-relay.ts";
 import { buildJobNoticeMessage } from "../blocks/job-notice-message.ts";
 
 /** Answers that no retry changes: the message is marked failed at once. */
@@ -27,11 +32,17 @@ export function relayClient(token: string, apiUrl: string | undefined): WebClien
 }
 
 /**
- * Posts a queued notice. The outbox id travels in the message metadata, so a message can be matched
- * to its outbox row when a send's outcome was lost (chat.postMessage has no idempotency key).
+ * Posts a queued notice. The outbox id travels in the message metadata, so that a message in Slack
+ * can be told apart and matched to its outbox row (chat.postMessage has no idempotency key).
+ * `afterSent` does what a sent notice entails in Slack, e.g. taking the buttons off an expired
+ * request's messages; its failure is its own, never the send's.
  */
-export function sendJobNotice(client: WebClient): SendMessage {
-  return async ({ outboxId, channel, notice }) => {
+export function sendJobNotice(
+  client: WebClient,
+  afterSent?: (message: OutgoingMessage) => Promise<void>,
+): SendMessage {
+  return async (message) => {
+    const { outboxId, channel, notice } = message;
     const built = buildJobNoticeMessage(notice);
     try {
       const answer = await client.chat.postMessage({
@@ -40,6 +51,7 @@ export function sendJobNotice(client: WebClient): SendMessage {
         blocks: built.blocks,
         metadata: { event_type: "license_desk_notice", event_payload: { outbox_id: outboxId } },
       });
+      await afterSent?.(message).catch(() => {});
       return { ts: answer.ts ?? "" };
     } catch (error) {
       const failure = error as { code?: string; retryAfter?: number; data?: { error?: string } };

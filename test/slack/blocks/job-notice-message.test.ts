@@ -53,6 +53,7 @@ const notices: Notice[] = [
   },
   {
     kind: "request_expired",
+    requestId: id(1),
     person: long("Person"),
     product: long("Product"),
     createdAt: "2026-03-01T10:00:00.000Z",

@@ -8,9 +8,11 @@ import { addDays, fixedClock, systemClock } from "../../../src/licensing/clock.t
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { ids } from "../../../src/slack/ids.ts";
+import { afterNoticeSent } from "../../../src/slack/outbox/after-notice-sent.ts";
 import { relayClient, sendJobNotice } from "../../../src/slack/outbox/send-job-notice.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import { postInteraction } from "../../helpers/slack/signed-requests.ts";
+import { approverCount, copiesOf, pendingRequestFor, teamWithAdmins } from "./request-interactions.ts";
 
 const app = useRunningSlackApp();
 
@@ -110,5 +112,36 @@ describe("the buttons on a restore reminder", () => {
     expect(yes?.text).toContain("No more reminders about *member*'s Office 365 Small Business Premium");
     const done = await runDailyJobs(app.db, addDays(r.window.purgeAt, -1), { workspaceId: r.workspaceId });
     expect(done.restore_reminders).toBe(0);
+  });
+});
+
+describe("an expired request", () => {
+  it("loses its buttons on every approver's copy once the requester is told", async () => {
+    const { member } = await teamWithAdmins(app);
+    const approvers = await approverCount(app);
+    await app.command(member.id, "request office because my laptop died");
+    const requestId = await pendingRequestFor(app, member);
+    const copies = await copiesOf(app, requestId, approvers);
+    const live = () =>
+      copies.filter((c) =>
+        app.fake.messages.some(
+          (m) =>
+            m.channel === c.channelId &&
+            m.ts === c.ts &&
+            JSON.stringify(m.blocks).includes(ids.request.approveAction),
+        ),
+      );
+    expect(live()).toHaveLength(approvers);
+    const later = fixedClock(addDays(new Date(), 31));
+    await runDailyJobs(app.db, later.now(), { workspaceId: app.teamId });
+    const deps = { db: app.db, clock: later, logger: { info() {}, warn() {}, error() {} } };
+    const client = relayClient(app.fake.token, app.fake.url);
+    const relayed = await relayOutbox(app.db, later, sendJobNotice(client, afterNoticeSent(deps, client)));
+    expect(relayed).toMatchObject({ failed: 0, retrying: 0 });
+    const told = app.fake.messages.filter(
+      (m) => m.channel.includes(member.id.slice(1)) && /expired/.test(m.text),
+    );
+    expect(told).toHaveLength(1);
+    expect(live()).toEqual([]);
   });
 });
