@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces.ts";
 
@@ -29,6 +30,10 @@ export const people = pgTable(
     uniqueIndex("people_workspace_slack_user_uq").on(t.workspaceId, t.slackUserId),
     uniqueIndex("people_workspace_id_uq").on(t.workspaceId, t.id),
     index("people_workspace_email_idx").on(t.workspaceId, t.email),
+    // Who hears about licenses: looked up for every digest, a handful among all the members.
+    index("people_workspace_admins_idx")
+      .on(t.workspaceId)
+      .where(sql`${t.active} and (${t.isSlackAdmin} or ${t.isGrantedAdmin})`),
   ],
 );
 

@@ -22,7 +22,7 @@ export const restoreWindows = pgTable(
   },
   (t) => [
     uniqueIndex("restore_windows_one_open_uq").on(t.personId, t.productId).where(sql`${t.status} = 'open'`),
-    index("restore_windows_open_purge_at_idx").on(t.purgeAt).where(sql`${t.status} = 'open'`),
+    index("restore_windows_open_purge_at_idx").on(t.workspaceId, t.purgeAt).where(sql`${t.status} = 'open'`),
     // One check per parent, naming the workspace too (see assignments.ts).
     foreignKey({
       name: "restore_windows_person_fk",

@@ -33,6 +33,12 @@ export async function decideMailboxWarnings(
           cross join lateral unnest(ws.mailbox_warning_days) as d
           where m.workspace_id = ${input.workspaceId} and m.locked_at is null
             and m.licensed_product_id is null and m.lock_at > ${now}
+            -- Bounded by the end of the latest warning day, so the index reads only the mailboxes due.
+            and m.lock_at < (
+              select ((${now}::timestamptz at time zone b.time_zone)::date
+                      + (select max(x) from unnest(b.mailbox_warning_days) as x) + 1)::timestamp
+                     at time zone b.time_zone
+              from workspaces b where b.id = ${input.workspaceId})
             and (m.lock_at at time zone ws.time_zone)::date - d
                 <= (${now}::timestamptz at time zone ws.time_zone)::date
           group by m.id, m.lock_at, m.over_quota_since, ws.time_zone

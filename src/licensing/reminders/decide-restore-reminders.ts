@@ -36,6 +36,12 @@ export async function decideRestoreReminders(
           join workspaces ws on ws.id = w.workspace_id
           cross join lateral unnest(ws.restore_reminder_days) as d
           where w.workspace_id = ${input.workspaceId} and w.status = 'open' and w.purge_at > ${now}
+            -- Bounded by the end of the latest reminder day, so the index reads only the windows due.
+            and w.purge_at < (
+              select ((${now}::timestamptz at time zone b.time_zone)::date
+                      + (select max(x) from unnest(b.restore_reminder_days) as x) + 1)::timestamp
+                     at time zone b.time_zone
+              from workspaces b where b.id = ${input.workspaceId})
             and (w.purge_at at time zone ws.time_zone)::date - d
                 <= (${now}::timestamptz at time zone ws.time_zone)::date
           group by w.id, w.purge_at, ws.time_zone

@@ -1,0 +1,3 @@
+DROP INDEX "restore_windows_open_purge_at_idx";--> statement-breakpoint
+CREATE INDEX "people_workspace_admins_idx" ON "people" USING btree ("workspace_id") WHERE "people"."active" and ("people"."is_slack_admin" or "people"."is_granted_admin");--> statement-breakpoint
+CREATE INDEX "restore_windows_open_purge_at_idx" ON "restore_windows" USING btree ("workspace_id","purge_at") WHERE "restore_windows"."status" = 'open';
