@@ -28,8 +28,8 @@ import type { Actor } from "../src/licensing/actor.ts";
 import { assignProduct } from "../src/licensing/assign-product.ts";
 import { systemClock } from "../src/licensing/clock.ts";
 import { upsertPeople } from "../src/licensing/directory/upsert-people.ts";
-import { type FakeSlackApi, startFakeSlackApi } from "../test/helpers/slack/fake-slack-api.ts";
-import { postSlashCommand } from "../test/helpers/slack/signed-requests.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../src/local-slack/fake-slack-api.ts";
+import { postSlashCommand } from "../src/local-slack/signed-requests.ts";
 import { type AppProcess, startAppProcess } from "./app-process.ts";
 import { countAssignmentsAndSeats, seedWorkspace } from "./seed.ts";
 import {
@@ -575,7 +575,10 @@ function report(label: string, result: PhaseResult & EventLoopFigures, ackOnly?:
     `${label}: ${formatRate(result.tps)}/s${share} (${result.ops.toLocaleString("en-US")} in ${result.seconds.toFixed(1)} s)`,
   );
   const { cpu } = result;
-  const server = describeServerCpu(result);
+  // The app's own process is part of the run, not other load: "everything else" leaves it out.
+  const beyondApp =
+    result.appCores === null ? result : { ...result, cpu: { ...cpu, host: cpu.host - result.appCores } };
+  const server = describeServerCpu(beyondApp);
   console.log(
     `  latency p50 ${formatMs(result.latencyMs.p50)}, p95 ${formatMs(result.latencyMs.p95)}, ` +
       `p99 ${formatMs(result.latencyMs.p99)}; cpu in cores of ${cpu.cores}: this process ${cpu.bench.toFixed(2)}, ` +
@@ -586,7 +589,7 @@ function report(label: string, result: PhaseResult & EventLoopFigures, ackOnly?:
     .map((w) => `${w.what} ${formatShare(w.share)}`)
     .join(", ");
   if (waits) console.log(`  server backends: ${waits}`);
-  reportPhaseNotes(result, NOISY_OTHER_LOAD);
+  reportPhaseNotes(beyondApp, NOISY_OTHER_LOAD);
 }
 
 function reportOpenLoop(result: OpenLoopResult & EventLoopFigures): void {
