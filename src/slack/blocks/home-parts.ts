@@ -1,9 +1,10 @@
 import type { Button, ContextBlock, DividerBlock, HomeView, KnownBlock, SectionBlock } from "@slack/types";
 import { truncate } from "../copy/format.ts";
 
+export { button } from "./message-parts.ts";
+
 /** Slack's limits for a Home tab, which the home builders hold for any amount of data. */
 export const HOME_BLOCKS_MAX = 100;
-const BUTTON_TEXT_MAX = 75;
 const SECTION_TEXT_MAX = 3000;
 /** A name from a catalog or a profile may run to hundreds of characters; a line keeps its start. */
 export const NAME_IN_LINE_MAX = 80;
@@ -13,16 +14,6 @@ export function homeView(blocks: KnownBlock[]): HomeView {
 }
 
 export const divider = (): DividerBlock => ({ type: "divider" });
-
-export function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): Button {
-  return {
-    type: "button",
-    text: { type: "plain_text", text: truncate(text, BUTTON_TEXT_MAX), emoji: true },
-    action_id: actionId,
-    value,
-    ...(style ? { style } : {}),
-  };
-}
 
 /** A list row that acts on itself: its words and one button beside them. */
 export function sectionWithButton(text: string, accessory: Button): SectionBlock {

@@ -4,6 +4,7 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatSize, truncate } from "../copy/format.ts";
 import { ids } from "../ids.ts";
 import {
+  button,
   context,
   header,
   MESSAGE_BLOCKS_MAX,
@@ -18,7 +19,6 @@ const FRAME_BLOCKS = 3;
 /** A row with buttons is a section and an actions block. */
 const ROW_BLOCKS = 2;
 const ROWS_WITH_BUTTONS = Math.floor((MESSAGE_BLOCKS_MAX - FRAME_BLOCKS) / ROW_BLOCKS);
-const BUTTON_TEXT_MAX = 75;
 
 /**
  * A date every reader sees in their own time zone (Slack formats it per reader); the fallback, for
@@ -28,14 +28,6 @@ export function slackDate(iso: string): string {
   const date = new Date(iso);
   return `<!date^${Math.floor(date.getTime() / 1000)}^{date_long}|${date.toISOString().slice(0, 10)}>`;
 }
-
-const button = (text: string, actionId: string, value: string, style?: "primary" | "danger"): Button => ({
-  type: "button",
-  text: { type: "plain_text", text: truncate(text, BUTTON_TEXT_MAX) },
-  action_id: actionId,
-  value,
-  ...(style ? { style } : {}),
-});
 
 const actions = (blockId: string, buttons: Button[]): ActionsBlock => ({
   type: "actions",

@@ -1,4 +1,4 @@
-import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
+import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { en } from "../copy/en.ts";
 import { truncate } from "../copy/format.ts";
 
@@ -11,6 +11,7 @@ export const CONTEXT_ELEMENTS_MAX = 10;
 const FALLBACK_TEXT_MAX = 300;
 /** No entry of a list may fill a section alone, so "…and N more" always fits after the kept ones. */
 const ITEM_MAX = 1000;
+const BUTTON_TEXT_MAX = 75;
 
 /** A message as `chat.postMessage` and `respond` take it: `text` is the notification fallback. */
 export interface Message {
@@ -83,4 +84,15 @@ export function packSections(
 /** How many blocks each of several lists may take, sharing what the fixed blocks leave. */
 export function shareBlocks(fixedBlocks: number, lists: number): number {
   return Math.max(1, Math.floor((MESSAGE_BLOCKS_MAX - fixedBlocks) / Math.max(1, lists)));
+}
+
+/** A button whose value carries an id only: the server reads the state again when it is pressed. */
+export function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): Button {
+  return {
+    type: "button",
+    text: { type: "plain_text", text: truncate(text, BUTTON_TEXT_MAX), emoji: true },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
 }

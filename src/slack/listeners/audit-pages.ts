@@ -6,6 +6,7 @@ import { en } from "../copy/en.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { actingAdmin, actingPerson } from "../people/acting-admin.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 /**
  * "Next page" under an audit page: the page replaces the one shown. Who may read it is decided
@@ -15,7 +16,7 @@ export function registerAuditPages(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ids.auditPage.nextAction, async ({ ack, body, action, client, respond }) => {
     await ack();
     const userId = body.user.id;
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const workspaceId = workspaceOf(body);
     try {
       const token = decodeAuditPageToken(action.value);
       if (!token) return void (await respond({ replace_original: false, text: en["audit.stale"]() }));

@@ -16,6 +16,7 @@ import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 const draftSchema = z.object({
   personIds: z.array(z.string()),
@@ -58,7 +59,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
       return;
     }
     await ack({ response_action: "update", view: buildLoadingModal() });
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const workspaceId = workspaceOf(body);
     await guarded(deps, client, view.id, async () => {
       const acting = await actingAdmin(deps, client, {
         workspaceId,
@@ -92,7 +93,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
 
   app.view(ids.bulkPreview.callbackId, async ({ ack, body, view, client }) => {
     await ack({ response_action: "update", view: buildLoadingModal() });
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const workspaceId = workspaceOf(body);
     await guarded(deps, client, view.id, async () => {
       const acting = await actingAdmin(deps, client, {
         workspaceId,

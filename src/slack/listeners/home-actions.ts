@@ -11,6 +11,7 @@ import { restoreFromHome } from "../home/restore-from-home.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 type ViewState = Record<
   string,
@@ -63,7 +64,7 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
       return;
     }
     await ack({ response_action: "update", view: buildLoadingModal() });
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const workspaceId = workspaceOf(body);
     const userId = body.user.id;
     let next: ModalView | null;
     try {
@@ -87,10 +88,6 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
       deps.logger.error("could not update the request modal", { ...describeError(error), viewId: view.id });
     });
   });
-}
-
-function workspaceOf(body: BlockButtonAction): string {
-  return body.team?.id ?? body.user.team_id ?? "";
 }
 
 /** A modal that could not open leaves nothing changed; the person reads so in a direct message. */

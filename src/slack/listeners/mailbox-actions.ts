@@ -20,6 +20,7 @@ import { describeError } from "../logger.ts";
 import { parseMailboxSize } from "../mailboxes/parse-mailbox-size.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 const metadataSchema = z.object({
   workspaceId: z.string(),
@@ -59,34 +60,27 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    await submitted(
-      deps,
-      client,
-      body.user.id,
-      body.team?.id ?? body.user.team_id ?? "",
-      view,
-      async (meta, actor, timeZone) => {
-        const mailbox = await findMailbox(deps.db, meta);
-        if (!mailbox) return en["mailboxes.unknown"]();
-        const recorded = await recordMailboxSize(deps.db, deps.clock, {
-          workspaceId: meta.workspaceId,
-          address: mailbox.address,
-          sizeMb: size.sizeMb,
-          actor,
-        });
-        if (!recorded.ok) return errorText(recorded.code);
-        const { state } = recorded;
-        const words = {
-          address: escapeMrkdwn(mailbox.address),
-          size: formatSize(state.sizeMb),
-          quota: formatSize(state.quotaMb),
-        };
-        if (state.lockedAt) return en["mailboxes.size.recorded_locked"](words);
-        if (state.lockAt)
-          return en["mailboxes.size.recorded_over"]({ ...words, date: formatDate(state.lockAt, timeZone) });
-        return en["mailboxes.size.recorded_fine"](words);
-      },
-    );
+    await submitted(deps, client, body.user.id, workspaceOf(body), view, async (meta, actor, timeZone) => {
+      const mailbox = await findMailbox(deps.db, meta);
+      if (!mailbox) return en["mailboxes.unknown"]();
+      const recorded = await recordMailboxSize(deps.db, deps.clock, {
+        workspaceId: meta.workspaceId,
+        address: mailbox.address,
+        sizeMb: size.sizeMb,
+        actor,
+      });
+      if (!recorded.ok) return errorText(recorded.code);
+      const { state } = recorded;
+      const words = {
+        address: escapeMrkdwn(mailbox.address),
+        size: formatSize(state.sizeMb),
+        quota: formatSize(state.quotaMb),
+      };
+      if (state.lockedAt) return en["mailboxes.size.recorded_locked"](words);
+      if (state.lockAt)
+        return en["mailboxes.size.recorded_over"]({ ...words, date: formatDate(state.lockAt, timeZone) });
+      return en["mailboxes.size.recorded_fine"](words);
+    });
   });
 
   app.view(ids.mailboxLicense.callbackId, async ({ ack, body, view, client }) => {
@@ -98,25 +92,18 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    await submitted(
-      deps,
-      client,
-      body.user.id,
-      body.team?.id ?? body.user.team_id ?? "",
-      view,
-      async (meta, actor) => {
-        const mailbox = await findMailbox(deps.db, meta);
-        if (!mailbox) return en["mailboxes.unknown"]();
-        const licensed = await licenseMailbox(deps.db, deps.clock, { ...meta, productId, actor });
-        if (!licensed.ok) return errorText(licensed.code);
-        const product = (await mailboxLicenseOptions(deps.db, meta)).find((p) => p.productId === productId);
-        return en["mailboxes.license.done"]({
-          address: escapeMrkdwn(mailbox.address),
-          product: escapeMrkdwn(product?.name ?? ""),
-          seats: product?.sentence ?? "",
-        });
-      },
-    );
+    await submitted(deps, client, body.user.id, workspaceOf(body), view, async (meta, actor) => {
+      const mailbox = await findMailbox(deps.db, meta);
+      if (!mailbox) return en["mailboxes.unknown"]();
+      const licensed = await licenseMailbox(deps.db, deps.clock, { ...meta, productId, actor });
+      if (!licensed.ok) return errorText(licensed.code);
+      const product = (await mailboxLicenseOptions(deps.db, meta)).find((p) => p.productId === productId);
+      return en["mailboxes.license.done"]({
+        address: escapeMrkdwn(mailbox.address),
+        product: escapeMrkdwn(product?.name ?? ""),
+        seats: product?.sentence ?? "",
+      });
+    });
   });
 }
 
@@ -129,7 +116,7 @@ async function openMailboxModal(
   kind: "size" | "license",
 ): Promise<void> {
   const userId = body.user.id;
-  const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+  const workspaceId = workspaceOf(body);
   let viewId: string | undefined;
   try {
     const opened = await client.views.open({ trigger_id: body.trigger_id, view: buildLoadingModal() });

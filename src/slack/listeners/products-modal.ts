@@ -15,6 +15,7 @@ import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { openProductsModal, productForm, productFormMetadata } from "../products/open-products-modal.ts";
 import { type FormValues, readProductForm } from "../products/read-product-form.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 type Ack = (
   response?:
@@ -30,7 +31,7 @@ type Ack = (
 export function registerProductsModal(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ids.home.openProductsAction, async ({ ack, body, client }) => {
     await ack();
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const workspaceId = workspaceOf(body);
     try {
       await openProductsModal(deps, client, {
         workspaceId,
@@ -57,7 +58,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
       return;
     }
     await ack({ response_action: "update", view: buildLoadingModal() });
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const workspaceId = workspaceOf(body);
     let next: ModalView;
     try {
       const admin = await actingAdmin(deps, client, {
@@ -86,7 +87,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
       await (ack as Ack)(response);
     };
     const notice = (text: string) => answer({ response_action: "update", view: buildNoticeModal(text) });
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const workspaceId = workspaceOf(body);
     let key: string | undefined;
     try {
       await saveSubmission(deps, client, body, view, workspaceId, answer, notice, (claimed) => {

@@ -11,6 +11,7 @@ import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 const metadataSchema = z.object({
   workspaceId: z.string(),
@@ -27,7 +28,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
   app.view(ids.removeConfirmation.callbackId, async ({ ack, body, view, client }) => {
     await ack();
     const userId = body.user.id;
-    const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+    const workspaceId = workspaceOf(body);
     const parsed = metadataSchema.safeParse(safeJson(view.private_metadata));
     const target = { userId, responseUrl: parsed.success ? parsed.data.responseUrl || undefined : undefined };
     const key = `view:${view.id}`;

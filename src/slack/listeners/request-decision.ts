@@ -17,6 +17,7 @@ import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { openDecisionModal } from "../requests/open-decision-modal.ts";
 import { submitDecision } from "../requests/submit-decision.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 type ClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -31,7 +32,7 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
     (decision: Decision) =>
     async ({ ack, body, action, client }: ClickArgs) => {
       await ack();
-      const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+      const workspaceId = workspaceOf(body);
       const click = {
         workspaceId,
         userId: body.user.id,
@@ -68,7 +69,7 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
       }
       await ack({ response_action: "update", view: buildLoadingModal() });
       await submitDecision(deps, client, {
-        workspaceId: body.team?.id ?? body.user.team_id ?? "",
+        workspaceId: workspaceOf(body),
         userId: body.user.id,
         viewId: view.id,
         privateMetadata: view.private_metadata,

@@ -7,6 +7,7 @@ import { errorText } from "../copy/licensing-codes.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 /**
  * "Let it expire" on a restore reminder: an admin (checked again here) stops the reminders about
@@ -17,7 +18,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
     ids.window.letExpireAction,
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const workspaceId = body.team?.id ?? body.user.team_id ?? "";
+      const workspaceId = workspaceOf(body);
       const windowId = action.value ?? "";
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
       try {

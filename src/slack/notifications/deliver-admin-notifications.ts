@@ -1,7 +1,8 @@
 import type { WebClient } from "@slack/web-api";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { queryRows } from "../../db/rows.ts";
-import { type AdminNotificationKind, adminNotifications, people } from "../../db/schema/index.ts";
+import { type AdminNotificationKind, adminNotifications } from "../../db/schema/index.ts";
+import { listApprovers } from "../../licensing/requests/list-approvers.ts";
 import type { SlackDeps } from "../app.ts";
 import { describeError } from "../logger.ts";
 import { adminNotificationText } from "./admin-notification-text.ts";
@@ -100,15 +101,5 @@ async function putBack(deps: SlackDeps, claimed: Claimed[]): Promise<void> {
 }
 
 async function adminIds(deps: SlackDeps, workspaceId: string): Promise<string[]> {
-  const rows = await deps.db
-    .select({ slackUserId: people.slackUserId })
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, workspaceId),
-        eq(people.active, true),
-        or(eq(people.isSlackAdmin, true), eq(people.isGrantedAdmin, true)),
-      ),
-    );
-  return rows.map((r) => r.slackUserId);
+  return (await listApprovers(deps.db, { workspaceId })).map((a) => a.slackUserId);
 }
