@@ -20,6 +20,7 @@ import { describeError } from "../logger.ts";
 import { parseMailboxSize } from "../mailboxes/parse-mailbox-size.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import { parseViewMetadata } from "../view-metadata.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 const metadataSchema = z.object({
@@ -184,7 +185,7 @@ async function submitted(
   view: { id: string; private_metadata: string },
   work: (meta: MailboxMetadata, actor: Actor, timeZone: string) => Promise<string>,
 ): Promise<void> {
-  const parsed = metadataSchema.safeParse(safeJson(view.private_metadata));
+  const parsed = parseViewMetadata(metadataSchema, view.private_metadata);
   const target = { userId, responseUrl: parsed.success ? parsed.data.responseUrl || undefined : undefined };
   const actor: Actor = { userId, source: "modal", requestId: view.id };
   const key = `view:${view.id}`;
@@ -219,13 +220,5 @@ async function submitted(
     deps.logger.error("mailbox submission failed", { ...describeError(error), workspaceId, userId });
     await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
     await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() }).catch(() => {});
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
   }
 }

@@ -15,6 +15,7 @@ import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { openProductsModal, productForm, productFormMetadata } from "../products/open-products-modal.ts";
 import { type FormValues, readProductForm } from "../products/read-product-form.ts";
+import { parseViewMetadata } from "../view-metadata.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 type Ack = (
@@ -117,7 +118,7 @@ async function saveSubmission(
 ): Promise<void> {
   const p = ids.products;
   const actor = { userId: body.user.id, source: "modal" as const, requestId: view.id };
-  const meta = productFormMetadata.safeParse(safeJson(view.private_metadata));
+  const meta = parseViewMetadata(productFormMetadata, view.private_metadata);
   if (!meta.success || meta.data.workspaceId !== workspaceId) {
     await recordRefusal(deps.db, deps.clock, {
       workspaceId,
@@ -168,13 +169,5 @@ async function saveSubmission(
       return notice(en["products.invalid"]({ errors: escapeMrkdwn(saved.errors.join("; ")) }));
     default:
       return notice(errorText(saved.code));
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
   }
 }

@@ -11,6 +11,7 @@ import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import { parseViewMetadata } from "../view-metadata.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 const metadataSchema = z.object({
@@ -29,7 +30,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     await ack();
     const userId = body.user.id;
     const workspaceId = workspaceOf(body);
-    const parsed = metadataSchema.safeParse(safeJson(view.private_metadata));
+    const parsed = parseViewMetadata(metadataSchema, view.private_metadata);
     const target = { userId, responseUrl: parsed.success ? parsed.data.responseUrl || undefined : undefined };
     const key = `view:${view.id}`;
     try {
@@ -84,12 +85,4 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
       await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() }).catch(() => {});
     }
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -20,6 +20,7 @@ import { errorText } from "../copy/licensing-codes.ts";
 import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
 import { describeError } from "../logger.ts";
 import { actingPerson } from "../people/acting-admin.ts";
+import { parseViewMetadata } from "../view-metadata.ts";
 import { publishDecision } from "./publish-decision.ts";
 
 const metadataSchema = z.object({ workspaceId: z.string(), requestId: z.string() });
@@ -68,7 +69,7 @@ async function decide(
 ): Promise<ModalView | null> {
   const { workspaceId, userId, viewId, decision } = submission;
   const actor: Actor = { userId, source: "modal", requestId: viewId };
-  const parsed = metadataSchema.safeParse(safeJson(submission.privateMetadata));
+  const parsed = parseViewMetadata(metadataSchema, submission.privateMetadata);
   if (!parsed.success || parsed.data.workspaceId !== workspaceId) {
     await recordRefusal(deps.db, deps.clock, {
       workspaceId,
@@ -128,12 +129,4 @@ async function refusalText(
     if (request && request.status !== "pending") return alreadyDecidedText(request);
   }
   return errorText(outcome.code);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
