@@ -4,10 +4,10 @@ import { type AssignAttempt, buildAssignResultMessage } from "../blocks/build-as
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { actingPerson } from "../people/acting-admin.ts";
 import { announceRequest } from "../requests/announce-request.ts";
 import {
   type CommandContext,
+  commandActingPerson,
   commandActor,
   findPerson,
   findProduct,
@@ -25,7 +25,7 @@ export async function assignLicense(
 ): Promise<void> {
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return ctx.reply({ text: found.message });
-  const acting = await actingPerson(ctx.deps, ctx.client, ctx.workspaceId, ctx.userId);
+  const acting = await commandActingPerson(ctx);
   const lines: string[] = [];
   const attempts: AssignAttempt[] = [];
   const filedRequests: string[] = [];

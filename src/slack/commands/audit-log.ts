@@ -4,11 +4,11 @@ import type { SlackDeps } from "../app.ts";
 import { buildAuditPageMessage } from "../blocks/audit-page-message.ts";
 import type { Message } from "../blocks/message-parts.ts";
 import { en } from "../copy/en.ts";
-import { actingPerson } from "../people/acting-admin.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 import { encodeAuditPageToken } from "./audit-cursor.ts";
 import {
   type CommandContext,
+  commandActingPerson,
   findPerson,
   type PersonRef,
   personLabel,
@@ -20,7 +20,7 @@ import {
  * reads only their own, which is also what `audit` alone shows them.
  */
 export async function showAudit(ctx: CommandContext, input: { person?: PersonRef }): Promise<void> {
-  const viewer = await actingPerson(ctx.deps, ctx.client, ctx.workspaceId, ctx.userId);
+  const viewer = await commandActingPerson(ctx);
   let userId: string | undefined;
   if (input.person) {
     const person = await findPerson(ctx, input.person);

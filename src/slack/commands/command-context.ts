@@ -2,13 +2,13 @@ import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
-import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { actingAdmin } from "../people/acting-admin.ts";
+import { actingAdmin, actingPerson } from "../people/acting-admin.ts";
 import type { DirectoryLookup, KnownPerson } from "../people/directory-lookup.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
+import type { CommandSnapshot } from "./load-command-snapshot.ts";
 
 export interface Reply {
   text: string;
@@ -24,6 +24,8 @@ export interface CommandContext {
   userId: string;
   triggerId: string;
   responseUrl: string;
+  /** Products and the acting person, read with the command's claim. */
+  snapshot: CommandSnapshot;
   reply(message: Reply): Promise<void>;
 }
 
@@ -35,15 +37,25 @@ export const commandActor = (ctx: CommandContext): Actor => ({
   requestId: ctx.triggerId,
 });
 
+/** Who types the command, with admin rights as Slack reported them within the last minute. */
+export function commandActingPerson(ctx: CommandContext): Promise<ActingPerson | null> {
+  return actingPerson(ctx.deps, ctx.client, ctx.workspaceId, ctx.userId, ctx.snapshot.acting);
+}
+
 /** Rule 10 for a command: the acting admin, or null once the refusal is answered and recorded. */
 export async function requireAdmin(ctx: CommandContext, attempted: string): Promise<ActingPerson | null> {
-  const admin = await actingAdmin(ctx.deps, ctx.client, {
-    workspaceId: ctx.workspaceId,
-    actor: commandActor(ctx),
-    attempted,
-    targetType: "command",
-    targetId: attempted,
-  });
+  const admin = await actingAdmin(
+    ctx.deps,
+    ctx.client,
+    {
+      workspaceId: ctx.workspaceId,
+      actor: commandActor(ctx),
+      attempted,
+      targetType: "command",
+      targetId: attempted,
+    },
+    ctx.snapshot.acting,
+  );
   if (!admin) await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
   return admin;
 }
@@ -82,7 +94,7 @@ export async function findProduct(
   ctx: CommandContext,
   query: string,
 ): Promise<{ product: ProductChoice } | { message: string }> {
-  const products = (await getSeatUsage(ctx.deps.db, { workspaceId: ctx.workspaceId })).map((p) => ({
+  const products = ctx.snapshot.products.map((p) => ({
     id: p.productId,
     key: p.key,
     name: p.name,

@@ -1,10 +1,11 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../app.ts";
-import type { CommandContext } from "../commands/command-context.ts";
+import type { CommandContext, Reply } from "../commands/command-context.ts";
 import { dispatchLicenseCommand } from "../commands/dispatch-license-command.ts";
+import { loadCommandSnapshot } from "../commands/load-command-snapshot.ts";
 import { parseLicenseCommand } from "../commands/parse-license-command.ts";
 import { en } from "../copy/en.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { releaseDelivery } from "../deliveries/claim-delivery.ts";
 import { describeError } from "../logger.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 
@@ -17,21 +18,30 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
     await ack();
     const workspaceId = command.team_id;
     const key = `command:${command.trigger_id}`;
-    const ctx: CommandContext = {
-      deps,
-      client,
-      directory: new DirectoryLookup(deps.db, client),
-      workspaceId,
-      userId: command.user_id,
-      triggerId: command.trigger_id,
-      responseUrl: command.response_url,
-      reply: async (message) => {
-        await respond({ response_type: "ephemeral", ...message });
-      },
+    const reply = async (message: Reply) => {
+      await respond({ response_type: "ephemeral", ...message });
     };
     try {
-      await ctx.directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
-      if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
+      const directory = new DirectoryLookup(deps.db, client);
+      await directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
+      const snapshot = await loadCommandSnapshot(deps.db, {
+        workspaceId,
+        key,
+        at: deps.clock.now(),
+        userId: command.user_id,
+      });
+      if (!snapshot.claimed) return;
+      const ctx: CommandContext = {
+        deps,
+        client,
+        directory,
+        workspaceId,
+        userId: command.user_id,
+        triggerId: command.trigger_id,
+        responseUrl: command.response_url,
+        snapshot,
+        reply,
+      };
       await dispatchLicenseCommand(ctx, parseLicenseCommand(command.text));
     } catch (error) {
       deps.logger.error("/license failed", {
@@ -41,7 +51,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
         text: command.text.slice(0, 200),
       });
       await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-      await ctx.reply({ text: en["error.unexpected"]() }).catch(() => {});
+      await reply({ text: en["error.unexpected"]() }).catch(() => {});
     }
   });
 }

@@ -5,17 +5,21 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import type { SlackDeps } from "../app.ts";
 import { DirectoryLookup } from "./directory-lookup.ts";
 
-/** Who acts, with their admin rights as Slack reported them within the last minute. */
+/**
+ * Who acts, with their admin rights as Slack reported them within the last minute. `known` is the
+ * person as already read with the request (a command's snapshot), saving the read while fresh.
+ */
 export async function actingPerson(
   deps: SlackDeps,
   client: WebClient,
   workspaceId: string,
   userId: string,
+  known?: ActingPerson | null,
 ): Promise<ActingPerson | null> {
   const directory = new DirectoryLookup(deps.db, client);
   if (directory.isFresh(workspaceId, userId)) {
-    const known = await loadActingPerson(deps.db, workspaceId, userId);
-    if (known) return known;
+    const recorded = known === undefined ? await loadActingPerson(deps.db, workspaceId, userId) : known;
+    if (recorded) return recorded;
   }
   await directory.byUserId(workspaceId, userId, { fresh: true });
   return loadActingPerson(deps.db, workspaceId, userId);
@@ -29,8 +33,9 @@ export async function actingAdmin(
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; actor: Actor; attempted: string; targetType: string; targetId: string },
+  known?: ActingPerson | null,
 ): Promise<ActingPerson | null> {
-  const acting = await actingPerson(deps, client, input.workspaceId, input.actor.userId);
+  const acting = await actingPerson(deps, client, input.workspaceId, input.actor.userId, known);
   if (acting?.isAdmin) return acting;
   await recordRefusal(deps.db, deps.clock, { ...input, reason: "NOT_ALLOWED" });
   return null;
