@@ -1,45 +1,17 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import type { ModalView } from "@slack/types";
-import type { WebClient } from "@slack/web-api";
-import { z } from "zod";
-import type { Actor } from "../../licensing/actor.ts";
 import { findMailbox } from "../../licensing/mailboxes/find-mailbox.ts";
 import { licenseMailbox } from "../../licensing/mailboxes/license-mailbox.ts";
 import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
 import { recordMailboxSize } from "../../licensing/mailboxes/record-mailbox-size.ts";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
 import type { SlackDeps } from "../app.ts";
-import { buildMailboxLicenseModal, buildMailboxSizeModal } from "../blocks/mailboxes-modals.ts";
-import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate, formatSize } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
 import { ids } from "../ids.ts";
-import { describeError } from "../logger.ts";
+import { openMailboxModal, submitted, type ViewState } from "../mailboxes/mailbox-modal.ts";
 import { parseMailboxSize } from "../mailboxes/parse-mailbox-size.ts";
-import { notifyUser } from "../notify-user.ts";
-import { actingAdmin } from "../people/acting-admin.ts";
-import { parseViewMetadata } from "../view-metadata.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
-const metadataSchema = z.object({
-  workspaceId: z.string(),
-  mailboxId: z.string(),
-  responseUrl: z.string().url().or(z.literal("")),
-});
-type MailboxMetadata = z.infer<typeof metadataSchema>;
-
-type ViewState = Record<
-  string,
-  Record<string, { value?: string | null; selected_option?: { value: string } }>
->;
-
-/**
- * "Record size" and "Assign a license" on a mailbox (in `/license mailboxes`, App Home and lock
- * warnings): each opens a modal at once, then the admin is checked again on the server, at the
- * click and at the submission; a submission takes effect once however often it arrives.
- */
 export function registerMailboxActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ids.mailboxSize.recordAction, async ({ ack, body, action, client }) => {
     await ack();
@@ -106,119 +78,4 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
       });
     });
   });
-}
-
-/** The modal opens on the trigger first (it lives 3 s); what it shows is decided after. */
-async function openMailboxModal(
-  deps: SlackDeps,
-  client: WebClient,
-  body: BlockButtonAction,
-  mailboxId: string,
-  kind: "size" | "license",
-): Promise<void> {
-  const userId = body.user.id;
-  const workspaceId = workspaceOf(body);
-  let viewId: string | undefined;
-  try {
-    const opened = await client.views.open({ trigger_id: body.trigger_id, view: buildLoadingModal() });
-    viewId = opened.view?.id;
-    const view = await mailboxModal(deps, client, {
-      workspaceId,
-      userId,
-      mailboxId,
-      kind,
-      responseUrl: body.response_url ?? "",
-      requestId: body.trigger_id,
-    });
-    await client.views.update({ view_id: viewId as string, view });
-  } catch (error) {
-    deps.logger.error("mailbox modal failed", { ...describeError(error), workspaceId, userId, kind });
-    const notice = buildNoticeModal(en["error.unexpected"]());
-    if (viewId) await client.views.update({ view_id: viewId, view: notice }).catch(() => {});
-    else
-      await notifyUser(client, deps.logger, { userId }, { text: en["error.unexpected"]() }).catch(() => {});
-  }
-}
-
-async function mailboxModal(
-  deps: SlackDeps,
-  client: WebClient,
-  input: {
-    workspaceId: string;
-    userId: string;
-    mailboxId: string;
-    kind: "size" | "license";
-    responseUrl: string;
-    requestId: string;
-  },
-): Promise<ModalView> {
-  const { workspaceId, mailboxId } = input;
-  const admin = await actingAdmin(deps, client, {
-    workspaceId,
-    actor: { userId: input.userId, source: "button", requestId: input.requestId },
-    attempted: input.kind === "size" ? "mailbox.size" : "mailbox.license",
-    targetType: "non_user_mailbox",
-    targetId: mailboxId.slice(0, 100),
-  });
-  if (!admin) return buildNoticeModal(en["error.NOT_ALLOWED"]());
-  const mailbox = await findMailbox(deps.db, { workspaceId, mailboxId });
-  if (!mailbox) return buildNoticeModal(en["mailboxes.unknown"]());
-  const metadata: MailboxMetadata = { workspaceId, mailboxId: mailbox.id, responseUrl: input.responseUrl };
-  if (input.kind === "size") return buildMailboxSizeModal(mailbox, JSON.stringify(metadata));
-  if (mailbox.licensed)
-    return buildNoticeModal(en["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address) }));
-  const products = await mailboxLicenseOptions(deps.db, { workspaceId });
-  if (products.length === 0) return buildNoticeModal(en["mailboxes.license.none"]());
-  if (products.every((p) => p.available <= 0)) return buildNoticeModal(errorText("NO_SEATS_LEFT"));
-  return buildMailboxLicenseModal(mailbox, products, JSON.stringify(metadata));
-}
-
-/**
- * A submission after its ack: metadata from this workspace, once per view, by an admin; `work`
- * returns what the admin is told.
- */
-async function submitted(
-  deps: SlackDeps,
-  client: WebClient,
-  userId: string,
-  workspaceId: string,
-  view: { id: string; private_metadata: string },
-  work: (meta: MailboxMetadata, actor: Actor, timeZone: string) => Promise<string>,
-): Promise<void> {
-  const parsed = parseViewMetadata(metadataSchema, view.private_metadata);
-  const target = { userId, responseUrl: parsed.success ? parsed.data.responseUrl || undefined : undefined };
-  const actor: Actor = { userId, source: "modal", requestId: view.id };
-  const key = `view:${view.id}`;
-  try {
-    if (!parsed.success || parsed.data.workspaceId !== workspaceId) {
-      await recordRefusal(deps.db, deps.clock, {
-        workspaceId,
-        actor,
-        attempted: "mailbox",
-        targetType: "view",
-        targetId: view.id,
-        reason: "FORGED_METADATA",
-      });
-      await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() });
-      return;
-    }
-    if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
-    const admin = await actingAdmin(deps, client, {
-      workspaceId,
-      actor,
-      attempted: "mailbox",
-      targetType: "non_user_mailbox",
-      targetId: parsed.data.mailboxId.slice(0, 100),
-    });
-    if (!admin) {
-      await notifyUser(client, deps.logger, target, { text: en["error.NOT_ALLOWED"]() });
-      return;
-    }
-    const text = await work(parsed.data, actor, admin.timeZone ?? "UTC");
-    await notifyUser(client, deps.logger, target, { text });
-  } catch (error) {
-    deps.logger.error("mailbox submission failed", { ...describeError(error), workspaceId, userId });
-    await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-    await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() }).catch(() => {});
-  }
 }

@@ -1,0 +1,93 @@
+import { createHash } from "node:crypto";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
+import { saveProduct } from "../../licensing/catalog/save-product.ts";
+import { recordRefusal } from "../../licensing/record-refusal.ts";
+import type { SlackDeps } from "../app.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { ids } from "../ids.ts";
+import { actingAdmin } from "../people/acting-admin.ts";
+import { productFormMetadata } from "../products/open-products-modal.ts";
+import { type FormValues, readProductForm } from "../products/read-product-form.ts";
+import { parseViewMetadata } from "../view-metadata.ts";
+
+export type Ack = (
+  response?:
+    | { response_action: "errors"; errors: Record<string, string> }
+    | { response_action: "update"; view: ModalView },
+) => Promise<void>;
+
+/**
+ * The products modal: App Home's button opens it; the picker's submission shows the form; the
+ * form's submission saves. A save is checked and done before the answer, so that what is wrong
+ * (a key in use, seats below the assigned count) can stand beside its field.
+ */
+
+export async function saveSubmission(
+  deps: SlackDeps,
+  client: Parameters<typeof actingAdmin>[1],
+  body: ViewSubmitAction,
+  view: ViewSubmitAction["view"],
+  workspaceId: string,
+  answer: Ack,
+  notice: (text: string) => Promise<void>,
+  claimed: (key: string) => void,
+): Promise<void> {
+  const p = ids.products;
+  const actor = { userId: body.user.id, source: "modal" as const, requestId: view.id };
+  const meta = parseViewMetadata(productFormMetadata, view.private_metadata);
+  if (!meta.success || meta.data.workspaceId !== workspaceId) {
+    await recordRefusal(deps.db, deps.clock, {
+      workspaceId,
+      actor,
+      attempted: "products",
+      targetType: "view",
+      targetId: view.id,
+      reason: "FORGED_METADATA",
+    });
+    return notice(en["error.unexpected"]());
+  }
+  const { productId, planIds } = meta.data;
+  const form = readProductForm(view.state.values as FormValues, { planIds, isNew: productId === null });
+  if (!form.ok) return answer({ response_action: "errors", errors: form.errors });
+  const admin = await actingAdmin(deps, client, {
+    workspaceId,
+    actor,
+    attempted: "products",
+    targetType: "product",
+    targetId: productId ?? "new",
+  });
+  if (!admin) return notice(en["error.NOT_ALLOWED"]());
+  // The same form sent twice saves once; a corrected form is a new delivery.
+  const fingerprint = createHash("sha256").update(JSON.stringify(form.product)).digest("hex").slice(0, 32);
+  const key = `products:${view.id}:${fingerprint}`;
+  if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return answer();
+  claimed(key);
+  const saved = await saveProduct(deps.db, deps.clock, {
+    workspaceId,
+    ...(productId ? { productId } : {}),
+    product: form.product,
+    actor,
+  });
+  if (saved.ok) {
+    const words = { name: escapeMrkdwn(form.product.name), seats: saved.seats.sentence };
+    return notice(saved.created ? en["products.saved_new"](words) : en["products.saved"](words));
+  }
+  await releaseDelivery(deps.db, { workspaceId, key });
+  switch (saved.code) {
+    case "PRODUCT_KEY_TAKEN":
+      return answer({ response_action: "errors", errors: { [p.keyBlock]: errorText(saved.code) } });
+    case "QUANTITY_BELOW_ASSIGNED":
+      return answer({
+        response_action: "errors",
+        errors: { [p.seatsBlock]: en["seats.below_assigned"](saved) },
+      });
+    case "CATALOG_INVALID":
+      return notice(en["products.invalid"]({ errors: escapeMrkdwn(saved.errors.join("; ")) }));
+    default:
+      return notice(errorText(saved.code));
+  }
+}
