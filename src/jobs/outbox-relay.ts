@@ -45,9 +45,15 @@ const backoffMs = (attempt: number) => Math.min(60 * 60_000, 30_000 * 2 ** (atte
  * Sends due outbox messages. Claims a batch with SKIP LOCKED (several instances share the work),
  * then sends each workspace's messages in order, workspaces side by side: a 429 pauses only its
  * own workspace (the rest of its batch goes back, due when Slack said), never another's. Errors
- * are retried with backoff up to MAX_ATTEMPTS, then the message is marked failed.
+ * are retried with backoff up to MAX_ATTEMPTS, then the message is marked failed. `scope` limits a
+ * pass to one workspace, for sending what a request just queued with that workspace's client.
  */
-export async function relayOutbox(db: Database, clock: Clock, send: SendMessage): Promise<RelayResult> {
+export async function relayOutbox(
+  db: Database,
+  clock: Clock,
+  send: SendMessage,
+  scope: { workspaceId?: string } = {},
+): Promise<RelayResult> {
   const now = clock.now();
   const claimedLease = new Date(now.getTime() + LEASE_MS);
   const claimed = await queryRows<{
@@ -65,6 +71,7 @@ export async function relayOutbox(db: Database, clock: Clock, send: SendMessage)
           where c.status = 'pending' and c.next_attempt_at <= ${now}
             and (c.lease_until is null or c.lease_until < ${now})
             and ws.active and (ws.outbox_paused_until is null or ws.outbox_paused_until <= ${now})
+            and (${scope.workspaceId ?? null}::text is null or c.workspace_id = ${scope.workspaceId ?? null})
           order by c.next_attempt_at, c.created_at
           limit ${BATCH}
           for update of c skip locked)

@@ -1,5 +1,8 @@
+import type { AdminNotificationKind } from "../../db/schema/index.ts";
+
 /**
- * What the daily jobs tell people, as data: the outbox stores a notice, and the Slack layer renders
+ * What the app tells people outside a reply (the daily jobs, and the admins' notices of joins and
+ * offboarding), as data: the outbox stores a notice, and the Slack layer renders
  * it when it sends, in the reader's language and time zone.
  */
 
@@ -40,6 +43,8 @@ export type Notice =
       items: { requestId: string; requester: string; person: string; product: string; createdAt: string }[];
     }
   | { kind: "request_expired"; requestId: string; person: string; product: string; createdAt: string }
-  | { kind: "low_seats"; items: { product: string; available: number; purchased: number }[] };
+  | { kind: "low_seats"; items: { product: string; available: number; purchased: number }[] }
+  /** What the domain recorded for the admins (a join without its defaults, an offboarding). */
+  | { kind: "admin_notifications"; items: { kind: AdminNotificationKind; payload: unknown }[] };
 
 export type NoticeKind = Notice["kind"];

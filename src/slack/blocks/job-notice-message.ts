@@ -3,6 +3,7 @@ import type { Notice } from "../../licensing/outbox/notices.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatSize, truncate } from "../copy/format.ts";
 import { ids } from "../ids.ts";
+import { adminNotificationText } from "../notifications/admin-notification-text.ts";
 import {
   button,
   context,
@@ -162,6 +163,13 @@ export function buildJobNoticeMessage(notice: Notice): Message {
         en["jobs.low_seats.item"]({ ...item, product: escapeMrkdwn(item.product) }),
       );
       return message(title, [header(title), ...packSections(lines, MESSAGE_BLOCKS_MAX - 1)]);
+    }
+    case "admin_notifications": {
+      // Plain text, as these notices always were: a few paragraphs, each already within its limits.
+      const text = notice.items
+        .flatMap((item) => adminNotificationText(item.kind, item.payload) ?? [])
+        .join("\n\n");
+      return { text: text || en["error.unexpected"](), blocks: [] };
     }
     case "request_expired": {
       const text = en["jobs.request_expired"]({

@@ -48,7 +48,7 @@ export function sendJobNotice(
       const answer = await client.chat.postMessage({
         channel,
         text: built.text,
-        blocks: built.blocks,
+        ...(built.blocks.length > 0 ? { blocks: built.blocks } : {}),
         metadata: { event_type: "license_desk_notice", event_payload: { outbox_id: outboxId } },
       });
       await afterSent?.(message).catch(() => {});
