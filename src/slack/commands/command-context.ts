@@ -9,6 +9,7 @@ import { actingAdmin, actingPerson } from "../people/acting-admin.ts";
 import type { DirectoryLookup, KnownPerson } from "../people/directory-lookup.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
 import type { CommandSnapshot } from "./load-command-snapshot.ts";
+import type { ParsedCommand } from "./parse-license-command.ts";
 
 export interface Reply {
   text: string;
@@ -62,11 +63,15 @@ export async function requireAdmin(ctx: CommandContext, attempted: string): Prom
 
 /** A person named in the command, or a reply saying who could not be found. */
 export async function findPerson(ctx: CommandContext, ref: PersonRef): Promise<KnownPerson | null> {
-  const person =
-    ref.kind === "user"
-      ? await ctx.directory.byUserId(ctx.workspaceId, ref.userId)
-      : await ctx.directory.byEmail(ctx.workspaceId, ref.email);
-  return person;
+  if (ref.kind === "email") return ctx.directory.byEmail(ctx.workspaceId, ref.email);
+  return ctx.snapshot.named.get(ref.userId) ?? ctx.directory.byUserId(ctx.workspaceId, ref.userId);
+}
+
+/** The Slack user ids a command names, read with its snapshot. */
+export function namedUserIds(command: ParsedCommand): string[] {
+  const refs: (PersonRef | undefined)[] =
+    "people" in command ? command.people : "person" in command ? [command.person] : [];
+  return refs.flatMap((ref) => (ref?.kind === "user" ? [ref.userId] : []));
 }
 
 /**

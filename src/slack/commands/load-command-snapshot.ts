@@ -4,6 +4,7 @@ import { queryRows } from "../../db/rows.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
 import type { ProductSeats } from "../../licensing/get-seat-usage.ts";
 import { seatUsage } from "../../licensing/seat-usage.ts";
+import type { KnownPerson } from "../people/directory-lookup.ts";
 
 /** What almost every command needs first, read in the statement that claims the command. */
 export interface CommandSnapshot {
@@ -13,15 +14,17 @@ export interface CommandSnapshot {
   products: ProductSeats[];
   /** The person typing, as the directory last recorded them; null when not known yet. */
   acting: ActingPerson | null;
+  /** The people the command names by Slack id that the directory knows, by Slack id. */
+  named: Map<string, KnownPerson>;
 }
 
 /**
- * Claims the command's delivery key and reads the workspace's products and the acting person, in
- * one round trip: the claim, the product lookup and the admin check used to be three.
+ * Claims the command's delivery key and reads the workspace's products, the acting person and the
+ * people the command names, in one round trip: they used to be four.
  */
 export async function loadCommandSnapshot(
   db: Database,
-  input: { workspaceId: string; key: string; at: Date; userId: string },
+  input: { workspaceId: string; key: string; at: Date; userId: string; named: string[] },
 ): Promise<CommandSnapshot> {
   const [row] = await queryRows<{
     claimed: boolean;
@@ -34,6 +37,7 @@ export async function loadCommandSnapshot(
       assigned: number;
     }[];
     acting: ActingPerson | null;
+    named: KnownPerson[];
   }>(
     db,
     sql`with claim as (
@@ -54,7 +58,13 @@ export async function loadCommandSnapshot(
                     'timeZone', pe.time_zone,
                     'isAdmin', pe.active and (pe.is_slack_admin or pe.is_granted_admin))
            from people pe
-           where pe.workspace_id = ${input.workspaceId} and pe.slack_user_id = ${input.userId}) as acting`,
+           where pe.workspace_id = ${input.workspaceId} and pe.slack_user_id = ${input.userId}) as acting,
+          coalesce((
+            select json_agg(json_build_object(
+                     'id', n.id, 'slackUserId', n.slack_user_id, 'name', n.name, 'timeZone', n.time_zone))
+            from people n
+            where n.workspace_id = ${input.workspaceId}
+              and n.slack_user_id = any(${sql.param(input.named)}::text[])), '[]'::json) as named`,
     { prepareAs: "command_snapshot" },
   );
   if (!row) throw new Error("the command snapshot returned no row");
@@ -65,5 +75,6 @@ export async function loadCommandSnapshot(
       ...seatUsage(purchased, assigned),
     })),
     acting: row.acting,
+    named: new Map(row.named.map((person) => [person.slackUserId, person])),
   };
 }

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../app.ts";
-import type { CommandContext, Reply } from "../commands/command-context.ts";
+import { type CommandContext, namedUserIds, type Reply } from "../commands/command-context.ts";
 import { dispatchLicenseCommand } from "../commands/dispatch-license-command.ts";
 import { loadCommandSnapshot } from "../commands/load-command-snapshot.ts";
 import { parseLicenseCommand } from "../commands/parse-license-command.ts";
@@ -24,11 +24,13 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
     try {
       const directory = new DirectoryLookup(deps.db, client);
       await directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
+      const parsed = parseLicenseCommand(command.text);
       const snapshot = await loadCommandSnapshot(deps.db, {
         workspaceId,
         key,
         at: deps.clock.now(),
         userId: command.user_id,
+        named: namedUserIds(parsed),
       });
       if (!snapshot.claimed) return;
       const ctx: CommandContext = {
@@ -42,7 +44,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
         snapshot,
         reply,
       };
-      await dispatchLicenseCommand(ctx, parseLicenseCommand(command.text));
+      await dispatchLicenseCommand(ctx, parsed);
     } catch (error) {
       deps.logger.error("/license failed", {
         ...describeError(error),
