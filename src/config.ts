@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTokenKeys, type TokenKey } from "./slack/install/token-keys.ts";
 
 const postgresUrl = z
   .string()
@@ -40,11 +41,26 @@ const configSchema = z.object({
     .trim()
     .regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id (C…), not its name")
     .optional(),
+  /** OAuth mode: the app is installed by many workspaces through /slack/install. */
+  SLACK_CLIENT_ID: z.string().trim().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().trim().min(8, "must be the app's client secret").optional(),
+  SLACK_STATE_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
+  /** `id:base64` keys, comma separated; the first encrypts, all decrypt. */
+  TOKEN_ENCRYPTION_KEY: z.string().trim().optional(),
+  /** How many instances of the app share the database; the embedded database holds only one. */
+  INSTANCE_COUNT: z.coerce.number().int().min(1).max(1000).default(1),
 });
 
+type ParsedConfig = z.infer<typeof configSchema>;
+
+const OAUTH_SETTINGS = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
+const oauthRequested = (c: ParsedConfig): boolean => OAUTH_SETTINGS.some((name) => c[name] !== undefined);
+
 /** Slack settings come as a set: a partial set is a mistake to name, not a reason to run without Slack. */
-const slackSettings = (c: z.infer<typeof configSchema>): string[] => {
+const slackSettings = (c: ParsedConfig): string[] => {
   const problems: string[] = [];
+  if (oauthRequested(c)) return oauthSettings(c);
   const anySet = c.SLACK_SIGNING_SECRET || c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN;
   if (!anySet) return problems;
   if (!c.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN is required with the other Slack settings");
@@ -54,12 +70,54 @@ const slackSettings = (c: z.infer<typeof configSchema>): string[] => {
   return problems;
 };
 
+/**
+ * OAuth settings come as a set too. Many workspaces means many tokens, kept in the database and
+ * refreshed under a row lock shared by every instance: that takes PostgreSQL, not the embedded
+ * database, which is one connection in one process.
+ */
+const oauthSettings = (c: ParsedConfig): string[] => {
+  const problems: string[] = [];
+  for (const name of OAUTH_SETTINGS) {
+    if (c[name] === undefined) problems.push(`${name} is required with the other OAuth settings`);
+  }
+  if (!c.SLACK_SIGNING_SECRET) problems.push("SLACK_SIGNING_SECRET is required in OAuth mode");
+  if (c.SLACK_BOT_TOKEN) {
+    problems.push(
+      "SLACK_BOT_TOKEN is for one workspace: leave it out in OAuth mode, installs bring their tokens",
+    );
+  }
+  if (c.SLACK_APP_TOKEN) problems.push("SLACK_APP_TOKEN: OAuth mode runs over HTTP, not Socket Mode");
+  if (!c.TOKEN_ENCRYPTION_KEY) {
+    problems.push("TOKEN_ENCRYPTION_KEY is required in OAuth mode (id:base64 of 32 random bytes)");
+  } else {
+    const keys = parseTokenKeys(c.TOKEN_ENCRYPTION_KEY);
+    if (!keys.ok) problems.push(...keys.problems.map((p) => `TOKEN_ENCRYPTION_KEY ${p}`));
+  }
+  if (!c.DATABASE_URL) {
+    problems.push(
+      "OAuth mode needs PostgreSQL: set DATABASE_URL (the embedded database is one connection in one process)",
+    );
+  }
+  return problems;
+};
+
+const instanceSettings = (c: ParsedConfig): string[] =>
+  c.INSTANCE_COUNT > 1 && !c.DATABASE_URL
+    ? [
+        `INSTANCE_COUNT is ${c.INSTANCE_COUNT}, but the embedded database serves one instance: use PostgreSQL (set DATABASE_URL)`,
+      ]
+    : [];
+
 export type Config = {
   database: { kind: "postgres"; url: string; poolMax: number } | { kind: "pglite"; dataDir: string };
   /** The workspace the command-line tools act on until Slack installs bring their own. */
   workspaceId: string;
-  /** Absent when no Slack setting is given. */
+  /** How many instances share the database (INSTANCE_COUNT); more than one needs PostgreSQL. */
+  instanceCount: number;
+  /** One workspace, with its bot token. Absent when no Slack setting is given, or in OAuth mode. */
   slack?: SlackConfig;
+  /** Many workspaces, installed through OAuth; their tokens live in the database. */
+  slackOAuth?: SlackOAuthConfig;
 };
 
 export interface SlackConfig {
@@ -75,6 +133,19 @@ export interface SlackConfig {
   host: string;
   /** Where license requests go for approval; each admin's DM when unset. */
   approvalsChannel?: string;
+}
+
+/** HTTP mode for any number of workspaces: each install's tokens come from the installation store. */
+export interface SlackOAuthConfig extends Omit<SlackConfig, "botToken" | "appToken" | "signingSecret"> {
+  signingSecret: string;
+  oauth: {
+    clientId: string;
+    clientSecret: string;
+    /** Signs the OAuth state parameter (CSRF protection between /slack/install and the redirect). */
+    stateSecret: string;
+    /** The first encrypts new rows; every one decrypts, so rows written before a rotation stay readable. */
+    tokenKeys: TokenKey[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -99,13 +170,34 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const c = parsed.data;
-  const problems = slackSettings(c);
+  const problems = [...slackSettings(c), ...instanceSettings(c)];
   if (problems.length > 0) throw new ConfigError(problems);
+  const apiUrl = c.SLACK_API_URL
+    ? { apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/` }
+    : {};
   return {
     database: c.DATABASE_URL
       ? { kind: "postgres", url: c.DATABASE_URL, poolMax: c.DATABASE_POOL_MAX }
       : { kind: "pglite", dataDir: c.DATA_DIR },
     workspaceId: c.WORKSPACE_ID,
+    instanceCount: c.INSTANCE_COUNT,
+    ...(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET && c.SLACK_SIGNING_SECRET
+      ? {
+          slackOAuth: {
+            signingSecret: c.SLACK_SIGNING_SECRET,
+            port: c.PORT,
+            host: c.HOST,
+            ...(c.APPROVALS_CHANNEL ? { approvalsChannel: c.APPROVALS_CHANNEL } : {}),
+            ...apiUrl,
+            oauth: {
+              clientId: c.SLACK_CLIENT_ID,
+              clientSecret: c.SLACK_CLIENT_SECRET,
+              stateSecret: c.SLACK_STATE_SECRET,
+              tokenKeys: tokenKeysOf(c.TOKEN_ENCRYPTION_KEY),
+            },
+          },
+        }
+      : {}),
     ...(c.SLACK_BOT_TOKEN
       ? {
           slack: {
@@ -115,11 +207,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             ...(c.APPROVALS_CHANNEL ? { approvalsChannel: c.APPROVALS_CHANNEL } : {}),
             ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}),
             ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
-            ...(c.SLACK_API_URL
-              ? { apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/` }
-              : {}),
+            ...apiUrl,
           },
         }
       : {}),
   };
+}
+
+function tokenKeysOf(value: string | undefined): TokenKey[] {
+  const parsed = parseTokenKeys(value ?? "");
+  if (!parsed.ok) throw new ConfigError(parsed.problems.map((p) => `TOKEN_ENCRYPTION_KEY ${p}`));
+  return parsed.keys;
 }

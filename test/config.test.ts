@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { describeConnectionError, openDatabase } from "../src/db/client.ts";
@@ -7,6 +8,7 @@ describe("loadConfig", () => {
     expect(loadConfig({})).toEqual({
       database: { kind: "pglite", dataDir: "./.data" },
       workspaceId: "T_LOCAL",
+      instanceCount: 1,
     });
     expect(loadConfig({ DATABASE_URL: "", DATA_DIR: "/srv/ld" }).database).toEqual({
       kind: "pglite",
@@ -109,5 +111,108 @@ describe("Slack settings", () => {
     ],
   ])("names what is wrong with %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe("OAuth settings", () => {
+  const keyA = randomBytes(32);
+  const keyB = randomBytes(32);
+  const oauth = {
+    DATABASE_URL: "postgres://u:p@db:5432/ld",
+    SLACK_SIGNING_SECRET: "0123456789abcdef",
+    SLACK_CLIENT_ID: "111.222",
+    SLACK_CLIENT_SECRET: "client-secret-0123",
+    SLACK_STATE_SECRET: "state-secret-0123456789",
+    TOKEN_ENCRYPTION_KEY: `2026-11:${keyB.toString("base64")},2026-01:${keyA.toString("base64")}`,
+  };
+  const problemsOf = (env: Record<string, string | undefined>): string[] => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it("run many workspaces over HTTP, tokens sealed with the first key and read with any", () => {
+    const config = loadConfig({ ...oauth, PORT: "8080", SLACK_API_URL: "https://slack-gov.com/api" });
+    expect(config.slack).toBeUndefined();
+    expect(config.slackOAuth).toEqual({
+      signingSecret: "0123456789abcdef",
+      port: 8080,
+      host: "0.0.0.0",
+      apiUrl: "https://slack-gov.com/api/",
+      oauth: {
+        clientId: "111.222",
+        clientSecret: "client-secret-0123",
+        stateSecret: "state-secret-0123456789",
+        tokenKeys: [
+          { id: "2026-11", key: keyB },
+          { id: "2026-01", key: keyA },
+        ],
+      },
+    });
+  });
+
+  it("name each missing one of client id, client secret and state secret", () => {
+    expect(problemsOf({ ...oauth, SLACK_CLIENT_SECRET: undefined, SLACK_STATE_SECRET: "" })).toEqual([
+      "SLACK_CLIENT_SECRET is required with the other OAuth settings",
+      "SLACK_STATE_SECRET is required with the other OAuth settings",
+    ]);
+    expect(problemsOf({ ...oauth, SLACK_CLIENT_ID: undefined })).toEqual([
+      "SLACK_CLIENT_ID is required with the other OAuth settings",
+    ]);
+  });
+
+  it("need TOKEN_ENCRYPTION_KEY, each key 32 bytes", () => {
+    expect(problemsOf({ ...oauth, TOKEN_ENCRYPTION_KEY: undefined })).toEqual([
+      "TOKEN_ENCRYPTION_KEY is required in OAuth mode (id:base64 of 32 random bytes)",
+    ]);
+    expect(
+      problemsOf({
+        ...oauth,
+        TOKEN_ENCRYPTION_KEY: `a:${keyA.toString("base64")},b:${randomBytes(24).toString("base64")}`,
+      }),
+    ).toEqual(['TOKEN_ENCRYPTION_KEY key 2 ("b") must be 32 bytes in base64 (openssl rand -base64 32)']);
+    expect(problemsOf({ ...oauth, TOKEN_ENCRYPTION_KEY: keyA.toString("base64") })).toEqual([
+      "TOKEN_ENCRYPTION_KEY key 1 must be id:base64 (an id, a colon, then 32 bytes in base64)",
+    ]);
+  });
+
+  it("refuse the embedded database, and say to use PostgreSQL", () => {
+    const problems = problemsOf({ ...oauth, DATABASE_URL: undefined });
+    expect(problems).toEqual([
+      "OAuth mode needs PostgreSQL: set DATABASE_URL (the embedded database is one connection in one process)",
+    ]);
+  });
+
+  it("need a signing secret, and refuse a single bot token or Socket Mode beside them", () => {
+    expect(
+      problemsOf({
+        ...oauth,
+        SLACK_SIGNING_SECRET: undefined,
+        SLACK_BOT_TOKEN: "xoxb-1",
+        SLACK_APP_TOKEN: "xapp-1",
+      }),
+    ).toEqual([
+      "SLACK_SIGNING_SECRET is required in OAuth mode",
+      "SLACK_BOT_TOKEN is for one workspace: leave it out in OAuth mode, installs bring their tokens",
+      "SLACK_APP_TOKEN: OAuth mode runs over HTTP, not Socket Mode",
+    ]);
+  });
+});
+
+describe("INSTANCE_COUNT", () => {
+  it("is 1 unless set, and may be more on PostgreSQL", () => {
+    expect(loadConfig({}).instanceCount).toBe(1);
+    expect(loadConfig({ DATABASE_URL: "postgres://u@db/ld", INSTANCE_COUNT: "3" }).instanceCount).toBe(3);
+  });
+
+  it("above 1 is refused on the embedded database, saying to use PostgreSQL", () => {
+    expect(() => loadConfig({ INSTANCE_COUNT: "2" })).toThrow(
+      "INSTANCE_COUNT is 2, but the embedded database serves one instance: use PostgreSQL (set DATABASE_URL)",
+    );
+    expect(() => loadConfig({ INSTANCE_COUNT: "0" })).toThrow(/INSTANCE_COUNT/);
   });
 });

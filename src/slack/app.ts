@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { sql } from "drizzle-orm";
-import type { SlackConfig } from "../config.ts";
+import type { SlackConfig, SlackOAuthConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { type DirectorySyncOptions, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
+import { oauthReceiverOptions } from "./install/oauth-receiver-options.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type AppLogger, describeError } from "./logger.ts";
 
@@ -33,11 +34,17 @@ const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
  * Runs the Slack app: HTTP mode on `port` (POST /slack/events, GET /healthz), or Socket Mode
  * with an app token. Listener errors never become 500s that make Slack retry: they are logged and
  * answered 200, and the listener has already told the user.
+ *
+ * With OAuth settings (`oauth`), any number of workspaces install it through GET /slack/install
+ * and each request runs with its own install's token, which Bolt puts in the listener's `client`.
  */
-export async function startSlackApp(config: SlackConfig, deps: SlackDeps): Promise<RunningSlackApp> {
+export async function startSlackApp(
+  config: SlackConfig | SlackOAuthConfig,
+  deps: SlackDeps,
+): Promise<RunningSlackApp> {
   const { host } = config;
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
-  if (config.appToken) {
+  if (!("oauth" in config) && config.appToken) {
     const app = new App({
       token: config.botToken,
       appToken: config.appToken,
@@ -69,10 +76,11 @@ export async function startSlackApp(config: SlackConfig, deps: SlackDeps): Promi
       if (!response.headersSent) response.writeHead(200).end();
       return true;
     },
+    ...("oauth" in config ? oauthReceiverOptions(config, deps) : {}),
   });
   // No conversation store: nothing uses it, and it costs an Error with a stack on every request.
   const app = new App({
-    token: config.botToken,
+    ...("oauth" in config ? {} : { token: config.botToken }),
     receiver,
     clientOptions,
     logLevel: LogLevel.WARN,
@@ -91,12 +99,14 @@ export async function startSlackApp(config: SlackConfig, deps: SlackDeps): Promi
     receiver.requestListener(req, res);
   });
   const listening = await listen(server, config.port, host);
-  const sync = deps.directorySync && scheduleDirectorySync(deps, config, deps.directorySync);
+  // The directory sync reads one workspace with one token; with OAuth there is a token per install.
+  const sync =
+    !("oauth" in config) && deps.directorySync && scheduleDirectorySync(deps, config, deps.directorySync);
   return {
     app,
     url: listening.url,
     close: async () => {
-      await sync?.stop();
+      if (sync) await sync.stop();
       await listening.close();
     },
   };

@@ -2,6 +2,7 @@ export * from "./admin-notifications.ts";
 export * from "./assignments.ts";
 export * from "./audit-log.ts";
 export * from "./bulk-changes.ts";
+export * from "./installations.ts";
 export * from "./jobs.ts";
 export * from "./non-user-mailboxes.ts";
 export * from "./people.ts";
