@@ -6,10 +6,10 @@ import { startScheduler } from "../../src/jobs/start-scheduler.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { addDays, fixedClock } from "../../src/licensing/clock.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
 import { relayClient, sendJobNotice } from "../../src/slack/outbox/send-job-notice.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
-import { type FakeSlackApi, startFakeSlackApi } from "../helpers/slack/fake-slack-api.ts";
 import { until } from "../helpers/slack/running-app.ts";
 
 const t = useTestDatabase();

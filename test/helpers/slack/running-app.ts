@@ -3,12 +3,12 @@ import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts"
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
 import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
+import { postSlashCommand, type SlackAppResponse } from "../../../src/local-slack/signed-requests.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import type { AppLogger } from "../../../src/slack/logger.ts";
 import { useTestDatabase } from "../database.ts";
 import { exampleCatalog } from "../factories.ts";
-import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.ts";
-import { postSlashCommand, type SlackAppResponse } from "./signed-requests.ts";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 

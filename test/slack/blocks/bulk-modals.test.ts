@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { BulkPreview } from "../../../src/licensing/bulk/preview-bulk-change.ts";
+import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
 import { buildBulkFormModal } from "../../../src/slack/blocks/bulk-form-modal.ts";
 import { buildBulkPreviewModal } from "../../../src/slack/blocks/bulk-preview-modal.ts";
-import { blockKitProblems } from "../../helpers/slack/block-kit-limits.ts";
 
 const longName = (i: number) => `Product ${i} ${"with a very long name ".repeat(9)}`.slice(0, 200);
 

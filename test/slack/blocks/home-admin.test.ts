@@ -2,9 +2,9 @@ import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { AdminHome } from "../../../src/licensing/home/get-admin-home.ts";
 import { seatUsage } from "../../../src/licensing/seat-usage.ts";
+import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
 import { buildAdminHome } from "../../../src/slack/blocks/home-admin.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import { blockKitProblems } from "../../helpers/slack/block-kit-limits.ts";
 
 const now = new Date("2026-03-02T10:00:00Z");
 const long = (prefix: string, i: number) => `${prefix} ${i} <&> ${"x".repeat(200)}`.slice(0, 200);

@@ -2,9 +2,9 @@ import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { PersonLicenses } from "../../../src/licensing/get-person-licenses.ts";
 import type { OwnRequestRow } from "../../../src/licensing/home/list-own-requests.ts";
+import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
 import { buildMemberHome } from "../../../src/slack/blocks/home-member.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import { blockKitProblems } from "../../helpers/slack/block-kit-limits.ts";
 
 const at = new Date("2026-03-02T10:00:00Z");
 const long = (prefix: string, i: number) => `${prefix} ${i} & ${"y".repeat(200)}`.slice(0, 200);

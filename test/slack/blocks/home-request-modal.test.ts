@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
 import { buildRequestModal } from "../../../src/slack/blocks/home-request-modal.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import { blockKitProblems } from "../../helpers/slack/block-kit-limits.ts";
 
 const products = (n: number) =>
   Array.from({ length: n }, (_, i) => ({

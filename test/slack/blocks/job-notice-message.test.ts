@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Notice } from "../../../src/licensing/outbox/notices.ts";
+import { blockKitViolations } from "../../../src/local-slack/block-kit-limits.ts";
 import { buildJobNoticeMessage, slackDate } from "../../../src/slack/blocks/job-notice-message.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import { blockKitViolations } from "../../helpers/slack/block-kit-limits.ts";
 
 const long = (prefix: string) => `${prefix} ${"x".repeat(200)}`.slice(0, 200);
 const many = <T>(count: number, make: (i: number) => T) => Array.from({ length: count }, (_, i) => make(i));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { MailboxListing } from "../../../src/licensing/mailboxes/list-mailboxes.ts";
 import { seatUsage } from "../../../src/licensing/seat-usage.ts";
+import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
 import { buildMailboxesMessage } from "../../../src/slack/blocks/mailboxes-list-message.ts";
 import {
   buildMailboxLicenseModal,
   buildMailboxSizeModal,
 } from "../../../src/slack/blocks/mailboxes-modals.ts";
 import { parseMailboxSize } from "../../../src/slack/mailboxes/parse-mailbox-size.ts";
-import { blockKitProblems } from "../../helpers/slack/block-kit-limits.ts";
 import { allText, expectWithinMessageLimits } from "./message-limits.ts";
 
 const mailbox = (i: number, over: Partial<MailboxListing> = {}): MailboxListing => ({

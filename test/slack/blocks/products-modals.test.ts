@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ProductDetails } from "../../../src/licensing/catalog/get-product.ts";
+import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
 import {
   buildProductFormModal,
   buildProductsPickerModal,
 } from "../../../src/slack/blocks/products-modals.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import { blockKitProblems } from "../../helpers/slack/block-kit-limits.ts";
 
 const rows = (n: number) =>
   Array.from({ length: n }, (_, i) => ({

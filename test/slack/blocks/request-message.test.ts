@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { RequestSummary } from "../../../src/licensing/requests/load-request-summary.ts";
 import { seatUsage } from "../../../src/licensing/seat-usage.ts";
+import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
 import { buildDecisionModal } from "../../../src/slack/blocks/request-decision-modal.ts";
 import { alreadyDecidedText, buildRequestMessage } from "../../../src/slack/blocks/request-message.ts";
 import { buildRequestOutcomeMessage } from "../../../src/slack/blocks/request-outcome-message.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import { blockKitProblems } from "../../helpers/slack/block-kit-limits.ts";
 import { allText, expectWithinMessageLimits, moreCount } from "./message-limits.ts";
 
 const REQUEST_ID = "0b6f3c1e-8f59-4a55-9d0e-3f7c2a1b9d41";

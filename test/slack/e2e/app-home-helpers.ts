@@ -1,7 +1,7 @@
+import type { RecordedCall } from "../../../src/local-slack/fake-slack-api.ts";
+import { postEvent, postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import type { RecordedCall } from "../../helpers/slack/fake-slack-api.ts";
 import { SIGNING_SECRET, until, type useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postEvent, postInteraction } from "../../helpers/slack/signed-requests.ts";
 
 type RunningApp = ReturnType<typeof useRunningSlackApp>;
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { auditLog, people } from "../../../src/db/schema/index.ts";
 import { fixedClock } from "../../../src/licensing/clock.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
+import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postInteraction } from "../../helpers/slack/signed-requests.ts";
 
 const app = useRunningSlackApp();
 

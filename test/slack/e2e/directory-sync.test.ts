@@ -14,12 +14,16 @@ import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts"
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
 import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
+import {
+  dmChannelFor,
+  type FakeSlackApi,
+  startFakeSlackApi,
+} from "../../../src/local-slack/fake-slack-api.ts";
 import { type SlackDeps, startSlackApp } from "../../../src/slack/app.ts";
 import { type RateLimitPolicy, syncDirectory } from "../../../src/slack/directory/sync-directory.ts";
 import type { AppLogger } from "../../../src/slack/logger.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
-import { dmChannelFor, type FakeSlackApi, startFakeSlackApi } from "../../helpers/slack/fake-slack-api.ts";
 import { SIGNING_SECRET } from "../../helpers/slack/running-app.ts";
 
 const t = useTestDatabase();

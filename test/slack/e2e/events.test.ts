@@ -15,9 +15,9 @@ import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspa
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
-import { dmChannelFor, type SlackUser } from "../../helpers/slack/fake-slack-api.ts";
+import { dmChannelFor, type SlackUser } from "../../../src/local-slack/fake-slack-api.ts";
+import { postEvent } from "../../../src/local-slack/signed-requests.ts";
 import { SIGNING_SECRET, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postEvent } from "../../helpers/slack/signed-requests.ts";
 
 const app = useRunningSlackApp();
 

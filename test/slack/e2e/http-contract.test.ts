@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { postSigned, postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
 import { SIGNING_SECRET, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postSigned, postSlashCommand } from "../../helpers/slack/signed-requests.ts";
 
 const app = useRunningSlackApp();
 const now = () => Math.floor(Date.now() / 1000);

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { auditLog, nonUserMailboxes } from "../../../src/db/schema/index.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { recordMailboxSize } from "../../../src/licensing/mailboxes/record-mailbox-size.ts";
+import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postInteraction } from "../../helpers/slack/signed-requests.ts";
 
 const app = useRunningSlackApp();
 

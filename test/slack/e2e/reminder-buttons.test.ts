@@ -7,11 +7,11 @@ import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { addDays, fixedClock, systemClock } from "../../../src/licensing/clock.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
+import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/ids.ts";
 import { afterNoticeSent } from "../../../src/slack/outbox/after-notice-sent.ts";
 import { relayClient, sendJobNotice } from "../../../src/slack/outbox/send-job-notice.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postInteraction } from "../../helpers/slack/signed-requests.ts";
 import { approverCount, copiesOf, pendingRequestFor, teamWithAdmins } from "./request-interactions.ts";
 
 const app = useRunningSlackApp();

@@ -4,9 +4,9 @@ import { assignments, auditLog } from "../../../src/db/schema/index.ts";
 import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
+import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postInteraction } from "../../helpers/slack/signed-requests.ts";
 
 const app = useRunningSlackApp();
 

@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { licenseRequests } from "../../../src/db/schema/index.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
+import { dmChannelFor } from "../../../src/local-slack/fake-slack-api.ts";
 import { announceRequest } from "../../../src/slack/requests/announce-request.ts";
-import { dmChannelFor } from "../../helpers/slack/fake-slack-api.ts";
 import { until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import {
   approverCount,

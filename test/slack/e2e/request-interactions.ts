@@ -1,10 +1,10 @@
 import { and, eq, ne } from "drizzle-orm";
 import { licenseRequests, people, requestMessages } from "../../../src/db/schema/index.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
+import type { SlackUser } from "../../../src/local-slack/fake-slack-api.ts";
+import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/ids.ts";
-import type { SlackUser } from "../../helpers/slack/fake-slack-api.ts";
 import { SIGNING_SECRET, until, type useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postInteraction } from "../../helpers/slack/signed-requests.ts";
 
 type Harness = ReturnType<typeof useRunningSlackApp>;
 

@@ -45,10 +45,49 @@ export class TriggerIds {
   }
 }
 
-interface StoredView extends Record<string, unknown> {
+export interface StoredView extends Record<string, unknown> {
   id: string;
   hash: string;
   external_id: string;
+}
+
+/** One successful views.* call: which view it opened, pushed, updated or published. */
+export interface ViewEvent {
+  method: "views.open" | "views.push" | "views.update" | "views.publish";
+  viewId: string;
+  /** The trigger_id exchanged (views.open, views.push). */
+  triggerId?: string;
+  /** Whose Home tab (views.publish). */
+  userId?: string;
+}
+
+/** The views as the fake holds them now, and every change to them in order. */
+export class FakeViews {
+  readonly byId = new Map<string, StoredView>();
+  readonly homeByUser = new Map<string, string>();
+  readonly events: ViewEvent[] = [];
+  /** Set by viewMethods: stores a view over the one with that id. */
+  storeOver: ((viewId: string, view: Record<string, unknown>) => StoredView | undefined) | undefined;
+
+  get(id: string): StoredView | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * What Slack does with a view_submission answered `response_action: "update"`: the view shown
+   * becomes the one in the answer, under the same id.
+   */
+  updateFromAnswer(viewId: string, view: Record<string, unknown>): StoredView | undefined {
+    const stored = this.storeOver?.(viewId, view);
+    if (stored) this.events.push({ method: "views.update", viewId });
+    return stored;
+  }
+
+  /** The Home tab last published for a user. */
+  home(userId: string): StoredView | undefined {
+    const id = this.homeByUser.get(userId);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
 }
 
 /**
@@ -60,9 +99,10 @@ export function viewMethods(
   triggers: TriggerIds,
   users: FakeUserRegistry,
   now: () => number,
+  held: FakeViews = new FakeViews(),
 ): Record<string, (args: ApiArgs) => ApiResult> {
-  const views = new Map<string, StoredView>();
-  const homeByUser = new Map<string, string>();
+  const views = held.byId;
+  const homeByUser = held.homeByUser;
   let seq = 0;
 
   const store = (view: Record<string, unknown>, previous?: StoredView): StoredView => {
@@ -88,12 +128,17 @@ export function viewMethods(
     return stored;
   };
 
+  held.storeOver = (viewId, view) => {
+    const current = views.get(viewId);
+    return current ? store(view, current) : undefined;
+  };
+
   const duplicateExternalId = (view: Record<string, unknown>, self?: string): boolean =>
     typeof view.external_id === "string" &&
     view.external_id !== "" &&
     [...views.values()].some((v) => v.external_id === view.external_id && v.id !== self);
 
-  const openOrPush = (args: ApiArgs): ApiResult => {
+  const openOrPush = (args: ApiArgs, method: "views.open" | "views.push"): ApiResult => {
     const trigger = stringArg(args, "trigger_id") ?? stringArg(args, "interactivity_pointer");
     if (trigger === undefined) {
       return fail("invalid_arguments", ["[ERROR] missing required field: trigger_id"]);
@@ -104,12 +149,14 @@ export function viewMethods(
     if ("error" in view) return view.error;
     if (duplicateExternalId(view.value)) return fail("duplicate_external_id");
     triggers.exchange(trigger);
-    return ok({ view: store(view.value) });
+    const stored = store(view.value);
+    held.events.push({ method, viewId: stored.id, triggerId: trigger });
+    return ok({ view: stored });
   };
 
   return {
-    "views.open": openOrPush,
-    "views.push": openOrPush,
+    "views.open": (args) => openOrPush(args, "views.open"),
+    "views.push": (args) => openOrPush(args, "views.push"),
     "views.update": (args) => {
       const viewId = stringArg(args, "view_id");
       const externalId = stringArg(args, "external_id");
@@ -125,7 +172,9 @@ export function viewMethods(
       const view = checkedView(args, current.type === "home" ? "home" : "modal");
       if ("error" in view) return view.error;
       if (duplicateExternalId(view.value, current.id)) return fail("duplicate_external_id");
-      return ok({ view: store(view.value, current) });
+      const stored = store(view.value, current);
+      held.events.push({ method: "views.update", viewId: stored.id });
+      return ok({ view: stored });
     },
     "views.publish": (args) => {
       const userId = stringArg(args, "user_id");
@@ -140,6 +189,7 @@ export function viewMethods(
       if ("error" in view) return view.error;
       const stored = store(view.value, previous);
       homeByUser.set(userId, stored.id);
+      held.events.push({ method: "views.publish", viewId: stored.id, userId });
       return ok({ view: stored });
     },
   };

@@ -15,12 +15,13 @@ import {
   tokenOf,
 } from "./fake-slack-http.ts";
 import { FakeUserRegistry, type NewSlackUser, userMethods } from "./fake-slack-users.ts";
-import { TriggerIds, viewMethods } from "./fake-slack-views.ts";
+import { FakeViews, TriggerIds, viewMethods } from "./fake-slack-views.ts";
 
 export type { PostedMessage } from "./fake-slack-chat.ts";
 export { dmChannelFor } from "./fake-slack-chat.ts";
 export type { FakeFiles, UploadedFile } from "./fake-slack-files.ts";
 export type { FakeUserRegistry, NewSlackUser, SlackUser } from "./fake-slack-users.ts";
+export type { FakeViews, StoredView, ViewEvent } from "./fake-slack-views.ts";
 
 export interface FakeSlackApiOptions {
   /** Bot tokens the fake accepts; the first is `fake.token`. Default: one `xoxb-` token. */
@@ -61,6 +62,8 @@ export interface FakeSlackApi {
   /** Every message posted (chat.postMessage / postEphemeral), as chat.update left it. */
   messages: PostedMessage[];
   users: FakeUserRegistry;
+  /** Modals and Home tabs as they stand, and every views.* change in order. */
+  views: FakeViews;
   /** Files uploaded with files.getUploadURLExternal / the upload URL / files.completeUploadExternal. */
   files: FakeFiles;
   issueTriggerId(): string;
@@ -74,9 +77,9 @@ export interface FakeSlackApi {
 }
 
 /**
- * A Slack Web API on 127.0.0.1 for end-to-end tests: point Bolt's `clientOptions.slackApiUrl` at
- * `fake.url`. It answers the way Slack does — HTTP 200 with `{ ok, ... }`, HTTP 429 only for rate
- * limits — and refuses what Slack refuses: bad tokens, stale or reused trigger_ids, unknown users,
+ * A Slack Web API on 127.0.0.1, for end-to-end tests and the local console: point Bolt's
+ * `clientOptions.slackApiUrl` at `fake.url`. It answers the way Slack does — HTTP 200 with
+ * `{ ok, ... }`, HTTP 429 only for rate limits — and refuses what Slack refuses: bad tokens, stale or reused trigger_ids, unknown users,
  * Block Kit over its limits, a response_url used too often or too late.
  */
 export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
@@ -95,6 +98,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const calls: RecordedCall[] = [];
   const messages: PostedMessage[] = [];
   const files = new FakeFiles();
+  const views = new FakeViews();
   const failures = new Map<string, FakeFailure[]>();
   const responseUrls = new Map<string, { createdAt: number; bodies: unknown[] }>();
   const maxUses = options.responseUrlMaxUses ?? 5;
@@ -112,7 +116,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         is_enterprise_install: false,
       }),
     ...userMethods(users),
-    ...viewMethods(ids, triggers, users, now),
+    ...viewMethods(ids, triggers, users, now, views),
     ...chatMethods(ids, users, messages, now),
     ...fileMethods(files, () => origin),
   };
@@ -197,6 +201,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     callsTo: (method) => calls.filter((c) => c.method === method),
     messages,
     users,
+    views,
     files,
     issueTriggerId: () => triggers.issue(),
     responseUrl: () => {

@@ -2,13 +2,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, isValidSlackRequest, LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type FakeSlackApi, startFakeSlackApi } from "../helpers/slack/fake-slack-api.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
 import {
   postEvent,
   postInteraction,
   postSlashCommand,
   signSlackRequest,
-} from "../helpers/slack/signed-requests.ts";
+} from "../../src/local-slack/signed-requests.ts";
 
 describe("signSlackRequest", () => {
   it("reproduces the example in Slack's 'Verifying requests from Slack'", () => {

@@ -1,6 +1,6 @@
 import { ErrorCode, type Logger, LogLevel, WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeSlackApi, startFakeSlackApi } from "../helpers/slack/fake-slack-api.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
 
 const quiet: Logger = {
   debug() {},

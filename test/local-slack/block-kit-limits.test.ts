@@ -3,7 +3,7 @@ import {
   type BlockKitSurface,
   blockKitProblems,
   BLOCK_KIT_LIMITS as L,
-} from "../helpers/slack/block-kit-limits.ts";
+} from "../../src/local-slack/block-kit-limits.ts";
 
 const s = (n: number) => "x".repeat(n);
 const plain = (text: string) => ({ type: "plain_text", text });
