@@ -3,8 +3,8 @@ import { systemClock } from "../../../src/licensing/clock.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
+import { postEvent } from "../../../src/local-slack/signed-requests.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { postEvent } from "../../helpers/slack/signed-requests.ts";
 
 const CHANNEL = "C0LICENSES";
 const app = useRunningSlackApp({ approvalsChannel: CHANNEL });
@@ -42,6 +42,6 @@ describe("admin notifications with an approvals channel", () => {
     expect(app.fake.messages.filter((m) => m.text.includes(`<@${user.id}>`))).toHaveLength(1);
     expect(posted[0]?.channel).toBe(CHANNEL);
     expect(posted[0]?.text).toContain("got none of the default licenses");
-    expect(posted[0]?.metadata).toMatchObject({ event_type: "license_desk_admin_notification" });
+    expect(posted[0]?.metadata).toMatchObject({ event_type: "license_desk_notice" });
   });
 });
