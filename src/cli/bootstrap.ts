@@ -3,8 +3,9 @@ import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from "../
 import { migrateDatabase } from "../db/migrate.ts";
 
 /** Config, an open and migrated database, for the command-line entry points. */
-export async function bootstrap(): Promise<{ config: Config; handle: DatabaseHandle }> {
-  const config = loadProcessConfig();
+export async function bootstrap(
+  config: Config = loadProcessConfig(),
+): Promise<{ config: Config; handle: DatabaseHandle }> {
   const handle = await openDatabase(config.database);
   try {
     await migrateDatabase(handle, config.database);

@@ -26,22 +26,41 @@ async function start(script: string, args: string[], env: Record<string, string>
 }
 
 let dataDir: string;
+/** A console script that shows the seats. */
+let statusScript: string;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "license-desk-"));
+  statusScript = join(dataDir, "status.txt");
+  await writeFile(
+    statusScript,
+    "/license status\nexpect Office 365 Small Business Premium: 7 of 10 available\n",
+  );
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("npm start before the Slack app", () => {
-  it("migrates the embedded database, loads the example catalog once, prints the seats and exits 0", async () => {
-    const first = await start("src/main.ts", [], { DATA_DIR: dataDir });
+  it("without Slack settings and without a terminal, says in one message what to set and how to open the console", async () => {
+    const started = await start("src/main.ts", [], { DATA_DIR: dataDir });
+    expect(started.code).toBe(1);
+    expect(started.stdout).toBe("");
+    expect(started.stderr.trim()).toBe(
+      [
+        "License Desk needs Slack settings to run here: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET",
+        "(or SLACK_APP_TOKEN for Socket Mode). Without Slack, `npm start` in a terminal opens the local",
+        "console, and `npm start -- --script FILE` runs a console script.",
+      ].join("\n"),
+    );
+  });
+
+  it("with --script, migrates the embedded database and seeds the demo workspace once", async () => {
+    const first = await start("src/main.ts", ["--script", statusScript], { DATA_DIR: dataDir });
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("example catalog loaded");
-    expect(first.stdout).toMatch(/Office 365 Small Business Premium\s+office\s+10 of 10 available\s+yes/);
-    const second = await start("src/main.ts", [], { DATA_DIR: dataDir });
+    expect(first.stdout).toContain("demo people and example catalog loaded");
+    const second = await start("src/main.ts", ["--script", statusScript], { DATA_DIR: dataDir });
     expect(second.code).toBe(0);
-    expect(second.stdout).not.toContain("example catalog loaded");
+    expect(second.stdout).not.toContain("demo people and example catalog loaded");
   });
 
   it("names a malformed DATABASE_URL or an unreachable server in one line, without a stack", async () => {
@@ -50,7 +69,9 @@ describe("npm start before the Slack app", () => {
     expect(malformed.stderr.trim()).toBe(
       "Invalid configuration:\n  - DATABASE_URL must be a URL like postgres://user:password@host:5432/database",
     );
-    const unreachable = await start("src/main.ts", [], { DATABASE_URL: "postgres://me:pw@127.0.0.1:1/db" });
+    const unreachable = await start("src/main.ts", ["--script", statusScript], {
+      DATABASE_URL: "postgres://me:pw@127.0.0.1:1/db",
+    });
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr.trim()).toBe(
       "Cannot connect to PostgreSQL at 127.0.0.1:1/db: connection refused: is PostgreSQL running and listening there?",
@@ -107,7 +128,7 @@ describe("npm run catalog -- import", () => {
 
 describe("npm run jobs", () => {
   it("runs every daily job once as of the given time, and says where the messages wait", async () => {
-    await start("src/main.ts", [], { DATA_DIR: dataDir });
+    await start("src/main.ts", ["--script", statusScript], { DATA_DIR: dataDir });
     const ran = await start("src/cli/jobs.ts", ["--once", "--at", "2026-12-01T09:00:00Z"], {
       DATA_DIR: dataDir,
     });

@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "../db/client.ts";
+import { systemClock } from "../licensing/clock.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../local-slack/fake-slack-api.ts";
+import { startSlackApp } from "../slack/app.ts";
+import type { AppLogger } from "../slack/logger.ts";
+import { AppActivity } from "./app-activity.ts";
+import { ConsoleSession } from "./console-session.ts";
+import { DEMO_ADMIN, DEMO_PEOPLE, seedDemoWorkspace } from "./demo-workspace.ts";
+import { ConsoleOutput, scriptSource, terminalSource } from "./line-source.ts";
+import { LocalSlack } from "./local-slack.ts";
+import { dailyJobsRunner } from "./run-jobs.ts";
+import { words } from "./words.ts";
+
+export interface ConsoleOptions {
+  db: Database;
+  workspaceId: string;
+  /** Where the data lives, for the banner. */
+  where: string;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** A script's text: its lines instead of the input's. */
+  script?: string;
+}
+
+/**
+ * The real app on the given database, talking to an in-process stand-in for Slack's Web API,
+ * with the demo workspace seeded when it is empty; then the console until quit. Returns the exit code.
+ */
+export async function openLocalConsole(options: ConsoleOptions): Promise<number> {
+  const { db, workspaceId } = options;
+  const fake = await startFakeSlackApi({
+    teamId: workspaceId,
+    teamName: "Demo workspace",
+    users: [...DEMO_PEOPLE],
+  });
+  const errors: string[] = [];
+  const logger: AppLogger = {
+    info: () => {},
+    warn: () => {},
+    error: (message, context) => {
+      const detail = typeof context?.error === "string" ? context.error : "";
+      errors.push(detail ? `${message}: ${detail}` : message);
+    },
+  };
+  const activity = new AppActivity();
+  const signingSecret = randomBytes(24).toString("hex");
+  try {
+    const seeded = await seedDemoWorkspace(db, systemClock, workspaceId);
+    const running = await startSlackApp(
+      { botToken: fake.token, signingSecret, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
+      { db, clock: systemClock, logger },
+    );
+    activity.watch(running.app);
+    await botTokenChecked(fake);
+    const out = new ConsoleOutput(options.output);
+    const source =
+      options.script === undefined
+        ? terminalSource(options.input, options.output, out)
+        : scriptSource(options.script, out);
+    try {
+      out.line(
+        words.banner({ where: options.where, workspace: workspaceId, seeded, user: `@${DEMO_ADMIN.name}` }),
+      );
+      const session = new ConsoleSession({
+        local: new LocalSlack(fake, running.url, signingSecret, activity),
+        source,
+        out,
+        runJobs: dailyJobsRunner({ db, logger, fake, workspaceId }),
+        appErrors: () => errors.splice(0),
+        actingUserId: DEMO_ADMIN.id,
+      });
+      const code = await session.run();
+      if (code === 0 && options.script !== undefined) out.line(words.scriptDone());
+      return code;
+    } finally {
+      source.close();
+      await running.close();
+    }
+  } finally {
+    await fake.close();
+  }
+}
+
+/**
+ * Bolt checks its token with auth.test as the app starts, without being awaited: wait for it, so
+ * that a console closed at once does not close the stand-in under that call.
+ */
+async function botTokenChecked(fake: FakeSlackApi): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (fake.callsTo("auth.test").length === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}

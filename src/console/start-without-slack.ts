@@ -1,0 +1,42 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { bootstrap } from "../cli/bootstrap.ts";
+import type { Config } from "../config.ts";
+import { openLocalConsole } from "./open-console.ts";
+import { words } from "./words.ts";
+
+/**
+ * `npm start` without Slack settings: the local console at a terminal, a console script with
+ * `--script FILE`, and otherwise one message saying what to set or how to open the console.
+ */
+export async function startWithoutSlack(
+  config: Config,
+  argv: string[],
+  stdinIsTty: boolean,
+): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { script: { type: "string" } },
+    allowPositionals: false,
+  });
+  if (values.script === undefined && !stdinIsTty) {
+    console.error(words.noTerminal());
+    return 1;
+  }
+  const script = values.script === undefined ? undefined : await readFile(values.script, "utf8");
+  const { handle } = await bootstrap(config);
+  try {
+    const where =
+      config.database.kind === "pglite" ? `embedded database in ${config.database.dataDir}` : "PostgreSQL";
+    return await openLocalConsole({
+      db: handle.db,
+      workspaceId: config.workspaceId,
+      where,
+      input: process.stdin,
+      output: process.stdout,
+      ...(script === undefined ? {} : { script }),
+    });
+  } finally {
+    await handle.close();
+  }
+}

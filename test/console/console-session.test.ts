@@ -1,0 +1,73 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { openLocalConsole } from "../../src/console/open-console.ts";
+import { useTestDatabase } from "../helpers/database.ts";
+
+const t = useTestDatabase();
+
+/** The console on this file's database, running `lines` as a script; its exit code and transcript. */
+async function runScript(workspaceId: string, lines: string[]) {
+  const output = new PassThrough();
+  let transcript = "";
+  output.on("data", (chunk: Buffer) => {
+    transcript += chunk.toString("utf8");
+  });
+  const code = await openLocalConsole({
+    db: t.db,
+    workspaceId,
+    where: "test database",
+    input: new PassThrough(),
+    output,
+    script: lines.join("\n"),
+  });
+  return { code, transcript };
+}
+
+describe("the console", () => {
+  it("shows the fields a modal's submission is refused for, asks them again, cancels a modal, shows files", async () => {
+    const { code, transcript } = await runScript("T0CONSOLE1", [
+      "/license bulk",
+      "@cleo",
+      "-",
+      "-",
+      "Add",
+      "Exchange Online Plan 1",
+      "expect 1 person:",
+      "cancel",
+      "expect (modal closed)",
+      "/license export",
+      "expect License Desk shared a file in your DMs:",
+      "expect license-desk-seats-",
+    ]);
+    expect(transcript).toMatch(/ {2}! Products to give: .+/);
+    expect(transcript.match(/^Products to give \(optional, - to skip\):$/gm)).toHaveLength(2);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it("presses App Home's buttons, walks menus and text inputs, and shows the admins what came of it", async () => {
+    const { code, transcript } = await runScript("T0CONSOLE2", [
+      "as @lin",
+      "home",
+      "expect Request a license",
+      "pick Request a license",
+      "expect Request a license",
+      "Exchange Online Plan 1",
+      "For the shared calendar",
+      "as @alva",
+      "expect @lin asks for Exchange Online Plan 1.",
+      "expect For the shared calendar",
+      "pick Deny",
+      "Not this quarter",
+      "as @lin",
+      "expect Not this quarter",
+    ]);
+    expect(transcript).toContain("You are now @lin (Lin Chen).");
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it("switches people by name only, and fails a script on someone unknown", async () => {
+    const { code, transcript } = await runScript("T0CONSOLE3", ["as @nobody"]);
+    expect(code).toBe(1);
+    expect(transcript).toContain("Script failed at line 1: No one called @nobody here.");
+  }, 60_000);
+});
