@@ -16,7 +16,7 @@ export const bulk = {
   "bulk.error.conflict": () => "A product cannot be both given and taken away.",
   "bulk.error.too_many": (p: { max: number }) => `Choose at most ${p.max} people at a time.`,
   "bulk.preview.summary": (p: { people: number; adding: number; removing: number }) =>
-    `*${p.people}* ${p.people === 1 ? "person" : "people"}: *${p.adding}* licenses given, *${p.removing}* taken away.`,
+    `*${p.people}* ${p.people === 1 ? "person" : "people"}: *${p.adding}* ${p.adding === 1 ? "license" : "licenses"} given, *${p.removing}* taken away.`,
   "bulk.preview.product": (p: {
     product: string;
     adding: number;
@@ -34,5 +34,5 @@ export const bulk = {
     `• *${p.person}* — ${p.product}: ${p.services}`,
   "bulk.preview.no_loss": () => "No data is deleted by this change.",
   "bulk.done": (p: { people: number; added: number; removed: number; restored: number }) =>
-    `Bulk change applied: ${p.people} ${p.people === 1 ? "person" : "people"} changed, ${p.added} licenses given (${p.restored} with their data restored), ${p.removed} taken away.`,
+    `Bulk change applied: ${p.people} ${p.people === 1 ? "person" : "people"} changed, ${p.added} ${p.added === 1 ? "license" : "licenses"} given (${p.restored} with their data restored), ${p.removed} taken away.`,
 } as const;
