@@ -3,17 +3,20 @@ import type { Database } from "../db/client.ts";
 import { restoreWindows } from "../db/schema/index.ts";
 import { type AssignProductInput, type AssignProductOutcome, assignInTransaction } from "./assign-product.ts";
 import type { Clock } from "./clock.ts";
-import { fail, inTransaction } from "./outcome.ts";
+import { type Failure, fail, inTransaction } from "./outcome.ts";
+
+export type RestoreProductOutcome = AssignProductOutcome | Failure<"NOTHING_TO_RESTORE">;
 
 /**
  * Assigns a removed license again inside its restore window, bringing the retained data back.
- * After the window, says WINDOW_CLOSED with the date the data was gone for good.
+ * After the window, says WINDOW_CLOSED with the date the data was gone for good; when no data ever
+ * waited (never removed, or restored already), NOTHING_TO_RESTORE.
  */
 export async function restoreProduct(
   db: Database,
   clock: Clock,
   input: AssignProductInput,
-): Promise<AssignProductOutcome> {
+): Promise<RestoreProductOutcome> {
   const outcome = await inTransaction(db, (tx) =>
     assignInTransaction(tx, clock.now(), input, { requireRestore: true }),
   );
@@ -30,5 +33,7 @@ export async function restoreProduct(
     )
     .orderBy(desc(restoreWindows.removedAt))
     .limit(1);
-  return fail("WINDOW_CLOSED", { purgedAt: last && last.status !== "restored" ? last.purgeAt : null });
+  // Never removed, or already restored: there was no data waiting, not a window that ended.
+  if (!last || last.status === "restored") return fail("NOTHING_TO_RESTORE");
+  return fail("WINDOW_CLOSED", { purgedAt: last.purgeAt });
 }

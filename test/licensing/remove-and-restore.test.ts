@@ -156,7 +156,7 @@ describe("after the window", () => {
     expect(window?.status).toBe("purged");
   });
 
-  it("restore without any earlier removal says WINDOW_CLOSED with no date", async () => {
+  it("restore without any earlier removal says there is nothing to restore", async () => {
     const f = await createFixture(t.db);
     const personId = await f.addPerson();
     const result = await restoreProduct(t.db, f.clock, {
@@ -165,7 +165,7 @@ describe("after the window", () => {
       productId: await f.productId("office"),
       actor: admin,
     });
-    expect(result).toEqual({ ok: false, code: "WINDOW_CLOSED", purgedAt: null });
+    expect(result).toEqual({ ok: false, code: "NOTHING_TO_RESTORE" });
   });
 });
 

@@ -2,10 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { restoreWindows } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
-import type { AssignProductOutcome } from "../assign-product.ts";
 import type { Clock } from "../clock.ts";
 import { fail, isUuid } from "../outcome.ts";
-import { restoreProduct } from "../restore-product.ts";
+import { type RestoreProductOutcome, restoreProduct } from "../restore-product.ts";
 
 /**
  * Restores the license a restore window names, as a button on that window asks. The window only
@@ -16,7 +15,7 @@ export async function restoreWindow(
   db: Database,
   clock: Clock,
   input: { workspaceId: string; windowId: string; actor: Actor },
-): Promise<AssignProductOutcome> {
+): Promise<RestoreProductOutcome> {
   if (!isUuid(input.windowId)) return fail("WINDOW_CLOSED", { purgedAt: null });
   const [window] = await db
     .select({ personId: restoreWindows.personId, productId: restoreWindows.productId })
