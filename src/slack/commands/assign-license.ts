@@ -4,6 +4,7 @@ import { type AssignAttempt, buildAssignResultMessage } from "../blocks/build-as
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { describeError } from "../logger.ts";
 import { announceRequest } from "../requests/announce-request.ts";
 import {
   type CommandContext,
@@ -48,13 +49,25 @@ export async function assignLicense(
       if (filed.ok) filedRequests.push(filed.requestId);
       continue;
     }
-    const outcome = await assignProduct(ctx.deps.db, ctx.deps.clock, {
-      workspaceId: ctx.workspaceId,
-      personId: person.id,
-      productId: found.product.id,
-      actor: commandActor(ctx),
-    });
-    attempts.push({ person: { name: person.name }, outcome });
+    // Each person is a transaction of their own: one that fails unexpectedly is said by name, and
+    // the others keep what they got, so the reply never claims that nothing changed.
+    try {
+      const outcome = await assignProduct(ctx.deps.db, ctx.deps.clock, {
+        workspaceId: ctx.workspaceId,
+        personId: person.id,
+        productId: found.product.id,
+        actor: commandActor(ctx),
+      });
+      attempts.push({ person: { name: person.name }, outcome });
+    } catch (error) {
+      if (input.people.length === 1) throw error;
+      ctx.deps.logger.error("/license assign failed for one person", {
+        ...describeError(error),
+        workspaceId: ctx.workspaceId,
+        personId: person.id,
+      });
+      lines.push(en["assign.person.unexpected"]({ person: escapeMrkdwn(person.name) }));
+    }
   }
   if (attempts.length > 0) {
     const result = buildAssignResultMessage({

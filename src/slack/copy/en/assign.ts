@@ -15,6 +15,8 @@ export const assign = {
   "assign.person.done_nothing": (p: { person: string }) =>
     `:white_check_mark: *${p.person}*: assigned, but none of its services could be turned on.`,
   "assign.person.restored": () => "The data kept since the removal is restored.",
+  "assign.person.unexpected": (p: { person: string }) =>
+    `:warning: *${p.person}*: something went wrong, and nothing was changed for them. Try again for them alone.`,
   "assign.skipped.UNAVAILABLE_IN_LOCATION": (p: { services: string; location: string }) =>
     `Skipped ${p.services}: not available in their usage location ${p.location}.`,
   "assign.failures.heading": () => "*Not assigned:*",
