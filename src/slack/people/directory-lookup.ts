@@ -44,7 +44,13 @@ const byUserIdQuery = oncePerDatabase((db: Database) =>
  * which workspaces exist. Shared by every lookup, so a command does not ask Slack again what the
  * one before it just asked.
  */
-const learnt = new WeakMap<Database, { refreshedAt: Map<string, number>; workspaces: Set<string> }>();
+const learnt = new WeakMap<Database, { refreshedAt: Map<string, number>; workspaces: Map<string, number> }>();
+
+/**
+ * How long a workspace row is taken to exist without asking: another instance may purge an
+ * uninstalled workspace, and a reinstall must find its row written again.
+ */
+const WORKSPACE_KNOWN_FOR_MS = 10 * 60_000;
 
 /**
  * Finds people in the workspace's directory, asking Slack for the ones it has not seen (or, for
@@ -52,23 +58,23 @@ const learnt = new WeakMap<Database, { refreshedAt: Map<string, number>; workspa
  */
 export class DirectoryLookup {
   private readonly refreshedAt: Map<string, number>;
-  private readonly workspaces: Set<string>;
+  private readonly workspaces: Map<string, number>;
 
   constructor(
     private readonly db: Database,
     private readonly client: WebClient,
   ) {
-    const known = learnt.get(db) ?? { refreshedAt: new Map(), workspaces: new Set() };
+    const known = learnt.get(db) ?? { refreshedAt: new Map(), workspaces: new Map() };
     learnt.set(db, known);
     this.refreshedAt = known.refreshedAt;
     this.workspaces = known.workspaces;
   }
 
-  /** The workspace row exists, written once per process. */
+  /** The workspace row exists: written when this process has not seen it in the last ten minutes. */
   async ensureWorkspace(workspaceId: string, name: string): Promise<void> {
-    if (this.workspaces.has(workspaceId)) return;
+    if (Date.now() - (this.workspaces.get(workspaceId) ?? 0) < WORKSPACE_KNOWN_FOR_MS) return;
     await ensureWorkspace(this.db, { id: workspaceId, name });
-    this.workspaces.add(workspaceId);
+    this.workspaces.set(workspaceId, Date.now());
   }
 
   async byUserId(
