@@ -3,17 +3,19 @@ import { activeWorkspaces } from "../jobs/active-workspaces.ts";
 import { runDailyJobs } from "../jobs/daily-jobs.ts";
 import { relayOutbox } from "../jobs/outbox-relay.ts";
 import { fixedClock, systemClock } from "../licensing/clock.ts";
+import { purgeUninstalledWorkspaces } from "../licensing/workspaces/purge-uninstalled-workspaces.ts";
 import { consoleLogger } from "../slack/logger.ts";
-import { afterNoticeSent } from "../slack/outbox/after-notice-sent.ts";
-import { relayClient, sendJobNotice } from "../slack/outbox/send-job-notice.ts";
+import { relaySender } from "../slack/outbox/relay-sender.ts";
 import { bootstrap, runMain } from "./bootstrap.ts";
 
 const usage = "Usage: npm run jobs -- --once [--at <ISO time>]";
 
 /**
  * `npm run jobs -- --once [--at 2026-12-01T09:00:00Z]`: every daily job, once, as of that time
- * (default now), for every active workspace; then the outbox is sent when Slack settings are given.
- * For operators catching up, and for trying the reminders out.
+ * (default now), for every active workspace; the data of workspaces uninstalled longer ago than
+ * UNINSTALLED_RETENTION_DAYS is purged; then the outbox is sent when Slack settings are given (in
+ * OAuth mode with each workspace's own token). For operators catching up, and for trying the
+ * reminders out.
  */
 runMain(async () => {
   const { values } = parseArgs({ options: { once: { type: "boolean" }, at: { type: "string" } } });
@@ -25,22 +27,25 @@ runMain(async () => {
   const { config, handle } = await bootstrap();
   try {
     const clock = values.at === undefined ? systemClock : fixedClock(at);
+    const approvalsChannel = (config.slackOAuth ?? config.slack)?.approvalsChannel;
     for (const { workspaceId } of await activeWorkspaces(handle.db)) {
       const done = await runDailyJobs(handle.db, clock.now(), {
         workspaceId,
-        approvalsChannel: config.slack?.approvalsChannel,
+        approvalsChannel,
       });
       console.log(`${workspaceId} as of ${clock.now().toISOString()}: ${JSON.stringify(done)}`);
     }
-    if (!config.slack) {
+    // Deleting for good is never tried out: the purge goes by the real time, whatever --at says.
+    const purged = await purgeUninstalledWorkspaces(handle.db, systemClock, {
+      retentionDays: config.uninstalledRetentionDays,
+    });
+    if (purged.length > 0)
+      console.log(`purged (uninstalled over ${config.uninstalledRetentionDays} days): ${purged.join(", ")}`);
+    const send = relaySender(config, { db: handle.db, clock, logger: consoleLogger });
+    if (!send) {
       console.log("No Slack settings: the messages wait in the outbox until the app runs with them.");
       return 0;
     }
-    const relay = relayClient(config.slack.botToken, config.slack.apiUrl);
-    const send = sendJobNotice(
-      relay,
-      afterNoticeSent({ db: handle.db, clock, logger: consoleLogger }, relay),
-    );
     // A pass sends a batch; go on while batches go out, stop when nothing more is due now.
     const total = { sent: 0, retrying: 0, failed: 0 };
     for (;;) {

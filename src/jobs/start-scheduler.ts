@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Database } from "../db/client.ts";
 import { addDays, type Clock } from "../licensing/clock.ts";
+import { purgeUninstalledWorkspaces } from "../licensing/workspaces/purge-uninstalled-workspaces.ts";
 import type { AppLogger } from "../slack/logger.ts";
 import { relayOutbox, type SendMessage } from "./outbox-relay.ts";
 import { postgresRunCoordinator } from "./postgres-run-coordinator.ts";
@@ -13,6 +14,8 @@ export interface JobsDeps {
   logger: AppLogger;
   send: SendMessage;
   approvalsChannel?: string | undefined;
+  /** Days an uninstalled workspace's data is kept before the daily tick purges it. Default 30. */
+  uninstalledRetentionDays?: number;
 }
 
 export interface RunningScheduler {
@@ -22,6 +25,7 @@ export interface RunningScheduler {
 /** How long finished slot claims are kept, for looking back at what ran. */
 const KEEP_CLAIMS_DAYS = 14;
 const TICK_LEASE_MS = 60_000;
+const DEFAULT_RETENTION_DAYS = 30;
 
 /**
  * Schedules the daily tick (one instance per slot, node-cron's `distributed` mode with the
@@ -36,6 +40,18 @@ export async function startScheduler(deps: JobsDeps): Promise<RunningScheduler> 
     if (entry.job === "daily_tick") {
       const runs = await runDueDailyJobs(deps.db, deps.clock, coordinator, deps.approvalsChannel);
       for (const run of runs) deps.logger.info("daily jobs ran", { ...run });
+      // A purge that fails is tried again at the next tick; it must not hold up the outbox.
+      await purgeUninstalledWorkspaces(deps.db, deps.clock, {
+        retentionDays: deps.uninstalledRetentionDays ?? DEFAULT_RETENTION_DAYS,
+      }).then(
+        (purged) => {
+          if (purged.length > 0) deps.logger.info("uninstalled workspaces purged", { workspaceIds: purged });
+        },
+        (error: unknown) =>
+          deps.logger.error("purging uninstalled workspaces failed", {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+      );
       await coordinator.forgetFinished(addDays(deps.clock.now(), -KEEP_CLAIMS_DAYS));
     }
     const relayed = await relayOutbox(deps.db, deps.clock, deps.send);

@@ -47,6 +47,8 @@ export interface RecordedCall {
   at: number;
   /** The error the fake answered, if it did not answer `ok: true`. */
   error?: string;
+  /** Which of the accepted `tokens` the call was made with (its index), when it was one of them. */
+  tokenIndex?: number;
 }
 
 export type FakeFailure = string | { status: 429; retryAfter: number };
@@ -135,6 +137,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const token = tokenOf(req, args);
     if (token === undefined) return answer(200, fail("not_authed"));
     if (!tokens.includes(token)) return answer(200, fail("invalid_auth"));
+    call.tokenIndex = tokens.indexOf(token);
     const failure = failures.get(method)?.shift();
     if (typeof failure === "string") return answer(200, fail(failure));
     if (failure) {

@@ -1,15 +1,17 @@
 import { systemActor } from "../../licensing/actor.ts";
 import { deactivateWorkspace } from "../../licensing/workspaces/deactivate-workspace.ts";
 import type { SlackDeps } from "../app.ts";
+import { deleteInstallationOf } from "./delete-installation.ts";
 import { type EventDelivery, handleEventOnce } from "./handle-event-once.ts";
 
 /**
- * The app was removed: the workspace is marked inactive, so nothing is sent there and its daily
- * sync stops. Its tokens should be deleted here too, but there is no token store yet: the bot token
- * comes from the environment until installations are stored per workspace.
+ * The app was removed: its installation (tokens) is deleted and the workspace marked inactive, so
+ * nothing is sent there and its jobs stop. Its data stays for UNINSTALLED_RETENTION_DAYS (an
+ * export, or a reinstall, finds it all), then the daily purge deletes it.
  */
 export async function handleAppUninstalled(deps: SlackDeps, delivery: EventDelivery): Promise<void> {
   await handleEventOnce(deps, delivery, async () => {
+    await deleteInstallationOf(deps, delivery);
     await deactivateWorkspace(deps.db, deps.clock, {
       workspaceId: delivery.workspaceId,
       reason: "app_uninstalled",

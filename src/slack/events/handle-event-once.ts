@@ -6,6 +6,9 @@ export interface EventDelivery {
   workspaceId: string;
   eventId: string;
   type: string;
+  /** Inside an Enterprise Grid org; with `isEnterpriseInstall`, the event is about the org-wide install. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
 }
 
 /**

@@ -6,7 +6,9 @@ import {
   type SlackInstallationRow,
   slackInstallations,
 } from "../../db/schema/index.ts";
+import { systemActor } from "../../licensing/actor.ts";
 import type { Clock } from "../../licensing/clock.ts";
+import { reactivateWorkspace } from "../../licensing/workspaces/reactivate-workspace.ts";
 import { type AppLogger, describeError } from "../logger.ts";
 import type { TokenCipher } from "./token-cipher.ts";
 import type { RefreshToken } from "./token-refresh.ts";
@@ -65,6 +67,11 @@ export function createPostgresInstallationStore(deps: InstallationStoreDeps): In
             target: [slackInstallations.enterpriseId, slackInstallations.teamId],
             set: { ...row, updatedAt: deps.clock.now() },
           });
+        // Installed again before its data was purged: the workspace (a team, or an org) comes back.
+        await reactivateWorkspace(tx, deps.clock.now(), {
+          workspaceId: row.teamId ?? row.enterpriseId ?? "",
+          actor: systemActor("event"),
+        });
       });
     },
 
@@ -77,9 +84,24 @@ export function createPostgresInstallationStore(deps: InstallationStoreDeps): In
     },
 
     async deleteInstallation(query) {
-      await deps.db.delete(slackInstallations).where(exactMatch(query));
+      await deleteInstallationRows(deps.db, query);
     },
   };
+}
+
+/**
+ * The store's deleteInstallation, for code that holds the database but no store (the uninstall
+ * events): no key is needed to delete. Returns how many installations went.
+ */
+export async function deleteInstallationRows(
+  db: Database,
+  query: InstallationQuery<boolean>,
+): Promise<number> {
+  const deleted = await db
+    .delete(slackInstallations)
+    .where(exactMatch(query))
+    .returning({ teamId: slackInstallations.teamId });
+  return deleted.length;
 }
 
 async function refreshUnderLock(deps: InstallationStoreDeps, key: Key): Promise<SlackInstallationRow> {

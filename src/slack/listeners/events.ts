@@ -25,6 +25,15 @@ export function registerEventListeners(app: App, deps: SlackDeps): void {
   });
 }
 
-function delivery(body: { team_id: string; event_id: string }, type: string): EventDelivery {
-  return { workspaceId: body.team_id, eventId: body.event_id, type };
+function delivery(
+  body: { team_id: string; event_id: string; enterprise_id?: string; is_enterprise_install?: boolean },
+  type: string,
+): EventDelivery {
+  return {
+    workspaceId: body.team_id,
+    eventId: body.event_id,
+    type,
+    ...(body.enterprise_id ? { enterpriseId: body.enterprise_id } : {}),
+    ...(body.is_enterprise_install ? { isEnterpriseInstall: true } : {}),
+  };
 }
