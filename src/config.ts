@@ -49,6 +49,10 @@ const configSchema = z.object({
   TOKEN_ENCRYPTION_KEY: z.string().trim().optional(),
   /** How many instances of the app share the database; the embedded database holds only one. */
   INSTANCE_COUNT: z.coerce.number().int().min(1).max(1000).default(1),
+  /** Days an uninstalled workspace's data is kept (for an export, or a reinstall) before it is purged. */
+  UNINSTALLED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How long a stop (SIGTERM, SIGINT) waits for requests and jobs in flight before giving up. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(25),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;
@@ -114,6 +118,10 @@ export type Config = {
   workspaceId: string;
   /** How many instances share the database (INSTANCE_COUNT); more than one needs PostgreSQL. */
   instanceCount: number;
+  /** Days an uninstalled workspace's data is kept before it is purged (UNINSTALLED_RETENTION_DAYS). */
+  uninstalledRetentionDays: number;
+  /** How long a stop waits for work in flight (SHUTDOWN_TIMEOUT_SECONDS), in milliseconds. */
+  shutdownTimeoutMs: number;
   /** One workspace, with its bot token. Absent when no Slack setting is given, or in OAuth mode. */
   slack?: SlackConfig;
   /** Many workspaces, installed through OAuth; their tokens live in the database. */
@@ -181,6 +189,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { kind: "pglite", dataDir: c.DATA_DIR },
     workspaceId: c.WORKSPACE_ID,
     instanceCount: c.INSTANCE_COUNT,
+    uninstalledRetentionDays: c.UNINSTALLED_RETENTION_DAYS,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     ...(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET && c.SLACK_SIGNING_SECRET
       ? {
           slackOAuth: {

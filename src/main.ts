@@ -1,49 +1,68 @@
 import { bootstrap, runMain } from "./cli/bootstrap.ts";
+import { stopGracefully } from "./cli/stop-gracefully.ts";
 import { loadProcessConfig } from "./config.ts";
 import { startWithoutSlack } from "./console/start-without-slack.ts";
 import { startScheduler } from "./jobs/start-scheduler.ts";
 import { systemClock } from "./licensing/clock.ts";
 import { startSlackApp } from "./slack/app.ts";
 import { consoleLogger } from "./slack/logger.ts";
-import { afterNoticeSent } from "./slack/outbox/after-notice-sent.ts";
-import { relayClient, sendJobNotice } from "./slack/outbox/send-job-notice.ts";
+import { relaySender } from "./slack/outbox/relay-sender.ts";
 
 /**
  * Composition root: config → database → migrations → the Slack app when Slack settings are
- * given; without them, the local console on a stand-in for Slack (at a terminal, or a script).
+ * given (one workspace's token, or OAuth for many); without them, the local console on a
+ * stand-in for Slack (at a terminal, or a script).
  */
 runMain(async () => {
   const config = loadProcessConfig();
-  const slack = config.slack;
+  const slack = config.slackOAuth ?? config.slack;
   if (!slack) return startWithoutSlack(config, process.argv.slice(2), process.stdin.isTTY === true);
   const { handle } = await bootstrap(config);
+  const jobDeps = { db: handle.db, clock: systemClock, logger: consoleLogger };
   const running = await startSlackApp(slack, {
-    db: handle.db,
-    clock: systemClock,
-    logger: consoleLogger,
+    ...jobDeps,
     directorySync: {},
     ...(slack.approvalsChannel ? { approvalsChannel: slack.approvalsChannel } : {}),
   });
-  const relay = relayClient(slack.botToken, slack.apiUrl);
-  const jobDeps = { db: handle.db, clock: systemClock, logger: consoleLogger };
+  const send = relaySender(config, jobDeps);
+  if (!send) throw new Error("Slack settings without a way to send: this is a bug");
   const scheduler = await startScheduler({
     ...jobDeps,
-    send: sendJobNotice(relay, afterNoticeSent(jobDeps, relay)),
+    send,
     approvalsChannel: slack.approvalsChannel,
+    uninstalledRetentionDays: config.uninstalledRetentionDays,
   });
   consoleLogger.info("License Desk is running", {
-    mode: slack.appToken ? "socket" : "http",
+    mode: "oauth" in slack ? "oauth" : slack.appToken ? "socket" : "http",
     url: running.url,
     database: config.database.kind,
   });
   return new Promise<number>((resolve) => {
-    const stop = async () => {
-      await scheduler.stop();
-      await running.close();
-      await handle.close();
-      resolve(0);
+    // New requests are refused, those in flight and running jobs finish, then the pool closes.
+    let stopping: Promise<number> | undefined;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      consoleLogger.info("License Desk is stopping", {
+        signal,
+        timeoutSeconds: config.shutdownTimeoutMs / 1000,
+      });
+      stopping = stopGracefully(
+        [
+          [
+            {
+              name: "Slack requests",
+              stop: () => running.close(),
+              running: () => running.inFlight.describe(),
+            },
+            { name: "scheduled jobs", stop: () => scheduler.stop() },
+          ],
+          [{ name: "the database pool", stop: () => handle.close() }],
+        ],
+        { timeoutMs: config.shutdownTimeoutMs, logger: consoleLogger },
+      );
+      void stopping.then(resolve);
     };
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
   });
 });

@@ -9,6 +9,8 @@ describe("loadConfig", () => {
       database: { kind: "pglite", dataDir: "./.data" },
       workspaceId: "T_LOCAL",
       instanceCount: 1,
+      shutdownTimeoutMs: 25_000,
+      uninstalledRetentionDays: 30,
     });
     expect(loadConfig({ DATABASE_URL: "", DATA_DIR: "/srv/ld" }).database).toEqual({
       kind: "pglite",
@@ -214,5 +216,13 @@ describe("INSTANCE_COUNT", () => {
       "INSTANCE_COUNT is 2, but the embedded database serves one instance: use PostgreSQL (set DATABASE_URL)",
     );
     expect(() => loadConfig({ INSTANCE_COUNT: "0" })).toThrow(/INSTANCE_COUNT/);
+  });
+});
+
+describe("SHUTDOWN_TIMEOUT_SECONDS", () => {
+  it("is 25 seconds unless set; fractions are allowed, words are not", () => {
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(25_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: "2.5" }).shutdownTimeoutMs).toBe(2500);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: "soon" })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS/);
   });
 });

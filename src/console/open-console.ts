@@ -43,7 +43,6 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
       errors.push(detail ? `${message}: ${detail}` : message);
     },
   };
-  const activity = new AppActivity();
   const signingSecret = randomBytes(24).toString("hex");
   try {
     const seeded = await seedDemoWorkspace(db, systemClock, workspaceId);
@@ -51,7 +50,7 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
       { botToken: fake.token, signingSecret, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
       { db, clock: systemClock, logger },
     );
-    activity.watch(running.app);
+    const activity = new AppActivity(running.inFlight);
     await botTokenChecked(fake);
     const out = new ConsoleOutput(options.output);
     const source =

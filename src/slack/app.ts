@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { sql } from "drizzle-orm";
@@ -6,6 +6,7 @@ import type { SlackConfig, SlackOAuthConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { type DirectorySyncOptions, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
+import { InFlightWork } from "./in-flight.ts";
 import { oauthReceiverOptions } from "./install/oauth-receiver-options.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type AppLogger, describeError } from "./logger.ts";
@@ -24,6 +25,12 @@ export interface RunningSlackApp {
   app: App;
   /** The HTTP server's base URL (HTTP mode), e.g. http://127.0.0.1:3000 */
   url: string;
+  /** Requests still being worked on, their listeners' work after the ack included. */
+  inFlight: InFlightWork;
+  /**
+   * Stops taking requests (new connections are refused; a request on a connection still open, and
+   * GET /healthz, get 503), waits for the ones in flight and their listeners, then stops the sync.
+   */
   close(): Promise<void>;
 }
 
@@ -52,16 +59,20 @@ export async function startSlackApp(
       clientOptions,
       logLevel: LogLevel.WARN,
     });
-    wire(app, deps);
+    const inFlight = wire(app, deps);
     await app.start();
-    const health = await listen(healthOnly(deps), config.port, host);
+    const stopping = { now: false };
+    const health = await listen(healthOnly(deps, stopping), config.port, host);
     const sync = deps.directorySync && scheduleDirectorySync(deps, config, deps.directorySync);
     return {
       app,
       url: health.url,
+      inFlight,
       close: async () => {
-        await sync?.stop();
+        stopping.now = true;
         await app.stop();
+        await inFlight.idle();
+        await sync?.stop();
         await health.close();
       },
     };
@@ -86,8 +97,13 @@ export async function startSlackApp(
     logLevel: LogLevel.WARN,
     convoStore: false,
   });
-  wire(app, deps);
+  const inFlight = wire(app, deps);
+  const stopping = { now: false };
   const server = createServer((req, res) => {
+    if (stopping.now) {
+      refuseWhileStopping(res);
+      return;
+    }
     if (req.method === "GET" && req.url === "/healthz") {
       void answerHealth(deps, res);
       return;
@@ -96,6 +112,7 @@ export async function startSlackApp(
       res.writeHead(401).end();
       return;
     }
+    res.once("close", inFlight.begin(`${req.method} ${req.url}`));
     receiver.requestListener(req, res);
   });
   const listening = await listen(server, config.port, host);
@@ -105,18 +122,34 @@ export async function startSlackApp(
   return {
     app,
     url: listening.url,
+    inFlight,
     close: async () => {
+      stopping.now = true;
+      const closed = listening.close();
+      await inFlight.idle();
+      // Connections kept alive with nothing in flight would hold the server open until they time out.
+      listening.closeIdle();
+      await closed;
       if (sync) await sync.stop();
-      await listening.close();
     },
   };
 }
 
-function wire(app: App, deps: SlackDeps): void {
+function wire(app: App, deps: SlackDeps): InFlightWork {
+  const inFlight = new InFlightWork();
+  inFlight.watch(app);
   registerListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error("Slack app error", describeError(error));
   });
+  return inFlight;
+}
+
+/** The load balancer takes the 503 as "send elsewhere"; `connection: close` ends a kept-alive connection. */
+function refuseWhileStopping(res: ServerResponse): void {
+  res
+    .writeHead(503, { "content-type": "application/json", connection: "close" })
+    .end('{"ok":false,"stopping":true}');
 }
 
 function timestampTooFarAhead(req: IncomingMessage, now: Date): boolean {
@@ -125,7 +158,7 @@ function timestampTooFarAhead(req: IncomingMessage, now: Date): boolean {
   return Number.isFinite(timestamp) && timestamp - now.getTime() / 1000 > MAX_CLOCK_SKEW_SECONDS;
 }
 
-async function answerHealth(deps: SlackDeps, res: import("node:http").ServerResponse): Promise<void> {
+async function answerHealth(deps: SlackDeps, res: ServerResponse): Promise<void> {
   try {
     await deps.db.execute(sql`select 1`);
     res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
@@ -135,9 +168,10 @@ async function answerHealth(deps: SlackDeps, res: import("node:http").ServerResp
   }
 }
 
-function healthOnly(deps: SlackDeps): Server {
+function healthOnly(deps: SlackDeps, stopping: { now: boolean }): Server {
   return createServer((req, res) => {
-    if (req.method === "GET" && req.url === "/healthz") void answerHealth(deps, res);
+    if (stopping.now) refuseWhileStopping(res);
+    else if (req.method === "GET" && req.url === "/healthz") void answerHealth(deps, res);
     else res.writeHead(404).end();
   });
 }
@@ -146,7 +180,7 @@ function listen(
   server: Server,
   port: number,
   host: string,
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<{ url: string; close(): Promise<void>; closeIdle(): void }> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -154,11 +188,9 @@ function listen(
       const shown = host === "0.0.0.0" ? "127.0.0.1" : host;
       resolve({
         url: `http://${shown}:${address.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeIdleConnections();
-          }),
+        // Stops listening and resolves once every connection has ended; requests on them are answered.
+        close: () => new Promise<void>((done) => server.close(() => done())),
+        closeIdle: () => server.closeIdleConnections(),
       });
     });
   });
