@@ -7,7 +7,7 @@ import type { Database } from "../db/client.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { type DirectorySyncOptions, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
 import { InFlightWork } from "./in-flight.ts";
-import { oauthReceiverOptions } from "./install/oauth-receiver-options.ts";
+import { oauthInstallationStore, oauthReceiverOptions } from "./install/oauth-receiver-options.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type AppLogger, describeError } from "./logger.ts";
 
@@ -116,9 +116,16 @@ export async function startSlackApp(
     receiver.requestListener(req, res);
   });
   const listening = await listen(server, config.port, host);
-  // The directory sync reads one workspace with one token; with OAuth there is a token per install.
+  // With OAuth, each installed workspace is synced with its own install's token.
   const sync =
-    !("oauth" in config) && deps.directorySync && scheduleDirectorySync(deps, config, deps.directorySync);
+    deps.directorySync &&
+    scheduleDirectorySync(
+      deps,
+      "oauth" in config
+        ? { installations: oauthInstallationStore(config, deps), apiUrl: config.apiUrl }
+        : config,
+      deps.directorySync,
+    );
   return {
     app,
     url: listening.url,

@@ -1,11 +1,15 @@
+import type { InstallationStore } from "@slack/oauth";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { eq } from "drizzle-orm";
 import { workspaces } from "../../db/schema/index.ts";
 import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
 import type { SlackDeps } from "../app.ts";
 import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { botTokenFor } from "../install/bot-token-for.ts";
 import { describeError } from "../logger.ts";
 import { deliverAdminNotifications } from "../notifications/deliver-admin-notifications.ts";
+import { workspaceOf } from "../workspace-of.ts";
+import { listInstalledWorkspaces } from "./installed-workspaces.ts";
 import { defaultRateLimitPolicy, type RateLimitPolicy, syncDirectory } from "./sync-directory.ts";
 
 const HOUR_MS = 3_600_000;
@@ -25,28 +29,59 @@ export interface DirectorySyncSchedule {
 }
 
 /**
+ * Where the sync gets its tokens: one bot token from the environment (its workspace is the one
+ * auth.test names), or the installation store, one install per workspace (OAuth mode).
+ */
+export type DirectorySyncConnection =
+  | { botToken: string; apiUrl?: string | undefined }
+  | { installations: InstallationStore; apiUrl?: string | undefined };
+
+interface SyncTarget {
+  workspace: { id: string; name: string };
+  /** Asked only once the day's sync is claimed: a rotating token is read (and refreshed) per run. */
+  client(): Promise<WebClient>;
+}
+
+/**
  * Syncs the directory when the app starts and then daily, without holding up the start or keeping
- * the process alive. The workspace is the one the bot token belongs to: the token comes from the
- * environment until an installation store holds one per workspace.
+ * the process alive: each workspace once a day, with its own bot token. One workspace's failure is
+ * logged and leaves the others to sync.
  */
 export function scheduleDirectorySync(
   deps: SlackDeps,
-  connection: { botToken: string; apiUrl?: string },
+  connection: DirectorySyncConnection,
   options: DirectorySyncOptions = {},
 ): DirectorySyncSchedule {
-  const client = new WebClient(connection.botToken, {
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 2 },
-    logLevel: LogLevel.ERROR,
-    ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
-  });
+  const clientFor = (token: string) =>
+    new WebClient(token, {
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 2 },
+      logLevel: LogLevel.ERROR,
+      ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
+    });
   const stopping = new AbortController();
   const policy = abortable(options.rateLimit ?? defaultRateLimitPolicy, stopping.signal);
-  let workspace: { id: string; name: string } | undefined;
   let running: Promise<void> | undefined;
 
-  const runOnce = async () => {
-    workspace ??= await identify(client);
+  let targets: () => Promise<SyncTarget[]>;
+  if ("botToken" in connection) {
+    const client = clientFor(connection.botToken);
+    let workspace: { id: string; name: string } | undefined;
+    targets = async () => {
+      workspace ??= await identify(client);
+      return [{ workspace, client: async () => client }];
+    };
+  } else {
+    const tokenFor = botTokenFor(connection.installations);
+    targets = async () =>
+      (await listInstalledWorkspaces(deps.db)).map(({ id, name, enterpriseId }) => ({
+        workspace: { id, name },
+        client: async () =>
+          clientFor(await tokenFor({ teamId: id, ...(enterpriseId ? { enterpriseId } : {}) })),
+      }));
+  }
+
+  const syncWorkspace = async ({ workspace, client: connect }: SyncTarget) => {
     const workspaceId = workspace.id;
     await ensureWorkspace(deps.db, { id: workspaceId, name: workspace.name });
     const [row] = await deps.db
@@ -57,7 +92,9 @@ export function scheduleDirectorySync(
     const now = deps.clock.now();
     const key = `directory-sync:${workspaceId}:${now.toISOString().slice(0, 10)}`;
     if (!(await claimDelivery(deps.db, { workspaceId, key, at: now }))) return;
+    let client: WebClient;
     try {
+      client = await connect();
       const counts = await syncDirectory(deps, client, { workspaceId }, policy, stopping.signal);
       deps.logger.info("directory synced", { workspaceId, ...counts });
     } catch (error) {
@@ -66,6 +103,20 @@ export function scheduleDirectorySync(
       throw error;
     }
     await deliverAdminNotifications(deps, client, { workspaceId });
+  };
+
+  const runOnce = async () => {
+    for (const target of await targets()) {
+      if (stopping.signal.aborted) return;
+      await syncWorkspace(target).catch((error) => {
+        if (!stopping.signal.aborted) {
+          deps.logger.error("directory sync failed", {
+            ...describeError(error),
+            workspaceId: target.workspace.id,
+          });
+        }
+      });
+    }
   };
 
   const check = (): Promise<void> => {
@@ -94,7 +145,11 @@ export function scheduleDirectorySync(
 
 async function identify(client: WebClient): Promise<{ id: string; name: string }> {
   const auth = await client.auth.test();
-  const id = auth.is_enterprise_install ? auth.enterprise_id : auth.team_id;
+  const id = workspaceOf({
+    team_id: auth.team_id,
+    enterprise_id: auth.enterprise_id,
+    is_enterprise_install: auth.is_enterprise_install,
+  });
   if (!id) throw new Error("auth.test named no workspace");
   return { id, name: auth.team ?? id };
 }

@@ -5,6 +5,7 @@ import type { EventDelivery } from "../events/handle-event-once.ts";
 import { handleTeamJoin } from "../events/team-join.ts";
 import { handleTokensRevoked } from "../events/tokens-revoked.ts";
 import { handleUserChange } from "../events/user-change.ts";
+import { type SlackPayloadIds, workspaceOf } from "../workspace-of.ts";
 
 /**
  * Directory and installation events. Bolt acknowledges Events API deliveries before the listener
@@ -25,15 +26,15 @@ export function registerEventListeners(app: App, deps: SlackDeps): void {
   });
 }
 
-function delivery(
-  body: { team_id: string; event_id: string; enterprise_id?: string; is_enterprise_install?: boolean },
-  type: string,
-): EventDelivery {
+function delivery(body: SlackPayloadIds & { event_id: string }, type: string): EventDelivery {
+  const isEnterpriseInstall =
+    body.is_enterprise_install === true || body.authorizations?.[0]?.is_enterprise_install === true;
+  const enterpriseId = body.enterprise_id || body.authorizations?.[0]?.enterprise_id;
   return {
-    workspaceId: body.team_id,
+    workspaceId: workspaceOf(body),
     eventId: body.event_id,
     type,
-    ...(body.enterprise_id ? { enterpriseId: body.enterprise_id } : {}),
-    ...(body.is_enterprise_install ? { isEnterpriseInstall: true } : {}),
+    ...(enterpriseId ? { enterpriseId } : {}),
+    ...(isEnterpriseInstall ? { isEnterpriseInstall: true } : {}),
   };
 }

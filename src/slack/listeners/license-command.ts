@@ -8,6 +8,7 @@ import { en } from "../copy/en.ts";
 import { releaseDelivery } from "../deliveries/claim-delivery.ts";
 import { describeError } from "../logger.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
+import { workspaceOf } from "../workspace-of.ts";
 
 /**
  * `/license …`: acknowledged at once, then parsed and handled; every reply is ephemeral. A
@@ -16,7 +17,7 @@ import { DirectoryLookup } from "../people/directory-lookup.ts";
 export function registerLicenseCommand(app: App, deps: SlackDeps): void {
   app.command("/license", async ({ ack, command, client, respond }) => {
     await ack();
-    const workspaceId = command.team_id;
+    const workspaceId = workspaceOf(command);
     const key = `command:${command.trigger_id}`;
     const reply = async (message: Reply) => {
       await respond({ response_type: "ephemeral", ...message });
