@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { restoreWindow } from "../../licensing/home/restore-window.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
@@ -48,6 +49,14 @@ export async function restoreFromHome(
       return;
     }
     const result = await restoreWindow(deps.db, deps.clock, { workspaceId, windowId, actor });
+    if (!result.ok) {
+      await recordUnknownTarget(deps.db, deps.clock, {
+        workspaceId,
+        actor,
+        attempted: "restore",
+        targets: [{ type: "restore_window", id: windowId }],
+      });
+    }
     let text: string;
     if (result.ok) {
       text = en["restore.done"]({

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { SlackDeps } from "../app.ts";
 import { decodeAuditPageToken } from "../commands/audit-cursor.ts";
 import { auditPage } from "../commands/audit-log.ts";
@@ -38,6 +39,15 @@ export function registerAuditPages(app: App, deps: SlackDeps): void {
         after: token.after,
         ...(token.userId ? { userId: token.userId } : {}),
       });
+      if (token.userId && token.userId !== userId) {
+        // After the page, whose lookup asks Slack: a user neither knows here is another workspace's.
+        await recordUnknownTarget(deps.db, deps.clock, {
+          workspaceId,
+          actor: { userId, source: "button", requestId: body.trigger_id },
+          attempted: "audit",
+          targets: [{ type: "slack_user", id: token.userId }],
+        });
+      }
       await respond({ replace_original: true, ...page });
     } catch (error) {
       deps.logger.error("audit page failed", { ...describeError(error), workspaceId, userId });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { people, viewDrafts } from "../../db/schema/index.ts";
 import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
 import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { SlackDeps } from "../app.ts";
 import { buildErrorMessage } from "../blocks/build-error-message.ts";
 import { BULK_PEOPLE_MAX } from "../blocks/bulk-form-modal.ts";
@@ -107,7 +108,17 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         .select()
         .from(viewDrafts)
         .where(and(eq(viewDrafts.viewId, view.id), eq(viewDrafts.workspaceId, workspaceId)));
-      const parsed = draftSchema.safeParse(draft?.payload);
+      if (!draft) {
+        // A view id this workspace holds no draft for: another workspace's, or made up.
+        await recordUnknownTarget(deps.db, deps.clock, {
+          workspaceId,
+          actor: { userId: body.user.id, source: "modal", requestId: view.id },
+          attempted: "bulk",
+          targets: [{ type: "view", id: view.id }],
+        });
+        return buildNoticeModal(en["error.unexpected"]());
+      }
+      const parsed = draftSchema.safeParse(draft.payload);
       if (!parsed.success) return buildNoticeModal(en["error.unexpected"]());
       const result = await applyBulkChange(deps.db, deps.clock, {
         workspaceId,

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { removeProduct } from "../../licensing/remove-product.ts";
 import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
@@ -62,6 +63,15 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
       }
       const removed = await removeProduct(deps.db, deps.clock, { ...meta, workspaceId, actor });
       if (!removed.ok) {
+        await recordUnknownTarget(deps.db, deps.clock, {
+          workspaceId,
+          actor,
+          attempted: "remove",
+          targets: [
+            { type: "person", id: meta.personId },
+            { type: "product", id: meta.productId },
+          ],
+        });
         await notifyUser(client, deps.logger, target, { text: errorText(removed.code) });
         return;
       }

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { stopWindowReminders } from "../../licensing/reminders/stop-window-reminders.ts";
 import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
@@ -32,7 +33,15 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
         });
         if (!admin) return void (await reply(en["error.NOT_ALLOWED"]()));
         const stopped = await stopWindowReminders(deps.db, deps.clock, { workspaceId, windowId, actor });
-        if (!stopped.ok) return void (await reply(errorText(stopped.code)));
+        if (!stopped.ok) {
+          await recordUnknownTarget(deps.db, deps.clock, {
+            workspaceId,
+            actor,
+            attempted: "let_window_expire",
+            targets: [{ type: "restore_window", id: windowId }],
+          });
+          return void (await reply(errorText(stopped.code)));
+        }
         await reply(
           en["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),

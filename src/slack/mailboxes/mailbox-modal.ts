@@ -6,6 +6,7 @@ import type { Actor } from "../../licensing/actor.ts";
 import { findMailbox } from "../../licensing/mailboxes/find-mailbox.ts";
 import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { SlackDeps } from "../app.ts";
 import { buildMailboxLicenseModal, buildMailboxSizeModal } from "../blocks/mailboxes-modals.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
@@ -82,16 +83,26 @@ async function mailboxModal(
   },
 ): Promise<ModalView> {
   const { workspaceId, mailboxId } = input;
+  const actor: Actor = { userId: input.userId, source: "button", requestId: input.requestId };
+  const attempted = input.kind === "size" ? "mailbox.size" : "mailbox.license";
   const admin = await actingAdmin(deps, client, {
     workspaceId,
-    actor: { userId: input.userId, source: "button", requestId: input.requestId },
-    attempted: input.kind === "size" ? "mailbox.size" : "mailbox.license",
+    actor,
+    attempted,
     targetType: "non_user_mailbox",
     targetId: mailboxId.slice(0, 100),
   });
   if (!admin) return buildNoticeModal(en["error.NOT_ALLOWED"]());
   const mailbox = await findMailbox(deps.db, { workspaceId, mailboxId });
-  if (!mailbox) return buildNoticeModal(en["mailboxes.unknown"]());
+  if (!mailbox) {
+    await recordUnknownTarget(deps.db, deps.clock, {
+      workspaceId,
+      actor,
+      attempted,
+      targets: [{ type: "non_user_mailbox", id: mailboxId }],
+    });
+    return buildNoticeModal(en["mailboxes.unknown"]());
+  }
   const metadata: MailboxMetadata = { workspaceId, mailboxId: mailbox.id, responseUrl: input.responseUrl };
   if (input.kind === "size") return buildMailboxSizeModal(mailbox, JSON.stringify(metadata));
   if (mailbox.licensed)
@@ -143,6 +154,13 @@ export async function submitted(
       await notifyUser(client, deps.logger, target, { text: en["error.NOT_ALLOWED"]() });
       return;
     }
+    // The work answers an unknown mailbox as it always has; the attempt is on the record as well.
+    await recordUnknownTarget(deps.db, deps.clock, {
+      workspaceId,
+      actor,
+      attempted: "mailbox",
+      targets: [{ type: "non_user_mailbox", id: parsed.data.mailboxId }],
+    });
     const text = await work(parsed.data, actor, admin.timeZone ?? "UTC");
     await notifyUser(client, deps.logger, target, { text });
   } catch (error) {

@@ -2,6 +2,7 @@ import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
 import type { SlackDeps } from "../app.ts";
@@ -51,12 +52,18 @@ async function decisionView(deps: SlackDeps, client: WebClient, click: DecisionC
   const target = { targetType: "license_request", targetId: click.requestId };
   const admin = await actingAdmin(deps, client, { ...refusal, ...target });
   if (!admin) return buildNoticeModal(en["error.NOT_ALLOWED"]());
-  const refuse = async (code: "UNKNOWN_REQUEST" | "OWN_REQUEST" | "ALREADY_DECIDED", text: string) => {
+  const refuse = async (code: "OWN_REQUEST" | "ALREADY_DECIDED", text: string) => {
     await recordRefusal(deps.db, deps.clock, { ...refusal, ...target, reason: code });
     return buildNoticeModal(text);
   };
   const request = await loadRequestSummary(deps.db, click);
-  if (!request) return refuse("UNKNOWN_REQUEST", errorText("UNKNOWN_REQUEST"));
+  if (!request) {
+    await recordUnknownTarget(deps.db, deps.clock, {
+      ...refusal,
+      targets: [{ type: "license_request", id: click.requestId }],
+    });
+    return buildNoticeModal(errorText("UNKNOWN_REQUEST"));
+  }
   if (request.status !== "pending") return refuse("ALREADY_DECIDED", alreadyDecidedText(request));
   if (request.requester.id === admin.id) return refuse("OWN_REQUEST", errorText("OWN_REQUEST"));
   return buildDecisionModal(request, click.decision, {

@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import type { Actor } from "../../licensing/actor.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import {
   type DecideRequestOutcome,
   type Decision,
@@ -109,6 +110,14 @@ async function decide(
         ? en["request.done.approved"]({ ...words, seats: assigned.seats.sentence })
         : en["request.done.approved_already_held"](words),
     );
+  }
+  if (outcome.code === "UNKNOWN_REQUEST") {
+    await recordUnknownTarget(deps.db, deps.clock, {
+      workspaceId,
+      actor,
+      attempted: `request.${decision}`,
+      targets: [{ type: "license_request", id: requestId }],
+    });
   }
   return buildNoticeModal(
     await refusalText(deps, outcome, { workspaceId, requestId, timeZone: acting?.timeZone }),

@@ -7,6 +7,7 @@ import {
   nonUserMailboxes,
   reminders,
   restoreWindows,
+  viewDrafts,
 } from "../../../src/db/schema/index.ts";
 import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
@@ -18,6 +19,7 @@ import { recordMailboxSize } from "../../../src/licensing/mailboxes/record-mailb
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { fileRequest } from "../../../src/licensing/requests/file-request.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
+import { encodeAuditPageToken } from "../../../src/slack/commands/audit-cursor.ts";
 import { ids } from "../../../src/slack/ids.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
@@ -85,14 +87,19 @@ const button = (userId: string, actionId: string, value: string) =>
     ],
   });
 
-const submission = (userId: string, callbackId: string, metadata: Record<string, string>) =>
+const submission = (
+  userId: string,
+  callbackId: string,
+  metadata: Record<string, string>,
+  viewId = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+) =>
   postInteraction(app.url, SIGNING_SECRET, {
     type: "view_submission",
     team: { id: app.teamId, domain: "fake" },
     user: { id: userId, team_id: app.teamId },
     api_app_id: "A0FAKEAPP1",
     view: {
-      id: `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      id: viewId,
       hash: "1",
       type: "modal",
       callback_id: callbackId,
@@ -100,6 +107,21 @@ const submission = (userId: string, callbackId: string, metadata: Record<string,
       state: { values: {} },
     },
   });
+
+/** A modal Slack really opened for `userId` (the bulk form), so the app can answer in it. */
+async function openModal(userId: string): Promise<string> {
+  const before = app.fake.callsTo("views.update").length;
+  await app.command(userId, "bulk", { waitForReplies: 0 });
+  const [form] = await until(
+    () =>
+      app.fake
+        .callsTo("views.update")
+        .slice(before)
+        .filter((c) => (c.args.view as { callback_id?: string })?.callback_id === ids.bulkForm.callbackId),
+    1,
+  );
+  return form?.args.view_id as string;
+}
 
 describe("an admin of one workspace, naming another workspace's things", () => {
   it("changes nothing there and reads nothing from there", async () => {
@@ -110,7 +132,24 @@ describe("an admin of one workspace, naming another workspace's things", () => {
       people: [{ slackUserId: admin.id, name: "Admin Here", isSlackAdmin: true }],
     });
     const other = await otherWorkspace();
+    // The other workspace's bulk change waits in its draft, under a view id this admin has seen.
+    const [decisionView, bulkView] = [await openModal(admin.id), await openModal(admin.id)];
+    const otherDraft = {
+      personIds: [other.held.personId],
+      add: [],
+      remove: [other.held.productId],
+      mode: "add",
+    };
+    await app.db.insert(viewDrafts).values({
+      viewId: bulkView,
+      workspaceId: OTHER,
+      userId: "U0OTHERADM",
+      payload: otherDraft,
+      createdAt: new Date(),
+    });
     const auditBefore = await app.db.select().from(auditLog).where(eq(auditLog.workspaceId, OTHER));
+    const pageToken = encodeAuditPageToken({ after: { at: new Date(), id: 1 }, userId: "U0OTHER001" });
+    const updatesBefore = app.fake.callsTo("views.update").length;
 
     const answers = await Promise.all([
       // The removal confirmed with the other workspace's person and product, in this workspace's name.
@@ -124,10 +163,28 @@ describe("an admin of one workspace, naming another workspace's things", () => {
       button(admin.id, ids.window.restoreAction, other.windowId),
       button(admin.id, ids.window.letExpireAction, other.windowId),
       button(admin.id, ids.mailbox.licenseAction, other.mailboxId),
+      // The decision submitted for the other workspace's request, in this workspace's name.
+      submission(
+        admin.id,
+        ids.requestDecision.approveCallbackId,
+        { workspaceId: app.teamId, requestId: other.requestId },
+        decisionView,
+      ),
+      // The bulk preview submitted with the view id of the other workspace's draft.
+      submission(admin.id, ids.bulkPreview.callbackId, {}, bulkView),
+      button(admin.id, ids.auditPage.nextAction, pageToken),
     ]);
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    // Let every handler finish what it does after the ack.
-    await until(() => app.fake.callsTo("views.update"), 2);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
+    // Let every handler finish what it does after the ack: four modals answer, eight refusals.
+    await until(() => app.fake.callsTo("views.update").slice(updatesBefore), 4);
+    const refusalsHere = () =>
+      app.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.workspaceId, app.teamId), eq(auditLog.action, "refused")));
+    for (let tries = 0; (await refusalsHere()).length < 8 && tries < 250; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const stillHeld = await app.db
@@ -152,6 +209,36 @@ describe("an admin of one workspace, naming another workspace's things", () => {
     expect(mailbox?.licensedProductId).toBeNull();
     const auditAfter = await app.db.select().from(auditLog).where(eq(auditLog.workspaceId, OTHER));
     expect(auditAfter).toHaveLength(auditBefore.length);
+    const [draft] = await app.db.select().from(viewDrafts).where(eq(viewDrafts.viewId, bulkView));
+    expect(draft?.workspaceId).toBe(OTHER);
+
+    // Every attempt is on this workspace's record, once, naming what was tried on which id.
+    const recorded = (await refusalsHere()).map((r) => ({
+      actor: r.actor,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      after: r.after,
+    }));
+    const refused = (attempted: string, targetType: string, targetId: string) => ({
+      actor: admin.id,
+      targetType,
+      targetId,
+      after: { attempted, reason: "UNKNOWN_TARGET" },
+    });
+    expect(recorded).toHaveLength(8);
+    expect(recorded).toEqual(
+      expect.arrayContaining([
+        refused("remove", "person", other.held.personId),
+        refused("request.approve", "license_request", other.requestId),
+        refused("restore", "restore_window", other.windowId),
+        refused("let_window_expire", "restore_window", other.windowId),
+        refused("mailbox.license", "non_user_mailbox", other.mailboxId),
+        refused("bulk", "view", bulkView),
+        refused("audit", "slack_user", "U0OTHER001"),
+      ]),
+    );
+    // Both the click and the submission of the decision are on the record.
+    expect(recorded.filter((r) => r.targetId === other.requestId)).toHaveLength(2);
 
     // Nothing the app sent anywhere names the other workspace's people or mailbox.
     const sent = JSON.stringify([
