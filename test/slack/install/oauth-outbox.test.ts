@@ -1,76 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { SlackOAuthConfig } from "../../../src/config.ts";
+import { expect, it } from "vitest";
 import { outbox, slackInstallations, workspaces } from "../../../src/db/schema/index.ts";
 import { relayOutbox } from "../../../src/jobs/outbox-relay.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { enqueueNotices } from "../../../src/licensing/outbox/enqueue.ts";
 import { inTransaction } from "../../../src/licensing/outcome.ts";
-import { type FakeSlackApi, startFakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
 import { postEvent } from "../../../src/local-slack/signed-requests.ts";
-import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
-import { BOT_SCOPES } from "../../../src/slack/install/scopes.ts";
-import type { AppLogger } from "../../../src/slack/logger.ts";
 import { relaySender } from "../../../src/slack/outbox/relay-sender.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { createFixture } from "../../helpers/factories.ts";
-import { type FakeOAuthApi, startFakeOAuthApi } from "./fake-oauth-api.ts";
+import { silentLogger, useOAuthApp } from "./oauth-app.ts";
 
 const t = useTestDatabase();
-const logger: AppLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const tokens = [0, 1].map((i) => `xoxb-install-${i}-${randomBytes(6).toString("hex")}`);
 
-let slack: FakeSlackApi;
-let oauth: FakeOAuthApi;
-let running: RunningSlackApp;
-let settings: SlackOAuthConfig;
-beforeAll(async () => {
-  slack = await startFakeSlackApi({ tokens });
-  oauth = await startFakeOAuthApi({ forwardTo: slack.url });
-  settings = {
-    signingSecret: "test-signing-secret-0123456789",
-    port: 0,
-    host: "127.0.0.1",
-    apiUrl: oauth.url,
-    oauth: {
-      clientId: oauth.clientId,
-      clientSecret: oauth.clientSecret,
-      stateSecret: "state-secret-0123456789",
-      tokenKeys: [{ id: "k1", key: randomBytes(32) }],
-    },
-  };
-  running = await startSlackApp(settings, { db: t.db, clock: systemClock, logger });
-});
-afterAll(async () => {
-  await running?.close();
-  await oauth?.close();
-  await slack?.close();
-});
-
-async function install(teamId: string, token: string): Promise<void> {
-  oauth.issueCode("code", {
-    access_token: token,
-    token_type: "bot",
-    scope: BOT_SCOPES.join(","),
-    bot_user_id: slack.botUserId,
-    app_id: "A0FAKEAPP1",
-    team: { id: teamId, name: "Installed" },
-    enterprise: null,
-    is_enterprise_install: false,
-    authed_user: { id: "U0INSTALLER" },
-  });
-  const start = await fetch(`${running.url}/slack/install`, { redirect: "manual" });
-  const state = new URL(start.headers.get("location") ?? "").searchParams.get("state") ?? "";
-  const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  const done = await fetch(
-    `${running.url}/slack/oauth_redirect?code=code&state=${encodeURIComponent(state)}`,
-    {
-      headers: { cookie },
-    },
-  );
-  expect(done.status).toBe(200);
-}
+const app = useOAuthApp(t, tokens);
 
 async function queueNotice(workspaceId: string, channel: string): Promise<void> {
   await inTransaction(t.db, (tx) =>
@@ -88,18 +33,21 @@ async function queueNotice(workspaceId: string, channel: string): Promise<void> 
 it("sends each workspace's queued notices with that workspace's own bot token", async () => {
   const [a, b, gone] = await Promise.all([createFixture(t.db), createFixture(t.db), createFixture(t.db)]);
   if (!a || !b || !gone) throw new Error("fixtures");
-  await install(a.workspaceId, tokens[0] ?? "");
-  await install(b.workspaceId, tokens[1] ?? "");
+  await app.install(a.workspaceId, tokens[0] ?? "");
+  await app.install(b.workspaceId, tokens[1] ?? "");
   await queueNotice(a.workspaceId, "C0AAAAAAA");
   await queueNotice(b.workspaceId, "C0BBBBBBB");
   await queueNotice(gone.workspaceId, "C0CCCCCCC");
-  const send = relaySender({ slackOAuth: settings }, { db: t.db, clock: systemClock, logger });
-  if (!send) throw new Error("OAuth settings give a sender");
+  const send = relaySender(
+    { slackOAuth: app.settings },
+    { db: t.db, clock: systemClock, logger: silentLogger },
+  );
+  if (!send) throw new Error("OAuth app.settings give a sender");
 
   const relayed = await relayOutbox(t.db, systemClock, send);
 
   expect(relayed).toMatchObject({ sent: 2, failed: 1 });
-  const posts = slack.callsTo("chat.postMessage").filter((c) => !c.error);
+  const posts = app.slack.callsTo("chat.postMessage").filter((c) => !c.error);
   const tokenUsedFor = (channel: string) => posts.find((c) => c.args.channel === channel)?.tokenIndex;
   expect(tokenUsedFor("C0AAAAAAA")).toBe(0);
   expect(tokenUsedFor("C0BBBBBBB")).toBe(1);
@@ -118,7 +66,7 @@ function envelope(teamId: string, event: Record<string, unknown>) {
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     event: { ...event, event_ts: `${Math.floor(Date.now() / 1000)}.000100` },
-    authorizations: [{ team_id: teamId, user_id: slack.botUserId, is_bot: true }],
+    authorizations: [{ team_id: teamId, user_id: app.slack.botUserId, is_bot: true }],
   };
 }
 
@@ -143,12 +91,12 @@ it.each([
   "on %s deletes the install at once and stops the workspace; installing again brings it back",
   async (type, event) => {
     const f = await createFixture(t.db);
-    await install(f.workspaceId, tokens[0] ?? "");
+    await app.install(f.workspaceId, tokens[0] ?? "");
     expect(await installationsOf(f.workspaceId)).toHaveLength(1);
 
     const answer = await postEvent(
-      running.url,
-      settings.signingSecret,
+      app.running.url,
+      app.settings.signingSecret,
       envelope(f.workspaceId, { type, ...event }),
     );
     expect(answer.status).toBe(200);
@@ -167,17 +115,22 @@ it.each([
 
     // Its queued messages wait: the relay leaves an inactive workspace alone.
     await queueNotice(f.workspaceId, "C0UNINSTAL");
-    const send = relaySender({ slackOAuth: settings }, { db: t.db, clock: systemClock, logger });
-    if (!send) throw new Error("OAuth settings give a sender");
+    const send = relaySender(
+      { slackOAuth: app.settings },
+      { db: t.db, clock: systemClock, logger: silentLogger },
+    );
+    if (!send) throw new Error("OAuth app.settings give a sender");
     await relayOutbox(t.db, systemClock, send, { workspaceId: f.workspaceId });
     const [waiting] = await t.db.select().from(outbox).where(eq(outbox.workspaceId, f.workspaceId));
     expect(waiting).toMatchObject({ status: "pending", attempts: 0 });
 
-    await install(f.workspaceId, tokens[1] ?? "");
+    await app.install(f.workspaceId, tokens[1] ?? "");
     expect(await isActive(f.workspaceId)).toBe(true);
     const relayed = await relayOutbox(t.db, systemClock, send, { workspaceId: f.workspaceId });
     expect(relayed).toMatchObject({ sent: 1 });
-    const post = slack.callsTo("chat.postMessage").find((c) => c.args.channel === "C0UNINSTAL" && !c.error);
+    const post = app.slack
+      .callsTo("chat.postMessage")
+      .find((c) => c.args.channel === "C0UNINSTAL" && !c.error);
     expect(post?.tokenIndex).toBe(1);
   },
 );
