@@ -262,21 +262,9 @@ async function bench(
     Math.ceil(status.tps * (settings.warmupSeconds + settings.seconds) * PEOPLE_HEADROOM) + 1000,
     true,
   );
-  let closedNext = 0;
   const assign = await measure(
     running,
-    runPhase({
-      ...phase,
-      workers: clients,
-      probe,
-      op: async () => {
-        const i = closedNext++;
-        const person = closedPeople[i];
-        if (!person) return false;
-        await assignOverHttp(person, i);
-        return true;
-      },
-    }),
+    runPhase({ ...phase, workers: clients, probe, op: eachInTurn(closedPeople, assignOverHttp) }),
   );
   report("assign (real app, closed loop)", assign, ackOnly);
 
@@ -339,20 +327,13 @@ async function bench(
   console.log(
     `serial assignProduct: ${formatMs(serial.latencyMs)} in ${serial.roundTrips.toFixed(1)} round trips`,
   );
-  let directNext = 0;
   const direct = await measure(
     undefined,
     runPhase({
       ...phase,
       workers: DIRECT_WORKERS,
       probe,
-      op: async () => {
-        const i = directNext++;
-        const person = directPeople[i];
-        if (!person) return false;
-        await assignDirect(person.id, i);
-        return true;
-      },
+      op: eachInTurn(directPeople, (person, i) => assignDirect(person.id, i)),
     }),
   );
   report(`assign_direct (${DIRECT_WORKERS} workers)`, direct);
@@ -452,6 +433,18 @@ class ReplyWatcher {
     const [body] = this.fake.responses(waiter.url);
     if (body === undefined) waiter.reject(new Error(`the fake kept no reply at ${waiter.url}`));
     else waiter.resolve(body);
+  };
+}
+
+/** An operation that takes the next item of `items` on each call, and ends the phase once they run out. */
+function eachInTurn<T>(items: readonly T[], use: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  return async (): Promise<boolean> => {
+    const index = next++;
+    const item = items[index];
+    if (item === undefined) return false;
+    await use(item, index);
+    return true;
   };
 }
 
