@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { activeWorkspaces } from "../jobs/active-workspaces.ts";
 import { runDailyJobs } from "../jobs/daily-jobs.ts";
-import { relayOutbox } from "../jobs/outbox-relay.ts";
+import { relayUntilDone } from "../jobs/outbox-relay.ts";
 import { fixedClock, systemClock } from "../licensing/clock.ts";
 import { purgeUninstalledWorkspaces } from "../licensing/workspaces/purge-uninstalled-workspaces.ts";
 import { consoleLogger } from "../slack/logger.ts";
@@ -46,15 +46,7 @@ runMain(async () => {
       console.log("No Slack settings: the messages wait in the outbox until the app runs with them.");
       return 0;
     }
-    // A pass sends a batch; go on while batches go out, stop when nothing more is due now.
-    const total = { sent: 0, retrying: 0, failed: 0 };
-    for (;;) {
-      const relayed = await relayOutbox(handle.db, clock, send);
-      total.sent += relayed.sent;
-      total.failed += relayed.failed;
-      total.retrying += relayed.retrying;
-      if (relayed.sent + relayed.failed === 0 || relayed.pausedWorkspaces.length > 0) break;
-    }
+    const total = await relayUntilDone(handle.db, clock, send);
     console.log(`outbox: ${JSON.stringify(total)}`);
     return total.failed > 0 ? 1 : 0;
   } finally {

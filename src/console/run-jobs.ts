@@ -1,11 +1,10 @@
 import type { Database } from "../db/client.ts";
 import { runDailyJobs } from "../jobs/daily-jobs.ts";
-import { relayOutbox } from "../jobs/outbox-relay.ts";
+import { relayUntilDone } from "../jobs/outbox-relay.ts";
 import { addDays, fixedClock } from "../licensing/clock.ts";
 import type { FakeSlackApi } from "../local-slack/fake-slack-api.ts";
 import type { AppLogger } from "../slack/logger.ts";
-import { afterNoticeSent } from "../slack/outbox/after-notice-sent.ts";
-import { relayClient, sendJobNotice } from "../slack/outbox/send-job-notice.ts";
+import { tokenSender } from "../slack/outbox/relay-sender.ts";
 
 /**
  * The daily jobs of one workspace as of a time, then the outbox sent to the local Slack as of the
@@ -20,12 +19,8 @@ export function dailyJobsRunner(deps: {
   return async (at: Date): Promise<Record<string, number>> => {
     const done = await runDailyJobs(deps.db, at, { workspaceId: deps.workspaceId });
     const clock = fixedClock(at);
-    const relay = relayClient(deps.fake.token, deps.fake.url);
-    const send = sendJobNotice(relay, afterNoticeSent({ db: deps.db, clock, logger: deps.logger }, relay));
-    for (;;) {
-      const relayed = await relayOutbox(deps.db, clock, send);
-      if (relayed.sent + relayed.failed === 0 || relayed.pausedWorkspaces.length > 0) break;
-    }
+    const send = tokenSender({ db: deps.db, clock, logger: deps.logger }, deps.fake.token, deps.fake.url);
+    await relayUntilDone(deps.db, clock, send);
     return done;
   };
 }

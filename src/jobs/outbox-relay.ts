@@ -158,6 +158,25 @@ export async function relayOutbox(
   return result;
 }
 
+/**
+ * Relays pass after pass while messages go out, and stops once nothing more is due now or Slack
+ * asked to wait: for a one-off run (the jobs command, the console) rather than the scheduled relay.
+ */
+export async function relayUntilDone(
+  db: Database,
+  clock: Clock,
+  send: SendMessage,
+): Promise<Omit<RelayResult, "pausedWorkspaces">> {
+  const total = { sent: 0, retrying: 0, failed: 0 };
+  for (;;) {
+    const relayed = await relayOutbox(db, clock, send);
+    total.sent += relayed.sent;
+    total.failed += relayed.failed;
+    total.retrying += relayed.retrying;
+    if (relayed.sent + relayed.failed === 0 || relayed.pausedWorkspaces.length > 0) return total;
+  }
+}
+
 /** Takes the row's lease for another LEASE_MS if it is still the one this pass claimed it with. */
 async function renewLease(db: Database, clock: Clock, id: string, claimedLease: Date): Promise<boolean> {
   const renewed = await queryRows<{ id: string }>(

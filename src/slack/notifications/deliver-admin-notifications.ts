@@ -2,8 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import { relayOutbox } from "../../jobs/outbox-relay.ts";
 import { queueAdminNotifications } from "../../licensing/outbox/queue-admin-notifications.ts";
 import type { SlackDeps } from "../app.ts";
-import { afterNoticeSent } from "../outbox/after-notice-sent.ts";
-import { relayClient, sendJobNotice } from "../outbox/send-job-notice.ts";
+import { tokenSender } from "../outbox/relay-sender.ts";
 
 /**
  * Tells a workspace's admins what the domain recorded for them (joins without default licenses,
@@ -22,8 +21,7 @@ export async function deliverAdminNotifications(
     approvalsChannel: deps.approvalsChannel,
   });
   if (queued === 0) return 0;
-  const relay = relayClient(client.token ?? "", client.slackApiUrl);
-  await relayOutbox(deps.db, deps.clock, sendJobNotice(relay, afterNoticeSent(deps, relay)), {
+  await relayOutbox(deps.db, deps.clock, tokenSender(deps, client.token ?? "", client.slackApiUrl), {
     workspaceId: input.workspaceId,
   });
   return queued;

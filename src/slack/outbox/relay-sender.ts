@@ -25,9 +25,12 @@ export function relaySender(
       afterSent: (client) => afterNoticeSent(deps, client),
     });
   }
-  if (config.slack) {
-    const client = relayClient(config.slack.botToken, config.slack.apiUrl);
-    return sendJobNotice(client, afterNoticeSent(deps, client));
-  }
+  if (config.slack) return tokenSender(deps, config.slack.botToken, config.slack.apiUrl);
   return undefined;
+}
+
+/** The outbox's way to Slack with one bot token: a client of its own, and what a sent notice entails. */
+export function tokenSender(deps: SlackDeps, token: string, apiUrl: string | undefined): SendMessage {
+  const client = relayClient(token, apiUrl);
+  return sendJobNotice(client, afterNoticeSent(deps, client));
 }
