@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { withinWorkspace } from "../db/workspace-scope.ts";
 import { systemActor } from "../licensing/actor.ts";
 import { importCatalog } from "../licensing/catalog/import-catalog.ts";
 import { systemClock } from "../licensing/clock.ts";
@@ -29,11 +30,9 @@ runMain(async () => {
   const { config, handle } = await bootstrap();
   try {
     const workspaceId = values.workspace ?? config.workspaceId;
-    await ensureWorkspace(handle.db, { id: workspaceId, name: workspaceId });
-    const result = await importCatalog(handle.db, systemClock, {
-      workspaceId,
-      catalog,
-      actor: systemActor("cli"),
+    const result = await withinWorkspace(workspaceId, async () => {
+      await ensureWorkspace(handle.db, { id: workspaceId, name: workspaceId });
+      return importCatalog(handle.db, systemClock, { workspaceId, catalog, actor: systemActor("cli") });
     });
     if (!result.ok) {
       console.error(`${file} was not imported; nothing changed:`);

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { withinWorkspace } from "../db/workspace-scope.ts";
 import { bootstrap, runMain } from "./bootstrap.ts";
 import { writeWorkspaceExport } from "./write-workspace-export.ts";
 
@@ -20,7 +21,9 @@ runMain(async () => {
   const dir = values.out ?? `./export-${workspaceId}-${date}`;
   const { handle } = await bootstrap();
   try {
-    const written = await writeWorkspaceExport(handle.db, { workspaceId, dir, date });
+    const written = await withinWorkspace(workspaceId, () =>
+      writeWorkspaceExport(handle.db, { workspaceId, dir, date }),
+    );
     if (!written.ok) {
       console.error(`No workspace ${workspaceId} here: never installed, or its data has been purged.`);
       return 1;

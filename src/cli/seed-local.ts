@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { products } from "../db/schema/index.ts";
+import { withinWorkspace } from "../db/workspace-scope.ts";
 import { systemActor } from "../licensing/actor.ts";
 import { importCatalog } from "../licensing/catalog/import-catalog.ts";
 import type { Clock } from "../licensing/clock.ts";
@@ -13,7 +14,11 @@ export const exampleCatalogPath = fileURLToPath(
 );
 
 /** The local workspace exists, with the example catalog when it has no products yet. */
-export async function seedLocalWorkspace(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
+export function seedLocalWorkspace(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
+  return withinWorkspace(workspaceId, () => seed(db, clock, workspaceId));
+}
+
+async function seed(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
   await ensureWorkspace(db, { id: workspaceId, name: "Local workspace", defaultUsageLocation: "SE" });
   const [any] = await db
     .select({ id: products.id })

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { seedLocalWorkspace } from "../cli/seed-local.ts";
 import type { Database } from "../db/client.ts";
 import { people } from "../db/schema/index.ts";
+import { withinWorkspace } from "../db/workspace-scope.ts";
 import { systemActor } from "../licensing/actor.ts";
 import { assignProduct } from "../licensing/assign-product.ts";
 import type { Clock } from "../licensing/clock.ts";
@@ -77,7 +78,11 @@ export const DEMO_ADMIN = DEMO_PEOPLE[0] as DemoPerson;
  * The workspace with the example catalog and, when it has nobody yet, the demo people in its
  * directory holding their products. Returns whether anything was added.
  */
-export async function seedDemoWorkspace(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
+export function seedDemoWorkspace(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
+  return withinWorkspace(workspaceId, () => seedDemo(db, clock, workspaceId));
+}
+
+async function seedDemo(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
   const catalogLoaded = await seedLocalWorkspace(db, clock, workspaceId);
   const [anyone] = await db
     .select({ id: people.id })

@@ -3,8 +3,16 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import pg from "pg";
+import type pg from "pg";
 import * as schema from "./schema/index.ts";
+import {
+  ScopedPool,
+  type SharedPglite,
+  scopedClientClass,
+  scopedPglite,
+  type Unscoped,
+} from "./scoped-connections.ts";
+import { asTableOwner } from "./workspace-scope.ts";
 
 /** Either driver behind one type: use cases never know which one runs. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -17,7 +25,20 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseTarget["kind"];
+  /**
+   * The same database, where work that named no scope reaches `unscoped`: for tools that act as
+   * the operator beside an app that must not (tests' fixtures next to the app under test).
+   */
+  withUnscoped(unscoped: Unscoped): Database;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /**
+   * What a statement sent outside `withinWorkspace` / `acrossWorkspaces` may reach. The app keeps
+   * the default, `nothing`, so that a query which forgot its workspace reaches no tenant's rows.
+   */
+  unscoped?: Unscoped;
 }
 
 /** A failure to reach the database, worded for the person starting the app. */
@@ -25,27 +46,50 @@ export class DatabaseUnavailableError extends Error {
   readonly code = "DATABASE_UNAVAILABLE";
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  const unscoped = options.unscoped ?? "nothing";
   if (target.kind === "pglite") {
     if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
-    const client = await PGlite.create(target.dataDir);
+    const shared: SharedPglite = {
+      client: await PGlite.create(target.dataDir),
+      applied: undefined,
+      tail: Promise.resolve(),
+    };
+    const view = (u: Unscoped) =>
+      drizzlePglite({ client: scopedPglite(shared, u) as never, schema }) as unknown as Database;
     return {
-      db: drizzlePglite({ client, schema }) as unknown as Database,
+      db: view(unscoped),
       kind: "pglite",
-      close: () => client.close(),
+      withUnscoped: view,
+      close: () => shared.client.close(),
     };
   }
-  const pool = createPool(target.url, target.poolMax);
+  const pools = new Map<Unscoped, pg.Pool>();
+  const view = (u: Unscoped) => {
+    let pool = pools.get(u);
+    if (!pool) {
+      pool = createPool(target.url, target.poolMax, u);
+      pools.set(u, pool);
+    }
+    return drizzlePostgres({ client: pool, schema }) as unknown as Database;
+  };
+  const db = view(unscoped);
   try {
-    await pool.query("select 1");
+    await asTableOwner(() => (pools.get(unscoped) as pg.Pool).query("select 1"));
   } catch (error) {
-    await pool.end().catch(() => {});
+    await Promise.all([...pools.values()].map((pool) => pool.end().catch(() => {})));
     throw new DatabaseUnavailableError(describeConnectionError(error, target.url));
   }
   return {
-    db: drizzlePostgres({ client: pool, schema }) as unknown as Database,
+    db,
     kind: "postgres",
-    close: () => pool.end(),
+    withUnscoped: view,
+    close: async () => {
+      await Promise.all([...pools.values()].map((pool) => pool.end()));
+    },
   };
 }
 
@@ -55,8 +99,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
  * A client killed while checked out emits 'error' with nobody listening, which would crash the
  * process too; listening here lets the query in flight fail alone, and the pool drops that client.
  */
-export function createPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+export function createPool(url: string, max: number, unscoped: Unscoped = "nothing"): pg.Pool {
+  const pool = new ScopedPool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 10_000,
+    Client: scopedClientClass(unscoped),
+  });
   pool.on("error", () => {});
   pool.on("connect", (client) => {
     client.on("error", () => {});

@@ -5,6 +5,7 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { DatabaseHandle, DatabaseTarget } from "./client.ts";
+import { asTableOwner } from "./workspace-scope.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../../db/migrations", import.meta.url));
 
@@ -17,7 +18,7 @@ const MIGRATION_LOCK_KEY = 7_314_022;
  */
 export async function migrateDatabase(handle: DatabaseHandle, target: DatabaseTarget): Promise<void> {
   if (target.kind === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    await asTableOwner(() => migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder }));
     return;
   }
   const client = new pg.Client({ connectionString: target.url });

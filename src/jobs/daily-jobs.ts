@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.ts";
+import { withinWorkspace } from "../db/workspace-scope.ts";
 import { inTransaction, type Tx } from "../licensing/outcome.ts";
 import { decideLowSeatReports } from "../licensing/reminders/decide-low-seat-reports.ts";
 import { decideMailboxWarnings } from "../licensing/reminders/decide-mailbox-warnings.ts";
@@ -31,15 +32,16 @@ export const dailyJobs: readonly {
   { name: "low_seats", run: decideLowSeatReports },
 ];
 
-/** Runs every daily job for one workspace as of `at`; returns how many things each decided. */
-export async function runDailyJobs(
-  db: Database,
-  at: Date,
-  input: DailyJobInput,
-): Promise<Record<string, number>> {
-  const done: Record<string, number> = {};
-  for (const job of dailyJobs) {
-    done[job.name] = await inTransaction(db, (tx) => job.run(tx, at, input));
-  }
-  return done;
+/**
+ * Runs every daily job for one workspace as of `at`, with only that workspace's rows in reach;
+ * returns how many things each decided.
+ */
+export function runDailyJobs(db: Database, at: Date, input: DailyJobInput): Promise<Record<string, number>> {
+  return withinWorkspace(input.workspaceId, async () => {
+    const done: Record<string, number> = {};
+    for (const job of dailyJobs) {
+      done[job.name] = await inTransaction(db, (tx) => job.run(tx, at, input));
+    }
+    return done;
+  });
 }

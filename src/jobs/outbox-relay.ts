@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
+import { acrossWorkspaces, withinWorkspace } from "../db/workspace-scope.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { enqueueNotices } from "../licensing/outbox/enqueue.ts";
 import type { Notice } from "../licensing/outbox/notices.ts";
@@ -56,16 +57,21 @@ export async function relayOutbox(
 ): Promise<RelayResult> {
   const now = clock.now();
   const claimedLease = new Date(now.getTime() + LEASE_MS);
-  const claimed = await queryRows<{
-    id: string;
-    workspaceId: string;
-    dedupeKey: string;
-    channel: string;
-    message: Notice;
-    attempts: number;
-  }>(
-    db,
-    sql`update outbox o set lease_until = ${claimedLease}, attempts = o.attempts + 1
+  // Claiming spans every workspace unless one is named; each workspace's sending then runs in its own.
+  const claimScope = scope.workspaceId
+    ? <T>(work: () => Promise<T>) => withinWorkspace(scope.workspaceId as string, work)
+    : acrossWorkspaces;
+  const claimed = await claimScope(() =>
+    queryRows<{
+      id: string;
+      workspaceId: string;
+      dedupeKey: string;
+      channel: string;
+      message: Notice;
+      attempts: number;
+    }>(
+      db,
+      sql`update outbox o set lease_until = ${claimedLease}, attempts = o.attempts + 1
         where o.id in (
           select c.id from outbox c join workspaces ws on ws.id = c.workspace_id
           where c.status = 'pending' and c.next_attempt_at <= ${now}
@@ -77,6 +83,7 @@ export async function relayOutbox(
           for update of c skip locked)
         returning o.id, o.workspace_id as "workspaceId", o.dedupe_key as "dedupeKey", o.channel, o.message,
                   o.attempts`,
+    ),
   );
   const byWorkspace = new Map<string, typeof claimed>();
   for (const row of claimed)
@@ -154,7 +161,11 @@ export async function relayOutbox(
       }
     }
   };
-  await Promise.all([...byWorkspace].map(([workspaceId, rows]) => sendWorkspace(workspaceId, rows)));
+  await Promise.all(
+    [...byWorkspace].map(([workspaceId, rows]) =>
+      withinWorkspace(workspaceId, () => sendWorkspace(workspaceId, rows)),
+    ),
+  );
   return result;
 }
 

@@ -4,12 +4,14 @@ import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { sql } from "drizzle-orm";
 import type { SlackConfig, SlackOAuthConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { withinWorkspace } from "../db/workspace-scope.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { type DirectorySyncOptions, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
 import { InFlightWork } from "./in-flight.ts";
 import { oauthInstallationStore, oauthReceiverOptions } from "./install/oauth-receiver-options.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type AppLogger, describeError } from "./logger.ts";
+import { type SlackPayloadIds, workspaceOf } from "./workspace-of.ts";
 
 export interface SlackDeps {
   db: Database;
@@ -145,6 +147,8 @@ export async function startSlackApp(
 function wire(app: App, deps: SlackDeps): InFlightWork {
   const inFlight = new InFlightWork();
   inFlight.watch(app);
+  // Every listener, and the work it goes on with after its ack, reaches only its workspace's rows.
+  app.use(({ body, next }) => withinWorkspace(workspaceOf(body as SlackPayloadIds), next));
   registerListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error("Slack app error", describeError(error));

@@ -13,7 +13,7 @@ async function runScript(workspaceId: string, lines: string[]) {
     transcript += chunk.toString("utf8");
   });
   const code = await openLocalConsole({
-    db: t.db,
+    db: t.appDb,
     workspaceId,
     where: "test database",
     input: new PassThrough(),

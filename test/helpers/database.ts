@@ -1,14 +1,27 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
+import {
+  type Database,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  openDatabase,
+} from "../../src/db/client.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 
 export interface TestDatabase extends DatabaseHandle {
+  /** The view the app under test gets: outside a workspace's scope, no tenant row. */
+  readonly appDb: Database;
   /** Set on Postgres: the URL of this file's own database, for tests that open more connections. */
   url?: string;
   close(): Promise<void>;
 }
+
+/**
+ * Tests arrange and inspect rows across workspaces as the operator would; the app under test gets
+ * the strict view (`appDb`), where a statement outside a workspace's scope reaches nothing.
+ */
+const FIXTURES = { unscoped: "all-workspaces" } as const;
 
 const PREFIX = "license_desk_test_";
 const STALE_AFTER_SECONDS = 3600;
@@ -25,9 +38,9 @@ export const onPostgres = testDatabaseUrl !== undefined;
 export async function createTestDatabase(options: { poolMax?: number } = {}): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
     const target: DatabaseTarget = { kind: "pglite" };
-    const handle = await openDatabase(target);
+    const handle = await openDatabase(target, FIXTURES);
     await migrateDatabase(handle, target);
-    return handle;
+    return { ...handle, appDb: handle.withUnscoped("nothing") };
   }
   const name = `${PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
   await onServer(async (admin) => {
@@ -37,10 +50,11 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { kind: "postgres", url: url.toString(), poolMax: options.poolMax ?? 10 };
-  const handle = await openDatabase(target);
+  const handle = await openDatabase(target, FIXTURES);
   await migrateDatabase(handle, target);
   return {
     ...handle,
+    appDb: handle.withUnscoped("nothing"),
     url: target.url,
     close: async () => {
       await handle.close();
@@ -94,6 +108,10 @@ export function useTestDatabase(options: { poolMax?: number } = {}): TestDatabas
     get kind() {
       return opened().kind;
     },
+    get appDb() {
+      return opened().appDb;
+    },
+    withUnscoped: (unscoped) => opened().withUnscoped(unscoped),
     get url() {
       return opened().url;
     },

@@ -24,7 +24,7 @@ it("the daily tick purges a workspace uninstalled longer ago than the retention 
   await uninstall(recent.workspaceId, addDays(old.clock.now(), 5));
   const clock = fixedClock(addDays(old.clock.now(), 8));
   const scheduler = await startScheduler({
-    db: t.db,
+    db: t.appDb,
     clock,
     logger: silent,
     send: async () => ({ ts: "1.0" }),

@@ -38,7 +38,7 @@ describe("the scheduler", () => {
     const clock = fixedClock(addDays(f.clock.now(), 23));
     const send = sendJobNotice(relayClient(slack.token, slack.url));
     const instances = await Promise.all(
-      [1, 2, 3].map(() => startScheduler({ db: t.db, clock, logger: silent, send })),
+      [1, 2, 3].map(() => startScheduler({ db: t.appDb, clock, logger: silent, send })),
     );
     try {
       const posted = await until(

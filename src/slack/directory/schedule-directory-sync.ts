@@ -2,6 +2,7 @@ import type { InstallationStore } from "@slack/oauth";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { eq } from "drizzle-orm";
 import { workspaces } from "../../db/schema/index.ts";
+import { withinWorkspace } from "../../db/workspace-scope.ts";
 import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
 import type { SlackDeps } from "../app.ts";
 import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
@@ -81,7 +82,9 @@ export function scheduleDirectorySync(
       }));
   }
 
-  const syncWorkspace = async ({ workspace, client: connect }: SyncTarget) => {
+  const syncWorkspace = ({ workspace, client: connect }: SyncTarget) =>
+    withinWorkspace(workspace.id, () => syncOne(workspace, connect));
+  const syncOne = async (workspace: SyncTarget["workspace"], connect: SyncTarget["client"]) => {
     const workspaceId = workspace.id;
     await ensureWorkspace(deps.db, { id: workspaceId, name: workspace.name });
     const [row] = await deps.db

@@ -6,6 +6,7 @@ import {
   type SlackInstallationRow,
   slackInstallations,
 } from "../../db/schema/index.ts";
+import { withinWorkspace } from "../../db/workspace-scope.ts";
 import { systemActor } from "../../licensing/actor.ts";
 import type { Clock } from "../../licensing/clock.ts";
 import { reactivateWorkspace } from "../../licensing/workspaces/reactivate-workspace.ts";
@@ -51,28 +52,28 @@ export function createPostgresInstallationStore(deps: InstallationStoreDeps): In
   return {
     async storeInstallation(installation) {
       const row = toRow(installation, deps.cipher);
-      await deps.db.transaction(async (tx) => {
-        // A workspace has one install: the one it made before joining an org goes when it installs again.
-        if (row.teamId) {
+      const workspaceId = row.teamId ?? row.enterpriseId ?? "";
+      await withinWorkspace(workspaceId, () =>
+        deps.db.transaction(async (tx) => {
+          // A workspace has one install: the one it made before joining an org goes when it installs again.
+          if (row.teamId) {
+            await tx
+              .delete(slackInstallations)
+              .where(
+                sql`${slackInstallations.teamId} = ${row.teamId} and ${slackInstallations.enterpriseId} is distinct from ${row.enterpriseId}`,
+              );
+          }
           await tx
-            .delete(slackInstallations)
-            .where(
-              sql`${slackInstallations.teamId} = ${row.teamId} and ${slackInstallations.enterpriseId} is distinct from ${row.enterpriseId}`,
-            );
-        }
-        await tx
-          .insert(slackInstallations)
-          .values(row)
-          .onConflictDoUpdate({
-            target: [slackInstallations.enterpriseId, slackInstallations.teamId],
-            set: { ...row, updatedAt: deps.clock.now() },
-          });
-        // Installed again before its data was purged: the workspace (a team, or an org) comes back.
-        await reactivateWorkspace(tx, deps.clock.now(), {
-          workspaceId: row.teamId ?? row.enterpriseId ?? "",
-          actor: systemActor("event"),
-        });
-      });
+            .insert(slackInstallations)
+            .values(row)
+            .onConflictDoUpdate({
+              target: [slackInstallations.enterpriseId, slackInstallations.teamId],
+              set: { ...row, updatedAt: deps.clock.now() },
+            });
+          // Installed again before its data was purged: the workspace (a team, or an org) comes back.
+          await reactivateWorkspace(tx, deps.clock.now(), { workspaceId, actor: systemActor("event") });
+        }),
+      );
     },
 
     async fetchInstallation(query) {

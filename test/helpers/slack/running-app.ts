@@ -36,7 +36,7 @@ export function useRunningSlackApp(options: { approvalsChannel?: string } = {}) 
     fake = await startFakeSlackApi();
     running = await startSlackApp(
       { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
-      { db: t.db, clock: systemClock, logger, ...options },
+      { db: t.appDb, clock: systemClock, logger, ...options },
     );
   });
   afterAll(async () => {

@@ -209,7 +209,7 @@ describe("directory sync", () => {
     const start = () =>
       startSlackApp(
         { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
-        { ...deps(), directorySync: {} },
+        { ...deps(), db: t.appDb, directorySync: {} },
       );
     const instances = await Promise.all([start(), start()]);
     const deadline = Date.now() + 10_000;

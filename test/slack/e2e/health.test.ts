@@ -16,7 +16,7 @@ describe("the health check", () => {
         port: 0,
         host: "127.0.0.1",
       },
-      { db: database.db, clock: fixedClock("2026-03-02T10:00:00Z"), logger: silent },
+      { db: database.appDb, clock: fixedClock("2026-03-02T10:00:00Z"), logger: silent },
     );
     try {
       expect((await fetch(`${running.url}/healthz`)).status).toBe(200);

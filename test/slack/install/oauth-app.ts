@@ -15,7 +15,7 @@ export const silentLogger: AppLogger = { info: () => {}, warn: () => {}, error: 
  * The app in OAuth mode on this file's database, with a fake Slack that accepts `tokens` and a fake
  * OAuth endpoint in front of it; `install` runs a workspace through /slack/install and back.
  */
-export function useOAuthApp(t: { db: TestDatabase["db"] }, tokens: string[]) {
+export function useOAuthApp(t: Pick<TestDatabase, "appDb">, tokens: string[]) {
   let slack: FakeSlackApi | undefined;
   let oauth: FakeOAuthApi | undefined;
   let running: RunningSlackApp | undefined;
@@ -35,7 +35,7 @@ export function useOAuthApp(t: { db: TestDatabase["db"] }, tokens: string[]) {
         tokenKeys: [{ id: "k1", key: randomBytes(32) }],
       },
     };
-    running = await startSlackApp(settings, { db: t.db, clock: systemClock, logger: silentLogger });
+    running = await startSlackApp(settings, { db: t.appDb, clock: systemClock, logger: silentLogger });
   });
   afterAll(async () => {
     await running?.close();

@@ -27,7 +27,7 @@ it("syncs each installed workspace's directory with that workspace's own bot tok
   const listCallsBefore = app.slack.callsTo("users.list").length;
 
   const start = () =>
-    startSlackApp(app.settings, { db: t.db, clock: systemClock, logger: silentLogger, directorySync: {} });
+    startSlackApp(app.settings, { db: t.appDb, clock: systemClock, logger: silentLogger, directorySync: {} });
   const instances = await Promise.all([start(), start()]);
   const deadline = Date.now() + 10_000;
   const synced = async () =>
@@ -58,7 +58,7 @@ it("reads each install's token afresh on every run, so a new token is used the n
   const c = await createFixture(t.db);
   await app.install(c.workspaceId, tokens[0] ?? "");
   const clock = fixedClock("2030-01-01T09:00:00Z");
-  const deps = { db: t.db, clock, logger: silentLogger };
+  const deps = { db: t.appDb, clock, logger: silentLogger };
   const listsSince = (before: number) =>
     app.slack
       .callsTo("users.list")

@@ -36,7 +36,7 @@ beforeAll(async () => {
       tokenKeys,
     },
   };
-  running = await startSlackApp(config, { db: t.db, clock: systemClock, logger });
+  running = await startSlackApp(config, { db: t.appDb, clock: systemClock, logger });
 });
 afterAll(async () => {
   await running?.close();
@@ -98,7 +98,7 @@ describe("installing through OAuth", () => {
     expect(JSON.stringify(rows)).not.toContain(token);
 
     const store = createPostgresInstallationStore({
-      db: t.db,
+      db: t.appDb,
       cipher: createTokenCipher(tokenKeys),
       clock: systemClock,
       logger,

@@ -40,7 +40,7 @@ it("sends each workspace's queued notices with that workspace's own bot token", 
   await queueNotice(gone.workspaceId, "C0CCCCCCC");
   const send = relaySender(
     { slackOAuth: app.settings },
-    { db: t.db, clock: systemClock, logger: silentLogger },
+    { db: t.appDb, clock: systemClock, logger: silentLogger },
   );
   if (!send) throw new Error("OAuth app.settings give a sender");
 
@@ -117,7 +117,7 @@ it.each([
     await queueNotice(f.workspaceId, "C0UNINSTAL");
     const send = relaySender(
       { slackOAuth: app.settings },
-      { db: t.db, clock: systemClock, logger: silentLogger },
+      { db: t.appDb, clock: systemClock, logger: silentLogger },
     );
     if (!send) throw new Error("OAuth app.settings give a sender");
     await relayOutbox(t.db, systemClock, send, { workspaceId: f.workspaceId });
