@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "../../src/db/client.ts";
+import { asTableOwner } from "../../src/db/workspace-scope.ts";
 import { assignments, auditLog, products, restoreWindows, serviceData } from "../../src/db/schema/index.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
@@ -40,7 +41,8 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
     const isLocked = new Promise<void>((resolve) => {
       locked = resolve;
     });
-    const blocker = (async () => {
+    // The side connection acts as the operator: it locks the row, watches the backends and kills one.
+    const blocker = asTableOwner(async () => {
       const client = await side.connect();
       await client.query("begin");
       await client.query("select 1 from products where id = $1 for no key update", [productId]);
@@ -48,7 +50,7 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
       await held;
       await client.query("commit");
       client.release();
-    })();
+    });
     await isLocked;
 
     // Settled into a value at once: its rejection comes while the blocker is still committing.
@@ -57,8 +59,8 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
       (error: unknown) => error,
     );
     try {
-      const pid = await waitForBlockedBackend();
-      await side.query("select pg_terminate_backend($1)", [pid]);
+      const pid = await asTableOwner(waitForBlockedBackend);
+      await asTableOwner(() => side.query("select pg_terminate_backend($1)", [pid]));
     } finally {
       release();
       await blocker;
