@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
+import { asTableOwner } from "../src/db/workspace-scope.ts";
 import type { Actor } from "../src/licensing/actor.ts";
 import { assignProduct } from "../src/licensing/assign-product.ts";
 import { systemClock } from "../src/licensing/clock.ts";
@@ -85,7 +86,7 @@ async function bench(
   const { workers } = settings;
   const phase = { workers, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds, signal };
   const target: DatabaseTarget = { kind: "postgres", url: scratch.url, poolMax: workers };
-  const handle = await openDatabase(target);
+  const handle = await openDatabase(target, { unscoped: "all-workspaces" });
   cleanup.handle = handle;
   await migrateDatabase(handle, target);
   const { db } = handle;
@@ -174,7 +175,7 @@ async function bench(
   );
   const onePeople = await seedPeople(poolSize);
   const spreadPeople = await seedPeople(poolSize);
-  await db.execute(sql`vacuum analyze`);
+  await asTableOwner(() => db.execute(sql`vacuum analyze`));
   console.log(
     `seeded ${productIds.length} products and ${seeded.toLocaleString("en-US")} people in ` +
       `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,

@@ -24,6 +24,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
+import { asTableOwner } from "../src/db/workspace-scope.ts";
 import type { Actor } from "../src/licensing/actor.ts";
 import { assignProduct } from "../src/licensing/assign-product.ts";
 import { systemClock } from "../src/licensing/clock.ts";
@@ -116,7 +117,7 @@ async function bench(
 ): Promise<void> {
   const phase = { warmupSeconds: settings.warmupSeconds, seconds: settings.seconds, signal };
   const seedTarget: DatabaseTarget = { kind: "postgres", url: scratch.url, poolMax: SEED_POOL_MAX };
-  const seedHandle = await openDatabase(seedTarget);
+  const seedHandle = await openDatabase(seedTarget, { unscoped: "all-workspaces" });
   cleanup.handles.push(seedHandle);
   await migrateDatabase(seedHandle, seedTarget);
   const { db } = seedHandle;
@@ -158,7 +159,7 @@ async function bench(
       });
       seededPeople.push(...(await upsertPeople(db, { workspaceId, people: chunk })));
     }
-    await db.execute(sql`analyze people`);
+    await asTableOwner(() => db.execute(sql`analyze people`));
     return seededPeople;
   };
 
@@ -294,7 +295,7 @@ async function bench(
 
   // 4. assignProduct itself, as bench:db runs it, on a pool the size of its workers.
   const directTarget: DatabaseTarget = { kind: "postgres", url: scratch.url, poolMax: DIRECT_WORKERS };
-  const directHandle = await openDatabase(directTarget);
+  const directHandle = await openDatabase(directTarget, { unscoped: "all-workspaces" });
   cleanup.handles.push(directHandle);
   const actor: Actor = { userId: admin.id, source: "command", requestId: "bench" };
   let directAssigned = 0;

@@ -31,6 +31,7 @@ import { createPool, type Database, type DatabaseHandle, openDatabase } from "..
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { queryRows } from "../src/db/rows.ts";
 import * as schema from "../src/db/schema/index.ts";
+import { asTableOwner } from "../src/db/workspace-scope.ts";
 import { type DailyJobInput, dailyJobs, runDailyJobs } from "../src/jobs/daily-jobs.ts";
 import type { Actor } from "../src/licensing/actor.ts";
 import { inTransaction } from "../src/licensing/outcome.ts";
@@ -118,7 +119,7 @@ async function bench(
   explainMs: number | undefined,
 ): Promise<void> {
   const target = { kind: "postgres", url: scratch.url, poolMax: 2 } as const;
-  const handle = await openDatabase(target);
+  const handle = await openDatabase(target, { unscoped: "all-workspaces" });
   cleanup.handle = handle;
   await migrateDatabase(handle, target);
   const { db } = handle;
@@ -132,7 +133,9 @@ async function bench(
   const productIds = (
     await seedWorkspace(db, { workspaceId: WORKSPACE_ID, count: PRODUCTS, seats: SEATS, actor })
   ).map((p) => p.id);
-  await db.execute(sql`create table bench_due_windows (window_id uuid primary key, step text not null)`);
+  await asTableOwner(() =>
+    db.execute(sql`create table bench_due_windows (window_id uuid primary key, step text not null)`),
+  );
 
   const medians: number[] = [];
   const noJitMedians: number[] = [];
@@ -157,7 +160,7 @@ async function bench(
       update products p set assigned_seats = c.n
       from (select product_id, count(*)::int as n from assignments group by product_id) c
       where c.product_id = p.id`);
-    await db.execute(sql`vacuum analyze`);
+    await asTableOwner(() => db.execute(sql`vacuum analyze`));
     const counts = await tableCounts(db);
     console.log(
       `${label(size)}: seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s — ` +
@@ -251,7 +254,7 @@ function connect(
     "options",
     [...(given ? [given] : []), ...settings.map((setting) => `-c ${setting}`)].join(" "),
   );
-  const pool = createPool(configured.toString(), 1);
+  const pool = createPool(configured.toString(), 1, "all-workspaces");
   if (onNotice)
     pool.on("connect", (client: pg.PoolClient) => client.on("notice", (notice) => onNotice(notice.message)));
   cleanup.pools.push(pool);
@@ -372,8 +375,8 @@ async function tableCounts(db: Database): Promise<Record<string, number>> {
 async function resetRun(db: Database): Promise<void> {
   await db.execute(sql`delete from reminders where workspace_id = ${WORKSPACE_ID} and decided_at = ${at()}`);
   await db.execute(sql`delete from outbox where workspace_id = ${WORKSPACE_ID} and created_at = ${at()}`);
-  await db.execute(sql`vacuum reminders, outbox`);
-  await db.execute(sql`checkpoint`);
+  await asTableOwner(() => db.execute(sql`vacuum reminders, outbox`));
+  await asTableOwner(() => db.execute(sql`checkpoint`));
 }
 
 /** A run decided exactly the due reminders, one digest per admin listing them all, and nothing else. */

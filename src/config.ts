@@ -53,6 +53,7 @@ const configSchema = z.object({
   UNINSTALLED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How long a stop (SIGTERM, SIGINT) waits for requests and jobs in flight before giving up. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(25),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;
@@ -122,6 +123,11 @@ export type Config = {
   uninstalledRetentionDays: number;
   /** How long a stop waits for work in flight (SHUTDOWN_TIMEOUT_SECONDS), in milliseconds. */
   shutdownTimeoutMs: number;
+  /**
+   * How long a stop keeps serving while /healthz already answers 503 (SHUTDOWN_DRAIN_SECONDS), in
+   * milliseconds: the time a load balancer needs to notice and send the traffic elsewhere.
+   */
+  shutdownDrainMs: number;
   /** One workspace, with its bot token. Absent when no Slack setting is given, or in OAuth mode. */
   slack?: SlackConfig;
   /** Many workspaces, installed through OAuth; their tokens live in the database. */
@@ -191,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     instanceCount: c.INSTANCE_COUNT,
     uninstalledRetentionDays: c.UNINSTALLED_RETENTION_DAYS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_SECONDS * 1000,
     ...(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET && c.SLACK_SIGNING_SECRET
       ? {
           slackOAuth: {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { bootstrap, runMain } from "./cli/bootstrap.ts";
 import { stopGracefully } from "./cli/stop-gracefully.ts";
 import { loadProcessConfig } from "./config.ts";
@@ -38,27 +39,32 @@ runMain(async () => {
     database: config.database.kind,
   });
   return new Promise<number>((resolve) => {
-    // New requests are refused, those in flight and running jobs finish, then the pool closes.
+    // A drain first (health checks fail, requests are still served), then new requests are
+    // refused, those in flight and running jobs finish, and the pool closes.
     let stopping: Promise<number> | undefined;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) return;
       consoleLogger.info("License Desk is stopping", {
         signal,
+        drainSeconds: config.shutdownDrainMs / 1000,
         timeoutSeconds: config.shutdownTimeoutMs / 1000,
       });
-      stopping = stopGracefully(
-        [
+      running.drain();
+      stopping = delay(config.shutdownDrainMs).then(() =>
+        stopGracefully(
           [
-            {
-              name: "Slack requests",
-              stop: () => running.close(),
-              running: () => running.inFlight.describe(),
-            },
-            { name: "scheduled jobs", stop: () => scheduler.stop() },
+            [
+              {
+                name: "Slack requests",
+                stop: () => running.close(),
+                running: () => running.inFlight.describe(),
+              },
+              { name: "scheduled jobs", stop: () => scheduler.stop() },
+            ],
+            [{ name: "the database pool", stop: () => handle.close() }],
           ],
-          [{ name: "the database pool", stop: () => handle.close() }],
-        ],
-        { timeoutMs: config.shutdownTimeoutMs, logger: consoleLogger },
+          { timeoutMs: config.shutdownTimeoutMs, logger: consoleLogger },
+        ),
       );
       void stopping.then(resolve);
     };

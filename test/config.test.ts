@@ -10,6 +10,7 @@ describe("loadConfig", () => {
       workspaceId: "T_LOCAL",
       instanceCount: 1,
       shutdownTimeoutMs: 25_000,
+      shutdownDrainMs: 0,
       uninstalledRetentionDays: 30,
     });
     expect(loadConfig({ DATABASE_URL: "", DATA_DIR: "/srv/ld" }).database).toEqual({
@@ -224,5 +225,13 @@ describe("SHUTDOWN_TIMEOUT_SECONDS", () => {
     expect(loadConfig({}).shutdownTimeoutMs).toBe(25_000);
     expect(loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: "2.5" }).shutdownTimeoutMs).toBe(2500);
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: "soon" })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS/);
+  });
+});
+
+describe("SHUTDOWN_DRAIN_SECONDS", () => {
+  it("is no drain unless set, and at most five minutes", () => {
+    expect(loadConfig({}).shutdownDrainMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DRAIN_SECONDS: "10" }).shutdownDrainMs).toBe(10_000);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_SECONDS: "301" })).toThrow(/SHUTDOWN_DRAIN_SECONDS/);
   });
 });

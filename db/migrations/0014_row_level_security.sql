@@ -5,13 +5,20 @@
 -- apply even when it connects as a superuser. FORCE makes them apply to the owner too.
 DO $$ BEGIN
   CREATE ROLE license_desk_tenant NOLOGIN;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+EXCEPTION
+  WHEN duplicate_object OR unique_violation THEN NULL;
+  WHEN insufficient_privilege THEN
+    RAISE EXCEPTION 'License Desk runs its queries as the role license_desk_tenant, and % may not create roles', current_user
+      USING HINT = format('As a superuser, run: CREATE ROLE license_desk_tenant NOLOGIN; GRANT license_desk_tenant TO %I; then start again.', current_user);
 END $$;
 --> statement-breakpoint
 DO $$ BEGIN
   IF NOT pg_has_role(current_user, 'license_desk_tenant', 'MEMBER') THEN
     EXECUTE format('GRANT license_desk_tenant TO %I', current_user);
   END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE EXCEPTION '% is not a member of license_desk_tenant and may not make itself one', current_user
+    USING HINT = format('As a superuser, run: GRANT license_desk_tenant TO %I; then start again.', current_user);
 END $$;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO license_desk_tenant;

@@ -30,6 +30,11 @@ export interface RunningSlackApp {
   /** Requests still being worked on, their listeners' work after the ack included. */
   inFlight: InFlightWork;
   /**
+   * Begins a drain: /healthz answers 503 from now on, so the load balancer stops sending here,
+   * while every request that still arrives is served as usual.
+   */
+  drain(): void;
+  /**
    * Stops taking requests (new connections are refused; a request on a connection still open, and
    * GET /healthz, get 503), waits for the ones in flight and their listeners, then stops the sync.
    */
@@ -63,13 +68,16 @@ export async function startSlackApp(
     });
     const inFlight = wire(app, deps);
     await app.start();
-    const stopping = { now: false };
+    const stopping = { now: false, draining: false };
     const health = await listen(healthOnly(deps, stopping), config.port, host);
     const sync = deps.directorySync && scheduleDirectorySync(deps, config, deps.directorySync);
     return {
       app,
       url: health.url,
       inFlight,
+      drain: () => {
+        stopping.draining = true;
+      },
       close: async () => {
         stopping.now = true;
         await app.stop();
@@ -100,14 +108,15 @@ export async function startSlackApp(
     convoStore: false,
   });
   const inFlight = wire(app, deps);
-  const stopping = { now: false };
+  const stopping = { now: false, draining: false };
   const server = createServer((req, res) => {
     if (stopping.now) {
       refuseWhileStopping(res);
       return;
     }
     if (req.method === "GET" && req.url === "/healthz") {
-      void answerHealth(deps, res);
+      if (stopping.draining) refuseWhileStopping(res);
+      else void answerHealth(deps, res);
       return;
     }
     if (timestampTooFarAhead(req, deps.clock.now())) {
@@ -132,6 +141,9 @@ export async function startSlackApp(
     app,
     url: listening.url,
     inFlight,
+    drain: () => {
+      stopping.draining = true;
+    },
     close: async () => {
       stopping.now = true;
       const closed = listening.close();
@@ -179,9 +191,9 @@ async function answerHealth(deps: SlackDeps, res: ServerResponse): Promise<void>
   }
 }
 
-function healthOnly(deps: SlackDeps, stopping: { now: boolean }): Server {
+function healthOnly(deps: SlackDeps, stopping: { now: boolean; draining: boolean }): Server {
   return createServer((req, res) => {
-    if (stopping.now) refuseWhileStopping(res);
+    if (stopping.now || stopping.draining) refuseWhileStopping(res);
     else if (req.method === "GET" && req.url === "/healthz") void answerHealth(deps, res);
     else res.writeHead(404).end();
   });

@@ -151,7 +151,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-function appEnv(name: string, shutdownTimeoutSeconds: number): Record<string, string> {
+function appEnv(name: string, shutdownTimeoutSeconds: number, drainSeconds = 0): Record<string, string> {
   return {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: fake.token,
@@ -159,6 +159,7 @@ function appEnv(name: string, shutdownTimeoutSeconds: number): Record<string, st
     PORT: "0",
     HOST: "127.0.0.1",
     SHUTDOWN_TIMEOUT_SECONDS: String(shutdownTimeoutSeconds),
+    SHUTDOWN_DRAIN_SECONDS: String(drainSeconds),
     ...(database?.url ? { DATABASE_URL: database.url } : { DATA_DIR: join(scratch, name) }),
   };
 }
@@ -207,6 +208,34 @@ describe("stopping on SIGTERM", () => {
       expect(reply?.answeredAt).toBeGreaterThan(signalledAt);
       expect(exit.at).toBeGreaterThanOrEqual(reply?.answeredAt ?? Number.POSITIVE_INFINITY);
       expect(app.lines.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    } finally {
+      app.child.kill("SIGKILL");
+    }
+  }, 60_000);
+
+  it("drains first: health checks fail while requests are still served, then it stops listening", async () => {
+    const app = await startApp(appEnv("drain", 20, 2));
+    try {
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      const signalledAt = Date.now();
+      app.child.kill("SIGTERM");
+      await until(() => app.lines.some((line) => line.includes("License Desk is stopping")));
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(503);
+      // A request the load balancer still sends during the drain is served, reply and all.
+      const responseUrl = responses.url(0);
+      const ack = await statusCommand(app.url, responseUrl);
+      expect(ack.status).toBe(200);
+      await responses.arrived(responseUrl);
+      expect(Date.now() - signalledAt).toBeLessThan(2000);
+
+      const exit = await app.exited;
+      expect(exit.code, app.lines.join("\n")).toBe(0);
+      expect(exit.at - signalledAt).toBeGreaterThanOrEqual(2000);
+      const after = await fetch(`${app.url}/healthz`).then(
+        (response) => response.status,
+        () => "refused",
+      );
+      expect(after).toBe("refused");
     } finally {
       app.child.kill("SIGKILL");
     }

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "../../src/db/client.ts";
-import { asTableOwner } from "../../src/db/workspace-scope.ts";
 import { assignments, auditLog, products, restoreWindows, serviceData } from "../../src/db/schema/index.ts";
+import { asTableOwner } from "../../src/db/workspace-scope.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/database.ts";
