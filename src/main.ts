@@ -33,12 +33,7 @@ runMain(async () => {
     approvalsChannel: slack.approvalsChannel,
     uninstalledRetentionDays: config.uninstalledRetentionDays,
   });
-  consoleLogger.info("License Desk is running", {
-    mode: "oauth" in slack ? "oauth" : slack.appToken ? "socket" : "http",
-    url: running.url,
-    database: config.database.kind,
-  });
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     // A drain first (health checks fail, requests are still served), then new requests are
     // refused, those in flight and running jobs finish, and the pool closes.
     let stopping: Promise<number> | undefined;
@@ -71,4 +66,11 @@ runMain(async () => {
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
   });
+  // Said once the stop is in place: whoever waits for this line may signal at once.
+  consoleLogger.info("License Desk is running", {
+    mode: "oauth" in slack ? "oauth" : slack.appToken ? "socket" : "http",
+    url: running.url,
+    database: config.database.kind,
+  });
+  return stopped;
 });

@@ -216,7 +216,7 @@ describe("stopping on SIGTERM", () => {
   it("drains first: health checks fail while requests are still served, then it stops listening", async () => {
     const app = await startApp(appEnv("drain", 20, 2));
     try {
-      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      // Signalled the moment it says it runs: the stop must already be in place by then.
       const signalledAt = Date.now();
       app.child.kill("SIGTERM");
       await until(() => app.lines.some((line) => line.includes("License Desk is stopping")));
