@@ -5,14 +5,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type pg from "pg";
 import * as schema from "./schema/index.ts";
-import {
-  ScopedPool,
-  type SharedPglite,
-  scopedClientClass,
-  scopedPglite,
-  type Unscoped,
-} from "./scoped-connections.ts";
-import { asTableOwner } from "./workspace-scope.ts";
+import { ScopedPool, type SharedPglite, scopedClientClass, scopedPglite } from "./scoped-connections.ts";
+import { asTableOwner, type Unscoped } from "./workspace-scope.ts";
 
 /** Either driver behind one type: use cases never know which one runs. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -58,8 +52,9 @@ export async function openDatabase(
       applied: undefined,
       tail: Promise.resolve(),
     };
-    const view = (u: Unscoped) =>
-      drizzlePglite({ client: scopedPglite(shared, u) as never, schema }) as unknown as Database;
+    const view = oncePerUnscoped(
+      (u) => drizzlePglite({ client: scopedPglite(shared, u) as never, schema }) as unknown as Database,
+    );
     return {
       db: view(unscoped),
       kind: "pglite",
@@ -67,29 +62,39 @@ export async function openDatabase(
       close: () => shared.client.close(),
     };
   }
-  const pools = new Map<Unscoped, pg.Pool>();
-  const view = (u: Unscoped) => {
-    let pool = pools.get(u);
-    if (!pool) {
-      pool = createPool(target.url, target.poolMax, u);
-      pools.set(u, pool);
-    }
-    return drizzlePostgres({ client: pool, schema }) as unknown as Database;
-  };
-  const db = view(unscoped);
+  const pools: pg.Pool[] = [];
+  const poolFor = oncePerUnscoped((u) => {
+    const pool = createPool(target.url, target.poolMax, u);
+    pools.push(pool);
+    return pool;
+  });
+  const view = oncePerUnscoped((u) => drizzlePostgres({ client: poolFor(u), schema }) as unknown as Database);
   try {
-    await asTableOwner(() => (pools.get(unscoped) as pg.Pool).query("select 1"));
+    await asTableOwner(() => poolFor(unscoped).query("select 1"));
   } catch (error) {
-    await Promise.all([...pools.values()].map((pool) => pool.end().catch(() => {})));
+    await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
     throw new DatabaseUnavailableError(describeConnectionError(error, target.url));
   }
   return {
-    db,
+    db: view(unscoped),
     kind: "postgres",
     withUnscoped: view,
     close: async () => {
-      await Promise.all([...pools.values()].map((pool) => pool.end()));
+      await Promise.all(pools.map((pool) => pool.end()));
     },
+  };
+}
+
+/** One of each per database: statements are built and cached per Database instance. */
+function oncePerUnscoped<T>(make: (unscoped: Unscoped) => T): (unscoped: Unscoped) => T {
+  const made = new Map<Unscoped, T>();
+  return (unscoped) => {
+    let value = made.get(unscoped);
+    if (value === undefined) {
+      value = make(unscoped);
+      made.set(unscoped, value);
+    }
+    return value;
   };
 }
 

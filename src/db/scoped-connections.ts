@@ -1,8 +1,11 @@
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import pg from "pg";
-import { type ConnectionSettings, connectionSettings, WORKSPACE_SETTING } from "./workspace-scope.ts";
-
-export type Unscoped = "nothing" | "all-workspaces";
+import {
+  type ConnectionSettings,
+  connectionSettings,
+  type Unscoped,
+  WORKSPACE_SETTING,
+} from "./workspace-scope.ts";
 
 /**
  * Session-level on purpose: set once, a connection keeps serving the same workspace with no
@@ -29,14 +32,9 @@ export function scopedClientClass(unscoped: Unscoped): typeof pg.Client {
 
     // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; each passes through
     override query(...args: any[]): any {
-      const callback = typeof args[args.length - 1] === "function" ? args.pop() : undefined;
-      const result = this.#inScope(args);
-      if (!callback) return result;
-      result.then(
-        (rows) => callback(null, rows),
-        (error) => callback(error),
-      );
-      return undefined;
+      if (typeof args[args.length - 1] === "function")
+        throw new Error("pass no callback: the query returns a promise");
+      return this.#inScope(args);
     }
 
     // biome-ignore lint/suspicious/noExplicitAny: see query

@@ -19,6 +19,9 @@ export type Scope =
   | { kind: "owner" }
   | { kind: "nothing" };
 
+/** What work that named no scope reaches: nothing for the app, every workspace for the operator's tools. */
+export type Unscoped = "nothing" | "all-workspaces";
+
 /** The role the app's statements run as: not the tables' owner, so the policies always apply. */
 export const TENANT_ROLE = "license_desk_tenant";
 
@@ -62,7 +65,7 @@ export interface ConnectionSettings {
  * The settings for the current work; `unscoped` is what work that named no scope gets: `nothing`
  * for the app, `all-workspaces` for tools that act as the operator (tests' fixtures, benchmarks).
  */
-export function connectionSettings(unscoped: "nothing" | "all-workspaces"): ConnectionSettings {
+export function connectionSettings(unscoped: Unscoped): ConnectionSettings {
   const scope = current.getStore() ?? { kind: unscoped };
   switch (scope.kind) {
     case "workspace":

@@ -7,6 +7,7 @@ import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspa
 import { postEvent } from "../../../src/local-slack/signed-requests.ts";
 import { singleProductCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
+import { eventually } from "./request-interactions.ts";
 
 const app = useRunningSlackApp();
 const ENTERPRISE_ID = "E0ORGEVENT1";
@@ -38,16 +39,6 @@ function orgWideEnvelope(event: Record<string, unknown>) {
   };
 }
 
-/** Reads until `count` rows are there (the listener works on after the ack), or 5 s have passed. */
-async function rowsWhenThere<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const rows = await read();
-    if (rows.length >= count || Date.now() > deadline) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 it("an org-wide install's team_join adds the person to the org, with the org's default products", async () => {
   await app.exampleWorkspace();
   await ensureWorkspace(app.db, { id: ENTERPRISE_ID, name: "org", defaultUsageLocation: "SE" });
@@ -62,12 +53,12 @@ it("an org-wide install's team_join adds the person to the org, with the org's d
   const answer = await postEvent(app.url, SIGNING_SECRET, orgWideEnvelope({ type: "team_join", user }));
 
   expect(answer.status).toBe(200);
-  const [person] = await rowsWhenThere(
+  const [person] = await eventually(
     () => app.db.select().from(people).where(eq(people.slackUserId, user.id)),
     1,
   );
   expect(person?.workspaceId).toBe(ENTERPRISE_ID);
-  const held = await rowsWhenThere(
+  const held = await eventually(
     () =>
       app.db
         .select()
