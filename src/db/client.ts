@@ -4,6 +4,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type pg from "pg";
+import { transactionOnOwnClient } from "./pool-transaction.ts";
 import * as schema from "./schema/index.ts";
 import { ScopedPool, type SharedPglite, scopedClientClass, scopedPglite } from "./scoped-connections.ts";
 import { asTableOwner, type Unscoped } from "./workspace-scope.ts";
@@ -24,7 +25,15 @@ export interface DatabaseHandle {
    * the operator beside an app that must not (tests' fixtures next to the app under test).
    */
   withUnscoped(unscoped: Unscoped): Database;
+  /** The app's connections: open, idle, and callers waiting for one (always 1, 1, 0 on PGlite). */
+  connections(): ConnectionCounts;
   close(): Promise<void>;
+}
+
+export interface ConnectionCounts {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 export interface OpenOptions {
@@ -59,6 +68,7 @@ export async function openDatabase(
       db: view(unscoped),
       kind: "pglite",
       withUnscoped: view,
+      connections: () => ({ total: 1, idle: 1, waiting: 0 }),
       close: () => shared.client.close(),
     };
   }
@@ -68,7 +78,12 @@ export async function openDatabase(
     pools.push(pool);
     return pool;
   });
-  const view = oncePerUnscoped((u) => drizzlePostgres({ client: poolFor(u), schema }) as unknown as Database);
+  const view = oncePerUnscoped((u) => {
+    const pool = poolFor(u);
+    const database = drizzlePostgres({ client: pool, schema }) as unknown as Database;
+    database.transaction = transactionOnOwnClient(pool);
+    return database;
+  });
   try {
     await asTableOwner(() => poolFor(unscoped).query("select 1"));
   } catch (error) {
@@ -79,6 +94,10 @@ export async function openDatabase(
     db: view(unscoped),
     kind: "postgres",
     withUnscoped: view,
+    connections: () => {
+      const pool = poolFor(unscoped);
+      return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+    },
     close: async () => {
       await Promise.all(pools.map((pool) => pool.end()));
     },

@@ -1,4 +1,7 @@
 import type { Database } from "../db/client.ts";
+import { postgresCode } from "../db/postgres-code.ts";
+
+export { postgresCode };
 
 /** Every business outcome a use case can refuse with; the Slack layer maps each to words. */
 export type LicensingCode =
@@ -29,6 +32,7 @@ export type LicensingCode =
   | "DUPLICATE_REQUEST"
   | "UNKNOWN_REQUEST"
   | "REASON_REQUIRED"
+  | "REASON_TOO_LONG"
   | "UNKNOWN_MAILBOX"
   | "PRODUCT_KEY_TAKEN";
 
@@ -79,14 +83,6 @@ export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
-}
-
-/** The SQLSTATE of a database error, which the driver may wrap as the cause of its own error. */
-export function postgresCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
 }
 
 function isFailure(value: unknown): value is Failure {

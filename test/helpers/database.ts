@@ -112,6 +112,7 @@ export function useTestDatabase(options: { poolMax?: number } = {}): TestDatabas
       return opened().appDb;
     },
     withUnscoped: (unscoped) => opened().withUnscoped(unscoped),
+    connections: () => opened().connections(),
     get url() {
       return opened().url;
     },
