@@ -24,9 +24,10 @@ export interface TcpProxy {
   urlFor(url: string): string;
   /**
    * Cuts the connection of the next statement matching `match`: its text must travel, so not a
-   * statement already prepared on that connection. `happened` tells whether it has.
+   * statement already prepared on that connection. `happened` tells whether it has; `thenDown`
+   * keeps the database unreachable from then on, until `down(false)`.
    */
-  cutAt(match: RegExp, point: CutPoint): { readonly happened: boolean };
+  cutAt(match: RegExp, point: CutPoint, options?: { thenDown?: boolean }): { readonly happened: boolean };
   /** Drops every open connection now. */
   cutAll(): void;
   /** While down, open connections are dropped and new ones are closed at once. */
@@ -99,9 +100,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       u.port = String(port);
       return u.toString();
     },
-    cutAt(match, point) {
+    cutAt(match, point, options = {}) {
       const state = { happened: false };
-      pending.push({ match, point, cut: () => (state.happened = true) });
+      const cut = () => {
+        state.happened = true;
+        if (options.thenDown) {
+          isDown = true;
+          cutAll();
+        }
+      };
+      pending.push({ match, point, cut });
       return state;
     },
     cutAll,

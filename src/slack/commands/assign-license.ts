@@ -4,6 +4,7 @@ import { type AssignAttempt, buildAssignResultMessage } from "../blocks/build-as
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { failureOutcome } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { announceRequest } from "../requests/announce-request.ts";
 import {
@@ -27,6 +28,7 @@ export async function assignLicense(
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return ctx.reply({ text: found.message });
   const acting = await commandActingPerson(ctx);
+  const startedAt = ctx.deps.clock.now();
   const lines: string[] = [];
   const attempts: AssignAttempt[] = [];
   const filedRequests: string[] = [];
@@ -66,7 +68,12 @@ export async function assignLicense(
         workspaceId: ctx.workspaceId,
         personId: person.id,
       });
-      lines.push(en["assign.person.unexpected"]({ person: escapeMrkdwn(person.name) }));
+      const outcome = await failureOutcome(
+        ctx.deps,
+        { workspaceId: ctx.workspaceId, requestId: ctx.triggerId, startedAt, personId: person.id },
+        error,
+      );
+      lines.push(personFailureText[outcome]({ person: escapeMrkdwn(person.name) }));
     }
   }
   if (attempts.length > 0) {
@@ -85,3 +92,9 @@ export async function assignLicense(
     await announceRequest(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId, requestId });
   }
 }
+
+const personFailureText = {
+  not_applied: en["assign.person.unexpected"],
+  applied: en["failure.person.applied"],
+  unknown: en["failure.person.unknown"],
+};

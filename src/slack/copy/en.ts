@@ -7,6 +7,7 @@ import { errorDetails } from "./en/error-details.ts";
 import { errors } from "./en/errors.ts";
 import { events } from "./en/events.ts";
 import { exportCopy } from "./en/export.ts";
+import { failures } from "./en/failures.ts";
 import { help } from "./en/help.ts";
 import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
@@ -26,6 +27,7 @@ export const en = {
   ...bulk,
   ...common,
   ...errors,
+  ...failures,
   ...help,
   ...jobs,
   ...remove,

@@ -4,21 +4,21 @@ import { type CommandContext, namedUserIds, type Reply } from "../commands/comma
 import { dispatchLicenseCommand } from "../commands/dispatch-license-command.ts";
 import { loadCommandSnapshot } from "../commands/load-command-snapshot.ts";
 import { parseLicenseCommand } from "../commands/parse-license-command.ts";
-import { en } from "../copy/en.ts";
-import { releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 /**
  * `/license …`: acknowledged at once, then parsed and handled; every reply is ephemeral. A
- * failure is logged with its context and the person reads that nothing was changed.
+ * failure is logged with its context and the person reads what it left behind.
  */
 export function registerLicenseCommand(app: App, deps: SlackDeps): void {
   app.command("/license", async ({ ack, command, client, respond }) => {
     await ack();
     const workspaceId = workspaceOf(command);
     const key = `command:${command.trigger_id}`;
+    const startedAt = deps.clock.now();
     const reply = async (message: Reply) => {
       await respond({ response_type: "ephemeral", ...message });
     };
@@ -53,8 +53,12 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
         userId: command.user_id,
         text: command.text.slice(0, 200),
       });
-      await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-      await reply({ text: en["error.unexpected"]() }).catch(() => {});
+      const text = await settleFailedDelivery(
+        deps,
+        { workspaceId, key, requestId: command.trigger_id, startedAt },
+        error,
+      );
+      await reply({ text }).catch(() => {});
     }
   });
 }
