@@ -33,8 +33,12 @@ export interface FakeSlackApiOptions {
   /** Slack: 5 uses within 30 minutes. */
   responseUrlMaxUses?: number;
   responseUrlTtlMs?: number;
+  /** The workspace the bot tokens belong to, as auth.test names it; the app serves only this one. */
   teamId?: string;
   teamName?: string;
+  /** The Enterprise Grid org of `teamId`; with `isEnterpriseInstall`, the tokens are an org-wide install's. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
   botUserId?: string;
   users?: NewSlackUser[];
 }
@@ -115,7 +119,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         team_id: teamId,
         user_id: ids.botUserId,
         bot_id: ids.botId,
-        is_enterprise_install: false,
+        ...(options.enterpriseId ? { enterprise_id: options.enterpriseId } : {}),
+        is_enterprise_install: options.isEnterpriseInstall ?? false,
       }),
     ...userMethods(users),
     ...viewMethods(ids, triggers, users, now, views),

@@ -11,6 +11,7 @@ import { InFlightWork } from "./in-flight.ts";
 import { oauthInstallationStore, oauthReceiverOptions } from "./install/oauth-receiver-options.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type AppLogger, describeError } from "./logger.ts";
+import { tokenWorkspaceOnly } from "./token-workspace-only.ts";
 import { type SlackPayloadIds, workspaceOf } from "./workspace-of.ts";
 
 export interface SlackDeps {
@@ -159,6 +160,7 @@ export async function startSlackApp(
 function wire(app: App, deps: SlackDeps): InFlightWork {
   const inFlight = new InFlightWork();
   inFlight.watch(app);
+  app.use(tokenWorkspaceOnly(app.client, deps.logger));
   // Every listener, and the work it goes on with after its ack, reaches only its workspace's rows.
   app.use(({ body, next }) => withinWorkspace(workspaceOf(body as SlackPayloadIds), next));
   registerListeners(app, deps);

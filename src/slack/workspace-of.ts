@@ -41,3 +41,22 @@ export function workspaceOf(body: SlackPayloadIds): string {
   if (body.is_ext_shared_channel && authorization?.team_id) return authorization.team_id;
   return body.team_id || body.team?.id || body.user?.team_id || "";
 }
+
+/** What auth.test says of a bot token: the team it was installed to, and its org, if any. */
+export interface TokenIdentity {
+  team_id?: string | undefined;
+  enterprise_id?: string | undefined;
+  is_enterprise_install?: boolean | undefined;
+}
+
+/**
+ * The workspace a bot token serves, by the same rule as a payload's: the org for an org-wide
+ * install, else the team. Empty when auth.test names neither.
+ */
+export function workspaceOfToken(auth: TokenIdentity): string {
+  return workspaceOf({
+    team_id: auth.team_id,
+    enterprise_id: auth.enterprise_id,
+    is_enterprise_install: auth.is_enterprise_install,
+  });
+}

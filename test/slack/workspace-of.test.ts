@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workspaceOf } from "../../src/slack/workspace-of.ts";
+import { workspaceOf, workspaceOfToken } from "../../src/slack/workspace-of.ts";
 
 describe("workspaceOf", () => {
   it.each([
@@ -70,5 +70,20 @@ describe("workspaceOf", () => {
     ["nothing named", {}, ""],
   ])("%s", (_, payload, expected) => {
     expect(workspaceOf(payload)).toBe(expected);
+  });
+});
+
+describe("workspaceOfToken", () => {
+  it.each([
+    ["a workspace install", { team_id: "T1", is_enterprise_install: false }, "T1"],
+    ["a workspace install in an org: the team, not the org", { team_id: "T1", enterprise_id: "E1" }, "T1"],
+    [
+      "an org-wide install: the org",
+      { team_id: "T1", enterprise_id: "E1", is_enterprise_install: true },
+      "E1",
+    ],
+    ["nothing named", {}, ""],
+  ])("%s", (_, auth, expected) => {
+    expect(workspaceOfToken(auth)).toBe(expected);
   });
 });

@@ -9,7 +9,7 @@ import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts"
 import { botTokenFor } from "../install/bot-token-for.ts";
 import { describeError } from "../logger.ts";
 import { deliverAdminNotifications } from "../notifications/deliver-admin-notifications.ts";
-import { workspaceOf } from "../workspace-of.ts";
+import { workspaceOfToken } from "../workspace-of.ts";
 import { listInstalledWorkspaces } from "./installed-workspaces.ts";
 import { defaultRateLimitPolicy, type RateLimitPolicy, syncDirectory } from "./sync-directory.ts";
 
@@ -148,11 +148,7 @@ export function scheduleDirectorySync(
 
 async function identify(client: WebClient): Promise<{ id: string; name: string }> {
   const auth = await client.auth.test();
-  const id = workspaceOf({
-    team_id: auth.team_id,
-    enterprise_id: auth.enterprise_id,
-    is_enterprise_install: auth.is_enterprise_install,
-  });
+  const id = workspaceOfToken(auth);
   if (!id) throw new Error("auth.test named no workspace");
   return { id, name: auth.team ?? id };
 }

@@ -3,7 +3,11 @@ import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts"
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
 import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
-import { type FakeSlackApi, startFakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
+import {
+  type FakeSlackApi,
+  type FakeSlackApiOptions,
+  startFakeSlackApi,
+} from "../../../src/local-slack/fake-slack-api.ts";
 import { postSlashCommand, type SlackAppResponse } from "../../../src/local-slack/signed-requests.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import type { AppLogger } from "../../../src/slack/logger.ts";
@@ -22,7 +26,8 @@ export interface LogEntry {
  * The real app on this file's database, listening on 127.0.0.1, talking to a fake Slack Web API:
  * requests go in signed over HTTP, and what the app sends back is read off the fake.
  */
-export function useRunningSlackApp(options: { approvalsChannel?: string } = {}) {
+export function useRunningSlackApp(options: { approvalsChannel?: string; slack?: FakeSlackApiOptions } = {}) {
+  const { slack, ...appOptions } = options;
   const t = useTestDatabase();
   const logs: LogEntry[] = [];
   const logger: AppLogger = {
@@ -33,10 +38,10 @@ export function useRunningSlackApp(options: { approvalsChannel?: string } = {}) 
   let fake: FakeSlackApi | undefined;
   let running: RunningSlackApp | undefined;
   beforeAll(async () => {
-    fake = await startFakeSlackApi();
+    fake = await startFakeSlackApi(slack);
     running = await startSlackApp(
       { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
-      { db: t.appDb, clock: systemClock, logger, ...options },
+      { db: t.appDb, clock: systemClock, logger, ...appOptions },
     );
   });
   afterAll(async () => {
@@ -49,8 +54,13 @@ export function useRunningSlackApp(options: { approvalsChannel?: string } = {}) 
   };
   const harness = {
     logs,
+    logger,
     get db() {
       return t.db;
+    },
+    /** The strict view the app under test gets, for another instance of it in the same test file. */
+    get appDb() {
+      return t.appDb;
     },
     get fake() {
       return need(fake, "the fake Slack API");

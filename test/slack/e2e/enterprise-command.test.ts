@@ -8,8 +8,9 @@ import { postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
 import { singleProductCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
-const app = useRunningSlackApp();
 const ENTERPRISE_ID = "E0ORGWIDE1";
+// The bot token is the org-wide install's: the app serves the org, and no other team.
+const app = useRunningSlackApp({ slack: { enterpriseId: ENTERPRISE_ID, isEnterpriseInstall: true } });
 
 it("a command from an org-wide install acts on the enterprise's workspace, not the team's", async () => {
   await app.exampleWorkspace();

@@ -9,8 +9,9 @@ import { singleProductCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import { eventually } from "./request-interactions.ts";
 
-const app = useRunningSlackApp();
 const ENTERPRISE_ID = "E0ORGEVENT1";
+// The bot token is the org-wide install's: the app serves the org, and no other team.
+const app = useRunningSlackApp({ slack: { enterpriseId: ENTERPRISE_ID, isEnterpriseInstall: true } });
 
 /**
  * An event as Slack sends it to an org-wide install: the envelope names the team the user joined,

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import {
   adminNotifications,
   assignments,
@@ -15,8 +15,9 @@ import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspa
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
-import { dmChannelFor, type SlackUser } from "../../../src/local-slack/fake-slack-api.ts";
+import { dmChannelFor, type SlackUser, startFakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
 import { postEvent } from "../../../src/local-slack/signed-requests.ts";
+import { startSlackApp } from "../../../src/slack/app.ts";
 import { SIGNING_SECRET, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();
@@ -38,14 +39,31 @@ function envelope(eventId: string, event: Record<string, unknown>, teamId = app.
 }
 
 /** Slack's first delivery and then its retries, each marked as Slack marks a redelivery. */
-async function deliver(body: Record<string, unknown>, times: number) {
+async function deliver(body: Record<string, unknown>, times: number, url = app.url) {
   const statuses: number[] = [];
   for (let attempt = 0; attempt < times; attempt++) {
     const headers: Record<string, string> =
       attempt === 0 ? {} : { "x-slack-retry-num": String(attempt), "x-slack-retry-reason": "http_timeout" };
-    statuses.push((await postEvent(app.url, SIGNING_SECRET, body, { headers })).status);
+    statuses.push((await postEvent(url, SIGNING_SECRET, body, { headers })).status);
   }
   return statuses;
+}
+
+/**
+ * A bot token serves its own workspace only: the app once more, on this file's database, with a
+ * token of `teamId`'s, until the test ends.
+ */
+async function appServing(teamId: string) {
+  const fake = await startFakeSlackApi({ teamId });
+  const running = await startSlackApp(
+    { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
+    { db: app.appDb, clock: systemClock, logger: app.logger },
+  );
+  onTestFinished(async () => {
+    await running.close();
+    await fake.close();
+  });
+  return { fake, url: running.url };
 }
 
 async function eventually<T>(
@@ -274,8 +292,9 @@ describe("app_uninstalled and tokens_revoked", () => {
 
   it("app_uninstalled marks the workspace inactive, once however often delivered", async () => {
     await workspace("T0UNINST01");
+    const served = await appServing("T0UNINST01");
     const body = envelope(newEventId(), { type: "app_uninstalled" }, "T0UNINST01");
-    expect(await deliver(body, 3)).toEqual([200, 200, 200]);
+    expect(await deliver(body, 3, served.url)).toEqual([200, 200, 200]);
     const after = await eventually(
       () => row("T0UNINST01"),
       (w) => w?.active === false,
@@ -294,13 +313,16 @@ describe("app_uninstalled and tokens_revoked", () => {
   it("tokens_revoked for the bot marks the workspace inactive; revoked user tokens alone do not", async () => {
     await workspace("T0REVOKE01");
     await workspace("T0REVOKE02");
+    const [first, second] = [await appServing("T0REVOKE01"), await appServing("T0REVOKE02")];
     await deliver(
       envelope(newEventId(), { type: "tokens_revoked", tokens: { bot: [app.fake.botUserId] } }, "T0REVOKE01"),
       1,
+      first.url,
     );
     await deliver(
       envelope(newEventId(), { type: "tokens_revoked", tokens: { oauth: ["U0SOMEONE1"] } }, "T0REVOKE02"),
       1,
+      second.url,
     );
     const revoked = await eventually(
       () => row("T0REVOKE01"),
@@ -314,6 +336,7 @@ describe("app_uninstalled and tokens_revoked", () => {
   it("nothing more is sent to an inactive workspace: its admins' notifications wait", async () => {
     const workspaceId = "T0UNINST02";
     await workspace(workspaceId);
+    const served = await appServing(workspaceId);
     const imported = await importCatalog(app.db, systemClock, {
       workspaceId,
       catalog: { products: [{ ...noSeatsProduct }] },
@@ -324,14 +347,14 @@ describe("app_uninstalled and tokens_revoked", () => {
       workspaceId,
       people: [{ slackUserId: "U0INACTADM", name: "Admin", isSlackAdmin: true }],
     });
-    await deliver(envelope(newEventId(), { type: "app_uninstalled" }, workspaceId), 1);
+    await deliver(envelope(newEventId(), { type: "app_uninstalled" }, workspaceId), 1, served.url);
     await eventually(
       () => row(workspaceId),
       (w) => w?.active === false,
     );
-    const sent = app.fake.callsTo("chat.postMessage").length;
-    const stranger = app.fake.users.add({ name: "stranger" });
-    await deliver(envelope(newEventId(), { type: "team_join", user: stranger }, workspaceId), 1);
+    const sent = served.fake.callsTo("chat.postMessage").length;
+    const stranger = served.fake.users.add({ name: "stranger" });
+    await deliver(envelope(newEventId(), { type: "team_join", user: stranger }, workspaceId), 1, served.url);
     const notes = await eventually(
       () => app.db.select().from(adminNotifications).where(eq(adminNotifications.workspaceId, workspaceId)),
       (rows) => rows.length > 0,
@@ -339,6 +362,6 @@ describe("app_uninstalled and tokens_revoked", () => {
     await settle();
     expect(notes).toHaveLength(1);
     expect(notes[0]?.deliveredAt).toBeNull();
-    expect(app.fake.callsTo("chat.postMessage").length).toBe(sent);
+    expect(served.fake.callsTo("chat.postMessage").length).toBe(sent);
   });
 });

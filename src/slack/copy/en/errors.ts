@@ -1,6 +1,7 @@
 /** What a refused or failed action says, one message per domain code. */
 export const errors = {
   "error.unexpected": () => "Something went wrong; nothing was changed. Please try again.",
+  "error.not_installed": () => "This app is not installed in this workspace.",
   "error.UNKNOWN_PERSON": () => "I don't know that person in this workspace.",
   "error.UNKNOWN_PRODUCT": () => "There is no such product in this workspace.",
   "error.PERSON_DEACTIVATED": () => "That person is deactivated; reactivate them first.",
