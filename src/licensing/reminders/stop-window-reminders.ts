@@ -8,12 +8,13 @@ import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
 
 export type StopWindowRemindersOutcome =
   | { ok: true; person: string; product: string; purgeAt: Date }
-  | Failure<"WINDOW_CLOSED">;
+  | Failure<"WINDOW_CLOSED" | "UNKNOWN_WINDOW">;
 
 /**
  * "Let it expire": no more reminders about an open restore window; its data goes on its date
  * unless the license is assigned again. Recorded as the window's last reminder step (0 days), which
- * every later reminder day yields to; a repeat changes nothing.
+ * every later reminder day yields to; a repeat changes nothing. An id that names no window of this
+ * workspace is UNKNOWN_WINDOW, never a window said to have ended.
  */
 export function stopWindowReminders(
   db: Database,
@@ -22,7 +23,7 @@ export function stopWindowReminders(
 ): Promise<StopWindowRemindersOutcome> {
   const now = clock.now();
   return inTransaction(db, async (tx) => {
-    if (!isUuid(input.windowId)) return fail("WINDOW_CLOSED");
+    if (!isUuid(input.windowId)) return fail("UNKNOWN_WINDOW");
     const [window] = await tx
       .select({
         status: restoreWindows.status,
@@ -34,7 +35,8 @@ export function stopWindowReminders(
       .innerJoin(people, eq(people.id, restoreWindows.personId))
       .innerJoin(products, eq(products.id, restoreWindows.productId))
       .where(and(eq(restoreWindows.workspaceId, input.workspaceId), eq(restoreWindows.id, input.windowId)));
-    if (window?.status !== "open" || window.purgeAt <= now) return fail("WINDOW_CLOSED");
+    if (!window) return fail("UNKNOWN_WINDOW");
+    if (window.status !== "open" || window.purgeAt <= now) return fail("WINDOW_CLOSED");
     const stopped = await tx
       .insert(reminders)
       .values({

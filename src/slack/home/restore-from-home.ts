@@ -49,7 +49,7 @@ export async function restoreFromHome(
       return;
     }
     const result = await restoreWindow(deps.db, deps.clock, { workspaceId, windowId, actor });
-    if (!result.ok) {
+    if (!result.ok && result.code === "UNKNOWN_WINDOW") {
       await recordUnknownTarget(deps.db, deps.clock, {
         workspaceId,
         actor,

@@ -34,12 +34,14 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
         if (!admin) return void (await reply(en["error.NOT_ALLOWED"]()));
         const stopped = await stopWindowReminders(deps.db, deps.clock, { workspaceId, windowId, actor });
         if (!stopped.ok) {
-          await recordUnknownTarget(deps.db, deps.clock, {
-            workspaceId,
-            actor,
-            attempted: "let_window_expire",
-            targets: [{ type: "restore_window", id: windowId }],
-          });
+          if (stopped.code === "UNKNOWN_WINDOW") {
+            await recordUnknownTarget(deps.db, deps.clock, {
+              workspaceId,
+              actor,
+              attempted: "let_window_expire",
+              targets: [{ type: "restore_window", id: windowId }],
+            });
+          }
           return void (await reply(errorText(stopped.code)));
         }
         await reply(

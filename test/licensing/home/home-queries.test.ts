@@ -215,12 +215,28 @@ describe("restoring from a window", () => {
     const input = { workspaceId: f.workspaceId, windowId: window.id, actor: admin };
     expect(await restoreWindow(t.db, f.clock, input)).toMatchObject({ ok: true, restored: true });
     expect(await restoreWindow(t.db, f.clock, input)).toMatchObject({ ok: false, code: "ALREADY_ASSIGNED" });
-    expect(
-      await restoreWindow(t.db, f.clock, { ...input, windowId: "00000000-0000-4000-8000-000000000000" }),
-    ).toEqual({ ok: false, code: "WINDOW_CLOSED", purgedAt: null });
-    expect(await restoreWindow(t.db, f.clock, { ...input, windowId: "not-a-uuid" })).toMatchObject({
-      code: "WINDOW_CLOSED",
-    });
+  });
+
+  it("says an id naming no window of the workspace was not found, never that a window ended", async () => {
+    const f = await createFixture(t.db);
+    const other = await createFixture(t.db);
+    const base = {
+      workspaceId: other.workspaceId,
+      personId: await other.addPerson(),
+      productId: await other.productId("office"),
+      actor: admin,
+    };
+    await assignProduct(t.db, other.clock, base);
+    await removeProduct(t.db, other.clock, base);
+    other.clock.advanceDays(25);
+    const [elsewhere] = (await getAdminHome(t.db, other.clock, { workspaceId: other.workspaceId, limits }))
+      .windows.rows;
+    if (!elsewhere) throw new Error("no window");
+    for (const windowId of [elsewhere.id, "00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
+      expect(
+        await restoreWindow(t.db, f.clock, { workspaceId: f.workspaceId, windowId, actor: admin }),
+      ).toEqual({ ok: false, code: "UNKNOWN_WINDOW" });
+    }
   });
 
   it("says when the data went for good once the window has ended", async () => {

@@ -43,5 +43,5 @@ export const mailboxes = {
   "mailboxes.license.already": (p: { address: string }) => `*${p.address}* already has a license.`,
   "mailboxes.license.done": (p: { address: string; product: string; seats: string }) =>
     `*${p.address}* is licensed with *${p.product}*; it will not be locked. ${p.seats}.`,
-  "mailboxes.unknown": () => "That mailbox no longer exists.",
+  "mailboxes.unknown": () => "That mailbox was not found in this workspace. Nothing was changed.",
 } as const;
