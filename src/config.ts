@@ -54,6 +54,8 @@ const configSchema = z.object({
   /** How long a stop (SIGTERM, SIGINT) waits for requests and jobs in flight before giving up. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(25),
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  /** Slack requests one instance works on at once, their work after the ack included; more are told "busy". */
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;
@@ -147,6 +149,8 @@ export interface SlackConfig {
   host: string;
   /** Where license requests go for approval; each admin's DM when unset. */
   approvalsChannel?: string;
+  /** Past this many requests in flight, HTTP mode answers "busy" at once (MAX_REQUESTS_IN_FLIGHT). */
+  maxInFlight?: number;
 }
 
 /** HTTP mode for any number of workspaces: each install's tokens come from the installation store. */
@@ -204,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             signingSecret: c.SLACK_SIGNING_SECRET,
             port: c.PORT,
             host: c.HOST,
+            maxInFlight: c.MAX_REQUESTS_IN_FLIGHT,
             ...(c.APPROVALS_CHANNEL ? { approvalsChannel: c.APPROVALS_CHANNEL } : {}),
             ...apiUrl,
             oauth: {
@@ -221,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             botToken: c.SLACK_BOT_TOKEN,
             port: c.PORT,
             host: c.HOST,
+            maxInFlight: c.MAX_REQUESTS_IN_FLIGHT,
             ...(c.APPROVALS_CHANNEL ? { approvalsChannel: c.APPROVALS_CHANNEL } : {}),
             ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}),
             ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),

@@ -79,6 +79,8 @@ export interface FakeSlackApi {
   responses(responseUrl: string): unknown[];
   /** The next call to `method` fails: with `{ ok: false, error }`, or with HTTP 429 and `Retry-After`. */
   failNext(method: string, failure: FakeFailure): void;
+  /** Calls to `method` wait, unanswered, until the returned function is called: a slow Slack. */
+  hold(method: string): () => void;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const files = new FakeFiles();
   const views = new FakeViews();
   const failures = new Map<string, FakeFailure[]>();
+  const holds = new Map<string, Promise<void>>();
   const responseUrls = new Map<string, { createdAt: number; bodies: unknown[] }>();
   const maxUses = options.responseUrlMaxUses ?? 5;
   const responseUrlTtlMs = options.responseUrlTtlMs ?? 30 * 60_000;
@@ -143,6 +146,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     if (token === undefined) return answer(200, fail("not_authed"));
     if (!tokens.includes(token)) return answer(200, fail("invalid_auth"));
     call.tokenIndex = tokens.indexOf(token);
+    await holds.get(method);
     const failure = failures.get(method)?.shift();
     if (typeof failure === "string") return answer(200, fail(failure));
     if (failure) {
@@ -223,6 +227,19 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     },
     failNext: (method, failure) => {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    hold: (method) => {
+      let release = () => {};
+      holds.set(
+        method,
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      );
+      return () => {
+        holds.delete(method);
+        release();
+      };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ import { InFlightWork } from "./in-flight.ts";
 import { oauthInstallationStore, oauthReceiverOptions } from "./install/oauth-receiver-options.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type AppLogger, describeError } from "./logger.ts";
+import { shedRequest } from "./shed-request.ts";
 import { tokenWorkspaceOnly } from "./token-workspace-only.ts";
 import { type SlackPayloadIds, workspaceOf } from "./workspace-of.ts";
 
@@ -41,6 +42,8 @@ export interface RunningSlackApp {
    */
   close(): Promise<void>;
 }
+
+const DEFAULT_MAX_IN_FLIGHT = 64;
 
 /** Slack rejects requests older than five minutes; one from further in the future is no better. */
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -88,9 +91,11 @@ export async function startSlackApp(
       },
     };
   }
-  if (!config.signingSecret) throw new Error("HTTP mode needs a signing secret");
+  const { signingSecret } = config;
+  if (!signingSecret) throw new Error("HTTP mode needs a signing secret");
+  const maxInFlight = config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
   const receiver = new HTTPReceiver({
-    signingSecret: config.signingSecret,
+    signingSecret,
     processBeforeResponse: false,
     logLevel: LogLevel.WARN,
     processEventErrorHandler: async ({ error, response }) => {
@@ -117,11 +122,18 @@ export async function startSlackApp(
     }
     if (req.method === "GET" && req.url === "/healthz") {
       if (stopping.draining) refuseWhileStopping(res);
+      else if (inFlight.count >= maxInFlight) answerBusy(res);
       else void answerHealth(deps, res);
       return;
     }
     if (timestampTooFarAhead(req, deps.clock.now())) {
       res.writeHead(401).end();
+      return;
+    }
+    // Work admitted past this point waits for the pool behind the rest; past the bound it would
+    // only be late, its trigger ids expired, so it is turned away at once instead.
+    if (req.method === "POST" && inFlight.count >= maxInFlight) {
+      void shedRequest(req, res, signingSecret, deps.logger);
       return;
     }
     res.once("close", inFlight.begin(`${req.method} ${req.url}`));
@@ -175,6 +187,11 @@ function refuseWhileStopping(res: ServerResponse): void {
   res
     .writeHead(503, { "content-type": "application/json", connection: "close" })
     .end('{"ok":false,"stopping":true}');
+}
+
+/** The load balancer takes it as "send elsewhere for now", as during a drain. */
+function answerBusy(res: ServerResponse): void {
+  res.writeHead(503, { "content-type": "application/json" }).end('{"ok":false,"busy":true}');
 }
 
 function timestampTooFarAhead(req: IncomingMessage, now: Date): boolean {

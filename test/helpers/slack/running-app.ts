@@ -26,8 +26,10 @@ export interface LogEntry {
  * The real app on this file's database, listening on 127.0.0.1, talking to a fake Slack Web API:
  * requests go in signed over HTTP, and what the app sends back is read off the fake.
  */
-export function useRunningSlackApp(options: { approvalsChannel?: string; slack?: FakeSlackApiOptions } = {}) {
-  const { slack, ...appOptions } = options;
+export function useRunningSlackApp(
+  options: { approvalsChannel?: string; slack?: FakeSlackApiOptions; maxInFlight?: number } = {},
+) {
+  const { slack, maxInFlight, ...appOptions } = options;
   const t = useTestDatabase();
   const logs: LogEntry[] = [];
   const logger: AppLogger = {
@@ -40,7 +42,14 @@ export function useRunningSlackApp(options: { approvalsChannel?: string; slack?:
   beforeAll(async () => {
     fake = await startFakeSlackApi(slack);
     running = await startSlackApp(
-      { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
+      {
+        botToken: fake.token,
+        signingSecret: SIGNING_SECRET,
+        apiUrl: fake.url,
+        port: 0,
+        host: "127.0.0.1",
+        ...(maxInFlight ? { maxInFlight } : {}),
+      },
       { db: t.appDb, clock: systemClock, logger, ...appOptions },
     );
   });

@@ -1,5 +1,7 @@
 /** What a person reads after a failure that may have left a change behind: never "nothing changed" unless known. */
 export const failures = {
+  "busy.try_again": () =>
+    "License Desk is busy right now and did not take this in, so nothing was done. Please try again in a moment.",
   "failure.applied": () =>
     "The connection to the database broke just as this change was saved, and it was saved: there is no need to do it again. `/license show @person` shows where things stand.",
   "failure.unknown": () =>
