@@ -12,6 +12,7 @@ import type { Actor } from "./actor.ts";
 import type { Clock } from "./clock.ts";
 import { isUuid } from "./outcome.ts";
 import { recordRefusal } from "./record-refusal.ts";
+import { cutToUnits, wellFormed } from "./text.ts";
 
 /** What a button's value or a view names by id; `slack_user` is a person by their Slack user id. */
 export type TargetType =
@@ -108,7 +109,7 @@ export async function recordUnknownTarget(
       attempted: input.attempted,
       targetType: target.type,
       // The id as given, bounded: a forged value may be long.
-      targetId: target.id.slice(0, 100),
+      targetId: cutToUnits(wellFormed(target.id), 100),
       reason: "UNKNOWN_TARGET",
     });
     return true;

@@ -6,6 +6,7 @@ import { writeAudit } from "./audit.ts";
 import type { Clock } from "./clock.ts";
 import { lockInstallableService } from "./installable-service.ts";
 import { type Failure, fail, inTransaction } from "./outcome.ts";
+import { wellFormed } from "./text.ts";
 
 export interface DeviceInput {
   workspaceId: string;
@@ -27,7 +28,7 @@ export function registerDevice(
   input: DeviceInput,
 ): Promise<RegisterDeviceOutcome> {
   const now = clock.now();
-  const deviceName = input.deviceName.trim();
+  const deviceName = wellFormed(input.deviceName).trim();
   return inTransaction(db, async (tx) => {
     const service = await lockInstallableService(tx, input);
     if ("ok" in service) return service;

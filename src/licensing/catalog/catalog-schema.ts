@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { servicePlanKind } from "../../db/schema/index.ts";
+import { wellFormed } from "../text.ts";
 import { normalizeUsageLocation } from "../usage-location.ts";
 
 const key = z
@@ -18,11 +19,14 @@ const location = z.string().transform((value, ctx) => {
   return code;
 });
 
+// A catalog file's names are shown to everyone: stored well-formed, as written otherwise.
+const text = () => z.string().overwrite(wellFormed).trim();
+
 const plan = z.strictObject({
   key,
-  name: z.string().trim().min(1).max(200),
+  name: text().min(1).max(200),
   kind: z.enum(servicePlanKind.enumValues),
-  dataDescription: z.string().trim().min(1).max(300),
+  dataDescription: text().min(1).max(300),
   dataSurvivesRemoval: z.boolean().default(false),
   unavailableLocations: z.array(location).default([]),
   installLimit: z.number().int().min(1).max(100).nullable().default(null),
@@ -31,7 +35,7 @@ const plan = z.strictObject({
 const product = z
   .strictObject({
     key,
-    name: z.string().trim().min(1).max(200),
+    name: text().min(1).max(200),
     purchasedSeats: z.number().int().min(0).max(1_000_000),
     isDefault: z.boolean().default(false),
     lowSeatThreshold: z.number().int().min(0).default(1),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { servicePlanKind } from "../../db/schema/index.ts";
 import { MAX_PURCHASED_SEATS } from "../set-purchased-seats.ts";
+import { wellFormed } from "../text.ts";
 import { normalizeUsageLocation } from "../usage-location.ts";
 
 /** The same key rule as a catalog file: it names the product in commands and imports. */
@@ -19,13 +20,15 @@ const locations = z.array(z.string()).transform((codes, ctx) => {
   return [...new Set(normalized as string[])].sort();
 });
 
-const name = z.string().trim().min(1).max(NAME_MAX);
+// Names are shown to everyone: stored well-formed, as typed otherwise (see ../text.ts).
+const text = () => z.string().overwrite(wellFormed).trim();
+const name = text().min(1).max(NAME_MAX);
 
 export const newPlanSchema = z
   .strictObject({
     kind: z.enum(servicePlanKind.enumValues),
     name,
-    dataDescription: z.string().trim().min(1).max(DATA_DESCRIPTION_MAX),
+    dataDescription: text().min(1).max(DATA_DESCRIPTION_MAX),
     unavailableLocations: locations,
     installLimit: z.number().int().min(1).max(INSTALL_LIMIT_MAX).nullable(),
   })

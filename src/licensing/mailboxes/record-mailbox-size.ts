@@ -5,6 +5,7 @@ import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { type Failure, fail, inTransaction } from "../outcome.ts";
+import { wellFormed } from "../text.ts";
 import { type MailboxState, nextMailboxState } from "./mailbox-countdown.ts";
 
 export type RecordMailboxSizeOutcome =
@@ -27,7 +28,7 @@ export function recordMailboxSize(
     return Promise.resolve(fail("INVALID_QUANTITY", { max: MAX_SIZE_MB }));
   }
   const now = clock.now();
-  const address = input.address.trim().toLowerCase();
+  const address = wellFormed(input.address).trim().toLowerCase();
   return inTransaction(db, async (tx) => {
     if (input.kind) {
       await tx

@@ -7,6 +7,7 @@ import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { loadActingPerson } from "../directory/acting-person.ts";
 import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
+import { wellFormed } from "../text.ts";
 
 export type Decision = "approve" | "deny";
 
@@ -38,7 +39,7 @@ export async function decideRequest(
   input: { workspaceId: string; requestId: string; decision: Decision; note?: string; actor: Actor },
 ): Promise<DecideRequestOutcome> {
   const now = clock.now();
-  const note = input.note?.trim() ?? "";
+  const note = wellFormed(input.note ?? "").trim();
   const outcome = await inTransaction(
     db,
     async (tx): Promise<DecideRequestOutcome | AssignProductOutcome> => {

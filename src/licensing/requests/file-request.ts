@@ -6,17 +6,21 @@ import { writeAudit } from "../audit.ts";
 import { addDays, type Clock } from "../clock.ts";
 import { loadActingPerson } from "../directory/acting-person.ts";
 import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
+import { fitsCharacters, wellFormed } from "../text.ts";
 
+/** In characters as a person counts them: 999 letters and an emoji are 1,000. */
 export const MAX_REASON_LENGTH = 1000;
 
 export type FileRequestOutcome =
   | { ok: true; requestId: string; expiresAt: Date }
   | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "PERSON_DEACTIVATED" | "ALREADY_ASSIGNED">
+  | Failure<"REASON_TOO_LONG", { max: number }>
   | Failure<"DUPLICATE_REQUEST", { requestId: string }>;
 
 /**
  * Rule 10: anyone may ask for a license, for themselves or someone else; the request waits for
- * an admin. One pending request per person and product: asking again points to the first.
+ * an admin. One pending request per person and product: asking again points to the first. The
+ * reason is stored as typed, made well-formed; one over the limit is refused, never cut.
  */
 export function fileRequest(
   db: Database,
@@ -24,7 +28,10 @@ export function fileRequest(
   input: { workspaceId: string; productId: string; personId?: string; reason: string; actor: Actor },
 ): Promise<FileRequestOutcome> {
   const now = clock.now();
+  const reason = wellFormed(input.reason).trim();
   return inTransaction(db, async (tx) => {
+    if (!fitsCharacters(reason, MAX_REASON_LENGTH))
+      return fail("REASON_TOO_LONG", { max: MAX_REASON_LENGTH });
     const requester = await loadActingPerson(tx, input.workspaceId, input.actor.userId);
     if (!requester) return fail("UNKNOWN_PERSON");
     if (!requester.active) return fail("PERSON_DEACTIVATED");
@@ -50,7 +57,6 @@ export function fileRequest(
     if (holds) return fail("ALREADY_ASSIGNED");
 
     const expiresAt = addDays(now, target.expiryDays);
-    const reason = input.reason.trim().slice(0, MAX_REASON_LENGTH);
     const [created] = await tx
       .insert(licenseRequests)
       .values({

@@ -92,6 +92,11 @@ export function describeFailure(failure: Failure, options: { timeZone: string })
       if (max === null) return plain;
       return only(en["error.detail.INVALID_QUANTITY"]({ max: new Intl.NumberFormat("en-GB").format(max) }));
     }
+    case "REASON_TOO_LONG": {
+      const max = num(d.max);
+      if (max === null) return plain;
+      return only(en["error.detail.REASON_TOO_LONG"]({ max: new Intl.NumberFormat("en-GB").format(max) }));
+    }
     case "INVALID_USAGE_LOCATION": {
       if (typeof d.input !== "string") return plain;
       return only(

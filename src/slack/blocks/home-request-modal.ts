@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { MAX_REASON_LENGTH } from "../../licensing/requests/file-request.ts";
+import { wellFormed } from "../../licensing/text.ts";
 import { en } from "../copy/en.ts";
 import { truncate } from "../copy/format.ts";
 import { ids } from "../ids.ts";
@@ -15,6 +16,8 @@ export interface RequestModalInput {
   /** Shown above the form when a typed product matched none or several; what was typed stays. */
   problem?: string;
   typedProduct?: string;
+  /** The product picked from the menu, kept when the form comes back to correct the reason. */
+  productId?: string;
   reason?: string;
 }
 
@@ -24,24 +27,26 @@ export interface RequestModalInput {
  */
 export function buildRequestModal(input: RequestModalInput): ModalView {
   const f = ids.homeRequestForm;
+  const option = (p: { id: string; name: string }): PlainTextOption => ({
+    text: { type: "plain_text", text: truncate(p.name, OPTION_TEXT_MAX) },
+    value: p.id,
+  });
+  const picked = input.products.find((p) => p.id === input.productId);
   const productElement: InputBlock["element"] =
     input.products.length <= REQUEST_SELECT_OPTIONS_MAX
       ? {
           type: "static_select",
           action_id: f.productAction,
           placeholder: { type: "plain_text", text: en["home.request.product_placeholder"]() },
-          options: input.products.map(
-            (p): PlainTextOption => ({
-              text: { type: "plain_text", text: truncate(p.name, OPTION_TEXT_MAX) },
-              value: p.id,
-            }),
-          ),
+          options: input.products.map(option),
+          ...(picked ? { initial_option: option(picked) } : {}),
         }
       : {
           type: "plain_text_input",
           action_id: f.productAction,
           placeholder: { type: "plain_text", text: en["home.request.product_typed_placeholder"]() },
-          ...(input.typedProduct ? { initial_value: input.typedProduct } : {}),
+          // The person's own text, given back to correct: as typed, only made well-formed.
+          ...(input.typedProduct ? { initial_value: wellFormed(input.typedProduct) } : {}),
         };
   const blocks: KnownBlock[] = [
     ...(input.problem

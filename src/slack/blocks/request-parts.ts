@@ -2,8 +2,11 @@ import type { RequestSummary } from "../../licensing/requests/load-request-summa
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, truncate } from "../copy/format.ts";
 
-/** A reason or note is the requester's or admin's own text: shown in full up to this, then cut. */
-const FREE_TEXT_MAX = 1000;
+/**
+ * A reason or note is the requester's or admin's own text: shown in full up to this, then cut.
+ * A reason may hold 1,000 characters, and an emoji is two UTF-16 units or more: room for both.
+ */
+const FREE_TEXT_MAX = 2000;
 /** Room for a list of service names in a section, with its label and "…and N more". */
 const NAMES_BUDGET = 1500;
 

@@ -1,7 +1,7 @@
 import { fileRequest } from "../../licensing/requests/file-request.ts";
+import { failureText } from "../blocks/build-error-message.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import { announceRequest } from "../requests/announce-request.ts";
 import {
   type CommandContext,
@@ -30,7 +30,8 @@ export async function requestLicense(
     reason: input.reason,
     actor: commandActor(ctx),
   });
-  if (!filed.ok) return ctx.reply({ text: errorText(filed.code) });
+  if (!filed.ok)
+    return ctx.reply({ text: failureText(filed, { timeZone: ctx.snapshot.acting?.timeZone ?? "UTC" }) });
   await ctx.reply({
     text: en["request.filed"]({
       person: escapeMrkdwn(person.name),

@@ -1,3 +1,5 @@
+import { cutToUnits, wellFormed } from "../../licensing/text.ts";
+
 /** A date as the person reads it, in their own time zone. */
 export function formatDate(date: Date, timeZone: string, locale = "en-GB"): string {
   try {
@@ -15,9 +17,13 @@ export function formatSize(megabytes: number): string {
   return `${Number.isInteger(gigabytes) ? gigabytes : gigabytes.toFixed(1)} GB`;
 }
 
-/** Cuts text to Slack's limit for a field, saying that it was cut. */
+/**
+ * Cuts text to Slack's limit for a field (in UTF-16 units, as Slack counts), saying that it was
+ * cut. The cut falls between characters, and the result is well-formed: half an emoji is not text.
+ */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const whole = wellFormed(text);
+  return whole.length <= max ? whole : `${cutToUnits(whole, max - 1)}…`;
 }
 
 /** Text from people and catalogs, made safe for mrkdwn: Slack reads &, < and > as markup. */

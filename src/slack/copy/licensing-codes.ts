@@ -32,6 +32,7 @@ export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
   DUPLICATE_REQUEST: "error.DUPLICATE_REQUEST",
   UNKNOWN_REQUEST: "error.UNKNOWN_REQUEST",
   REASON_REQUIRED: "error.REASON_REQUIRED",
+  REASON_TOO_LONG: "error.REASON_TOO_LONG",
   UNKNOWN_MAILBOX: "error.UNKNOWN_MAILBOX",
   PRODUCT_KEY_TAKEN: "error.PRODUCT_KEY_TAKEN",
 };

@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import { type FileRequestOutcome, fileRequest } from "../../licensing/requests/file-request.ts";
 import type { SlackDeps } from "../app.ts";
+import { failureText } from "../blocks/build-error-message.ts";
 import { buildRequestModal } from "../blocks/home-request-modal.ts";
 import { buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
@@ -77,6 +78,17 @@ export async function fileRequestFromHome(
     throw error;
   }
   if (!filed.ok) {
+    if (filed.code === "REASON_TOO_LONG") {
+      // Nothing was filed: the form comes back with what was typed and the limit, to shorten it.
+      await releaseDelivery(deps.db, { workspaceId, key });
+      return buildRequestModal({
+        products,
+        privateMetadata: requestFormMetadata(workspaceId),
+        problem: failureText(filed, { timeZone: "UTC" }),
+        ...(input.typedProduct ? { typedProduct: input.typedProduct } : { productId: chosen.product.id }),
+        reason: input.reason,
+      });
+    }
     if (filed.code === "ALREADY_ASSIGNED") return buildNoticeModal(en["home.request.already_assigned"]());
     if (filed.code === "DUPLICATE_REQUEST") return buildNoticeModal(en["home.request.duplicate"]());
     return buildNoticeModal(errorText(filed.code));

@@ -7,6 +7,7 @@ import { findMailbox } from "../../licensing/mailboxes/find-mailbox.ts";
 import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
+import { cutToUnits, wellFormed } from "../../licensing/text.ts";
 import type { SlackDeps } from "../app.ts";
 import { buildMailboxLicenseModal, buildMailboxSizeModal } from "../blocks/mailboxes-modals.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
@@ -90,7 +91,7 @@ async function mailboxModal(
     actor,
     attempted,
     targetType: "non_user_mailbox",
-    targetId: mailboxId.slice(0, 100),
+    targetId: cutToUnits(wellFormed(mailboxId), 100),
   });
   if (!admin) return buildNoticeModal(en["error.NOT_ALLOWED"]());
   const mailbox = await findMailbox(deps.db, { workspaceId, mailboxId });
@@ -148,7 +149,7 @@ export async function submitted(
       actor,
       attempted: "mailbox",
       targetType: "non_user_mailbox",
-      targetId: parsed.data.mailboxId.slice(0, 100),
+      targetId: cutToUnits(wellFormed(parsed.data.mailboxId), 100),
     });
     if (!admin) {
       await notifyUser(client, deps.logger, target, { text: en["error.NOT_ALLOWED"]() });

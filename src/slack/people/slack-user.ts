@@ -1,4 +1,5 @@
 import type { DirectoryPerson } from "../../licensing/directory/upsert-people.ts";
+import { wellFormed } from "../../licensing/text.ts";
 
 /** The fields of Slack's user object that the directory keeps. */
 export interface SlackUser {
@@ -18,8 +19,11 @@ export interface SlackUser {
 export function toDirectoryPerson(user: SlackUser & { id: string }): DirectoryPerson {
   return {
     slackUserId: user.id,
-    name: user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || user.id,
-    email: user.profile?.email?.toLowerCase() ?? null,
+    // Directory text is stored as Slack sends it, only made well-formed (and shown neutralised).
+    name: wellFormed(
+      user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || user.id,
+    ),
+    email: user.profile?.email ? wellFormed(user.profile.email.toLowerCase()) : null,
     timeZone: user.tz ?? null,
     active: !user.deleted,
     isSlackAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),

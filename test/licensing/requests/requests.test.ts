@@ -70,6 +70,41 @@ describe("fileRequest", () => {
   });
 });
 
+describe("fileRequest: the reason", () => {
+  it("stores 999 letters and an emoji whole, and refuses one character more, naming the limit", async () => {
+    const { f, other, productId } = await workspaceWithPeople();
+    const base = { workspaceId: f.workspaceId, productId, actor: as("UMEMBER", "command") };
+    const reason = `${"a".repeat(999)}🎉`;
+    const filed = await fileRequest(t.db, f.clock, { ...base, reason });
+    if (!filed.ok) throw new Error(filed.code);
+    const [row] = await t.db.select().from(licenseRequests).where(eq(licenseRequests.id, filed.requestId));
+    expect(row?.reason).toBe(reason);
+    const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.targetId, filed.requestId));
+    expect(audit?.after).toMatchObject({ reason });
+
+    const over = await fileRequest(t.db, f.clock, { ...base, personId: other, reason: `a${reason}` });
+    expect(over).toEqual({ ok: false, code: "REASON_TOO_LONG", max: 1000 });
+    const filedHere = await t.db
+      .select()
+      .from(licenseRequests)
+      .where(eq(licenseRequests.workspaceId, f.workspaceId));
+    expect(filedHere).toHaveLength(1);
+  });
+
+  it("stores half an emoji on its own as U+FFFD, and an override as typed", async () => {
+    const { f, productId } = await workspaceWithPeople();
+    const filed = await fileRequest(t.db, f.clock, {
+      workspaceId: f.workspaceId,
+      productId,
+      actor: as("UMEMBER"),
+      reason: "\u202Egnp.exe\u202C \uD83C",
+    });
+    if (!filed.ok) throw new Error(filed.code);
+    const [row] = await t.db.select().from(licenseRequests).where(eq(licenseRequests.id, filed.requestId));
+    expect(row?.reason).toBe("\u202Egnp.exe\u202C \uFFFD");
+  });
+});
+
 describe("decideRequest", () => {
   it("approving assigns in the same transaction; a second admin learns who decided", async () => {
     const { f, member, productId } = await workspaceWithPeople();

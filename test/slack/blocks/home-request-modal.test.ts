@@ -32,4 +32,11 @@ describe("the request modal", () => {
     expect(blockKitProblems("modal", view)).toEqual([]);
     expect(JSON.stringify(view)).not.toContain("r".repeat(1001));
   });
+
+  it("keeps the product picked from the menu when the form comes back", () => {
+    const [, second] = products(3);
+    const view = buildRequestModal({ products: products(3), privateMetadata: "{}", productId: second?.id });
+    expect(productElement(view)).toMatchObject({ initial_option: { value: second?.id } });
+    expect(blockKitProblems("modal", view)).toEqual([]);
+  });
 });

@@ -24,6 +24,8 @@ export const errorDetails = {
     `That is not a valid number: use a whole number from 0 to ${p.max}.`,
   "error.detail.INVALID_USAGE_LOCATION": (p: { input: string }) =>
     `"${p.input}" is not a two-letter country code (ISO 3166), like SE or US.`,
+  "error.detail.REASON_TOO_LONG": (p: { max: string }) =>
+    `That reason is too long: a reason can be at most ${p.max} characters. Shorten it and ask again.`,
   "error.detail.CATALOG_INVALID": () => "The catalog file is not valid; nothing was imported. What is wrong:",
   "error.detail.PERSON_DEACTIVATED": () => "These people are deactivated; reactivate them first:",
   "error.detail.USAGE_LOCATION_REQUIRED": () =>

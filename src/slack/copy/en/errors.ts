@@ -33,6 +33,7 @@ export const errors = {
   "error.DUPLICATE_REQUEST": () => "The same request is already waiting for an admin.",
   "error.UNKNOWN_REQUEST": () => "There is no such request.",
   "error.REASON_REQUIRED": () => "Please give a reason.",
+  "error.REASON_TOO_LONG": () => "That reason is too long; shorten it and ask again.",
   "error.UNKNOWN_MAILBOX": () => "There is no such mailbox.",
   "error.PRODUCT_KEY_TAKEN": () => "Another product already has that key.",
 } as const;
