@@ -1,3 +1,4 @@
+import { neutralise } from "../licensing/text.ts";
 import type { LineSource } from "./line-source.ts";
 import { type ConsoleOutput, StepFailure } from "./line-source.ts";
 import { type ElementJson, type OptionJson, optionsOf, pickFrom } from "./render/choices.ts";
@@ -67,7 +68,8 @@ interface Pickable {
 
 function choicesOf(element: ElementJson, people: Person[]): Pickable[] {
   if (element.type === "users_select" || element.type === "multi_users_select") {
-    return people.map((p) => ({ label: `@${p.name} (${p.real_name})`, userId: p.id }));
+    // Names from the directory, shown as the app shows them: neutralised.
+    return people.map((p) => ({ label: neutralise(`@${p.name} (${p.real_name})`), userId: p.id }));
   }
   return optionsOf(element).map((option) => ({
     label: option.description?.text

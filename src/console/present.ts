@@ -1,3 +1,4 @@
+import { neutralise } from "../licensing/text.ts";
 import { dmChannelFor } from "../local-slack/fake-slack-api.ts";
 import type { ConsoleOutput } from "./line-source.ts";
 import type { Changes, LocalSlack, Origin } from "./local-slack.ts";
@@ -6,9 +7,15 @@ import type { NameOf } from "./render/mrkdwn.ts";
 import { renderMessage, renderView } from "./render/render-blocks.ts";
 import { words } from "./words.ts";
 
-/** Who someone is, as the console writes them: @name. */
+/**
+ * Who someone is, as the console writes them: @name. The name comes from the directory, not
+ * through the app, so it is neutralised here as the app neutralises what it sends.
+ */
 export function namer(local: LocalSlack): NameOf {
-  return (userId) => local.fake.users.get(userId)?.name;
+  return (userId) => {
+    const name = local.fake.users.get(userId)?.name;
+    return name === undefined ? undefined : neutralise(name);
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Text that people type and directories send, made fit to store and to show (house rule 15):
- * well-formed, bounded by what a person counts as characters, and cut only between them.
+ * well-formed, bounded by what a person counts as characters, cut only between them, and shown
+ * without the invisible controls that reorder or hide what is written.
  */
 
 // Half of a surrogate pair on its own is not text: Postgres refuses it in jsonb, and an emoji cut
@@ -50,4 +51,34 @@ export function cutToUnits(text: string, maxUnits: number): string {
     end += segment.length;
   }
   return text.slice(0, end);
+}
+
+// Controls that change the order in which text is shown (embeddings, overrides, isolates, marks),
+// so "\u202Egnp.exe" reads "exe.png", and characters that show nothing at all.
+const BIDI_CONTROLS = "\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C";
+const INVISIBLE = "\u200B\u2060\uFEFF";
+const HIDDEN = new RegExp(`[${BIDI_CONTROLS}${INVISIBLE}]`, "g");
+
+// The zero-width joiner and non-joiner do shape text: the joiner binds an emoji sequence (👩‍💻, the
+// family emoji, 🏳️‍🌈) into one picture, and both choose letter forms in Arabic and Indic scripts
+// (Persian writes "می\u200Cخواهم" with a non-joiner). There they stay; anywhere else they only hide a
+// difference (between Latin letters, say), so they go.
+const JOINING_SCRIPTS =
+  "\\p{sc=Arabic}\\p{sc=Syriac}\\p{sc=Nko}\\p{sc=Mongolian}\\p{sc=Devanagari}\\p{sc=Bengali}" +
+  "\\p{sc=Gurmukhi}\\p{sc=Gujarati}\\p{sc=Oriya}\\p{sc=Tamil}\\p{sc=Telugu}\\p{sc=Kannada}" +
+  "\\p{sc=Malayalam}\\p{sc=Sinhala}";
+const EMOJI_JOINER =
+  "(?<=\\p{Extended_Pictographic}[\\u{1F3FB}-\\u{1F3FF}\\uFE0F]?)\\u200D(?=\\p{Extended_Pictographic})";
+const SCRIPT_JOINER = `(?<=[${JOINING_SCRIPTS}]\\p{M}*)[\\u200C\\u200D](?=[${JOINING_SCRIPTS}])`;
+const JOINER = new RegExp(`(${EMOJI_JOINER}|${SCRIPT_JOINER})|[\\u200C\\u200D]`, "gu");
+
+/**
+ * Text as it may be shown to someone else: well-formed, without bidirectional controls or
+ * zero-width characters, so what reads on screen is what was written, in that order. Text is
+ * stored as typed and neutralised here, when shown, so one rule covers every place it appears.
+ */
+export function neutralise(text: string): string {
+  return wellFormed(text)
+    .replace(HIDDEN, "")
+    .replace(JOINER, (_joiner, kept: string | undefined) => kept ?? "");
 }

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { characterCount, cutToUnits, fitsCharacters, wellFormed } from "../../src/licensing/text.ts";
+import {
+  characterCount,
+  cutToUnits,
+  fitsCharacters,
+  neutralise,
+  wellFormed,
+} from "../../src/licensing/text.ts";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -61,6 +67,63 @@ describe("cutToUnits", () => {
         expect(cut.length).toBeLessThanOrEqual(max);
         expect(s.startsWith(cut)).toBe(true);
         expect(cut).not.toMatch(LONE_SURROGATE);
+      }),
+    );
+  });
+});
+
+describe("neutralise", () => {
+  it.each([
+    ["a right-to-left override shows the name as it is", "\u202Egnp.exe\u202C", "gnp.exe"],
+    [
+      "every embedding, override and isolate goes",
+      "a\u202Ab\u202Bc\u202Dd\u2066e\u2067f\u2068g\u2069h",
+      "abcdefgh",
+    ],
+    ["direction marks go", "\u200Ename\u200F\u061C", "name"],
+    ["zero-width spaces and the BOM go", "al\u200Bva\u2060\uFEFF", "alva"],
+    ["a joiner between Latin letters goes", "al\u200Dva", "alva"],
+    ["a non-joiner between Latin letters goes", "al\u200Cva", "alva"],
+    ["a joiner at the edge of an emoji goes", "\u200D👩\u200D", "👩"],
+    ["a lone surrogate is replaced", "x\uD83C", "x\uFFFD"],
+  ])("%s", (_what, text, expected) => {
+    expect(neutralise(text)).toBe(expected);
+  });
+
+  it.each([
+    ["a family", "👨‍👩‍👧‍👦"],
+    ["a skin tone in a sequence", "👩🏽‍💻"],
+    ["a rainbow flag (with its variation selector)", "🏳️‍🌈"],
+    ["a heart on fire", "❤️‍🔥"],
+    ["Persian with a non-joiner", "می\u200Cخواهم"],
+    ["Devanagari with a joiner after the virama", "क्\u200Dष"],
+    ["ordinary text, accents and right-to-left letters", "Åsa Öberg, שלום, مرحبا"],
+  ])("keeps %s as it is", (_what, text) => {
+    expect(neutralise(text)).toBe(text);
+  });
+
+  it("leaves no bidirectional control or stray zero-width character, for any text", () => {
+    const controls = [
+      "\u202A",
+      "\u202B",
+      "\u202C",
+      "\u202D",
+      "\u202E",
+      "\u2066",
+      "\u2067",
+      "\u2068",
+      "\u2069",
+    ];
+    const hidden = [...controls, "\u200E", "\u200F", "\u061C", "\u200B", "\u2060", "\uFEFF"];
+    const piece = fc.oneof(
+      fc.constantFrom(...hidden, "\u200C", "\u200D"),
+      fc.string({ unit: "grapheme-ascii" }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece), (pieces) => {
+        const shown = neutralise(pieces.join(""));
+        for (const c of hidden) expect(shown).not.toContain(c);
+        expect(shown).not.toMatch(/[\u200C\u200D]/);
       }),
     );
   });

@@ -1,6 +1,6 @@
 import type { PersonLicenses } from "../../licensing/get-person-licenses.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate, formatSize } from "../copy/format.ts";
+import { escapeMrkdwn, formatDate, formatSize, plainText } from "../copy/format.ts";
 import { context, header, type Message, message, packSections, shareBlocks } from "./message-parts.ts";
 
 type License = PersonLicenses["licenses"][number];
@@ -34,7 +34,7 @@ export function buildPersonLicensesMessage(licenses: PersonLicenses, options: { 
       windows: licenses.openWindows.length,
     }),
     [
-      header(en["person.header"]({ person: person.name })),
+      header(en["person.header"]({ person: plainText(person.name) })),
       context([about.join(" · ")]),
       ...packSections(productItems, perList, { heading: en["person.licenses.heading"]() }),
       ...(windowItems.length > 0

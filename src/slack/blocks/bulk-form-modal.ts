@@ -1,6 +1,6 @@
 import type { ModalView, PlainTextOption } from "@slack/types";
 import { en } from "../copy/en.ts";
-import { truncate } from "../copy/format.ts";
+import { plainText, truncate } from "../copy/format.ts";
 import { ids } from "../ids.ts";
 
 /** Slack's limits for a select menu. */
@@ -15,7 +15,7 @@ export function buildBulkFormModal(input: {
   privateMetadata: string;
 }): ModalView {
   const options: PlainTextOption[] = input.products.slice(0, OPTIONS_MAX).map((p) => ({
-    text: { type: "plain_text", text: truncate(p.name, OPTION_TEXT_MAX) },
+    text: { type: "plain_text", text: truncate(plainText(p.name), OPTION_TEXT_MAX) },
     value: p.id,
   }));
   const f = ids.bulkForm;

@@ -2,7 +2,7 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/
 import { MAX_REASON_LENGTH } from "../../licensing/requests/file-request.ts";
 import { wellFormed } from "../../licensing/text.ts";
 import { en } from "../copy/en.ts";
-import { truncate } from "../copy/format.ts";
+import { plainText, truncate } from "../copy/format.ts";
 import { ids } from "../ids.ts";
 
 /** Slack's limits for a static select; past them the product is typed and matched by key or name. */
@@ -28,7 +28,7 @@ export interface RequestModalInput {
 export function buildRequestModal(input: RequestModalInput): ModalView {
   const f = ids.homeRequestForm;
   const option = (p: { id: string; name: string }): PlainTextOption => ({
-    text: { type: "plain_text", text: truncate(p.name, OPTION_TEXT_MAX) },
+    text: { type: "plain_text", text: truncate(plainText(p.name), OPTION_TEXT_MAX) },
     value: p.id,
   });
   const picked = input.products.find((p) => p.id === input.productId);

@@ -2,7 +2,7 @@ import type { ModalView, PlainTextOption } from "@slack/types";
 import type { MailboxSummary } from "../../licensing/mailboxes/find-mailbox.ts";
 import type { MailboxLicenseOption } from "../../licensing/mailboxes/mailbox-license-options.ts";
 import { en } from "../copy/en.ts";
-import { formatSize, truncate } from "../copy/format.ts";
+import { formatSize, plainText, truncate } from "../copy/format.ts";
 import { ids } from "../ids.ts";
 
 const LABEL_MAX = 2000;
@@ -26,7 +26,7 @@ export function buildMailboxSizeModal(mailbox: MailboxSummary, privateMetadata: 
         block_id: f.sizeBlock,
         label: {
           type: "plain_text",
-          text: truncate(en["mailboxes.size.label"]({ address: mailbox.address }), LABEL_MAX),
+          text: truncate(en["mailboxes.size.label"]({ address: plainText(mailbox.address) }), LABEL_MAX),
         },
         hint: { type: "plain_text", text: en["mailboxes.size.hint"]({ quota: formatSize(mailbox.quotaMb) }) },
         element: {
@@ -56,7 +56,7 @@ export function buildMailboxLicenseModal(
         // The name gives way, so the seats always show.
         text: truncate(
           en["mailboxes.license.option"]({
-            product: truncate(p.name, OPTION_TEXT_MAX - p.sentence.length - 3),
+            product: truncate(plainText(p.name), OPTION_TEXT_MAX - p.sentence.length - 3),
             seats: p.sentence,
           }),
           OPTION_TEXT_MAX,
@@ -77,7 +77,7 @@ export function buildMailboxLicenseModal(
         block_id: f.productBlock,
         label: {
           type: "plain_text",
-          text: truncate(en["mailboxes.license.label"]({ address: mailbox.address }), LABEL_MAX),
+          text: truncate(en["mailboxes.license.label"]({ address: plainText(mailbox.address) }), LABEL_MAX),
         },
         element: {
           type: "static_select",

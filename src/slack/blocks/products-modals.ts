@@ -3,7 +3,7 @@ import { type ServicePlanKind, servicePlanKind } from "../../db/schema/index.ts"
 import type { ProductDetails } from "../../licensing/catalog/get-product.ts";
 import { seatUsage } from "../../licensing/seat-usage.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, truncate } from "../copy/format.ts";
+import { escapeMrkdwn, plainText, truncate } from "../copy/format.ts";
 import { ids } from "../ids.ts";
 
 /** Slack's limits for a select menu and for a modal. */
@@ -29,7 +29,7 @@ export function buildProductsPickerModal(products: readonly ProductChoiceRow[]):
     text: plain(
       truncate(
         en["products.pick.option"]({
-          name: truncate(row.name, Math.max(10, OPTION_TEXT_MAX - row.key.length - 3)),
+          name: truncate(plainText(row.name), Math.max(10, OPTION_TEXT_MAX - row.key.length - 3)),
           key: row.key,
         }),
         OPTION_TEXT_MAX,
@@ -114,12 +114,16 @@ export function buildProductFormModal(product: ProductDetails | null, privateMet
           initial: plan.name,
           maxLength: 200,
         }),
-        textInput(`${p.planLocationsBlockPrefix}${i}`, en["products.plan.locations"]({ name: plan.name }), {
-          initial: plan.unavailableLocations.join(", "),
-          optional: true,
-          maxLength: 500,
-          hint: en["products.plan.locations.hint"](),
-        }),
+        textInput(
+          `${p.planLocationsBlockPrefix}${i}`,
+          en["products.plan.locations"]({ name: plainText(plan.name) }),
+          {
+            initial: plan.unavailableLocations.join(", "),
+            optional: true,
+            maxLength: 500,
+            hint: en["products.plan.locations.hint"](),
+          },
+        ),
       );
     });
     const hidden = (product?.plans.length ?? 0) - plans.length;

@@ -1,6 +1,7 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { RequestSummary } from "../../licensing/requests/load-request-summary.ts";
 import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
 import { ids } from "../ids.ts";
 import { context, type Message, message, section } from "./message-parts.ts";
 import {
@@ -36,7 +37,7 @@ export function buildRequestMessage(request: RequestSummary): Message {
     section(provisioningLines(request)),
     context([seatsLine(request), en["request.message.filed_at"]({ date: slackDate(request.createdAt) })]),
   ];
-  const product = request.product.name;
+  const product = escapeMrkdwn(request.product.name);
   if (request.status === "pending") {
     blocks.push(decisionButtons(request.id));
     return message(en["request.message.fallback"]({ product }), blocks);

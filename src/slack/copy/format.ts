@@ -1,4 +1,4 @@
-import { cutToUnits, wellFormed } from "../../licensing/text.ts";
+import { cutToUnits, neutralise, wellFormed } from "../../licensing/text.ts";
 
 /** A date as the person reads it, in their own time zone. */
 export function formatDate(date: Date, timeZone: string, locale = "en-GB"): string {
@@ -26,7 +26,16 @@ export function truncate(text: string, max: number): string {
   return whole.length <= max ? whole : `${cutToUnits(whole, max - 1)}…`;
 }
 
-/** Text from people and catalogs, made safe for mrkdwn: Slack reads &, < and > as markup. */
+/**
+ * Text from people, directories and catalogs as a plain_text field shows it: neutralised, so no
+ * bidirectional override reorders it and no invisible character hides in it. Every piece of such
+ * text reaches Slack through this function, directly or through `escapeMrkdwn`.
+ */
+export function plainText(text: string): string {
+  return neutralise(text);
+}
+
+/** Text from people and catalogs, made safe for mrkdwn: neutralised, and &, < and > escaped. */
 export function escapeMrkdwn(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  return plainText(text).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }

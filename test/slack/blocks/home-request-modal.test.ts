@@ -39,4 +39,12 @@ describe("the request modal", () => {
     expect(productElement(view)).toMatchObject({ initial_option: { value: second?.id } });
     expect(blockKitProblems("modal", view)).toEqual([]);
   });
+
+  it("shows product names neutralised: an override cannot reverse one", () => {
+    const view = buildRequestModal({
+      products: [{ id: "00000000-0000-4000-8000-000000000001", name: "\u202Egnp.exe\u202C" }],
+      privateMetadata: "{}",
+    });
+    expect(productElement(view)).toMatchObject({ options: [{ text: { text: "gnp.exe" } }] });
+  });
 });

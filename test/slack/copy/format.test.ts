@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { truncate } from "../../../src/slack/copy/format.ts";
+import { escapeMrkdwn, plainText, truncate } from "../../../src/slack/copy/format.ts";
 
 describe("truncate", () => {
   it("keeps text within the limit as it is", () => {
@@ -20,5 +20,24 @@ describe("truncate", () => {
 
   it("replaces half an emoji that arrived on its own", () => {
     expect(truncate("ok\uD83C", 10)).toBe("ok\uFFFD");
+  });
+});
+
+describe("escapeMrkdwn and plainText", () => {
+  it("escape Slack's markup characters in mrkdwn", () => {
+    expect(escapeMrkdwn("<!channel> & <@U1>")).toBe("&lt;!channel&gt; &amp; &lt;@U1&gt;");
+  });
+
+  it("show a name reversed by an override as it really is", () => {
+    expect(escapeMrkdwn("\u202Egnp.exe\u202C")).toBe("gnp.exe");
+    expect(plainText("\u202Egnp.exe\u202C")).toBe("gnp.exe");
+  });
+
+  it("keep emoji sequences whole", () => {
+    expect(escapeMrkdwn("Team 👨‍👩‍👧 & co")).toBe("Team 👨‍👩‍👧 &amp; co");
+  });
+
+  it("plainText does not escape: plain_text fields show & as it is", () => {
+    expect(plainText("R&D <team>")).toBe("R&D <team>");
   });
 });

@@ -47,6 +47,24 @@ describe("the text of a request, from /license to the approvers", () => {
     expect(filed).toEqual([]);
   });
 
+  it("shows a name reversed by a bidirectional override as it really is, to every approver", async () => {
+    const { admins, member } = await teamWithAdmins(app, 1);
+    const reason = "see \u202Egnp.exe\u202C attached";
+    await app.command(member.id, `request office because ${reason}`);
+    const requestId = await pendingRequestFor(app, member);
+    await copiesOf(app, requestId, 1);
+    const [copy] = await until(
+      () => app.fake.messages.filter((m) => m.channel === dmChannelFor(admins[0]?.id ?? "")),
+      1,
+    );
+    const shown = JSON.stringify(copy?.blocks ?? []);
+    expect(shown).toContain("see gnp.exe attached");
+    expect(shown).not.toMatch(/[\u202A-\u202E]/);
+    // Stored as typed: the record keeps what the person wrote.
+    const [row] = await app.db.select().from(licenseRequests).where(eq(licenseRequests.id, requestId));
+    expect(row?.reason).toBe(reason);
+  });
+
   it("gives the App Home form back with the limit when the reason is over it, keeping the product", async () => {
     const { member } = await teamWithAdmins(app, 1);
     const { productId } = await app.exampleWorkspace();
