@@ -74,6 +74,7 @@ const REPLY_TIMEOUT_MS = 10_000;
 const NOISY_OTHER_LOAD = 0.3;
 const TARGET_RATIO = 0.75;
 const TARGET_P99_HALF_MS = 100;
+const TARGET_CPU_RATIO = 2;
 
 const STATUS_REPLY = /^Seat availability for 20 products: 0 with no seats left\.$/;
 const ASSIGN_REPLY = /^Assigned Bench product \d+ to 1 person\.$/;
@@ -356,6 +357,17 @@ async function bench(
 
   const ratio = assign.tps / direct.tps;
   const p99Half = half.latencyMs.p99;
+  // CPU per request, in ms: the app's process for an HTTP assign, against what no app can avoid:
+  // the bare Bolt app's per request plus the client's own per direct assign (drizzle, pg, the SQL).
+  const cpuMsPerOp = (cores: number | null, tps: number) =>
+    cores === null ? Number.NaN : (cores / tps) * 1000;
+  const appCpuMs = cpuMsPerOp(assign.appCores, assign.tps);
+  const floorCpuMs = cpuMsPerOp(ackOnly.appCores, ackOnly.tps) + cpuMsPerOp(direct.cpu.bench, direct.tps);
+  const cpuRatio = appCpuMs / floorCpuMs;
+  console.log(
+    `app CPU per HTTP assign ${formatMs(appCpuMs)} against a floor of ${formatMs(floorCpuMs)}: ratio ` +
+      `${cpuRatio.toFixed(2)} (target <= ${TARGET_CPU_RATIO}: ${cpuRatio <= TARGET_CPU_RATIO ? "met" : "NOT met"})`,
+  );
   console.log(
     `ratio assign over HTTP / direct ${ratio.toFixed(3)} (target >= ${TARGET_RATIO}: ` +
       `${ratio >= TARGET_RATIO ? "met" : "NOT met"})`,
@@ -374,6 +386,9 @@ async function bench(
       assign_p99_ms: round(assign.latencyMs.p99, 1),
       assign_p99_half_ms: round(p99Half, 1),
       ratio_assign_http_to_direct: round(ratio, 3),
+      app_cpu_ms_per_assign: round(appCpuMs, 3),
+      floor_cpu_ms: round(floorCpuMs, 3),
+      ratio_app_cpu_to_floor: round(cpuRatio, 2),
     }),
   );
 }
