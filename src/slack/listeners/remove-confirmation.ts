@@ -12,7 +12,7 @@ import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
-import { parseViewMetadata } from "../view-metadata.ts";
+import { viewMetadataFor } from "../view-metadata.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 const metadataSchema = z.object({
@@ -31,12 +31,12 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     await ack();
     const userId = body.user.id;
     const workspaceId = workspaceOf(body);
-    const parsed = parseViewMetadata(metadataSchema, view.private_metadata);
-    const target = { userId, responseUrl: parsed.success ? parsed.data.responseUrl || undefined : undefined };
+    const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
+    const target = { userId, responseUrl: meta?.responseUrl || undefined };
     const key = `view:${view.id}`;
     try {
       const actor = { userId, source: "modal" as const, requestId: view.id };
-      if (!parsed.success || parsed.data.workspaceId !== workspaceId) {
+      if (!meta) {
         await recordRefusal(deps.db, deps.clock, {
           workspaceId,
           actor,
@@ -48,7 +48,6 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
         await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() });
         return;
       }
-      const meta = parsed.data;
       if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
       const acting = await actingAdmin(deps, client, {
         workspaceId,

@@ -18,7 +18,7 @@ import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts"
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
-import { parseViewMetadata } from "../view-metadata.ts";
+import { viewMetadataFor } from "../view-metadata.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 const metadataSchema = z.object({
@@ -126,12 +126,12 @@ export async function submitted(
   view: { id: string; private_metadata: string },
   work: (meta: MailboxMetadata, actor: Actor, timeZone: string) => Promise<string>,
 ): Promise<void> {
-  const parsed = parseViewMetadata(metadataSchema, view.private_metadata);
-  const target = { userId, responseUrl: parsed.success ? parsed.data.responseUrl || undefined : undefined };
+  const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
+  const target = { userId, responseUrl: meta?.responseUrl || undefined };
   const actor: Actor = { userId, source: "modal", requestId: view.id };
   const key = `view:${view.id}`;
   try {
-    if (!parsed.success || parsed.data.workspaceId !== workspaceId) {
+    if (!meta) {
       await recordRefusal(deps.db, deps.clock, {
         workspaceId,
         actor,
@@ -149,7 +149,7 @@ export async function submitted(
       actor,
       attempted: "mailbox",
       targetType: "non_user_mailbox",
-      targetId: cutToUnits(wellFormed(parsed.data.mailboxId), 100),
+      targetId: cutToUnits(wellFormed(meta.mailboxId), 100),
     });
     if (!admin) {
       await notifyUser(client, deps.logger, target, { text: en["error.NOT_ALLOWED"]() });
@@ -160,9 +160,9 @@ export async function submitted(
       workspaceId,
       actor,
       attempted: "mailbox",
-      targets: [{ type: "non_user_mailbox", id: parsed.data.mailboxId }],
+      targets: [{ type: "non_user_mailbox", id: meta.mailboxId }],
     });
-    const text = await work(parsed.data, actor, admin.timeZone ?? "UTC");
+    const text = await work(meta, actor, admin.timeZone ?? "UTC");
     await notifyUser(client, deps.logger, target, { text });
   } catch (error) {
     deps.logger.error("mailbox submission failed", { ...describeError(error), workspaceId, userId });

@@ -12,7 +12,7 @@ import { ids } from "../ids.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { productFormMetadata } from "../products/open-products-modal.ts";
 import { type FormValues, readProductForm } from "../products/read-product-form.ts";
-import { parseViewMetadata } from "../view-metadata.ts";
+import { viewMetadataFor } from "../view-metadata.ts";
 
 export type Ack = (
   response?:
@@ -38,8 +38,8 @@ export async function saveSubmission(
 ): Promise<void> {
   const p = ids.products;
   const actor = { userId: body.user.id, source: "modal" as const, requestId: view.id };
-  const meta = parseViewMetadata(productFormMetadata, view.private_metadata);
-  if (!meta.success || meta.data.workspaceId !== workspaceId) {
+  const meta = viewMetadataFor(productFormMetadata, view.private_metadata, workspaceId);
+  if (!meta) {
     await recordRefusal(deps.db, deps.clock, {
       workspaceId,
       actor,
@@ -50,7 +50,7 @@ export async function saveSubmission(
     });
     return notice(en["error.unexpected"]());
   }
-  const { productId, planIds } = meta.data;
+  const { productId, planIds } = meta;
   const form = readProductForm(view.state.values as FormValues, { planIds, isNew: productId === null });
   if (!form.ok) return answer({ response_action: "errors", errors: form.errors });
   const admin = await actingAdmin(deps, client, {

@@ -21,7 +21,7 @@ import { errorText } from "../copy/licensing-codes.ts";
 import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
 import { describeError } from "../logger.ts";
 import { actingPerson } from "../people/acting-admin.ts";
-import { parseViewMetadata } from "../view-metadata.ts";
+import { viewMetadataFor } from "../view-metadata.ts";
 import { publishDecision } from "./publish-decision.ts";
 
 const metadataSchema = z.object({ workspaceId: z.string(), requestId: z.string() });
@@ -70,8 +70,8 @@ async function decide(
 ): Promise<ModalView | null> {
   const { workspaceId, userId, viewId, decision } = submission;
   const actor: Actor = { userId, source: "modal", requestId: viewId };
-  const parsed = parseViewMetadata(metadataSchema, submission.privateMetadata);
-  if (!parsed.success || parsed.data.workspaceId !== workspaceId) {
+  const meta = viewMetadataFor(metadataSchema, submission.privateMetadata, workspaceId);
+  if (!meta) {
     await recordRefusal(deps.db, deps.clock, {
       workspaceId,
       actor,
@@ -83,7 +83,7 @@ async function decide(
     return buildNoticeModal(en["error.unexpected"]());
   }
   if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return null;
-  const { requestId } = parsed.data;
+  const { requestId } = meta;
   // Admin rights change in Slack: the decision is judged on what Slack says now.
   const acting = await actingPerson(deps, client, workspaceId, userId);
   const outcome = await decideRequest(deps.db, deps.clock, {
