@@ -78,7 +78,8 @@ export async function settleFailedDelivery(
   return failureText[outcome]();
 }
 
-const failureText: Record<FailureOutcome, () => string> = {
+/** What to tell the person about a failure that left `outcome` behind. */
+export const failureText: Record<FailureOutcome, () => string> = {
   not_applied: en["error.unexpected"],
   applied: en["failure.applied"],
   unknown: en["failure.unknown"],

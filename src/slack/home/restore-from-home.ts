@@ -6,7 +6,8 @@ import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { claimDelivery } from "../deliveries/claim-delivery.ts";
+import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
@@ -33,6 +34,7 @@ export async function restoreFromHome(
   const { workspaceId, userId, windowId } = click;
   const key = `action:window.restore:${windowId}:${userId}:${click.actionTs}`;
   const target = { userId };
+  const startedAt = deps.clock.now();
   try {
     if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
     const actor: Actor = { userId, source: "button", requestId: click.actionTs };
@@ -78,8 +80,12 @@ export async function restoreFromHome(
       userId,
       windowId,
     });
-    await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-    await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() }).catch(() => {});
+    const text = await settleFailedDelivery(
+      deps,
+      { workspaceId, key, requestId: click.actionTs, startedAt },
+      error,
+    );
+    await notifyUser(client, deps.logger, target, { text }).catch(() => {});
   }
 }
 

@@ -13,6 +13,7 @@ import { BULK_PEOPLE_MAX } from "../blocks/bulk-form-modal.ts";
 import { buildBulkPreviewModal } from "../blocks/bulk-preview-modal.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
+import { failureOutcome, failureText } from "../deliveries/failure-outcome.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
@@ -61,7 +62,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
     }
     await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = workspaceOf(body);
-    await guarded(deps, client, view.id, async () => {
+    await guarded(deps, client, { workspaceId, viewId: view.id }, async () => {
       const acting = await actingAdmin(deps, client, {
         workspaceId,
         actor: { userId: body.user.id, source: "modal", requestId: view.id },
@@ -95,7 +96,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
   app.view(ids.bulkPreview.callbackId, async ({ ack, body, view, client }) => {
     await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = workspaceOf(body);
-    await guarded(deps, client, view.id, async () => {
+    await guarded(deps, client, { workspaceId, viewId: view.id }, async () => {
       const acting = await actingAdmin(deps, client, {
         workspaceId,
         actor: { userId: body.user.id, source: "modal", requestId: view.id },
@@ -141,14 +142,24 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
   });
 }
 
-/** Runs a step after the ack and shows its outcome in the modal; a failure says nothing changed. */
-async function guarded(deps: SlackDeps, client: WebClient, viewId: string, work: () => Promise<ModalView>) {
+/**
+ * Runs a step after the ack and shows its outcome in the modal; a failure says what it left behind
+ * (the view id is the request id of the step's audit rows).
+ */
+async function guarded(
+  deps: SlackDeps,
+  client: WebClient,
+  { workspaceId, viewId }: { workspaceId: string; viewId: string },
+  work: () => Promise<ModalView>,
+) {
+  const startedAt = deps.clock.now();
   let view: ModalView;
   try {
     view = await work();
   } catch (error) {
     deps.logger.error("bulk modal step failed", { ...describeError(error), viewId });
-    view = buildNoticeModal(en["error.unexpected"]());
+    const outcome = await failureOutcome(deps, { workspaceId, requestId: viewId, startedAt }, error);
+    view = buildNoticeModal(failureText[outcome]());
   }
   await client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
     deps.logger.error("could not update the bulk modal", { ...describeError(error), viewId });

@@ -7,7 +7,8 @@ import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { claimDelivery } from "../deliveries/claim-delivery.ts";
+import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
@@ -34,6 +35,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
     const target = { userId, responseUrl: meta?.responseUrl || undefined };
     const key = `view:${view.id}`;
+    const startedAt = deps.clock.now();
     try {
       const actor = { userId, source: "modal" as const, requestId: view.id };
       if (!meta) {
@@ -90,8 +92,12 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
       await notifyUser(client, deps.logger, target, { text });
     } catch (error) {
       deps.logger.error("remove confirmation failed", { ...describeError(error), workspaceId, userId });
-      await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-      await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() }).catch(() => {});
+      const text = await settleFailedDelivery(
+        deps,
+        { workspaceId, key, requestId: view.id, startedAt },
+        error,
+      );
+      await notifyUser(client, deps.logger, target, { text }).catch(() => {});
     }
   });
 }

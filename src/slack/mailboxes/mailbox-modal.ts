@@ -14,7 +14,8 @@ import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { claimDelivery } from "../deliveries/claim-delivery.ts";
+import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
@@ -130,6 +131,7 @@ export async function submitted(
   const target = { userId, responseUrl: meta?.responseUrl || undefined };
   const actor: Actor = { userId, source: "modal", requestId: view.id };
   const key = `view:${view.id}`;
+  const startedAt = deps.clock.now();
   try {
     if (!meta) {
       await recordRefusal(deps.db, deps.clock, {
@@ -166,7 +168,7 @@ export async function submitted(
     await notifyUser(client, deps.logger, target, { text });
   } catch (error) {
     deps.logger.error("mailbox submission failed", { ...describeError(error), workspaceId, userId });
-    await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-    await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() }).catch(() => {});
+    const text = await settleFailedDelivery(deps, { workspaceId, key, requestId: view.id, startedAt }, error);
+    await notifyUser(client, deps.logger, target, { text }).catch(() => {});
   }
 }

@@ -18,7 +18,8 @@ import { mention } from "../blocks/request-parts.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { claimDelivery } from "../deliveries/claim-delivery.ts";
+import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { actingPerson } from "../people/acting-admin.ts";
 import { viewMetadataFor } from "../view-metadata.ts";
@@ -47,13 +48,15 @@ export async function submitDecision(
 ): Promise<void> {
   const key = `view:${submission.viewId}`;
   const { workspaceId, viewId } = submission;
+  const startedAt = deps.clock.now();
   let view: ModalView | null;
   try {
     view = await decide(deps, client, submission, key);
   } catch (error) {
     deps.logger.error("request decision failed", { ...describeError(error), workspaceId, viewId });
-    await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-    view = buildNoticeModal(en["error.unexpected"]());
+    view = buildNoticeModal(
+      await settleFailedDelivery(deps, { workspaceId, key, requestId: viewId, startedAt }, error),
+    );
   }
   if (!view) return;
   await client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
