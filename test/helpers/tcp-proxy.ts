@@ -11,6 +11,9 @@ interface PendingCut {
   match: RegExp;
   point: CutPoint;
   cut: () => void;
+  /** Set: only a connection that has sent a statement matching it first is cut. */
+  armedBy?: RegExp;
+  armedOn?: object;
 }
 
 /**
@@ -25,9 +28,14 @@ export interface TcpProxy {
   /**
    * Cuts the connection of the next statement matching `match`: its text must travel, so not a
    * statement already prepared on that connection. `happened` tells whether it has; `thenDown`
-   * keeps the database unreachable from then on, until `down(false)`.
+   * keeps the database unreachable from then on, until `down(false)`; `armedBy` cuts only the
+   * connection that sent a statement matching it first (the COMMIT of one transaction).
    */
-  cutAt(match: RegExp, point: CutPoint, options?: { thenDown?: boolean }): { readonly happened: boolean };
+  cutAt(
+    match: RegExp,
+    point: CutPoint,
+    options?: { thenDown?: boolean; armedBy?: RegExp },
+  ): { readonly happened: boolean };
   /** Drops every open connection now. */
   cutAll(): void;
   /** While down, open connections are dropped and new ones are closed at once. */
@@ -61,7 +69,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     client.on("data", (chunk) => {
       // Statements travel as text in a Query or Parse message; a chunk holds whole small messages.
       const text = chunk.toString("latin1");
-      const index = pending.findIndex((p) => p.match.test(text));
+      const index = pending.findIndex(
+        (p) => p.match.test(text) && (p.armedBy === undefined || p.armedOn === pair),
+      );
+      for (const p of pending) if (p.armedBy && !p.armedOn && p.armedBy.test(text)) p.armedOn = pair;
       const hit = index >= 0 ? pending.splice(index, 1)[0] : undefined;
       if (!hit) {
         upstream.write(chunk);
@@ -109,7 +120,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
           cutAll();
         }
       };
-      pending.push({ match, point, cut });
+      pending.push({ match, point, cut, ...(options.armedBy ? { armedBy: options.armedBy } : {}) });
       return state;
     },
     cutAll,

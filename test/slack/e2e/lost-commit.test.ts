@@ -1,14 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../../src/db/client.ts";
-import { assignments, people } from "../../../src/db/schema/index.ts";
+import { assignments, people, products, restoreWindows } from "../../../src/db/schema/index.ts";
+import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
+import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
-import { postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
+import { dmChannelFor } from "../../../src/local-slack/fake-slack-chat.ts";
+import { postInteraction, postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import { en } from "../../../src/slack/copy/en.ts";
+import { ids } from "../../../src/slack/ids.ts";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../../helpers/database.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until } from "../../helpers/slack/running-app.ts";
@@ -103,5 +107,55 @@ describe.runIf(onPostgres)("a command whose commit was cut short", () => {
     const { text, held } = await assignWithCutCommit("after", { thenDown: true });
     expect(held).toBe(1);
     expect(text).toBe(en["failure.unknown"]());
+  });
+
+  it("tells the admin a confirmed removal was saved, which starts its countdown, when the server committed it", async () => {
+    const admin = fake.users.add({ name: "admin", is_admin: true });
+    const member = fake.users.add({ name: "member", profile: { display_name: "Mo Member" } });
+    const [person] = await upsertPeople(t.db, {
+      workspaceId: fake.teamId,
+      people: [{ slackUserId: member.id, name: "Mo Member" }],
+    });
+    const [product] = await t.db.select().from(products).where(eq(products.key, "office"));
+    const input = {
+      workspaceId: fake.teamId,
+      personId: person?.id as string,
+      productId: product?.id as string,
+    };
+    const assigned = await assignProduct(t.db, systemClock, {
+      ...input,
+      actor: { userId: admin.id, source: "cli" },
+    });
+    expect(assigned.ok).toBe(true);
+
+    const cut = proxy.cutAt(COMMIT, "after", { armedBy: /delete from assignments/ });
+    const submitted = await postInteraction(running.url, SIGNING_SECRET, {
+      type: "view_submission",
+      team: { id: fake.teamId },
+      user: { id: admin.id, team_id: fake.teamId },
+      view: {
+        id: "VLOSTCOMMIT1",
+        hash: "1",
+        type: "modal",
+        callback_id: ids.removeConfirmation.callbackId,
+        private_metadata: JSON.stringify({ ...input, responseUrl: "" }),
+        state: { values: {} },
+      },
+    });
+    expect(submitted.status).toBe(200);
+    const [told] = await until(
+      () => fake.messages.filter((m) => m.channel === dmChannelFor(admin.id)),
+      1,
+      15_000,
+    );
+    expect(cut.happened).toBe(true);
+    const held = await t.db.select().from(assignments).where(eq(assignments.personId, input.personId));
+    const windows = await t.db
+      .select()
+      .from(restoreWindows)
+      .where(eq(restoreWindows.personId, input.personId));
+    expect(held).toHaveLength(0);
+    expect(windows.map((w) => w.status)).toEqual(["open"]);
+    expect(told?.text).toBe(en["failure.applied"]());
   });
 });
