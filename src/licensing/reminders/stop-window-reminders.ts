@@ -8,7 +8,7 @@ import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
 
 export type StopWindowRemindersOutcome =
   | { ok: true; person: string; product: string; purgeAt: Date }
-  | Failure<"WINDOW_CLOSED" | "UNKNOWN_WINDOW">;
+  | Failure<"WINDOW_CLOSED" | "WINDOW_RESTORED" | "UNKNOWN_WINDOW">;
 
 /**
  * "Let it expire": no more reminders about an open restore window; its data goes on its date
@@ -36,6 +36,8 @@ export function stopWindowReminders(
       .innerJoin(products, eq(products.id, restoreWindows.productId))
       .where(and(eq(restoreWindows.workspaceId, input.workspaceId), eq(restoreWindows.id, input.windowId)));
     if (!window) return fail("UNKNOWN_WINDOW");
+    // A restored window's data is back: saying it ended would say the data is gone.
+    if (window.status === "restored") return fail("WINDOW_RESTORED");
     if (window.status !== "open" || window.purgeAt <= now) return fail("WINDOW_CLOSED");
     const stopped = await tx
       .insert(reminders)

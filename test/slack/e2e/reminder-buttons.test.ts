@@ -8,6 +8,7 @@ import { addDays, fixedClock, systemClock } from "../../../src/licensing/clock.t
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { ids } from "../../../src/slack/ids.ts";
 import { afterNoticeSent } from "../../../src/slack/outbox/after-notice-sent.ts";
 import { relayClient, sendJobNotice } from "../../../src/slack/outbox/send-job-notice.ts";
@@ -112,6 +113,22 @@ describe("the buttons on a restore reminder", () => {
     expect(yes?.text).toContain("No more reminders about *member*'s Office 365 Small Business Premium");
     const done = await runDailyJobs(app.db, addDays(r.window.purgeAt, -1), { workspaceId: r.workspaceId });
     expect(done.restore_reminders).toBe(0);
+  });
+});
+
+describe("Let it expire after the license came back", () => {
+  it("says the data was restored, never that it is gone", async () => {
+    const r = await removedOffice();
+    const again = await assignProduct(app.db, systemClock, {
+      workspaceId: r.workspaceId,
+      personId: r.window.personId,
+      productId: r.window.productId,
+      actor: { userId: r.admin.id, source: "command" },
+    });
+    expect(again).toMatchObject({ ok: true, restored: true });
+    const pressed = click(r.admin.id, ids.window.letExpireAction, r.window.id);
+    const [answer] = (await until(() => app.fake.responses(pressed.responseUrl), 1)) as { text?: string }[];
+    expect(answer?.text).toBe(en["error.WINDOW_RESTORED"]());
   });
 });
 

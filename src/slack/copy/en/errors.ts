@@ -13,6 +13,8 @@ export const errors = {
   "error.NOTHING_TO_RESTORE": () =>
     "There is nothing to restore: that license was not removed from that person, so no data of it is waiting. Assign it to give a new one.",
   "error.UNKNOWN_WINDOW": () => "That restore window was not found in this workspace. Nothing was changed.",
+  "error.WINDOW_RESTORED": () =>
+    "That license was assigned again, so its data was restored: nothing is waiting to be deleted.",
   "error.USAGE_LOCATION_REQUIRED": () =>
     "That person has no usage location, and the workspace has no default. Set one with `/license location @person CC`.",
   "error.DEVICE_LIMIT_REACHED": () => "The install limit is reached: remove a device before adding another.",
