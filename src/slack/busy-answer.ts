@@ -7,7 +7,7 @@ export interface BusyAnswer {
   headers: Record<string, string>;
   body: string;
   /** A message for a response_url, for a button whose HTTP answer Slack does not show. */
-  notify?: { url: string; body: string };
+  notify?: { url: string; message: object };
 }
 
 /** Slack retries an event that was not answered 200: at once, after a minute, after five. */
@@ -46,7 +46,7 @@ export function busyAnswer(contentType: string, rawBody: string): BusyAnswer {
       ...json(200, {}),
       notify: {
         url: responseUrl,
-        body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
+        message: { response_type: "ephemeral", replace_original: false, text },
       },
     };
   }

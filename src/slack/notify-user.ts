@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Reply } from "./commands/command-context.ts";
 import type { AppLogger } from "./logger.ts";
+import { postToResponseUrl, ResponseUrlError } from "./post-to-response-url.ts";
 
 /**
  * Tells the person who acted how it went: in the channel they typed the command in, through its
@@ -14,15 +15,18 @@ export async function notifyUser(
 ): Promise<void> {
   if (target.responseUrl) {
     try {
-      const response = await fetch(target.responseUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ response_type: "ephemeral", replace_original: false, ...reply }),
+      await postToResponseUrl(target.responseUrl, {
+        response_type: "ephemeral",
+        replace_original: false,
+        ...reply,
       });
-      if (response.ok) return;
-      logger.warn("response_url refused the reply; sending a direct message", { status: response.status });
+      return;
     } catch (error) {
-      logger.warn("response_url unreachable; sending a direct message", { error: String(error) });
+      if (error instanceof ResponseUrlError) {
+        logger.warn("response_url refused the reply; sending a direct message", { status: error.status });
+      } else {
+        logger.warn("response_url unreachable; sending a direct message", { error: String(error) });
+      }
     }
   }
   await client.chat.postMessage({ channel: target.userId, ...reply });

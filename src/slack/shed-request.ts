@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isValidSlackRequest } from "@slack/bolt";
 import { busyAnswer } from "./busy-answer.ts";
 import { type AppLogger, describeError } from "./logger.ts";
+import { postToResponseUrl } from "./post-to-response-url.ts";
 
 /** Larger bodies are not Slack's: nothing it sends the app comes near this. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -35,14 +36,7 @@ export async function shedRequest(
     }
     const answer = busyAnswer(String(req.headers["content-type"] ?? ""), body);
     res.writeHead(answer.status, answer.headers).end(answer.body);
-    if (answer.notify) {
-      await fetch(answer.notify.url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: answer.notify.body,
-        signal: AbortSignal.timeout(5_000),
-      });
-    }
+    if (answer.notify) await postToResponseUrl(answer.notify.url, answer.notify.message);
   } catch (error) {
     logger.warn("answering a request as busy failed", describeError(error));
     if (!res.headersSent) res.writeHead(503).end();

@@ -7,6 +7,7 @@ import { parseLicenseCommand } from "../commands/parse-license-command.ts";
 import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
+import { postToResponseUrl } from "../post-to-response-url.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 /**
@@ -14,13 +15,13 @@ import { workspaceOf } from "../workspace-of.ts";
  * failure is logged with its context and the person reads what it left behind.
  */
 export function registerLicenseCommand(app: App, deps: SlackDeps): void {
-  app.command("/license", async ({ ack, command, client, respond }) => {
+  app.command("/license", async ({ ack, command, client }) => {
     await ack();
     const workspaceId = workspaceOf(command);
     const key = `command:${command.trigger_id}`;
     const startedAt = deps.clock.now();
     const reply = async (message: Reply) => {
-      await respond({ response_type: "ephemeral", ...message });
+      await postToResponseUrl(command.response_url, { response_type: "ephemeral", ...message });
     };
     try {
       const directory = new DirectoryLookup(deps.db, client);
