@@ -84,13 +84,51 @@ describe("removeProduct", () => {
       removedBy: "UADMIN",
     });
     const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, input.personId));
-    expect(data.filter((d) => d.status === "retained")).toHaveLength(3);
-    expect(data.filter((d) => d.status === "kept")).toHaveLength(1);
+    expect(data.filter((d) => d.status === "retained").map((d) => d.restoreWindowId)).toEqual(
+      Array(3).fill(removed.restoreWindowId),
+    );
+    expect(data.filter((d) => d.status === "kept").map((d) => d.restoreWindowId)).toEqual([null]);
+    expect(window?.id).toBe(removed.restoreWindowId);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, f.workspaceId));
     expect(audit.find((a) => a.action === "license.removed")?.after).toMatchObject({
       restoreWindowId: removed.restoreWindowId,
     });
     expect(await removeProduct(t.db, f.clock, input)).toEqual({ ok: false, code: "NOT_ASSIGNED" });
+  });
+
+  it("opens no window when all the data outlives the license, and keeps it switched off", async () => {
+    const f = await createFixture(t.db, {
+      catalog: {
+        products: [
+          {
+            key: "sites",
+            name: "Team sites",
+            purchasedSeats: 5,
+            plans: [
+              {
+                key: "sharepoint",
+                name: "SharePoint",
+                kind: "team_site",
+                dataDescription: "Documents",
+                dataSurvivesRemoval: true,
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const personId = await f.addPerson();
+    const input = {
+      workspaceId: f.workspaceId,
+      personId,
+      productId: await f.productId("sites"),
+      actor: admin,
+    };
+    if (!(await assignProduct(t.db, f.clock, input)).ok) throw new Error("not assigned");
+    expect(await removeProduct(t.db, f.clock, input)).toMatchObject({ ok: true, restoreWindowId: null });
+    expect(await t.db.select().from(restoreWindows).where(eq(restoreWindows.personId, personId))).toEqual([]);
+    const data = await t.db.select().from(serviceData).where(eq(serviceData.personId, personId));
+    expect(data.map((d) => [d.status, d.restoreWindowId])).toEqual([["kept", null]]);
   });
 });
 

@@ -70,28 +70,29 @@ async function writeRemovals(
         returning a.person_id as "personId", a.product_id as "productId"`,
   );
   if (removed.length === 0) return { removed, windows: [] };
+  // Data that outlives removal (documents) stays, switched off; the rest waits in a window, opened
+  // for exactly the pairs whose rows moved there. One statement, driven by the removed pairs and
+  // reaching service_data by its key (person, plan): the EXISTS that used to pick the windows was
+  // planned as a scan of service_data across every workspace (once per service plan under the
+  // all-workspaces setting). The moved rows' foreign key to their window is checked at the end of
+  // the statement, after the insert.
   const windows = await queryRows<Pair & { windowId: string }>(
     tx,
-    sql`insert into restore_windows (workspace_id, person_id, product_id, removed_at, removed_by, purge_at)
-        select ${workspaceId}, r.person_id, r.product_id, ${now.toISOString()}, ${actor.userId},
+    sql`with r as materialized (
+          select p.person_id, p.product_id, gen_random_uuid() as window_id from ${pairsRelation(removed, "p")}),
+        moved as (
+          update service_data sd set
+            status = (case when sp.data_survives_removal then 'kept' else 'retained' end)::service_data_status,
+            restore_window_id = case when sp.data_survives_removal then null else r.window_id end
+          from r join service_plans sp on sp.product_id = r.product_id
+          where sd.person_id = r.person_id and sd.service_plan_id = sp.id and sd.status = 'active'
+          returning sd.restore_window_id as window_id)
+        insert into restore_windows (id, workspace_id, person_id, product_id, removed_at, removed_by, purge_at)
+        select r.window_id, ${workspaceId}, r.person_id, r.product_id, ${now.toISOString()}, ${actor.userId},
           ${addDays(now, restoreWindowDays).toISOString()}
-        from ${pairsRelation(removed)}
-        where exists (
-          select 1 from service_data sd join service_plans sp on sp.id = sd.service_plan_id
-          where sd.person_id = r.person_id and sp.product_id = r.product_id
-            and sd.status = 'active' and not sp.data_survives_removal)
+        from r where r.window_id in (select window_id from moved)
         returning id as "windowId", person_id as "personId", product_id as "productId"`,
   );
-  // Data that outlives removal (documents) stays, switched off; the rest waits in the window.
-  await tx.execute(sql`
-    update service_data sd set
-      status = (case when sp.data_survives_removal then 'kept' else 'retained' end)::service_data_status,
-      restore_window_id = case when sp.data_survives_removal then null else rw.id end
-    from ${pairsRelation(removed)}
-      join service_plans sp on sp.product_id = r.product_id
-      left join restore_windows rw
-        on rw.person_id = r.person_id and rw.product_id = r.product_id and rw.status = 'open'
-    where sd.person_id = r.person_id and sd.service_plan_id = sp.id and sd.status = 'active'`);
   return { removed, windows };
 }
 
