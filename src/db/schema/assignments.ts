@@ -21,6 +21,8 @@ export const assignments = pgTable(
   (t) => [
     uniqueIndex("assignments_person_product_uq").on(t.personId, t.productId),
     index("assignments_product_idx").on(t.productId),
+    // A workspace's rows without reading the others': what a bulk change holds and removes.
+    index("assignments_workspace_person_idx").on(t.workspaceId, t.personId),
     foreignKey({
       name: "assignments_person_fk",
       columns: [t.workspaceId, t.personId],

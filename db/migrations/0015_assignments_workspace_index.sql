@@ -1,0 +1,1 @@
+CREATE INDEX "assignments_workspace_person_idx" ON "assignments" USING btree ("workspace_id","person_id");
