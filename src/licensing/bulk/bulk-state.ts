@@ -113,8 +113,11 @@ const splits = new WeakMap<BulkState, Map<string, PlansAtLocation>>();
  * a bulk change over ten thousand people asks the same few questions thousands of times.
  */
 export function plansAt(state: BulkState, productId: string, location: string): PlansAtLocation {
-  const cache = splits.get(state) ?? new Map<string, PlansAtLocation>();
-  splits.set(state, cache);
+  let cache = splits.get(state);
+  if (!cache) {
+    cache = new Map<string, PlansAtLocation>();
+    splits.set(state, cache);
+  }
   const key = `${productId}|${location}`;
   const known = cache.get(key);
   if (known) return known;
