@@ -23,6 +23,7 @@ runMain(async () => {
   const running = await startSlackApp(slack, {
     ...jobDeps,
     directorySync: {},
+    connections: () => handle.connections(),
     ...(slack.approvalsChannel ? { approvalsChannel: slack.approvalsChannel } : {}),
   });
   const send = relaySender(config, jobDeps);

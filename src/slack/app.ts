@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { sql } from "drizzle-orm";
 import type { SlackConfig, SlackOAuthConfig } from "../config.ts";
-import type { Database } from "../db/client.ts";
+import type { ConnectionCounts, Database } from "../db/client.ts";
 import { withinWorkspace } from "../db/workspace-scope.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { type DirectorySyncOptions, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
@@ -23,6 +23,8 @@ export interface SlackDeps {
   approvalsChannel?: string;
   /** Sync the directory from Slack at start and daily; left out, nothing is synced (tests). */
   directorySync?: DirectorySyncOptions;
+  /** The pool's counts, shown by /healthz: a connection checked out for good shows there. */
+  connections?: () => ConnectionCounts;
 }
 
 export interface RunningSlackApp {
@@ -201,13 +203,20 @@ function timestampTooFarAhead(req: IncomingMessage, now: Date): boolean {
 }
 
 async function answerHealth(deps: SlackDeps, res: ServerResponse): Promise<void> {
+  let body: Record<string, unknown>;
+  let status: number;
   try {
     await deps.db.execute(sql`select 1`);
-    res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    status = 200;
+    body = { ok: true };
   } catch (error) {
     deps.logger.warn("health check: database did not answer", describeError(error));
-    res.writeHead(503, { "content-type": "application/json" }).end('{"ok":false,"database":"unreachable"}');
+    status = 503;
+    body = { ok: false, database: "unreachable" };
   }
+  // Counted once the check's own connection is back in the pool.
+  if (deps.connections) body.connections = deps.connections();
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
 function healthOnly(deps: SlackDeps, stopping: { now: boolean; draining: boolean }): Server {

@@ -16,14 +16,28 @@ describe("the health check", () => {
         port: 0,
         host: "127.0.0.1",
       },
-      { db: database.appDb, clock: fixedClock("2026-03-02T10:00:00Z"), logger: silent },
+      {
+        db: database.appDb,
+        clock: fixedClock("2026-03-02T10:00:00Z"),
+        logger: silent,
+        connections: () => database.connections(),
+      },
     );
     try {
-      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      const up = await fetch(`${running.url}/healthz`);
+      expect(up.status).toBe(200);
+      // The check's own connection is back by the time it is counted: none in use, nobody waiting.
+      const { connections } = (await up.json()) as { connections: { total: number; idle: number } };
+      expect(connections).toEqual({ total: connections.total, idle: connections.total, waiting: 0 });
+      expect(connections.total).toBeGreaterThan(0);
       await database.close();
       const down = await fetch(`${running.url}/healthz`);
       expect(down.status).toBe(503);
-      expect(await down.json()).toEqual({ ok: false, database: "unreachable" });
+      expect(await down.json()).toEqual({
+        ok: false,
+        database: "unreachable",
+        connections: expect.objectContaining({ waiting: 0 }),
+      });
     } finally {
       await running.close();
     }
