@@ -27,8 +27,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import { createPool, type Database, type DatabaseHandle, openDatabase } from "../src/db/client.ts";
+import { type Database, type DatabaseHandle, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
+import { createPool } from "../src/db/postgres-client.ts";
 import { queryRows } from "../src/db/rows.ts";
 import * as schema from "../src/db/schema/index.ts";
 import { asTableOwner } from "../src/db/workspace-scope.ts";

@@ -1,22 +1,10 @@
 import { drizzle } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type pg from "pg";
+import { CommitOutcomeUnknownError, type Database } from "./database.ts";
 import { postgresCode } from "./postgres-code.ts";
 import * as schema from "./schema/index.ts";
 
-type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 type RunTransaction = Database["transaction"];
-
-/**
- * The connection failed after the transaction's work was done, while it committed: Postgres may
- * have applied it or not. Whoever reports the change must find out before saying either.
- */
-export class CommitOutcomeUnknownError extends Error {
-  readonly code = "COMMIT_OUTCOME_UNKNOWN";
-  constructor(cause: unknown) {
-    super("the connection failed while the transaction committed; it may have been applied", { cause });
-  }
-}
 
 /**
  * Transactions on a pool, with the connection checked out and given back around the whole of it.

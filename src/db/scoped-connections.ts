@@ -1,19 +1,5 @@
-import type { PGlite, Transaction } from "@electric-sql/pglite";
 import pg from "pg";
-import {
-  type ConnectionSettings,
-  connectionSettings,
-  type Unscoped,
-  WORKSPACE_SETTING,
-} from "./workspace-scope.ts";
-
-/**
- * Session-level on purpose: set once, a connection keeps serving the same workspace with no
- * further round trip, which is the common case (one workspace's burst of requests, one job).
- */
-const APPLY = `select set_config('role', $1, false), set_config('${WORKSPACE_SETTING}', $2, false)`;
-
-const keyOf = (settings: ConnectionSettings) => `${settings.role}\n${settings.workspace}`;
+import { APPLY_SETTINGS, connectionSettings, settingsKey, type Unscoped } from "./workspace-scope.ts";
 
 /** A rollback undoes settings made inside the transaction, so the connection's are unknown after it. */
 const isRollback = (statement: unknown) =>
@@ -45,12 +31,12 @@ export function scopedClientClass(unscoped: Unscoped): typeof pg.Client {
         return super.query(args[0], args[1]);
       }
       const settings = connectionSettings(unscoped);
-      const key = keyOf(settings);
+      const key = settingsKey(settings);
       if (this.#applied !== key) {
         // Marked before it lands: a statement sent meanwhile on this client queues behind it.
         this.#applied = key;
         try {
-          await super.query(APPLY, [settings.role, settings.workspace]);
+          await super.query(APPLY_SETTINGS, [settings.role, settings.workspace]);
         } catch (error) {
           this.#applied = undefined;
           throw error;
@@ -88,44 +74,4 @@ export class ScopedPool extends pg.Pool {
       throw error;
     }
   }
-}
-
-/** PGlite is one connection, shared by every view of it: what it is set to, and who holds it. */
-export interface SharedPglite {
-  client: PGlite;
-  applied: string | undefined;
-  tail: Promise<unknown>;
-}
-
-/**
- * The part of PGlite that drizzle uses, with the scope applied the same way. Applying and the
- * statement it is for run under one lock, so concurrent work in other scopes cannot slip between.
- */
-export function scopedPglite(shared: SharedPglite, unscoped: Unscoped) {
-  const apply = async () => {
-    const settings = connectionSettings(unscoped);
-    const key = keyOf(settings);
-    if (shared.applied === key) return;
-    shared.applied = undefined;
-    await shared.client.query(APPLY, [settings.role, settings.workspace]);
-    shared.applied = key;
-  };
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = shared.tail.then(work);
-    shared.tail = result.catch(() => {});
-    return result;
-  };
-  return {
-    query: (...args: Parameters<PGlite["query"]>) =>
-      exclusive(async () => {
-        await apply();
-        return shared.client.query(...args);
-      }),
-    // Applied before BEGIN, so that a rollback cannot undo it.
-    transaction: <T>(work: (tx: Transaction) => Promise<T>) =>
-      exclusive(async () => {
-        await apply();
-        return shared.client.transaction(work);
-      }),
-  };
 }

@@ -78,3 +78,14 @@ export function connectionSettings(unscoped: Unscoped): ConnectionSettings {
       return { role: TENANT_ROLE, workspace: "" };
   }
 }
+
+/**
+ * Sets a connection to `ConnectionSettings`. Session-level on purpose: set once, a connection keeps
+ * serving the same workspace with no further round trip, which is the common case (one
+ * workspace's burst of requests, one job).
+ */
+export const APPLY_SETTINGS = `select set_config('role', $1, false), set_config('${WORKSPACE_SETTING}', $2, false)`;
+
+/** Equal for settings a connection need not be set to again. */
+export const settingsKey = (settings: ConnectionSettings): string =>
+  `${settings.role}\n${settings.workspace}`;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
-import { CommitOutcomeUnknownError } from "../../src/db/pool-transaction.ts";
+import { CommitOutcomeUnknownError } from "../../src/db/database.ts";
 import { assignments, auditLog } from "../../src/db/schema/index.ts";
 import { withinWorkspace } from "../../src/db/workspace-scope.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool } from "../../src/db/client.ts";
+import { createPool } from "../../src/db/postgres-client.ts";
 import { assignments, auditLog, products, restoreWindows, serviceData } from "../../src/db/schema/index.ts";
 import { asTableOwner } from "../../src/db/workspace-scope.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";

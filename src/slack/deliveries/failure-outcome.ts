@@ -1,4 +1,4 @@
-import { CommitOutcomeUnknownError } from "../../db/pool-transaction.ts";
+import { CommitOutcomeUnknownError } from "../../db/database.ts";
 import { findRecordedChange } from "../../licensing/audit/find-recorded-change.ts";
 import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
