@@ -2,23 +2,28 @@ import { setTimeout as delay } from "node:timers/promises";
 import { bootstrap, runMain } from "./cli/bootstrap.ts";
 import { stopGracefully } from "./cli/stop-gracefully.ts";
 import { loadProcessConfig } from "./config.ts";
-import { startWithoutSlack } from "./console/start-without-slack.ts";
-import { startScheduler } from "./jobs/start-scheduler.ts";
 import { systemClock } from "./licensing/clock.ts";
-import { startSlackApp } from "./slack/app.ts";
 import { consoleLogger } from "./slack/logger.ts";
-import { relaySender } from "./slack/outbox/relay-sender.ts";
 
 /**
  * Composition root: config → database → migrations → the Slack app when Slack settings are
  * given (one workspace's token, or OAuth for many); without them, the local console on a
- * stand-in for Slack (at a terminal, or a script).
+ * stand-in for Slack (at a terminal, or a script). Each path loads only what it runs.
  */
 runMain(async () => {
   const config = loadProcessConfig();
   const slack = config.slackOAuth ?? config.slack;
-  if (!slack) return startWithoutSlack(config, process.argv.slice(2), process.stdin.isTTY === true);
-  const { handle } = await bootstrap(config);
+  if (!slack) {
+    const { startWithoutSlack } = await import("./console/start-without-slack.ts");
+    return startWithoutSlack(config, process.argv.slice(2), process.stdin.isTTY === true);
+  }
+  // The database opens and migrates while the Slack app and the jobs load: that is most of a start.
+  const [{ handle }, { startSlackApp }, { startScheduler }, { relaySender }] = await Promise.all([
+    bootstrap(config),
+    import("./slack/app.ts"),
+    import("./jobs/start-scheduler.ts"),
+    import("./slack/outbox/relay-sender.ts"),
+  ]);
   const jobDeps = { db: handle.db, clock: systemClock, logger: consoleLogger };
   const running = await startSlackApp(slack, {
     ...jobDeps,
@@ -26,7 +31,7 @@ runMain(async () => {
     connections: () => handle.connections(),
     ...(slack.approvalsChannel ? { approvalsChannel: slack.approvalsChannel } : {}),
   });
-  const send = relaySender(config, jobDeps);
+  const send = await relaySender(config, jobDeps);
   if (!send) throw new Error("Slack settings without a way to send: this is a bug");
   const scheduler = await startScheduler({
     ...jobDeps,

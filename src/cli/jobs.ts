@@ -41,7 +41,7 @@ runMain(async () => {
     });
     if (purged.length > 0)
       console.log(`purged (uninstalled over ${config.uninstalledRetentionDays} days): ${purged.join(", ")}`);
-    const send = relaySender(config, { db: handle.db, clock, logger: consoleLogger });
+    const send = await relaySender(config, { db: handle.db, clock, logger: consoleLogger });
     if (!send) {
       console.log("No Slack settings: the messages wait in the outbox until the app runs with them.");
       return 0;

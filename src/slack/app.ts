@@ -6,9 +6,12 @@ import type { SlackConfig, SlackOAuthConfig } from "../config.ts";
 import type { ConnectionCounts, Database } from "../db/client.ts";
 import { withinWorkspace } from "../db/workspace-scope.ts";
 import type { Clock } from "../licensing/clock.ts";
-import { type DirectorySyncOptions, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
+import {
+  type DirectorySyncConnection,
+  type DirectorySyncOptions,
+  scheduleDirectorySync,
+} from "./directory/schedule-directory-sync.ts";
 import { InFlightWork } from "./in-flight.ts";
-import { oauthInstallationStore, oauthReceiverOptions } from "./install/oauth-receiver-options.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type AppLogger, describeError } from "./logger.ts";
 import { shedRequest } from "./shed-request.ts";
@@ -96,6 +99,10 @@ export async function startSlackApp(
   const { signingSecret } = config;
   if (!signingSecret) throw new Error("HTTP mode needs a signing secret");
   const maxInFlight = config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const modeParts =
+    "oauth" in config
+      ? await loadOAuth(config, deps)
+      : { receiverOptions: {}, syncConnection: (): DirectorySyncConnection => config };
   const receiver = new HTTPReceiver({
     signingSecret,
     processBeforeResponse: false,
@@ -105,7 +112,7 @@ export async function startSlackApp(
       if (!response.headersSent) response.writeHead(200).end();
       return true;
     },
-    ...("oauth" in config ? oauthReceiverOptions(config, deps) : {}),
+    ...modeParts.receiverOptions,
   });
   // No conversation store: nothing uses it, and it costs an Error with a stack on every request.
   const app = new App({
@@ -144,14 +151,7 @@ export async function startSlackApp(
   const listening = await listen(server, config.port, host);
   // With OAuth, each installed workspace is synced with its own install's token.
   const sync =
-    deps.directorySync &&
-    scheduleDirectorySync(
-      deps,
-      "oauth" in config
-        ? { installations: oauthInstallationStore(config, deps), apiUrl: config.apiUrl }
-        : config,
-      deps.directorySync,
-    );
+    deps.directorySync && scheduleDirectorySync(deps, modeParts.syncConnection(), deps.directorySync);
   return {
     app,
     url: listening.url,
@@ -168,6 +168,20 @@ export async function startSlackApp(
       await closed;
       if (sync) await sync.stop();
     },
+  };
+}
+
+/** What only OAuth mode needs, loaded only in OAuth mode: the installation store, its cipher and refresh. */
+async function loadOAuth(config: SlackOAuthConfig, deps: SlackDeps) {
+  const { oauthInstallationStore, oauthReceiverOptions } = await import(
+    "./install/oauth-receiver-options.ts"
+  );
+  return {
+    receiverOptions: oauthReceiverOptions(config, deps),
+    syncConnection: (): DirectorySyncConnection => ({
+      installations: oauthInstallationStore(config, deps),
+      apiUrl: config.apiUrl,
+    }),
   };
 }
 

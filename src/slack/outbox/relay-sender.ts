@@ -1,22 +1,24 @@
 import type { Config } from "../../config.ts";
 import type { SendMessage } from "../../jobs/outbox-relay.ts";
 import type { SlackDeps } from "../app.ts";
-import { botTokenFor } from "../install/bot-token-for.ts";
-import { oauthInstallationStore } from "../install/oauth-receiver-options.ts";
 import { afterNoticeSent } from "./after-notice-sent.ts";
-import { installationSender } from "./installation-sender.ts";
 import { relayClient, sendJobNotice } from "./send-job-notice.ts";
 
 /**
  * How the outbox reaches Slack under these settings: one workspace's bot token, or in OAuth mode
- * each workspace's own token from the installation store. Undefined without Slack settings: the
- * messages then wait in the outbox.
+ * each workspace's own token from the installation store (loaded only then). Undefined without
+ * Slack settings: the messages then wait in the outbox.
  */
-export function relaySender(
+export async function relaySender(
   config: Pick<Config, "slack" | "slackOAuth">,
   deps: SlackDeps,
-): SendMessage | undefined {
+): Promise<SendMessage | undefined> {
   if (config.slackOAuth) {
+    const [{ botTokenFor }, { oauthInstallationStore }, { installationSender }] = await Promise.all([
+      import("../install/bot-token-for.ts"),
+      import("../install/oauth-receiver-options.ts"),
+      import("./installation-sender.ts"),
+    ]);
     const store = oauthInstallationStore(config.slackOAuth, deps);
     return installationSender({
       tokenFor: botTokenFor(store),

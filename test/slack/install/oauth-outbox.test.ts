@@ -38,7 +38,7 @@ it("sends each workspace's queued notices with that workspace's own bot token", 
   await queueNotice(a.workspaceId, "C0AAAAAAA");
   await queueNotice(b.workspaceId, "C0BBBBBBB");
   await queueNotice(gone.workspaceId, "C0CCCCCCC");
-  const send = relaySender(
+  const send = await relaySender(
     { slackOAuth: app.settings },
     { db: t.appDb, clock: systemClock, logger: silentLogger },
   );
@@ -115,7 +115,7 @@ it.each([
 
     // Its queued messages wait: the relay leaves an inactive workspace alone.
     await queueNotice(f.workspaceId, "C0UNINSTAL");
-    const send = relaySender(
+    const send = await relaySender(
       { slackOAuth: app.settings },
       { db: t.appDb, clock: systemClock, logger: silentLogger },
     );
