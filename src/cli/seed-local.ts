@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
+import exampleCatalog from "../../db/seed/catalog.example.json" with { type: "json" };
 import type { Database } from "../db/client.ts";
 import { products } from "../db/schema/index.ts";
 import { withinWorkspace } from "../db/workspace-scope.ts";
@@ -8,10 +7,6 @@ import { systemActor } from "../licensing/actor.ts";
 import { importCatalog } from "../licensing/catalog/import-catalog.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { ensureWorkspace } from "../licensing/directory/ensure-workspace.ts";
-
-export const exampleCatalogPath = fileURLToPath(
-  new URL("../../db/seed/catalog.example.json", import.meta.url),
-);
 
 /** The local workspace exists, with the example catalog when it has no products yet. */
 export function seedLocalWorkspace(db: Database, clock: Clock, workspaceId: string): Promise<boolean> {
@@ -26,8 +21,12 @@ async function seed(db: Database, clock: Clock, workspaceId: string): Promise<bo
     .where(eq(products.workspaceId, workspaceId))
     .limit(1);
   if (any) return false;
-  const catalog = JSON.parse(await readFile(exampleCatalogPath, "utf8"));
-  const result = await importCatalog(db, clock, { workspaceId, catalog, actor: systemActor("cli") });
+  // Part of the build, like the code: the console needs no file beside it.
+  const result = await importCatalog(db, clock, {
+    workspaceId,
+    catalog: exampleCatalog,
+    actor: systemActor("cli"),
+  });
   if (!result.ok) throw new Error(`the example catalog is invalid: ${result.errors.join("; ")}`);
   return true;
 }

@@ -1,7 +1,21 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle, DatabaseTarget } from "./database.ts";
 
-export const migrationsFolder = fileURLToPath(new URL("../../db/migrations", import.meta.url));
+/**
+ * The first `db/migrations` above this module: `src/db/` when run from source, `dist/` when run from
+ * the build, which bundles this module into a file at another depth.
+ */
+export const migrationsFolder = findMigrationsFolder(dirname(fileURLToPath(import.meta.url)));
+
+function findMigrationsFolder(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const folder = join(dir, "db", "migrations");
+    if (existsSync(join(folder, "meta", "_journal.json"))) return folder;
+    if (dirname(dir) === dir) throw new Error(`no db/migrations above ${from}`);
+  }
+}
 
 /** Applies pending migrations with the migrator of the driver in use (already loaded by openDatabase). */
 export async function migrateDatabase(handle: DatabaseHandle, target: DatabaseTarget): Promise<void> {
