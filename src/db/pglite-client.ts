@@ -7,6 +7,14 @@ import { type SharedPglite, scopedPglite } from "./scoped-pglite.ts";
 import { asTableOwner, type Unscoped } from "./workspace-scope.ts";
 
 /**
+ * Postgres' page cache inside PGlite's WebAssembly memory: 16 MB (2,048 pages) rather than the
+ * 128 MB initdb picks, which showed as about 120 MB more resident from the start and 0.1 s more to
+ * start. The files are still read through the operating system's own cache, and one workspace's
+ * licenses fit many times over.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
+/**
  * The embedded database, in `dataDir` or in memory: one connection, shared by every view of it.
  * Drizzle and the schema load while PGlite reads and compiles its WebAssembly, which is most of
  * its start.
@@ -14,7 +22,7 @@ import { asTableOwner, type Unscoped } from "./workspace-scope.ts";
 export async function openPglite(dataDir: string | undefined, unscoped: Unscoped): Promise<DatabaseHandle> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const [client, { drizzle }, schema] = await Promise.all([
-    PGlite.create(dataDir),
+    PGlite.create(dataDir, { startParams: START_PARAMS }),
     import("drizzle-orm/pglite"),
     import("./schema/index.ts"),
   ]);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { APPLY_SETTINGS, connectionSettings, settingsKey, type Unscoped } from "./workspace-scope.ts";
 
@@ -22,7 +23,10 @@ export function scopedPglite(shared: SharedPglite, unscoped: Unscoped) {
     shared.applied = key;
   };
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = shared.tail.then(work);
+    // PGlite runs a statement on this thread and answers through promises alone: without a turn of
+    // the event loop before each, work of many statements (a job at start) would hold off every
+    // request and health check until it ended, which no database over a network does.
+    const result = shared.tail.then(() => nextTurn()).then(work);
     shared.tail = result.catch(() => {});
     return result;
   };
