@@ -1,7 +1,8 @@
 /**
- * The floor for bench:http: Bolt's HTTPReceiver verifying signatures and a `/license` listener that
- * only acks, served by a plain node:http server as the real app is. Announces its URL as the app
- * does, in one JSON log line. SIGNING_SECRET, SLACK_BOT_TOKEN and SLACK_API_URL configure it.
+ * The floor for bench:http and bench:start: Bolt's HTTPReceiver verifying signatures and a `/license`
+ * listener that only acks, served by a plain node:http server as the real app is, with a `/healthz`
+ * that needs nothing. Announces its URL as the app does, in one JSON log line. SIGNING_SECRET,
+ * SLACK_BOT_TOKEN and SLACK_API_URL configure it.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,7 +18,13 @@ const app = new App({
   convoStore: false,
 });
 app.command("/license", async ({ ack }) => ack());
-const server = createServer((req, res) => receiver.requestListener(req, res));
+const server = createServer((req, res) => {
+  if (req.method === "GET" && req.url === "/healthz") {
+    res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    return;
+  }
+  receiver.requestListener(req, res);
+});
 server.listen(0, "127.0.0.1", () => {
   const { port } = server.address() as AddressInfo;
   console.log(

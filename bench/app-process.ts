@@ -17,13 +17,20 @@ const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /**
- * Starts `script` with tsx and `env` (plus PATH) and waits for the JSON log line carrying its `url`,
- * which is how the app announces it listens. Output after that is counted, not printed.
+ * Starts `script` with `env` (plus PATH) and waits for the JSON log line carrying its `url`, which
+ * is how the app announces it listens. A `.ts` script runs through tsx, a built `.js` one on node
+ * alone. Output after that is counted, not printed.
  */
-export async function startAppProcess(script: string, env: Record<string, string>): Promise<AppProcess> {
+export async function startAppProcess(
+  script: string,
+  env: Record<string, string>,
+  options: { startTimeoutMs?: number } = {},
+): Promise<AppProcess> {
+  const startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=profiles" to see where the app's time goes
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
@@ -53,8 +60,8 @@ export async function startAppProcess(script: string, env: Record<string, string
     }),
     new Promise<never>((_, reject) =>
       setTimeout(
-        () => reject(new Error(`${script} did not listen within ${START_TIMEOUT_MS} ms`)),
-        START_TIMEOUT_MS,
+        () => reject(new Error(`${script} did not listen within ${startTimeoutMs} ms`)),
+        startTimeoutMs,
       ).unref(),
     ),
   ]).catch((error: unknown) => {
