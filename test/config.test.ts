@@ -78,6 +78,7 @@ describe("Slack settings", () => {
       botToken: "xoxb-1",
       port: 8080,
       host: "0.0.0.0",
+      maxInFlight: 64,
       apiUrl: "https://slack-gov.com/api/",
     });
     expect(loadConfig({}).slack).toBeUndefined();
@@ -91,6 +92,12 @@ describe("Slack settings", () => {
       HOST: "127.0.0.1",
     }).slack;
     expect(slack).toMatchObject({ port: 0, host: "127.0.0.1" });
+  });
+
+  it("bound the Slack requests one instance works on at once", () => {
+    const base = { SLACK_SIGNING_SECRET: "0123456789abcdef", SLACK_BOT_TOKEN: "xoxb-1" };
+    expect(loadConfig({ ...base, MAX_REQUESTS_IN_FLIGHT: "8" }).slack?.maxInFlight).toBe(8);
+    expect(() => loadConfig({ ...base, MAX_REQUESTS_IN_FLIGHT: "0" })).toThrow(/MAX_REQUESTS_IN_FLIGHT/);
   });
 
   it("run Socket Mode with an app token", () => {
@@ -145,6 +152,7 @@ describe("OAuth settings", () => {
       signingSecret: "0123456789abcdef",
       port: 8080,
       host: "0.0.0.0",
+      maxInFlight: 64,
       apiUrl: "https://slack-gov.com/api/",
       oauth: {
         clientId: "111.222",
