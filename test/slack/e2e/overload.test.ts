@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { slackDeliveries } from "../../../src/db/schema/index.ts";
 import { postEvent, postInteraction, postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
 import { en } from "../../../src/slack/copy/en.ts";
@@ -38,10 +38,13 @@ describe("more requests than the instance works on at once", () => {
 
     // Two removals wait on a slow Slack (views.open), which fills the instance.
     const release = app.fake.hold("views.open");
+    onTestFinished(release);
     for (let i = 0; i < MAX_IN_FLIGHT; i++) {
       expect((await command(`remove <@${member.id}> office`)).status).toBe(200);
     }
-    await waitFor(async () => (await health()) === 503);
+    // Both have claimed their delivery and wait in views.open: the instance is full.
+    await waitFor(async () => app.fake.callsTo("views.open").length === MAX_IN_FLIGHT);
+    expect(await health()).toBe(503);
     const busyHealth = await fetch(`${app.url}/healthz`);
     expect(await busyHealth.json()).toEqual({ ok: false, busy: true });
     const claimedBefore = await deliveries();
