@@ -43,6 +43,7 @@ import {
   formatShare,
   type PhaseResult,
   percentiles,
+  positiveInteger,
   processTicks,
   readSettings,
   reportPhaseNotes,
@@ -611,14 +612,6 @@ function reportOpenLoop(result: OpenLoopResult & EventLoopFigures): void {
   console.log(
     `  latency from schedule ${line(result.latencyMs)}; from the actual POST ${line(result.fromPostMs)}`,
   );
-}
-
-function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
 }
 
 runMain(main);

@@ -39,6 +39,7 @@ import { inTransaction } from "../src/licensing/outcome.ts";
 import { seedWorkspace } from "./seed.ts";
 import {
   describeServer,
+  positiveInteger,
   readSettings,
   round,
   runMain,
@@ -444,14 +445,6 @@ async function explainRun(url: string, cleanup: Cleanup, minMs: number, size: nu
   await checkRun(db, await runDailyJobs(db, AT, input));
   console.log(`${label(size)}: ${plans.length} statements of one run took ${minMs} ms or more`);
   for (const plan of plans) console.log(plan);
-}
-
-function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
 }
 
 const medianOf = (values: number[]) => {

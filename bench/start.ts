@@ -24,7 +24,14 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type FakeSlackApi, startFakeSlackApi } from "../src/local-slack/fake-slack-api.ts";
 import { type AppProcess, startAppProcess } from "./app-process.ts";
-import { describeServer, readSettings, round, runMain, withScratchDatabase } from "./support.ts";
+import {
+  describeServer,
+  positiveInteger,
+  readSettings,
+  round,
+  runMain,
+  withScratchDatabase,
+} from "./support.ts";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const DEFAULT_RUNS = 5;
@@ -237,14 +244,6 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[mid] as number)
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
 }
 
 runMain(main);

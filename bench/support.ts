@@ -492,3 +492,12 @@ export function runMain(main: () => Promise<number>): void {
     },
   );
 }
+
+/** A positive integer setting from the environment, or `fallback` when unset. */
+export function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
