@@ -13,9 +13,9 @@ import {
   commandActor,
   findPerson,
   findProduct,
-  type PersonRef,
   personLabel,
 } from "./command-context.ts";
+import type { PersonRef } from "./parse-license-command.ts";
 
 /**
  * `/license assign @p1 [@p2 …] product`: admins assign; anyone else files a request per person,

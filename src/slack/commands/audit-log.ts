@@ -1,19 +1,19 @@
 import type { WebClient } from "@slack/web-api";
 import { type AuditCursor, listAudit } from "../../licensing/audit/list-audit.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildAuditPageMessage } from "../blocks/audit-page-message.ts";
 import type { Message } from "../blocks/message-parts.ts";
 import { en } from "../copy/en.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { encodeAuditPageToken } from "./audit-cursor.ts";
 import {
   type CommandContext,
   commandActingPerson,
   findPerson,
-  type PersonRef,
   personLabel,
   requireAdmin,
 } from "./command-context.ts";
+import type { PersonRef } from "./parse-license-command.ts";
 
 /**
  * `/license audit [@person]`: admins read the whole log or one person's part of it; anyone else

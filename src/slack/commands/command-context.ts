@@ -2,14 +2,14 @@ import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
-import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { actingAdmin, actingPerson } from "../people/acting-admin.ts";
 import type { DirectoryLookup, KnownPerson } from "../people/directory-lookup.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import type { CommandSnapshot } from "./load-command-snapshot.ts";
-import type { ParsedCommand } from "./parse-license-command.ts";
+import type { ParsedCommand, PersonRef } from "./parse-license-command.ts";
 
 export interface Reply {
   text: string;
@@ -29,8 +29,6 @@ export interface CommandContext {
   snapshot: CommandSnapshot;
   reply(message: Reply): Promise<void>;
 }
-
-export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; email: string };
 
 export const commandActor = (ctx: CommandContext): Actor => ({
   userId: ctx.userId,

@@ -2,7 +2,8 @@ import { setGrantedAdmin } from "../../licensing/directory/set-granted-admin.ts"
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { adminAndPerson, type CommandContext, commandActor, type PersonRef } from "./command-context.ts";
+import { adminAndPerson, type CommandContext, commandActor } from "./command-context.ts";
+import type { PersonRef } from "./parse-license-command.ts";
 
 /** `/license admins add|remove @person`: the app's own admin right, given by admins. */
 export async function manageAdmins(

@@ -1,11 +1,11 @@
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildBulkFormModal } from "../blocks/bulk-form-modal.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { type CommandContext, commandActor } from "./command-context.ts";
 
 /** `/license bulk`: the form opens at once; the products fill it when they are read. */

@@ -1,4 +1,5 @@
-import type { PersonRef } from "./command-context.ts";
+/** A person named in a command: by Slack mention, or by email when they are not in the workspace yet. */
+export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; email: string };
 
 /**
  * The `/license` grammar. Subcommands and the words `for`, `because`, `add`, `remove` are

@@ -7,10 +7,10 @@ import {
   type CommandContext,
   findPerson,
   findProduct,
-  type PersonRef,
   personLabel,
   requireAdmin,
 } from "./command-context.ts";
+import type { PersonRef } from "./parse-license-command.ts";
 
 /** What the confirmation's submission needs: ids only, everything else is re-read and re-checked. */
 export interface RemoveConfirmationMetadata {

@@ -8,9 +8,9 @@ import {
   commandActor,
   findPerson,
   findProduct,
-  type PersonRef,
   personLabel,
 } from "./command-context.ts";
+import type { PersonRef } from "./parse-license-command.ts";
 
 /** `/license request product [for @person] [because reason]`: anyone asks; admins decide. */
 export async function requestLicense(

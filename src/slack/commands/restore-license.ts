@@ -2,13 +2,8 @@ import { restoreProduct } from "../../licensing/restore-product.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import {
-  adminAndPerson,
-  type CommandContext,
-  commandActor,
-  findProduct,
-  type PersonRef,
-} from "./command-context.ts";
+import { adminAndPerson, type CommandContext, commandActor, findProduct } from "./command-context.ts";
+import type { PersonRef } from "./parse-license-command.ts";
 
 /** `/license restore @person product`: assigns again inside the window, bringing the data back. */
 export async function restoreLicense(

@@ -2,7 +2,8 @@ import { setUsageLocation } from "../../licensing/directory/set-usage-location.t
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { adminAndPerson, type CommandContext, commandActor, type PersonRef } from "./command-context.ts";
+import { adminAndPerson, type CommandContext, commandActor } from "./command-context.ts";
+import type { PersonRef } from "./parse-license-command.ts";
 
 /** `/license location @person CC`: where the person uses the services (rule 4). */
 export async function setLocation(

@@ -3,13 +3,8 @@ import { getPersonLicenses } from "../../licensing/get-person-licenses.ts";
 import { buildPersonLicensesMessage } from "../blocks/build-person-licenses-message.ts";
 import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import {
-  type CommandContext,
-  findPerson,
-  type PersonRef,
-  personLabel,
-  requireAdmin,
-} from "./command-context.ts";
+import { type CommandContext, findPerson, personLabel, requireAdmin } from "./command-context.ts";
+import type { PersonRef } from "./parse-license-command.ts";
 
 /** `/license show [@person]`: anyone may see their own licenses; admins may see anyone's. */
 export async function showPerson(ctx: CommandContext, input: { person?: PersonRef }): Promise<void> {

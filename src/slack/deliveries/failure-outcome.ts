@@ -1,8 +1,8 @@
 import { CommitOutcomeUnknownError } from "../../db/database.ts";
 import { findRecordedChange } from "../../licensing/audit/find-recorded-change.ts";
-import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { describeError } from "../logger.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { releaseDelivery } from "./claim-delivery.ts";
 
 /** What a failed piece of work left behind: nothing, its change, or nobody can tell yet. */

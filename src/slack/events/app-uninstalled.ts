@@ -1,6 +1,6 @@
 import { systemActor } from "../../licensing/actor.ts";
 import { deactivateWorkspace } from "../../licensing/workspaces/deactivate-workspace.ts";
-import type { SlackDeps } from "../app.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { deleteInstallationOf } from "./delete-installation.ts";
 import { type EventDelivery, handleEventOnce } from "./handle-event-once.ts";
 

@@ -1,5 +1,5 @@
-import type { SlackDeps } from "../app.ts";
 import { deleteInstallationRows } from "../install/postgres-installation-store.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import type { EventDelivery } from "./handle-event-once.ts";
 
 /**

@@ -1,6 +1,6 @@
-import type { SlackDeps } from "../app.ts";
 import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
 import { describeError } from "../logger.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 
 export interface EventDelivery {
   workspaceId: string;

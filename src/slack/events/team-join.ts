@@ -2,9 +2,9 @@ import type { WebClient } from "@slack/web-api";
 import { systemActor } from "../../licensing/actor.ts";
 import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
 import { personJoined } from "../../licensing/directory/person-joined.ts";
-import type { SlackDeps } from "../app.ts";
 import { deliverAdminNotifications } from "../notifications/deliver-admin-notifications.ts";
 import { type SlackUser, toDirectoryPerson } from "../people/slack-user.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { type EventDelivery, handleEventOnce } from "./handle-event-once.ts";
 
 /** Rule 2: a new member is recorded and gets every default product, or none and the admins are told. */

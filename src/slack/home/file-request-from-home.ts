@@ -2,7 +2,6 @@ import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import { type FileRequestOutcome, fileRequest } from "../../licensing/requests/file-request.ts";
-import type { SlackDeps } from "../app.ts";
 import { failureText } from "../blocks/build-error-message.ts";
 import { buildRequestModal } from "../blocks/home-request-modal.ts";
 import { buildNoticeModal } from "../blocks/notice-modal.ts";
@@ -13,6 +12,7 @@ import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts"
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
 import { announceRequest } from "../requests/announce-request.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { requestFormMetadata } from "./open-request-form.ts";
 import { publishHome } from "./publish-home.ts";
 

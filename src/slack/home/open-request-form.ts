@@ -1,9 +1,9 @@
 import type { WebClient } from "@slack/web-api";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildRequestModal } from "../blocks/home-request-modal.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 
 /** "Request a license" in App Home: the modal opens at once; the products fill it when read. */
 export async function openRequestForm(

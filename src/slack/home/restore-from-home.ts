@@ -2,7 +2,6 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { restoreWindow } from "../../licensing/home/restore-window.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
-import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
@@ -11,6 +10,7 @@ import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { publishHome } from "./publish-home.ts";
 
 export interface RestoreClick {

@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../app.ts";
 import { publishHome } from "../home/publish-home.ts";
 import { describeError } from "../logger.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 
 /** Others refresh a home after a change through this. */
 export { publishHome };

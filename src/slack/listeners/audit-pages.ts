@@ -1,12 +1,12 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
-import type { SlackDeps } from "../app.ts";
 import { decodeAuditPageToken } from "../commands/audit-cursor.ts";
 import { auditPage } from "../commands/audit-log.ts";
 import { en } from "../copy/en.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { actingAdmin, actingPerson } from "../people/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 /**

@@ -7,7 +7,6 @@ import { people, viewDrafts } from "../../db/schema/index.ts";
 import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
 import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildErrorMessage } from "../blocks/build-error-message.ts";
 import { BULK_PEOPLE_MAX } from "../blocks/bulk-form-modal.ts";
 import { buildBulkPreviewModal } from "../blocks/bulk-preview-modal.ts";
@@ -18,6 +17,7 @@ import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 const draftSchema = z.object({

@@ -1,10 +1,10 @@
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../app.ts";
 import { handleAppUninstalled } from "../events/app-uninstalled.ts";
 import type { EventDelivery } from "../events/handle-event-once.ts";
 import { handleTeamJoin } from "../events/team-join.ts";
 import { handleTokensRevoked } from "../events/tokens-revoked.ts";
 import { handleUserChange } from "../events/user-change.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { type SlackPayloadIds, workspaceOf } from "../workspace-of.ts";
 
 /**

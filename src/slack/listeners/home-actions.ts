@@ -1,7 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { SlackDeps } from "../app.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { showBulkForm } from "../commands/open-bulk-form.ts";
 import { en } from "../copy/en.ts";
@@ -11,6 +10,7 @@ import { restoreFromHome } from "../home/restore-from-home.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 type ViewState = Record<

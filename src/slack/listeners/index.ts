@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../app.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { registerAppHome } from "./app-home.ts";
 import { registerAuditPages } from "./audit-pages.ts";
 import { registerBulkModal } from "./bulk-modal.ts";

@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import type { SlackDeps } from "../app.ts";
 import { type CommandContext, namedUserIds, type Reply } from "../commands/command-context.ts";
 import { dispatchLicenseCommand } from "../commands/dispatch-license-command.ts";
 import { loadCommandSnapshot } from "../commands/load-command-snapshot.ts";
@@ -8,6 +7,7 @@ import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 import { postToResponseUrl } from "../post-to-response-url.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 /**

@@ -3,13 +3,13 @@ import { findMailbox } from "../../licensing/mailboxes/find-mailbox.ts";
 import { licenseMailbox } from "../../licensing/mailboxes/license-mailbox.ts";
 import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
 import { recordMailboxSize } from "../../licensing/mailboxes/record-mailbox-size.ts";
-import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate, formatSize } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { ids } from "../ids.ts";
 import { openMailboxModal, submitted, type ViewState } from "../mailboxes/mailbox-modal.ts";
 import { parseMailboxSize } from "../mailboxes/parse-mailbox-size.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 export function registerMailboxActions(app: App, deps: SlackDeps): void {

@@ -1,6 +1,5 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
-import type { SlackDeps } from "../app.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
 import { releaseDelivery } from "../deliveries/claim-delivery.ts";
@@ -11,6 +10,7 @@ import { actingAdmin } from "../people/acting-admin.ts";
 import { openProductsModal, productForm } from "../products/open-products-modal.ts";
 import type { FormValues } from "../products/read-product-form.ts";
 import { type Ack, saveSubmission } from "../products/save-product-submission.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 export function registerProductsModal(app: App, deps: SlackDeps): void {

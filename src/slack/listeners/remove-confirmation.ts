@@ -3,7 +3,6 @@ import { z } from "zod";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { removeProduct } from "../../licensing/remove-product.ts";
-import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
@@ -13,6 +12,7 @@ import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { viewMetadataFor } from "../view-metadata.ts";
 import { workspaceOf } from "../workspace-of.ts";
 

@@ -8,7 +8,6 @@ import type {
   ViewSubmitAction,
 } from "@slack/bolt";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildLoadingModal } from "../blocks/notice-modal.ts";
 import { DECISION_NOTE_MAX } from "../blocks/request-decision-modal.ts";
 import { en } from "../copy/en.ts";
@@ -17,6 +16,7 @@ import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
 import { openDecisionModal } from "../requests/open-decision-modal.ts";
 import { submitDecision } from "../requests/submit-decision.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 type ClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

@@ -8,7 +8,6 @@ import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license
 import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { cutToUnits, wellFormed } from "../../licensing/text.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildMailboxLicenseModal, buildMailboxSizeModal } from "../blocks/mailboxes-modals.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
@@ -19,6 +18,7 @@ import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { viewMetadataFor } from "../view-metadata.ts";
 import { workspaceOf } from "../workspace-of.ts";
 

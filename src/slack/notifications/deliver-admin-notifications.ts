@@ -1,8 +1,8 @@
 import type { WebClient } from "@slack/web-api";
 import { relayOutbox } from "../../jobs/outbox-relay.ts";
 import { queueAdminNotifications } from "../../licensing/outbox/queue-admin-notifications.ts";
-import type { SlackDeps } from "../app.ts";
 import { tokenSender } from "../outbox/relay-sender.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 
 /**
  * Tells a workspace's admins what the domain recorded for them (joins without default licenses,

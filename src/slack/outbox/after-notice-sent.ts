@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { OutgoingMessage } from "../../jobs/outbox-relay.ts";
-import type { SlackDeps } from "../app.ts";
 import { refreshRequestCopies } from "../requests/publish-decision.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 
 /**
  * What a sent notice entails in Slack beyond itself: when the requester has been told their

@@ -1,6 +1,6 @@
 import type { Config } from "../../config.ts";
 import type { SendMessage } from "../../jobs/outbox-relay.ts";
-import type { SlackDeps } from "../app.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { afterNoticeSent } from "./after-notice-sent.ts";
 import { relayClient, sendJobNotice } from "./send-job-notice.ts";
 

@@ -2,7 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { type ActingPerson, loadActingPerson } from "../../licensing/directory/acting-person.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
-import type { SlackDeps } from "../app.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { DirectoryLookup } from "./directory-lookup.ts";
 
 /**

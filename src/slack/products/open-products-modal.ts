@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { AuditSource } from "../../db/schema/index.ts";
 import { getProduct } from "../../licensing/catalog/get-product.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import {
   buildProductFormModal,
@@ -14,6 +13,7 @@ import {
 import { en } from "../copy/en.ts";
 import { describeError } from "../logger.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 
 export const productFormMetadata = z.object({
   workspaceId: z.string(),

@@ -3,7 +3,6 @@ import type { ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { saveProduct } from "../../licensing/catalog/save-product.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
-import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
@@ -12,6 +11,7 @@ import { ids } from "../ids.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { productFormMetadata } from "../products/open-products-modal.ts";
 import { type FormValues, readProductForm } from "../products/read-product-form.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { viewMetadataFor } from "../view-metadata.ts";
 
 export type Ack = (

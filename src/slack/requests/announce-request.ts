@@ -1,10 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import { listApprovers } from "../../licensing/requests/list-approvers.ts";
 import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import type { SlackDeps } from "../app.ts";
 import type { Message } from "../blocks/message-parts.ts";
 import { buildRequestMessage } from "../blocks/request-message.ts";
 import { describeError } from "../logger.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { updateRequestCopies } from "./publish-decision.ts";
 import { claimCopy, recordCopy, releaseCopy } from "./request-copies.ts";
 

@@ -5,7 +5,6 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { buildDecisionModal } from "../blocks/request-decision-modal.ts";
 import { alreadyDecidedText } from "../blocks/request-message.ts";
@@ -13,6 +12,7 @@ import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { describeError } from "../logger.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 
 export interface DecisionClick {
   workspaceId: string;

@@ -1,9 +1,9 @@
 import type { WebClient } from "@slack/web-api";
 import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import type { SlackDeps } from "../app.ts";
 import { buildRequestMessage } from "../blocks/request-message.ts";
 import { buildRequestOutcomeMessage } from "../blocks/request-outcome-message.ts";
 import { describeError } from "../logger.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { listCopies } from "./request-copies.ts";
 
 /**

@@ -10,7 +10,6 @@ import {
   decideRequest,
 } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import type { SlackDeps } from "../app.ts";
 import { failureText } from "../blocks/build-error-message.ts";
 import { buildNoticeModal } from "../blocks/notice-modal.ts";
 import { alreadyDecidedText } from "../blocks/request-message.ts";
@@ -22,6 +21,7 @@ import { claimDelivery } from "../deliveries/claim-delivery.ts";
 import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
 import { describeError } from "../logger.ts";
 import { actingPerson } from "../people/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { viewMetadataFor } from "../view-metadata.ts";
 import { publishDecision } from "./publish-decision.ts";
 
