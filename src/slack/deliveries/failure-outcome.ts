@@ -3,7 +3,6 @@ import { findRecordedChange } from "../../licensing/audit/find-recorded-change.t
 import { en } from "../copy/en.ts";
 import { describeError } from "../logger.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { releaseDelivery } from "./claim-delivery.ts";
 
 /** What a failed piece of work left behind: nothing, its change, or nobody can tell yet. */
 export type FailureOutcome = "not_applied" | "applied" | "unknown";
@@ -60,22 +59,6 @@ function isCommitOutcomeUnknown(error: unknown): boolean {
     if (e instanceof CommitOutcomeUnknownError) return true;
   }
   return false;
-}
-
-/**
- * After a delivery's work failed: gives its claim back only when nothing was applied, so that a
- * retry may run it again, and returns the true thing to tell the person.
- */
-export async function settleFailedDelivery(
-  deps: Pick<SlackDeps, "db" | "logger">,
-  delivery: FailedWork & { key: string },
-  error: unknown,
-): Promise<string> {
-  const outcome = await failureOutcome(deps, delivery, error);
-  if (outcome === "not_applied") {
-    await releaseDelivery(deps.db, { workspaceId: delivery.workspaceId, key: delivery.key }).catch(() => {});
-  }
-  return failureText[outcome]();
 }
 
 /** What to tell the person about a failure that left `outcome` behind. */

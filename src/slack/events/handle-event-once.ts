@@ -1,5 +1,4 @@
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
-import { describeError } from "../logger.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
 export interface EventDelivery {
@@ -16,9 +15,9 @@ export interface EventDelivery {
  * claimed in the database first. A failed effect gives the claim back, for a redelivery that still
  * comes (one that crossed the failure, or a duplicate delivery): the app acknowledged the event
  * already, so Slack does not retry it on its own. What a failed event leaves undone, the daily
- * directory sync does (joins, offboarding, reactivation). Nothing is thrown: a throw only logs.
- * `afterwards` (telling the admins) runs only after a successful effect, and its failure does not
- * undo the claim: the effect must not run twice because a message could not be sent.
+ * directory sync does (joins, offboarding, reactivation). Nobody waits on an answer; a failure is
+ * logged. `afterwards` (telling the admins) runs only after a successful effect, and its failure
+ * does not undo the claim: the effect must not run twice because a message could not be sent.
  */
 export async function handleEventOnce(
   deps: SlackDeps,
@@ -27,30 +26,16 @@ export async function handleEventOnce(
   afterwards?: () => Promise<unknown>,
 ): Promise<void> {
   const { workspaceId, eventId, type } = delivery;
-  const key = `event:${eventId}`;
-  try {
-    if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
-  } catch (error) {
-    deps.logger.error("event not claimed", { ...describeError(error), workspaceId, eventId, type });
-    return;
-  }
-  try {
-    await effect();
-  } catch (error) {
-    deps.logger.error("event failed", { ...describeError(error), workspaceId, eventId, type });
-    await releaseDelivery(deps.db, { workspaceId, key }).catch((releaseError) =>
-      deps.logger.error("event claim not released", { ...describeError(releaseError), eventId }),
-    );
-    return;
-  }
-  try {
-    await afterwards?.();
-  } catch (error) {
-    deps.logger.error("event handled, admins not told", {
-      ...describeError(error),
-      workspaceId,
-      eventId,
-      type,
-    });
-  }
+  await handleDeliveryOnce<"handled">(
+    deps,
+    { name: `event ${type}`, workspaceId, requestId: eventId, context: { eventId, type } },
+    {
+      work: async (claim) => {
+        if (!(await claim.claim(`event:${eventId}`))) return null;
+        await effect();
+        return "handled";
+      },
+      answer: async () => afterwards?.(),
+    },
+  );
 }

@@ -1,14 +1,14 @@
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
-import { type FileRequestOutcome, fileRequest } from "../../licensing/requests/file-request.ts";
+import { fileRequest } from "../../licensing/requests/file-request.ts";
 import { failureText } from "../blocks/build-error-message.ts";
 import { buildRequestModal } from "../blocks/home-request-modal.ts";
 import { buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, truncate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import type { DeliveryClaim } from "../deliveries/handle-delivery-once.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
 import { announceRequest } from "../requests/announce-request.ts";
@@ -43,6 +43,7 @@ export async function fileRequestFromHome(
   deps: SlackDeps,
   client: WebClient,
   input: RequestSubmission,
+  claim: DeliveryClaim,
 ): Promise<ModalView | null> {
   const { workspaceId, userId } = input;
   const products = (await getSeatUsage(deps.db, { workspaceId })).map((p) => ({
@@ -60,27 +61,20 @@ export async function fileRequestFromHome(
       reason: input.reason,
     });
   }
-  const key = `view:${input.viewId}:${input.viewHash}`;
-  if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return null;
-  let filed: FileRequestOutcome;
-  try {
-    // Whoever asks is in the directory before the request names them.
-    await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId);
-    filed = await fileRequest(deps.db, deps.clock, {
-      workspaceId,
-      productId: chosen.product.id,
-      reason: input.reason,
-      actor: { userId, source: "modal", requestId: input.viewId },
-    });
-  } catch (error) {
-    // Nothing was filed: a resubmission may try again.
-    await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-    throw error;
-  }
+  // A failure before the request is filed gives this claim back, so a resubmission may try again.
+  if (!(await claim.claim(`view:${input.viewId}:${input.viewHash}`))) return null;
+  // Whoever asks is in the directory before the request names them.
+  await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId);
+  const filed = await fileRequest(deps.db, deps.clock, {
+    workspaceId,
+    productId: chosen.product.id,
+    reason: input.reason,
+    actor: { userId, source: "modal", requestId: input.viewId },
+  });
   if (!filed.ok) {
     if (filed.code === "REASON_TOO_LONG") {
       // Nothing was filed: the form comes back with what was typed and the limit, to shorten it.
-      await releaseDelivery(deps.db, { workspaceId, key });
+      await claim.release();
       return buildRequestModal({
         products,
         privateMetadata: requestFormMetadata(workspaceId),

@@ -5,8 +5,7 @@ import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery } from "../deliveries/claim-delivery.ts";
-import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
@@ -32,61 +31,47 @@ export async function restoreFromHome(
   click: RestoreClick,
 ): Promise<void> {
   const { workspaceId, userId, windowId } = click;
-  const key = `action:window.restore:${windowId}:${userId}:${click.actionTs}`;
   const target = { userId };
-  const startedAt = deps.clock.now();
-  try {
-    if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
-    const actor: Actor = { userId, source: "button", requestId: click.actionTs };
-    const acting = await actingAdmin(deps, client, {
-      workspaceId,
-      actor,
-      attempted: "restore",
-      targetType: "restore_window",
-      targetId: windowId,
-    });
-    if (!acting) {
-      await notifyUser(client, deps.logger, target, { text: en["home.restore.refused"]() });
-      await republish(deps, client, workspaceId, userId);
-      return;
-    }
-    const result = await restoreWindow(deps.db, deps.clock, { workspaceId, windowId, actor });
-    if (!result.ok && result.code === "UNKNOWN_WINDOW") {
-      await recordUnknownTarget(deps.db, deps.clock, {
+  const delivery = { name: "restore from App Home", workspaceId, requestId: click.actionTs, context: click };
+  await handleDeliveryOnce<string>(deps, delivery, {
+    work: async (claim) => {
+      if (!(await claim.claim(`action:window.restore:${windowId}:${userId}:${click.actionTs}`))) return;
+      const actor: Actor = { userId, source: "button", requestId: click.actionTs };
+      const acting = await actingAdmin(deps, client, {
         workspaceId,
         actor,
         attempted: "restore",
-        targets: [{ type: "restore_window", id: windowId }],
+        targetType: "restore_window",
+        targetId: windowId,
       });
-    }
-    let text: string;
-    if (result.ok) {
-      text = en["restore.done"]({
-        person: escapeMrkdwn(result.person.name),
-        product: escapeMrkdwn(result.product.name),
-        seats: result.seats.sentence,
-      });
-    } else if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
-      text = en["restore.window_closed_on"]({ date: formatDate(result.purgedAt, acting.timeZone ?? "UTC") });
-    } else {
-      text = errorText(result.code);
-    }
-    await notifyUser(client, deps.logger, target, { text });
-    await republish(deps, client, workspaceId, userId);
-  } catch (error) {
-    deps.logger.error("restore from App Home failed", {
-      ...describeError(error),
-      workspaceId,
-      userId,
-      windowId,
-    });
-    const text = await settleFailedDelivery(
-      deps,
-      { workspaceId, key, requestId: click.actionTs, startedAt },
-      error,
-    );
-    await notifyUser(client, deps.logger, target, { text }).catch(() => {});
-  }
+      if (!acting) return en["home.restore.refused"]();
+      const result = await restoreWindow(deps.db, deps.clock, { workspaceId, windowId, actor });
+      if (!result.ok && result.code === "UNKNOWN_WINDOW") {
+        await recordUnknownTarget(deps.db, deps.clock, {
+          workspaceId,
+          actor,
+          attempted: "restore",
+          targets: [{ type: "restore_window", id: windowId }],
+        });
+      }
+      if (result.ok)
+        return en["restore.done"]({
+          person: escapeMrkdwn(result.person.name),
+          product: escapeMrkdwn(result.product.name),
+          seats: result.seats.sentence,
+        });
+      if (result.code === "WINDOW_CLOSED" && result.purgedAt)
+        return en["restore.window_closed_on"]({
+          date: formatDate(result.purgedAt, acting.timeZone ?? "UTC"),
+        });
+      return errorText(result.code);
+    },
+    answer: async (text) => {
+      await notifyUser(client, deps.logger, target, { text });
+      await republish(deps, client, workspaceId, userId);
+    },
+    failed: (text) => text,
+  });
 }
 
 /** The outcome is already told; a home that fails to refresh is stale until it is opened again. */

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { publishHome } from "../home/publish-home.ts";
-import { describeError } from "../logger.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
@@ -12,12 +12,19 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
     const workspaceId = body.team_id;
-    try {
-      await new DirectoryLookup(deps.db, client).ensureWorkspace(workspaceId, workspaceId);
-      await publishHome(deps, client, { workspaceId, userId: event.user });
-    } catch (error) {
-      // Nothing changed and nobody waits on an answer: the next opening tries again.
-      deps.logger.error("App Home failed", { ...describeError(error), workspaceId, userId: event.user });
-    }
+    // Nothing changes and nobody waits on an answer: a failure is logged, the next opening tries again.
+    const delivery = {
+      name: "App Home",
+      workspaceId,
+      requestId: event.event_ts,
+      context: { userId: event.user },
+    };
+    await handleDeliveryOnce(deps, delivery, {
+      work: async () => {
+        await new DirectoryLookup(deps.db, client).ensureWorkspace(workspaceId, workspaceId);
+        await publishHome(deps, client, { workspaceId, userId: event.user });
+        return null;
+      },
+    });
   });
 }

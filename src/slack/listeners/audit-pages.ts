@@ -3,8 +3,8 @@ import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { decodeAuditPageToken } from "../commands/audit-cursor.ts";
 import { auditPage } from "../commands/audit-log.ts";
 import { en } from "../copy/en.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { ids } from "../ids.ts";
-import { describeError } from "../logger.ts";
 import { actingAdmin, actingPerson } from "../people/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
@@ -18,40 +18,44 @@ export function registerAuditPages(app: App, deps: SlackDeps): void {
     await ack();
     const userId = body.user.id;
     const workspaceId = workspaceOf(body);
-    try {
-      const token = decodeAuditPageToken(action.value);
-      if (!token) return void (await respond({ replace_original: false, text: en["audit.stale"]() }));
-      const viewer = await actingPerson(deps, client, workspaceId, userId);
-      if (!viewer?.isAdmin && token.userId !== userId) {
-        // Records the refused attempt; the answer is the same for a stranger and a member.
-        await actingAdmin(deps, client, {
+    const reply = (text: string) => respond({ replace_original: false, text });
+    const delivery = { name: "audit page", workspaceId, requestId: body.trigger_id, context: { userId } };
+    await handleDeliveryOnce<string>(deps, delivery, {
+      work: async () => {
+        const token = decodeAuditPageToken(action.value);
+        if (!token) return en["audit.stale"]();
+        const viewer = await actingPerson(deps, client, workspaceId, userId);
+        if (!viewer?.isAdmin && token.userId !== userId) {
+          // Records the refused attempt; the answer is the same for a stranger and a member.
+          await actingAdmin(deps, client, {
+            workspaceId,
+            actor: { userId, source: "button", requestId: body.trigger_id },
+            attempted: "audit",
+            targetType: "audit_log",
+            targetId: token.userId ?? "*",
+          });
+          return en["error.NOT_ALLOWED"]();
+        }
+        const page = await auditPage(deps, client, {
           workspaceId,
-          actor: { userId, source: "button", requestId: body.trigger_id },
-          attempted: "audit",
-          targetType: "audit_log",
-          targetId: token.userId ?? "*",
+          timeZone: viewer?.timeZone ?? "UTC",
+          after: token.after,
+          ...(token.userId ? { userId: token.userId } : {}),
         });
-        return void (await respond({ replace_original: false, text: en["error.NOT_ALLOWED"]() }));
-      }
-      const page = await auditPage(deps, client, {
-        workspaceId,
-        timeZone: viewer?.timeZone ?? "UTC",
-        after: token.after,
-        ...(token.userId ? { userId: token.userId } : {}),
-      });
-      if (token.userId && token.userId !== userId) {
-        // After the page, whose lookup asks Slack: a user neither knows here is another workspace's.
-        await recordUnknownTarget(deps.db, deps.clock, {
-          workspaceId,
-          actor: { userId, source: "button", requestId: body.trigger_id },
-          attempted: "audit",
-          targets: [{ type: "slack_user", id: token.userId }],
-        });
-      }
-      await respond({ replace_original: true, ...page });
-    } catch (error) {
-      deps.logger.error("audit page failed", { ...describeError(error), workspaceId, userId });
-      await respond({ replace_original: false, text: en["error.unexpected"]() }).catch(() => {});
-    }
+        if (token.userId && token.userId !== userId) {
+          // After the page, whose lookup asks Slack: a user neither knows here is another workspace's.
+          await recordUnknownTarget(deps.db, deps.clock, {
+            workspaceId,
+            actor: { userId, source: "button", requestId: body.trigger_id },
+            attempted: "audit",
+            targets: [{ type: "slack_user", id: token.userId }],
+          });
+        }
+        await respond({ replace_original: true, ...page });
+        return null;
+      },
+      answer: reply,
+      failed: (text) => text,
+    });
   });
 }

@@ -12,9 +12,8 @@ import { BULK_PEOPLE_MAX } from "../blocks/bulk-form-modal.ts";
 import { buildBulkPreviewModal } from "../blocks/bulk-preview-modal.ts";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
-import { failureOutcome, failureText } from "../deliveries/failure-outcome.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { ids } from "../ids.ts";
-import { describeError } from "../logger.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -144,7 +143,8 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
 
 /**
  * Runs a step after the ack and shows its outcome in the modal; a failure says what it left behind
- * (the view id is the request id of the step's audit rows).
+ * (the view id is the request id of the step's audit rows). The apply is made once by the domain's
+ * idempotency key, so no claim is taken here.
  */
 async function guarded(
   deps: SlackDeps,
@@ -152,18 +152,15 @@ async function guarded(
   { workspaceId, viewId }: { workspaceId: string; viewId: string },
   work: () => Promise<ModalView>,
 ) {
-  const startedAt = deps.clock.now();
-  let view: ModalView;
-  try {
-    view = await work();
-  } catch (error) {
-    deps.logger.error("bulk modal step failed", { ...describeError(error), viewId });
-    const outcome = await failureOutcome(deps, { workspaceId, requestId: viewId, startedAt }, error);
-    view = buildNoticeModal(failureText[outcome]());
-  }
-  await client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
-    deps.logger.error("could not update the bulk modal", { ...describeError(error), viewId });
-  });
+  await handleDeliveryOnce<ModalView>(
+    deps,
+    { name: "bulk modal step", workspaceId, requestId: viewId, context: { viewId } },
+    {
+      work,
+      answer: (view) => client.views.update({ view_id: viewId, view }),
+      failed: (text) => buildNoticeModal(text),
+    },
+  );
 }
 
 /** The people the form named, from the directory in one query; Slack is asked only about strangers. */

@@ -4,11 +4,11 @@ import type { WebClient } from "@slack/web-api";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { showBulkForm } from "../commands/open-bulk-form.ts";
 import { en } from "../copy/en.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { fileRequestFromHome } from "../home/file-request-from-home.ts";
 import { openRequestForm } from "../home/open-request-form.ts";
 import { restoreFromHome } from "../home/restore-from-home.ts";
 import { ids } from "../ids.ts";
-import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
@@ -33,7 +33,7 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ids.home.openBulkAction, async ({ ack, body, client }) => {
     await ack();
     const userId = body.user.id;
-    await guardedOpen(deps, client, userId, "bulk form", () =>
+    await guardedOpen(deps, client, body, "bulk form", () =>
       showBulkForm(deps, client, {
         workspaceId: workspaceOf(body),
         triggerId: body.trigger_id,
@@ -45,7 +45,7 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
 
   app.action<BlockButtonAction>(ids.home.requestLicenseAction, async ({ ack, body, client }) => {
     await ack();
-    await guardedOpen(deps, client, body.user.id, "request form", () =>
+    await guardedOpen(deps, client, body, "request form", () =>
       openRequestForm(deps, client, { workspaceId: workspaceOf(body), triggerId: body.trigger_id }),
     );
   });
@@ -66,26 +66,27 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
     await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = workspaceOf(body);
     const userId = body.user.id;
-    let next: ModalView | null;
-    try {
-      next = sameWorkspace(view.private_metadata, workspaceId)
-        ? await fileRequestFromHome(deps, client, {
-            workspaceId,
-            userId,
-            viewId: view.id,
-            viewHash: view.hash,
-            ...(productId ? { productId } : {}),
-            ...(typedProduct ? { typedProduct } : {}),
-            reason: values[f.reasonBlock]?.[f.reasonAction]?.value ?? "",
-          })
-        : buildNoticeModal(en["error.unexpected"]());
-    } catch (error) {
-      deps.logger.error("request from App Home failed", { ...describeError(error), workspaceId, userId });
-      next = buildNoticeModal(en["error.unexpected"]());
-    }
-    if (!next) return;
-    await client.views.update({ view_id: view.id, view: next }).catch((error: unknown) => {
-      deps.logger.error("could not update the request modal", { ...describeError(error), viewId: view.id });
+    const delivery = { name: "request from App Home", workspaceId, requestId: view.id, context: { userId } };
+    await handleDeliveryOnce<ModalView>(deps, delivery, {
+      work: (claim) =>
+        sameWorkspace(view.private_metadata, workspaceId)
+          ? fileRequestFromHome(
+              deps,
+              client,
+              {
+                workspaceId,
+                userId,
+                viewId: view.id,
+                viewHash: view.hash,
+                ...(productId ? { productId } : {}),
+                ...(typedProduct ? { typedProduct } : {}),
+                reason: values[f.reasonBlock]?.[f.reasonAction]?.value ?? "",
+              },
+              claim,
+            )
+          : Promise.resolve(buildNoticeModal(en["error.unexpected"]())),
+      answer: (next) => client.views.update({ view_id: view.id, view: next }),
+      failed: (text) => buildNoticeModal(text),
     });
   });
 }
@@ -94,16 +95,25 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
 async function guardedOpen(
   deps: SlackDeps,
   client: WebClient,
-  userId: string,
+  body: BlockButtonAction,
   what: string,
   open: () => Promise<unknown>,
 ): Promise<void> {
-  try {
-    await open();
-  } catch (error) {
-    deps.logger.error(`could not open the ${what} from App Home`, { ...describeError(error), userId });
-    await notifyUser(client, deps.logger, { userId }, { text: en["error.unexpected"]() }).catch(() => {});
-  }
+  const userId = body.user.id;
+  const delivery = {
+    name: `opening the ${what} from App Home`,
+    workspaceId: workspaceOf(body),
+    requestId: body.trigger_id,
+    context: { userId },
+  };
+  await handleDeliveryOnce<string>(deps, delivery, {
+    work: async () => {
+      await open();
+      return null;
+    },
+    answer: (text) => notifyUser(client, deps.logger, { userId }, { text }),
+    failed: (text) => text,
+  });
 }
 
 function sameWorkspace(privateMetadata: string, workspaceId: string): boolean {

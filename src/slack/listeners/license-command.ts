@@ -3,63 +3,60 @@ import { type CommandContext, namedUserIds, type Reply } from "../commands/comma
 import { dispatchLicenseCommand } from "../commands/dispatch-license-command.ts";
 import { loadCommandSnapshot } from "../commands/load-command-snapshot.ts";
 import { parseLicenseCommand } from "../commands/parse-license-command.ts";
-import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
-import { describeError } from "../logger.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { DirectoryLookup } from "../people/directory-lookup.ts";
 import { postToResponseUrl } from "../post-to-response-url.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 /**
- * `/license …`: acknowledged at once, then parsed and handled; every reply is ephemeral. A
- * failure is logged with its context and the person reads what it left behind.
+ * `/license …`: acknowledged at once, then parsed and handled once per trigger id; every reply is
+ * ephemeral, and a failure is answered with what it left behind.
  */
 export function registerLicenseCommand(app: App, deps: SlackDeps): void {
   app.command("/license", async ({ ack, command, client }) => {
     await ack();
     const workspaceId = workspaceOf(command);
-    const key = `command:${command.trigger_id}`;
-    const startedAt = deps.clock.now();
     const reply = async (message: Reply) => {
       await postToResponseUrl(command.response_url, { response_type: "ephemeral", ...message });
     };
-    try {
-      const directory = new DirectoryLookup(deps.db, client);
-      await directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
-      const parsed = parseLicenseCommand(command.text);
-      const snapshot = await loadCommandSnapshot(deps.db, {
-        workspaceId,
-        key,
-        at: deps.clock.now(),
-        userId: command.user_id,
-        named: namedUserIds(parsed),
-      });
-      if (!snapshot.claimed) return;
-      const ctx: CommandContext = {
-        deps,
-        client,
-        directory,
-        workspaceId,
-        userId: command.user_id,
-        triggerId: command.trigger_id,
-        responseUrl: command.response_url,
-        snapshot,
-        reply,
-      };
-      await dispatchLicenseCommand(ctx, parsed);
-    } catch (error) {
-      deps.logger.error("/license failed", {
-        ...describeError(error),
-        workspaceId,
-        userId: command.user_id,
-        text: command.text.slice(0, 200),
-      });
-      const text = await settleFailedDelivery(
-        deps,
-        { workspaceId, key, requestId: command.trigger_id, startedAt },
-        error,
-      );
-      await reply({ text }).catch(() => {});
-    }
+    const delivery = {
+      name: "/license",
+      workspaceId,
+      requestId: command.trigger_id,
+      context: { userId: command.user_id, text: command.text.slice(0, 200) },
+    };
+    await handleDeliveryOnce<Reply>(deps, delivery, {
+      work: async (claim) => {
+        const directory = new DirectoryLookup(deps.db, client);
+        await directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
+        const parsed = parseLicenseCommand(command.text);
+        const key = `command:${command.trigger_id}`;
+        const snapshot = await loadCommandSnapshot(deps.db, {
+          workspaceId,
+          key,
+          at: deps.clock.now(),
+          userId: command.user_id,
+          named: namedUserIds(parsed),
+        });
+        if (!snapshot.claimed) return;
+        claim.claimedAs(key);
+        const ctx: CommandContext = {
+          deps,
+          client,
+          directory,
+          workspaceId,
+          userId: command.user_id,
+          triggerId: command.trigger_id,
+          responseUrl: command.response_url,
+          snapshot,
+          reply,
+        };
+        await dispatchLicenseCommand(ctx, parsed);
+        return null; // Each subcommand answers as it goes.
+      },
+      answer: reply,
+      failed: (text) => ({ text }),
+    });
   });
 }

@@ -2,9 +2,8 @@ import type { App, BlockButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
-import { releaseDelivery } from "../deliveries/claim-delivery.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { ids } from "../ids.ts";
-import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { openProductsModal, productForm } from "../products/open-products-modal.ts";
@@ -17,22 +16,26 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ids.home.openProductsAction, async ({ ack, body, client }) => {
     await ack();
     const workspaceId = workspaceOf(body);
-    try {
-      await openProductsModal(deps, client, {
-        workspaceId,
-        userId: body.user.id,
-        triggerId: body.trigger_id,
-        source: "button",
-      });
-    } catch (error) {
-      deps.logger.error("could not open the products modal", { ...describeError(error), workspaceId });
-      await notifyUser(
-        client,
-        deps.logger,
-        { userId: body.user.id },
-        { text: en["error.unexpected"]() },
-      ).catch(() => {});
-    }
+    const userId = body.user.id;
+    const delivery = {
+      name: "opening the products modal",
+      workspaceId,
+      requestId: body.trigger_id,
+      context: { userId },
+    };
+    await handleDeliveryOnce<string>(deps, delivery, {
+      work: async () => {
+        await openProductsModal(deps, client, {
+          workspaceId,
+          userId,
+          triggerId: body.trigger_id,
+          source: "button",
+        });
+        return null;
+      },
+      answer: (text) => notifyUser(client, deps.logger, { userId }, { text }),
+      failed: (text) => text,
+    });
   });
 
   app.view(ids.products.pickCallbackId, async ({ ack, body, view, client }) => {
@@ -44,24 +47,27 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
     }
     await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = workspaceOf(body);
-    let next: ModalView;
-    try {
-      const admin = await actingAdmin(deps, client, {
-        workspaceId,
-        actor: { userId: body.user.id, source: "modal", requestId: view.id },
-        attempted: "products",
-        targetType: "view",
-        targetId: view.id,
-      });
-      next = admin
-        ? await productForm(deps, workspaceId, choice === "new" ? null : choice)
-        : buildNoticeModal(en["error.NOT_ALLOWED"]());
-    } catch (error) {
-      deps.logger.error("products picker failed", { ...describeError(error), workspaceId });
-      next = buildNoticeModal(en["error.unexpected"]());
-    }
-    await client.views.update({ view_id: view.id, view: next }).catch((error: unknown) => {
-      deps.logger.error("could not show the products form", { ...describeError(error), workspaceId });
+    const delivery = {
+      name: "products picker",
+      workspaceId,
+      requestId: view.id,
+      context: { userId: body.user.id },
+    };
+    await handleDeliveryOnce<ModalView>(deps, delivery, {
+      work: async () => {
+        const admin = await actingAdmin(deps, client, {
+          workspaceId,
+          actor: { userId: body.user.id, source: "modal", requestId: view.id },
+          attempted: "products",
+          targetType: "view",
+          targetId: view.id,
+        });
+        return admin
+          ? await productForm(deps, workspaceId, choice === "new" ? null : choice)
+          : buildNoticeModal(en["error.NOT_ALLOWED"]());
+      },
+      answer: (next) => client.views.update({ view_id: view.id, view: next }),
+      failed: (text) => buildNoticeModal(text),
     });
   });
 
@@ -73,19 +79,22 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
     };
     const notice = (text: string) => answer({ response_action: "update", view: buildNoticeModal(text) });
     const workspaceId = workspaceOf(body);
-    let key: string | undefined;
-    try {
-      await saveSubmission(deps, client, body, view, workspaceId, answer, notice, (claimed) => {
-        key = claimed;
-      });
-    } catch (error) {
-      deps.logger.error("saving a product failed", {
-        ...describeError(error),
-        workspaceId,
-        userId: body.user.id,
-      });
-      if (key) await releaseDelivery(deps.db, { workspaceId, key }).catch(() => {});
-      if (!acked) await notice(en["error.unexpected"]()).catch(() => {});
-    }
+    const delivery = {
+      name: "saving a product",
+      workspaceId,
+      requestId: view.id,
+      context: { userId: body.user.id },
+    };
+    // The form's own ack is its answer; a failure before the ack answers in the modal.
+    await handleDeliveryOnce<string>(deps, delivery, {
+      work: async (claim) => {
+        await saveSubmission(deps, client, body, view, workspaceId, answer, notice, claim);
+        return null;
+      },
+      answer: async (text) => {
+        if (!acked) await notice(text);
+      },
+      failed: (text) => text,
+    });
   });
 }

@@ -6,10 +6,8 @@ import { removeProduct } from "../../licensing/remove-product.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery } from "../deliveries/claim-delivery.ts";
-import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { ids } from "../ids.ts";
-import { describeError } from "../logger.ts";
 import { notifyUser } from "../notify-user.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -34,70 +32,58 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     const workspaceId = workspaceOf(body);
     const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
     const target = { userId, responseUrl: meta?.responseUrl || undefined };
-    const key = `view:${view.id}`;
-    const startedAt = deps.clock.now();
-    try {
-      const actor = { userId, source: "modal" as const, requestId: view.id };
-      if (!meta) {
-        await recordRefusal(deps.db, deps.clock, {
+    const actor = { userId, source: "modal" as const, requestId: view.id };
+    const delivery = { name: "remove confirmation", workspaceId, requestId: view.id, context: { userId } };
+    await handleDeliveryOnce<string>(deps, delivery, {
+      work: async (claim) => {
+        if (!meta) {
+          await recordRefusal(deps.db, deps.clock, {
+            workspaceId,
+            actor,
+            attempted: "remove",
+            targetType: "view",
+            targetId: view.id,
+            reason: "FORGED_METADATA",
+          });
+          return en["error.unexpected"]();
+        }
+        if (!(await claim.claim(`view:${view.id}`))) return;
+        const acting = await actingAdmin(deps, client, {
           workspaceId,
           actor,
           attempted: "remove",
-          targetType: "view",
-          targetId: view.id,
-          reason: "FORGED_METADATA",
+          targetType: "assignment",
+          targetId: `${meta.personId}/${meta.productId}`,
         });
-        await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() });
-        return;
-      }
-      if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
-      const acting = await actingAdmin(deps, client, {
-        workspaceId,
-        actor,
-        attempted: "remove",
-        targetType: "assignment",
-        targetId: `${meta.personId}/${meta.productId}`,
-      });
-      if (!acting) {
-        await notifyUser(client, deps.logger, target, { text: en["error.NOT_ALLOWED"]() });
-        return;
-      }
-      const removed = await removeProduct(deps.db, deps.clock, { ...meta, workspaceId, actor });
-      if (!removed.ok) {
-        await recordUnknownTarget(deps.db, deps.clock, {
-          workspaceId,
-          actor,
-          attempted: "remove",
-          targets: [
-            { type: "person", id: meta.personId },
-            { type: "product", id: meta.productId },
-          ],
-        });
-        await notifyUser(client, deps.logger, target, { text: errorText(removed.code) });
-        return;
-      }
-      const { warning, seats } = removed;
-      const words = {
-        person: escapeMrkdwn(warning.person.name),
-        product: escapeMrkdwn(warning.product.name),
-        seats: seats.sentence,
-      };
-      const text =
-        warning.lost.length > 0
+        if (!acting) return en["error.NOT_ALLOWED"]();
+        const removed = await removeProduct(deps.db, deps.clock, { ...meta, workspaceId, actor });
+        if (!removed.ok) {
+          await recordUnknownTarget(deps.db, deps.clock, {
+            workspaceId,
+            actor,
+            attempted: "remove",
+            targets: [
+              { type: "person", id: meta.personId },
+              { type: "product", id: meta.productId },
+            ],
+          });
+          return errorText(removed.code);
+        }
+        const { warning, seats } = removed;
+        const words = {
+          person: escapeMrkdwn(warning.person.name),
+          product: escapeMrkdwn(warning.product.name),
+          seats: seats.sentence,
+        };
+        return warning.lost.length > 0
           ? en["remove.done"]({
               ...words,
               date: formatDate(warning.goneForGoodAt, acting.timeZone ?? "UTC"),
             })
           : en["remove.done_nothing_kept"](words);
-      await notifyUser(client, deps.logger, target, { text });
-    } catch (error) {
-      deps.logger.error("remove confirmation failed", { ...describeError(error), workspaceId, userId });
-      const text = await settleFailedDelivery(
-        deps,
-        { workspaceId, key, requestId: view.id, startedAt },
-        error,
-      );
-      await notifyUser(client, deps.logger, target, { text }).catch(() => {});
-    }
+      },
+      answer: (text) => notifyUser(client, deps.logger, target, { text }),
+      failed: (text) => text,
+    });
   });
 }

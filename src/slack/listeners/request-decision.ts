@@ -7,14 +7,15 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
-import { buildLoadingModal } from "../blocks/notice-modal.ts";
+import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { DECISION_NOTE_MAX } from "../blocks/request-decision-modal.ts";
 import { en } from "../copy/en.ts";
-import { claimDelivery } from "../deliveries/claim-delivery.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { ids } from "../ids.ts";
-import { describeError } from "../logger.ts";
-import { openDecisionModal } from "../requests/open-decision-modal.ts";
+import { type OpenedModal, openLoadingModal } from "../open-loading-modal.ts";
+import { decisionView } from "../requests/open-decision-modal.ts";
 import { submitDecision } from "../requests/submit-decision.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
@@ -40,14 +41,20 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
         requestId: action.value ?? "",
         decision,
       };
-      try {
-        // A click delivered twice must not open a second modal, nor be audited twice.
-        const key = `action:${body.trigger_id}`;
-        if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
-        await openDecisionModal(deps, client, click);
-      } catch (error) {
-        deps.logger.error("request button failed", { ...describeError(error), ...click });
-      }
+      let opened: OpenedModal | undefined;
+      const delivery = { name: "request button", workspaceId, requestId: body.trigger_id, context: click };
+      await handleDeliveryOnce<ModalView>(deps, delivery, {
+        work: async (claim) => {
+          // A click delivered twice must not open a second modal, nor be audited twice.
+          if (!(await claim.claim(`action:${body.trigger_id}`))) return;
+          opened = await openLoadingModal(client, body.trigger_id);
+          return decisionView(deps, client, click);
+        },
+        answer: async (view) => {
+          if (opened) await client.views.update({ view_id: opened.viewId, hash: opened.hash, view });
+        },
+        failed: (text) => buildNoticeModal(text),
+      });
     };
   app.action<BlockAction<ButtonAction>>(ids.request.approveAction, onClick("approve"));
   app.action<BlockAction<ButtonAction>>(ids.request.denyAction, onClick("deny"));

@@ -4,8 +4,8 @@ import { stopWindowReminders } from "../../licensing/reminders/stop-window-remin
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { ids } from "../ids.ts";
-import { describeError } from "../logger.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { workspaceOf } from "../workspace-of.ts";
@@ -22,39 +22,44 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
       const workspaceId = workspaceOf(body);
       const windowId = action.value ?? "";
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
-      try {
-        const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
-        const admin = await actingAdmin(deps, client, {
-          workspaceId,
-          actor,
-          attempted: "let_window_expire",
-          targetType: "restore_window",
-          targetId: windowId,
-        });
-        if (!admin) return void (await reply(en["error.NOT_ALLOWED"]()));
-        const stopped = await stopWindowReminders(deps.db, deps.clock, { workspaceId, windowId, actor });
-        if (!stopped.ok) {
-          if (stopped.code === "UNKNOWN_WINDOW") {
-            await recordUnknownTarget(deps.db, deps.clock, {
-              workspaceId,
-              actor,
-              attempted: "let_window_expire",
-              targets: [{ type: "restore_window", id: windowId }],
-            });
+      const delivery = {
+        name: "let it expire",
+        workspaceId,
+        requestId: body.trigger_id,
+        context: { windowId },
+      };
+      await handleDeliveryOnce<string>(deps, delivery, {
+        work: async () => {
+          const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
+          const admin = await actingAdmin(deps, client, {
+            workspaceId,
+            actor,
+            attempted: "let_window_expire",
+            targetType: "restore_window",
+            targetId: windowId,
+          });
+          if (!admin) return en["error.NOT_ALLOWED"]();
+          const stopped = await stopWindowReminders(deps.db, deps.clock, { workspaceId, windowId, actor });
+          if (!stopped.ok) {
+            if (stopped.code === "UNKNOWN_WINDOW") {
+              await recordUnknownTarget(deps.db, deps.clock, {
+                workspaceId,
+                actor,
+                attempted: "let_window_expire",
+                targets: [{ type: "restore_window", id: windowId }],
+              });
+            }
+            return errorText(stopped.code);
           }
-          return void (await reply(errorText(stopped.code)));
-        }
-        await reply(
-          en["jobs.let_expire.done"]({
+          return en["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),
             product: escapeMrkdwn(stopped.product),
             date: formatDate(stopped.purgeAt, admin.timeZone ?? "UTC"),
-          }),
-        );
-      } catch (error) {
-        deps.logger.error("let it expire failed", { ...describeError(error), workspaceId, windowId });
-        await reply(en["error.unexpected"]()).catch(() => {});
-      }
+          });
+        },
+        answer: reply,
+        failed: (text) => text,
+      });
     },
   );
 }

@@ -6,7 +6,7 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
+import type { DeliveryClaim } from "../deliveries/handle-delivery-once.ts";
 import { ids } from "../ids.ts";
 import { actingAdmin } from "../people/acting-admin.ts";
 import { productFormMetadata } from "../products/open-products-modal.ts";
@@ -34,7 +34,7 @@ export async function saveSubmission(
   workspaceId: string,
   answer: Ack,
   notice: (text: string) => Promise<void>,
-  claimed: (key: string) => void,
+  claim: DeliveryClaim,
 ): Promise<void> {
   const p = ids.products;
   const actor = { userId: body.user.id, source: "modal" as const, requestId: view.id };
@@ -63,9 +63,7 @@ export async function saveSubmission(
   if (!admin) return notice(en["error.NOT_ALLOWED"]());
   // The same form sent twice saves once; a corrected form is a new delivery.
   const fingerprint = createHash("sha256").update(JSON.stringify(form.product)).digest("hex").slice(0, 32);
-  const key = `products:${view.id}:${fingerprint}`;
-  if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return answer();
-  claimed(key);
+  if (!(await claim.claim(`products:${view.id}:${fingerprint}`))) return answer();
   const saved = await saveProduct(deps.db, deps.clock, {
     workspaceId,
     ...(productId ? { productId } : {}),
@@ -76,7 +74,7 @@ export async function saveSubmission(
     const words = { name: escapeMrkdwn(form.product.name), seats: saved.seats.sentence };
     return notice(saved.created ? en["products.saved_new"](words) : en["products.saved"](words));
   }
-  await releaseDelivery(deps.db, { workspaceId, key });
+  await claim.release();
   switch (saved.code) {
     case "PRODUCT_KEY_TAKEN":
       return answer({ response_action: "errors", errors: { [p.keyBlock]: errorText(saved.code) } });

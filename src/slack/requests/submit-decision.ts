@@ -17,9 +17,7 @@ import { mention } from "../blocks/request-parts.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery } from "../deliveries/claim-delivery.ts";
-import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
-import { describeError } from "../logger.ts";
+import { type DeliveryClaim, handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
 import { actingPerson } from "../people/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { viewMetadataFor } from "../view-metadata.ts";
@@ -46,21 +44,12 @@ export async function submitDecision(
   client: WebClient,
   submission: DecisionSubmission,
 ): Promise<void> {
-  const key = `view:${submission.viewId}`;
   const { workspaceId, viewId } = submission;
-  const startedAt = deps.clock.now();
-  let view: ModalView | null;
-  try {
-    view = await decide(deps, client, submission, key);
-  } catch (error) {
-    deps.logger.error("request decision failed", { ...describeError(error), workspaceId, viewId });
-    view = buildNoticeModal(
-      await settleFailedDelivery(deps, { workspaceId, key, requestId: viewId, startedAt }, error),
-    );
-  }
-  if (!view) return;
-  await client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
-    deps.logger.error("could not show the request decision's outcome", { ...describeError(error), viewId });
+  const delivery = { name: "request decision", workspaceId, requestId: viewId, context: { viewId } };
+  await handleDeliveryOnce<ModalView>(deps, delivery, {
+    work: (claim) => decide(deps, client, submission, claim),
+    answer: (view) => client.views.update({ view_id: viewId, view }),
+    failed: (text) => buildNoticeModal(text),
   });
 }
 
@@ -69,7 +58,7 @@ async function decide(
   deps: SlackDeps,
   client: WebClient,
   submission: DecisionSubmission,
-  key: string,
+  claim: DeliveryClaim,
 ): Promise<ModalView | null> {
   const { workspaceId, userId, viewId, decision } = submission;
   const actor: Actor = { userId, source: "modal", requestId: viewId };
@@ -85,7 +74,7 @@ async function decide(
     });
     return buildNoticeModal(en["error.unexpected"]());
   }
-  if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return null;
+  if (!(await claim.claim(`view:${viewId}`))) return null;
   const { requestId } = meta;
   // Admin rights change in Slack: the decision is judged on what Slack says now.
   const acting = await actingPerson(deps, client, workspaceId, userId);
