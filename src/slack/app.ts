@@ -5,13 +5,13 @@ import { sql } from "drizzle-orm";
 import type { SlackConfig, SlackOAuthConfig } from "../config.ts";
 import { withinWorkspace } from "../db/workspace-scope.ts";
 import { type DirectorySyncConnection, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
-import { InFlightWork } from "./in-flight.ts";
-import { registerListeners } from "./listeners/index.ts";
-import { describeError } from "./logger.ts";
-import { shedRequest } from "./shed-request.ts";
+import { registerListeners } from "./register-listeners.ts";
+import { InFlightWork } from "./shared/in-flight.ts";
+import { describeError } from "./shared/logger.ts";
+import { shedRequest } from "./shared/shed-request.ts";
+import { tokenWorkspaceOnly } from "./shared/token-workspace-only.ts";
+import { type SlackPayloadIds, workspaceOf } from "./shared/workspace-of.ts";
 import type { SlackDeps } from "./slack-deps.ts";
-import { tokenWorkspaceOnly } from "./token-workspace-only.ts";
-import { type SlackPayloadIds, workspaceOf } from "./workspace-of.ts";
 
 export interface RunningSlackApp {
   app: App;

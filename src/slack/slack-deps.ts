@@ -1,7 +1,7 @@
 import type { ConnectionCounts, Database } from "../db/client.ts";
 import type { Clock } from "../licensing/clock.ts";
 import type { DirectorySyncOptions } from "./directory/directory-sync-options.ts";
-import type { AppLogger } from "./logger.ts";
+import type { AppLogger } from "./shared/logger.ts";
 
 /** What every Slack listener is given; its own file, so that listeners and the app that registers them do not import each other. */
 export interface SlackDeps {

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { workspaces } from "../../db/schema/index.ts";
 import { systemActor } from "../../licensing/actor.ts";
 import { recordDirectoryPeople } from "../../licensing/directory/record-directory-people.ts";
-import { type SlackUser, toDirectoryPerson } from "../people/slack-user.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import type { RateLimitPolicy } from "./directory-sync-options.ts";
+import { type SlackUser, toDirectoryPerson } from "./slack-user.ts";
 
 /** Slack's recommended page size for users.list. */
 const PAGE_SIZE = 200;

@@ -8,18 +8,18 @@ import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license
 import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { cutToUnits, wellFormed } from "../../licensing/text.ts";
-import { buildMailboxLicenseModal, buildMailboxSizeModal } from "../blocks/mailboxes-modals.ts";
-import { buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
-import { notifyUser } from "../notify-user.ts";
-import { type OpenedModal, openLoadingModal } from "../open-loading-modal.ts";
-import { actingAdmin } from "../people/acting-admin.ts";
+import { actingAdmin } from "../directory/acting-admin.ts";
+import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { buildNoticeModal } from "../shared/notice-modal.ts";
+import { notifyUser } from "../shared/notify-user.ts";
+import { type OpenedModal, openLoadingModal } from "../shared/open-loading-modal.ts";
+import { viewMetadataFor } from "../shared/view-metadata.ts";
+import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { viewMetadataFor } from "../view-metadata.ts";
-import { workspaceOf } from "../workspace-of.ts";
+import { buildMailboxLicenseModal, buildMailboxSizeModal } from "./mailboxes-modals.ts";
 
 const metadataSchema = z.object({
   workspaceId: z.string(),

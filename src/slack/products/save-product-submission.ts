@@ -6,13 +6,13 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import type { DeliveryClaim } from "../deliveries/handle-delivery-once.ts";
-import { ids } from "../ids.ts";
-import { actingAdmin } from "../people/acting-admin.ts";
-import { productFormMetadata } from "../products/open-products-modal.ts";
-import { type FormValues, readProductForm } from "../products/read-product-form.ts";
+import { actingAdmin } from "../directory/acting-admin.ts";
+import type { DeliveryClaim } from "../shared/handle-delivery-once.ts";
+import { ids } from "../shared/ids.ts";
+import { viewMetadataFor } from "../shared/view-metadata.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { viewMetadataFor } from "../view-metadata.ts";
+import { productFormMetadata } from "./open-products-modal.ts";
+import { type FormValues, readProductForm } from "./read-product-form.ts";
 
 export type Ack = (
   response?:

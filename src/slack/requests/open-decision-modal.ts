@@ -5,13 +5,13 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import { buildNoticeModal } from "../blocks/notice-modal.ts";
-import { buildDecisionModal } from "../blocks/request-decision-modal.ts";
-import { alreadyDecidedText } from "../blocks/request-message.ts";
 import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { actingAdmin } from "../people/acting-admin.ts";
+import { actingAdmin } from "../directory/acting-admin.ts";
+import { buildNoticeModal } from "../shared/notice-modal.ts";
 import type { SlackDeps } from "../slack-deps.ts";
+import { buildDecisionModal } from "./request-decision-modal.ts";
+import { alreadyDecidedText } from "./request-message.ts";
 
 export interface DecisionClick {
   workspaceId: string;

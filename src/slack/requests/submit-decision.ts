@@ -10,18 +10,18 @@ import {
   decideRequest,
 } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import { failureText } from "../blocks/build-error-message.ts";
-import { buildNoticeModal } from "../blocks/notice-modal.ts";
-import { alreadyDecidedText } from "../blocks/request-message.ts";
-import { mention } from "../blocks/request-parts.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { type DeliveryClaim, handleDeliveryOnce } from "../deliveries/handle-delivery-once.ts";
-import { actingPerson } from "../people/acting-admin.ts";
+import { actingPerson } from "../directory/acting-admin.ts";
+import { failureText } from "../shared/build-error-message.ts";
+import { type DeliveryClaim, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { buildNoticeModal } from "../shared/notice-modal.ts";
+import { viewMetadataFor } from "../shared/view-metadata.ts";
 import type { SlackDeps } from "../slack-deps.ts";
-import { viewMetadataFor } from "../view-metadata.ts";
 import { publishDecision } from "./publish-decision.ts";
+import { alreadyDecidedText } from "./request-message.ts";
+import { mention } from "./request-parts.ts";
 
 const metadataSchema = z.object({ workspaceId: z.string(), requestId: z.string() });
 

@@ -11,7 +11,7 @@ import { createPostgresInstallationStore } from "../../../src/slack/install/post
 import { resealInstallations } from "../../../src/slack/install/reseal-installations.ts";
 import { createTokenCipher } from "../../../src/slack/install/token-cipher.ts";
 import { slackTokenRefresher } from "../../../src/slack/install/token-refresh.ts";
-import type { AppLogger } from "../../../src/slack/logger.ts";
+import type { AppLogger } from "../../../src/slack/shared/logger.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { type FakeOAuthApi, startFakeOAuthApi } from "./fake-oauth-api.ts";
 
