@@ -37,9 +37,9 @@ describe("admin notifications with an approvals channel", () => {
       event: { type: "team_join", user },
     });
     expect(answer.status).toBe(200);
-    const posted = await until(() => app.fake.messages.filter((m) => m.text.includes(`<@${user.id}>`)), 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(app.fake.messages.filter((m) => m.text.includes(`<@${user.id}>`))).toHaveLength(1);
+    await app.settled();
+    const posted = app.fake.messages.filter((m) => m.text.includes(`<@${user.id}>`));
+    expect(posted).toHaveLength(1);
     expect(posted[0]?.channel).toBe(CHANNEL);
     expect(posted[0]?.text).toContain("got none of the default licenses");
     expect(posted[0]?.metadata).toMatchObject({ event_type: "license_desk_notice" });
