@@ -22,8 +22,7 @@ export async function until<T>(
   done: number | ((value: T) => boolean),
   timeoutMs = 5000,
 ): Promise<T> {
-  const isDone =
-    typeof done === "number" ? (value: T) => (value as readonly unknown[]).length >= done : done;
+  const isDone = typeof done === "number" ? (value: T) => (value as readonly unknown[]).length >= done : done;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
