@@ -4,7 +4,7 @@ import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts"
 import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
 import { postEvent } from "../../../src/local-slack/signed-requests.ts";
-import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
+import { SIGNING_SECRET, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const CHANNEL = "C0LICENSES";
 const app = useRunningSlackApp({ approvalsChannel: CHANNEL });

@@ -7,7 +7,6 @@ import { until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import {
   approverCount,
   copiesOf,
-  eventually,
   expectNoErrorsLogged,
   outcomeOf,
   pendingRequestFor,
@@ -122,8 +121,9 @@ describe("a license request from Slack to a decision", () => {
     // A late click on a copy that had not refreshed yet: told who decided, and on the record.
     const late = await press(app, winnerId === ada.id ? bo : ada, "deny", requestId);
     expect(JSON.stringify(late.view)).toContain(`already approved by <@${winnerId}>`);
-    const refusals = await eventually(async () =>
-      (await auditFor(requestId)).filter((a) => a.action === "refused"),
+    const refusals = await until(
+      async () => (await auditFor(requestId)).filter((a) => a.action === "refused"),
+      1,
     );
     expect(refusals).toMatchObject([
       { source: "button", after: { attempted: "request.deny", reason: "ALREADY_DECIDED" } },
@@ -142,7 +142,7 @@ describe("a license request from Slack to a decision", () => {
     const own = await press(app, member, "approve", requestId);
     expect(JSON.stringify(own.view)).toContain("Only license admins");
 
-    const refused = await eventually(
+    const refused = await until(
       async () => (await auditFor(requestId)).filter((a) => a.action === "refused"),
       2,
     );
@@ -165,8 +165,9 @@ describe("a license request from Slack to a decision", () => {
     expect(await outcomeOf(app, forged.viewId, before)).toContain("Only license admins");
     expect((await requestRow(requestId))?.status).toBe("pending");
     expect(await holdsLicense(member.id)).toBe(0);
-    const judged = await eventually(async () =>
-      (await auditFor(requestId)).filter((a) => a.action === "request.decision_refused"),
+    const judged = await until(
+      async () => (await auditFor(requestId)).filter((a) => a.action === "request.decision_refused"),
+      1,
     );
     expect(judged).toMatchObject([
       { actor: stranger.id, source: "modal", after: { refused: "NOT_ALLOWED" } },
@@ -195,8 +196,9 @@ describe("a license request from Slack to a decision", () => {
     };
     await submit(app, ada, forged, "");
     expect(await outcomeOf(app, forged.viewId, before)).toContain("You cannot decide your own request");
-    const audit = await eventually(async () =>
-      (await auditFor(requestId)).filter((a) => a.action === "request.decision_refused"),
+    const audit = await until(
+      async () => (await auditFor(requestId)).filter((a) => a.action === "request.decision_refused"),
+      1,
     );
     expect(audit).toMatchObject([{ actor: ada.id, after: { refused: "OWN_REQUEST" } }]);
     expect(await auditFor(requestId)).toEqual(
