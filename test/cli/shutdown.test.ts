@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
 import { postSlashCommand } from "../../src/local-slack/signed-requests.ts";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/database.ts";
+import { until } from "../helpers/until.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SIGNING_SECRET = "shutdown-test-signing-secret";
@@ -189,7 +190,13 @@ describe("stopping on SIGTERM", () => {
       const health = await healthCheckBegun(app.url);
       const signalledAt = Date.now();
       app.child.kill("SIGTERM");
-      await until(() => app.lines.some((line) => line.includes("License Desk is stopping")));
+      expect(
+        await until(
+          () => app.lines.some((line) => line.includes("License Desk is stopping")),
+          (seen) => seen,
+          10_000,
+        ),
+      ).toBe(true);
 
       expect(await health.finish()).toBe(503);
       const after = await fetch(`${app.url}/healthz`).then(
@@ -219,7 +226,13 @@ describe("stopping on SIGTERM", () => {
       // Signalled the moment it says it runs: the stop must already be in place by then.
       const signalledAt = Date.now();
       app.child.kill("SIGTERM");
-      await until(() => app.lines.some((line) => line.includes("License Desk is stopping")));
+      expect(
+        await until(
+          () => app.lines.some((line) => line.includes("License Desk is stopping")),
+          (seen) => seen,
+          10_000,
+        ),
+      ).toBe(true);
       expect((await fetch(`${app.url}/healthz`)).status).toBe(503);
       // A request the load balancer still sends during the drain is served, reply and all.
       const responseUrl = responses.url(0);
@@ -267,11 +280,3 @@ describe("stopping on SIGTERM", () => {
     }
   }, 60_000);
 });
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

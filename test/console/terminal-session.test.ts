@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { until } from "../helpers/until.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(root, "node_modules", ".bin", "tsx");
@@ -32,16 +33,13 @@ function terminal() {
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const waitFor = async (text: string, timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const at = output.indexOf(text, seen);
-      if (at >= 0) {
-        seen = at + text.length;
-        return;
-      }
-      if (Date.now() > deadline) throw new Error(`never saw ${JSON.stringify(text)} in:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const at = await until(
+      () => output.indexOf(text, seen),
+      (found) => found >= 0,
+      timeoutMs,
+    );
+    if (at < 0) throw new Error(`never saw ${JSON.stringify(text)} in:\n${output}`);
+    seen = at + text.length;
   };
   return {
     get output() {

@@ -7,6 +7,7 @@ import { addDays, fixedClock } from "../../src/licensing/clock.ts";
 import { deactivateWorkspace } from "../../src/licensing/workspaces/deactivate-workspace.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { createFixture } from "../helpers/factories.ts";
+import { until } from "../helpers/until.ts";
 
 const t = useTestDatabase();
 const silent = { info() {}, warn() {}, error() {} };
@@ -33,10 +34,10 @@ it("the daily tick purges a workspace uninstalled longer ago than the retention 
   const exists = async (id: string) =>
     (await t.db.select().from(workspaces).where(eq(workspaces.id, id))).length > 0;
   try {
-    const deadline = Date.now() + 5000;
-    while ((await exists(old.workspaceId)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await until(
+      () => exists(old.workspaceId),
+      (stillThere) => !stillThere,
+    );
   } finally {
     await scheduler.stop();
   }

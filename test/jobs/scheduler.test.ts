@@ -10,7 +10,7 @@ import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake
 import { relayClient, sendJobNotice } from "../../src/slack/notices/send-job-notice.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
-import { until } from "../helpers/slack/running-app.ts";
+import { until } from "../helpers/until.ts";
 
 const t = useTestDatabase();
 let slack: FakeSlackApi;
@@ -37,20 +37,36 @@ describe("the scheduler", () => {
     if (!(await removeProduct(t.db, f.clock, input)).ok) throw new Error("remove");
     const clock = fixedClock(addDays(f.clock.now(), 23));
     const send = sendJobNotice(relayClient(slack.token, slack.url));
+    const runs: unknown[] = [];
+    const logger = {
+      ...silent,
+      info: (message: string, context?: unknown) => message === "daily jobs ran" && runs.push(context),
+    };
     const instances = await Promise.all(
-      [1, 2, 3].map(() => startScheduler({ db: t.appDb, clock, logger: silent, send })),
+      [1, 2, 3].map(() => startScheduler({ db: t.appDb, clock, logger, send })),
     );
+    let stopped = false;
+    const stopAll = async () => {
+      if (stopped) return;
+      stopped = true;
+      await Promise.all(instances.map((s) => s.stop()));
+    };
+    const reminded = () =>
+      slack
+        .callsTo("chat.postMessage")
+        .filter((c) => c.args.text === "Removed licenses whose data is deleted soon");
     try {
-      const posted = await until(
-        () =>
-          slack
-            .callsTo("chat.postMessage")
-            .filter((c) => c.args.text === "Removed licenses whose data is deleted soon"),
-        2,
-      );
-      // Give the other instances time to do it again, if they were going to.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(posted.map((c) => c.args.channel).sort()).toEqual(["UADMIN", owner.id].sort());
+      await until(reminded, 2);
+      // Stopping waits for every instance's runs, its start-up run and relays included: whatever
+      // the others were going to send again has been sent by then.
+      await stopAll();
+      expect(
+        reminded()
+          .map((c) => c.args.channel)
+          .sort(),
+      ).toEqual(["UADMIN", owner.id].sort());
+      // One instance of three ran the workspace's day; the others found the slot taken.
+      expect(runs).toMatchObject([{ workspaceId: f.workspaceId }]);
       const [window] = await t.db
         .select()
         .from(restoreWindows)
@@ -70,7 +86,7 @@ describe("the scheduler", () => {
       const rows = await t.db.select().from(outbox).where(eq(outbox.workspaceId, f.workspaceId));
       expect(rows.filter((r) => r.status === "sent").length).toBe(rows.length);
     } finally {
-      await Promise.all(instances.map((s) => s.stop()));
+      await stopAll();
     }
   });
 

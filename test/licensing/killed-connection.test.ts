@@ -7,6 +7,7 @@ import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
+import { until } from "../helpers/until.ts";
 
 // Only a server has backends to kill; the embedded database runs in this process.
 describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
@@ -107,15 +108,15 @@ describe.runIf(onPostgres)("a connection killed mid-transaction", () => {
   });
 
   async function waitForBlockedBackend(): Promise<number> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const { rows } = await side.query<{ pid: number }>(
-        `select pid from pg_stat_activity
-         where datname = current_database() and wait_event_type = 'Lock' and query ilike '%update products%'`,
-      );
-      const row = rows[0];
-      if (row) return row.pid;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error("the assign never reached the seat counter");
+    const blocked = async () =>
+      (
+        await side.query<{ pid: number }>(
+          `select pid from pg_stat_activity
+           where datname = current_database() and wait_event_type = 'Lock' and query ilike '%update products%'`,
+        )
+      ).rows;
+    const [row] = await until(blocked, 1);
+    if (!row) throw new Error("the assign never reached the seat counter");
+    return row.pid;
   }
 });

@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { FakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction, postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
+import { until } from "../until.ts";
 
 /**
  * The bulk modal driven over HTTP as Slack drives it: `/license bulk` opens the form, its
@@ -114,16 +114,17 @@ export class BulkModalDriver {
     matches: (args: Record<string, unknown>) => boolean,
     timeoutMs = 15_000,
   ): Promise<Record<string, unknown>> {
-    const deadline = performance.now() + timeoutMs;
-    while (performance.now() < deadline) {
-      const found = this.fake.calls
-        .slice(sinceCall)
-        .filter((c) => c.method === "views.update" && !c.error)
-        .map((c) => c.args as Record<string, unknown>)
-        .find(matches);
-      if (found) return found;
-      await sleep(50);
-    }
+    const found = await until(
+      () =>
+        this.fake.calls
+          .slice(sinceCall)
+          .filter((c) => c.method === "views.update" && !c.error)
+          .map((c) => c.args as Record<string, unknown>)
+          .find(matches),
+      (update) => update !== undefined,
+      timeoutMs,
+    );
+    if (found) return found;
     throw new Error(`the bulk modal did not change as expected within ${timeoutMs} ms`);
   }
 }

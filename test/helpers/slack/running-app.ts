@@ -13,6 +13,9 @@ import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import type { AppLogger } from "../../../src/slack/shared/logger.ts";
 import { useTestDatabase } from "../database.ts";
 import { exampleCatalog } from "../factories.ts";
+import { until } from "../until.ts";
+
+export { until };
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 
@@ -80,6 +83,14 @@ export function useRunningSlackApp(
     get teamId() {
       return harness.fake.teamId;
     },
+    /**
+     * Resolves once the app has finished with every request it has received so far: its listeners
+     * done, after the ack too, their replies and messages sent. Await the HTTP answers first; then
+     * whatever a request was going to do has been done, so a count read afterwards is final.
+     */
+    settled(): Promise<void> {
+      return need(running, "the app").inFlight.idle();
+    },
     /** The fake's workspace with the example catalog (once), usage location SE; its products by key. */
     async exampleWorkspace() {
       const workspaceId = harness.teamId;
@@ -96,14 +107,15 @@ export function useRunningSlackApp(
     },
     /**
      * `/license <text>` as `userId` types it; resolves with the HTTP answer and, once the app has
-     * answered through the response_url, the replies it sent there.
+     * answered through the response_url, the replies it sent there. The same `triggerId` and
+     * `responseUrl` again make a redelivery of an earlier command.
      */
     async command(
       userId: string,
       text: string,
-      options: { triggerId?: string; waitForReplies?: number } = {},
+      options: { triggerId?: string; responseUrl?: string; waitForReplies?: number } = {},
     ) {
-      const responseUrl = harness.fake.responseUrl();
+      const responseUrl = options.responseUrl ?? harness.fake.responseUrl();
       const triggerId = options.triggerId ?? harness.fake.issueTriggerId();
       const http: SlackAppResponse = await postSlashCommand(harness.url, SIGNING_SECRET, {
         command: "/license",
@@ -118,14 +130,4 @@ export function useRunningSlackApp(
     },
   };
   return harness;
-}
-
-/** Polls until `read` returns at least `count` items, or 5 s pass; then returns what it has. */
-export async function until<T>(read: () => T[], count: number, timeoutMs = 5000): Promise<T[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const items = read();
-    if (items.length >= count || Date.now() > deadline) return items;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }

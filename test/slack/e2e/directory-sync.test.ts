@@ -27,6 +27,7 @@ import type { SlackDeps } from "../../../src/slack/slack-deps.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET } from "../../helpers/slack/running-app.ts";
+import { until } from "../../helpers/until.ts";
 
 const t = useTestDatabase();
 let fake: FakeSlackApi;
@@ -214,12 +215,11 @@ describe("directory sync", () => {
         { ...deps(), db: t.appDb, directorySync: {} },
       );
     const instances = await Promise.all([start(), start()]);
-    const deadline = Date.now() + 10_000;
     const toldOwner = () =>
       fake.messages.filter(
         (m) => m.channel === dmChannelFor("U0OWNER001") && m.text.includes(`<@${leaver?.id}>`),
       );
-    while (toldOwner().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    await until(toldOwner, 1, 10_000);
     await Promise.all(instances.map((i) => i.close()));
 
     expect(fake.callsTo("auth.test").length - authCallsBefore).toBeGreaterThanOrEqual(2);

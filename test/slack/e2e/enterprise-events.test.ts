@@ -7,7 +7,7 @@ import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspa
 import { postEvent } from "../../../src/local-slack/signed-requests.ts";
 import { singleProductCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { eventually } from "./request-interactions.ts";
+import { until } from "../../helpers/until.ts";
 
 const ENTERPRISE_ID = "E0ORGEVENT1";
 // The bot token is the org-wide install's: the app serves the org, and no other team.
@@ -54,12 +54,9 @@ it("an org-wide install's team_join adds the person to the org, with the org's d
   const answer = await postEvent(app.url, SIGNING_SECRET, orgWideEnvelope({ type: "team_join", user }));
 
   expect(answer.status).toBe(200);
-  const [person] = await eventually(
-    () => app.db.select().from(people).where(eq(people.slackUserId, user.id)),
-    1,
-  );
+  const [person] = await until(() => app.db.select().from(people).where(eq(people.slackUserId, user.id)), 1);
   expect(person?.workspaceId).toBe(ENTERPRISE_ID);
-  const held = await eventually(
+  const held = await until(
     () =>
       app.db
         .select()

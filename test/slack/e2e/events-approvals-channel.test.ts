@@ -4,7 +4,7 @@ import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts"
 import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
 import { postEvent } from "../../../src/local-slack/signed-requests.ts";
-import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
+import { SIGNING_SECRET, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const CHANNEL = "C0LICENSES";
 const app = useRunningSlackApp({ approvalsChannel: CHANNEL });
@@ -37,9 +37,9 @@ describe("admin notifications with an approvals channel", () => {
       event: { type: "team_join", user },
     });
     expect(answer.status).toBe(200);
-    const posted = await until(() => app.fake.messages.filter((m) => m.text.includes(`<@${user.id}>`)), 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(app.fake.messages.filter((m) => m.text.includes(`<@${user.id}>`))).toHaveLength(1);
+    await app.settled();
+    const posted = app.fake.messages.filter((m) => m.text.includes(`<@${user.id}>`));
+    expect(posted).toHaveLength(1);
     expect(posted[0]?.channel).toBe(CHANNEL);
     expect(posted[0]?.text).toContain("got none of the default licenses");
     expect(posted[0]?.metadata).toMatchObject({ event_type: "license_desk_notice" });

@@ -114,11 +114,8 @@ describe("metadata refused as forged", () => {
     ]);
 
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
-    let refusals = await refusedAsForged(["VFORGEDRM1", "VFORGEDMB1"]);
-    for (let tries = 0; refusals.length < 2 && tries < 250; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      refusals = await refusedAsForged(["VFORGEDRM1", "VFORGEDMB1"]);
-    }
+    await app.settled();
+    const refusals = await refusedAsForged(["VFORGEDRM1", "VFORGEDMB1"]);
     expect(refusals.map((r) => (r.after as { reason?: string }).reason)).toEqual([
       "FORGED_METADATA",
       "FORGED_METADATA",

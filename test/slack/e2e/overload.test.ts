@@ -12,15 +12,6 @@ const health = async () => (await fetch(`${app.url}/healthz`)).status;
 const deliveries = async () =>
   (await app.db.select({ n: sql<number>`count(*)::int` }).from(slackDeliveries))[0]?.n;
 
-/** Polls until `check` holds, or fails after 5 s. */
-async function waitFor(check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("never happened");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe("more requests than the instance works on at once", () => {
   it("answers the rest busy at once, without doing any of their work, and serves again once it has room", async () => {
     await app.exampleWorkspace();
@@ -43,7 +34,7 @@ describe("more requests than the instance works on at once", () => {
       expect((await command(`remove <@${member.id}> office`)).status).toBe(200);
     }
     // Both have claimed their delivery and wait in views.open: the instance is full.
-    await waitFor(async () => app.fake.callsTo("views.open").length === MAX_IN_FLIGHT);
+    expect(await until(() => app.fake.callsTo("views.open"), MAX_IN_FLIGHT)).toHaveLength(MAX_IN_FLIGHT);
     expect(await health()).toBe(503);
     const busyHealth = await fetch(`${app.url}/healthz`);
     expect(await busyHealth.json()).toEqual({ ok: false, busy: true });
@@ -100,7 +91,7 @@ describe("more requests than the instance works on at once", () => {
     expect(forged.status).toBe(401);
 
     release();
-    await waitFor(async () => (await health()) === 200);
+    expect(await until(health, (status) => status === 200)).toBe(200);
     const responseUrl = app.fake.responseUrl();
     await command("status", responseUrl);
     const [reply] = (await until(() => app.fake.responses(responseUrl), 1)) as { text?: string }[];

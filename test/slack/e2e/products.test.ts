@@ -106,6 +106,37 @@ const productByKey = async (key: string) =>
   )[0];
 
 describe("/license products", () => {
+  it("saves a form sent twice once: the repeat is answered with nothing and calls nothing", async () => {
+    const { admin } = await setUp();
+    const { view, viewId } = await openForm(admin.id, "new");
+    const values = formValues(
+      view,
+      {
+        [p.nameBlock]: "Project Plan 3",
+        [p.keyBlock]: "project-3",
+        [p.seatsBlock]: "4",
+        [p.newPlanNameBlock]: "Project desktop",
+        [p.newPlanDataBlock]: "the plans kept online",
+        [p.newPlanInstallLimitBlock]: "5",
+      },
+      { kind: "office_apps" },
+    );
+    const first = await submit(admin.id, viewId, view, values);
+    expect(JSON.stringify(first.body)).toContain("Added *Project Plan 3*: 4 of 4 available.");
+    await app.settled();
+    const callsBefore = app.fake.calls.length;
+    const again = await submit(admin.id, viewId, view, values);
+    await app.settled();
+    // Without the claim the repeat saves again, and the admin reads its key refused in the form.
+    expect(again.body ?? "").toEqual("");
+    expect(app.fake.calls.slice(callsBefore).map((call) => call.method)).toEqual([]);
+    const created = await app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, app.teamId), eq(auditLog.action, "product.created")));
+    expect(created.filter((row) => JSON.stringify(row.after).includes("project-3"))).toHaveLength(1);
+  });
+
   it("adds a product with its first plan, as a default for new people", async () => {
     const { admin } = await setUp();
     const { view, viewId } = await openForm(admin.id, "new");

@@ -75,21 +75,17 @@ describe("confirming a removal", () => {
       submission(m.admin.id, "VREMOVE1", metadata),
     );
     expect([first.status, second.status]).toEqual([200, 200]);
-    const told = await until(() => app.fake.messages.filter((msg) => msg.text?.includes("Removed")), 1);
-    expect(told[0]?.text).toMatch(
-      /Removed \*Office 365 Small Business Premium\* from \*Member\*.*restored until/,
-    );
+    await app.settled();
+    // Without the claim the repeat finds nothing to remove and tells the admin so: a second message.
+    const toAdmin = app.fake.messages.filter((msg) => msg.channel?.includes(m.admin.id.slice(1)));
+    expect(toAdmin.map((msg) => msg.text)).toEqual([
+      expect.stringMatching(/Removed \*Office 365 Small Business Premium\* from \*Member\*.*restored until/),
+    ]);
     expect(await holds(m.personId, m.productId)).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     const removals = await app.db.select().from(auditLog).where(eq(auditLog.action, "license.removed"));
     expect(
       removals.filter(
         (r) => r.targetId && (r.before as { person?: { id?: string } }).person?.id === m.personId,
-      ),
-    ).toHaveLength(1);
-    expect(
-      app.fake.messages.filter(
-        (msg) => msg.text?.includes("Removed") && msg.channel?.includes(m.admin.id.slice(1)),
       ),
     ).toHaveLength(1);
   });
@@ -153,20 +149,11 @@ describe("confirming a removal", () => {
     const m = await licensedMember();
     const metadata = { workspaceId: "TOTHER", personId: m.personId, productId: m.productId, responseUrl: "" };
     await postInteraction(app.url, SIGNING_SECRET, submission(m.admin.id, "VFORGED2", metadata));
-    const audit = await eventually(() =>
-      app.db.select().from(auditLog).where(eq(auditLog.targetId, "VFORGED2")),
+    const audit = await until(
+      () => app.db.select().from(auditLog).where(eq(auditLog.targetId, "VFORGED2")),
+      1,
     );
     expect(await holds(m.personId, m.productId)).toBe(true);
     expect(audit).toMatchObject([{ action: "refused", after: { reason: "FORGED_METADATA" } }]);
   });
 });
-
-/** Reads until rows appear (the app works after it has answered Slack), for up to 5 s. */
-async function eventually<T>(read: () => Promise<T[]>): Promise<T[]> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const rows = await read();
-    if (rows.length > 0 || Date.now() > deadline) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -30,12 +30,14 @@ export async function teamWithAdmins(app: Harness, adminCount = 2) {
 
 /** The pending request for a person (by Slack id), once the command has filed it. */
 export async function pendingRequestFor(app: Harness, person: SlackUser): Promise<string> {
-  const rows = await eventually(() =>
-    app.db
-      .select({ id: licenseRequests.id })
-      .from(licenseRequests)
-      .innerJoin(people, eq(people.id, licenseRequests.personId))
-      .where(and(eq(people.slackUserId, person.id), eq(licenseRequests.status, "pending"))),
+  const rows = await until(
+    () =>
+      app.db
+        .select({ id: licenseRequests.id })
+        .from(licenseRequests)
+        .innerJoin(people, eq(people.id, licenseRequests.personId))
+        .where(and(eq(people.slackUserId, person.id), eq(licenseRequests.status, "pending"))),
+    1,
   );
   const id = rows[0]?.id;
   if (!id) throw new Error(`no pending request for ${person.id}`);
@@ -44,7 +46,7 @@ export async function pendingRequestFor(app: Harness, person: SlackUser): Promis
 
 /** The posted copies of a request, once at least `count` are recorded. */
 export function copiesOf(app: Harness, requestId: string, count: number) {
-  return eventually(
+  return until(
     () =>
       app.db
         .select({ channelId: requestMessages.channelId, ts: requestMessages.messageTs })
@@ -139,14 +141,4 @@ export async function outcomeOf(app: Harness, viewId: string, after: number): Pr
     1,
   );
   return JSON.stringify(update?.args.view ?? null);
-}
-
-/** Reads until rows appear (the app works after it has answered Slack), for up to 5 s. */
-export async function eventually<T>(read: () => Promise<T[]>, count = 1): Promise<T[]> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const rows = await read();
-    if (rows.length >= count || Date.now() > deadline) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -257,16 +257,15 @@ describe.runIf(onPostgres)("two instances in a storm", () => {
       await locker.query("select 1 from people where id = $1 for update", [group[group.length - 1]?.id]);
       const since = fake.calls.length;
       await bulk.submitPreview(a.running.url, admin, viewId);
-      let victim: { pid: number } | undefined;
-      for (let attempt = 0; attempt < 200 && !victim; attempt++) {
-        const { rows } = await side.query<{ pid: number }>(
-          `select pid from pg_stat_activity where application_name = $1
-             and pg_blocking_pids(pid) && array[$2::int]`,
-          [`${APP_NAME}a`, lockerRows[0]?.pid],
-        );
-        victim = rows[0];
-        if (!victim) await sleep(25);
-      }
+      const blocked = async () =>
+        (
+          await side.query<{ pid: number }>(
+            `select pid from pg_stat_activity where application_name = $1
+               and pg_blocking_pids(pid) && array[$2::int]`,
+            [`${APP_NAME}a`, lockerRows[0]?.pid],
+          )
+        ).rows;
+      const [victim] = await until(blocked, 1);
       expect(victim).toBeDefined();
       await side.query("select pg_terminate_backend($1)", [victim?.pid]);
       await locker.query("commit");

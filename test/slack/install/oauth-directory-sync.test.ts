@@ -8,6 +8,7 @@ import { scheduleDirectorySync } from "../../../src/slack/directory/schedule-dir
 import { oauthInstallationStore } from "../../../src/slack/install/oauth-receiver-options.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { createFixture } from "../../helpers/factories.ts";
+import { until } from "../../helpers/until.ts";
 import { silentLogger, useOAuthApp } from "./oauth-app.ts";
 
 const t = useTestDatabase();
@@ -29,11 +30,10 @@ it("syncs each installed workspace's directory with that workspace's own bot tok
   const start = () =>
     startSlackApp(app.settings, { db: t.appDb, clock: systemClock, logger: silentLogger, directorySync: {} });
   const instances = await Promise.all([start(), start()]);
-  const deadline = Date.now() + 10_000;
   const synced = async () =>
     (await peopleOf(a.workspaceId)).some((p) => p.slackUserId === member.id) &&
     (await peopleOf(b.workspaceId)).some((p) => p.slackUserId === member.id);
-  while (!(await synced()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  await until(synced, (done) => done, 10_000);
   await Promise.all(instances.map((i) => i.close()));
 
   expect(await synced()).toBe(true);
@@ -65,13 +65,7 @@ it("reads each install's token afresh on every run, so a new token is used the n
       .slice(before)
       .map((call) => call.tokenIndex)
       .sort();
-  const waitForLists = async (before: number, count: number) => {
-    const deadline = Date.now() + 10_000;
-    while (listsSince(before).length < count && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return listsSince(before);
-  };
+  const waitForLists = (before: number, count: number) => until(() => listsSince(before), count, 10_000);
   const firstBefore = app.slack.callsTo("users.list").length;
   const schedule = scheduleDirectorySync(
     deps,

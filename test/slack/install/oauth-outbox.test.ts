@@ -10,6 +10,7 @@ import { postEvent } from "../../../src/local-slack/signed-requests.ts";
 import { relaySender } from "../../../src/slack/notices/relay-sender.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { createFixture } from "../../helpers/factories.ts";
+import { until } from "../../helpers/until.ts";
 import { silentLogger, useOAuthApp } from "./oauth-app.ts";
 
 const t = useTestDatabase();
@@ -70,15 +71,6 @@ function envelope(teamId: string, event: Record<string, unknown>) {
   };
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const installationsOf = (teamId: string) =>
   t.db.select().from(slackInstallations).where(eq(slackInstallations.teamId, teamId));
 const isActive = async (workspaceId: string) =>
@@ -101,13 +93,13 @@ it.each([
     );
     expect(answer.status).toBe(200);
     expect(
-      await eventually(
+      await until(
         () => installationsOf(f.workspaceId),
         (rows) => rows.length === 0,
       ),
     ).toEqual([]);
     expect(
-      await eventually(
+      await until(
         () => isActive(f.workspaceId),
         (active) => active === false,
       ),

@@ -51,7 +51,7 @@ it("drops a request from a workspace that never installed", async () => {
     trigger_id: app.slack.issueTriggerId(),
     response_url: responseUrl,
   });
-  await new Promise((r) => setTimeout(r, 200));
+  await app.running.inFlight.idle();
   expect(app.slack.responses(responseUrl)).toEqual([]);
   expect(app.slack.calls.length).toBe(before);
 });
