@@ -7,12 +7,13 @@ import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { ids } from "../ids.ts";
 import { describeError } from "../logger.ts";
-import { actingAdmin } from "../people/acting-admin.ts";
+import { actingPerson } from "../people/acting-admin.ts";
 import { workspaceOf } from "../workspace-of.ts";
 
 /**
- * "Let it expire" on a restore reminder: an admin (checked again here) stops the reminders about
- * that window. The answer goes to the clicker only; the reminder itself stays as it was.
+ * "Let it expire" on a restore reminder: an admin stops the reminders about that window. The use
+ * case decides who may (and records a refusal); here the clicker's admin flags are only brought up
+ * to date from Slack first. The answer goes to the clicker only; the reminder itself stays as it was.
  */
 export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(
@@ -24,14 +25,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
       try {
         const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
-        const admin = await actingAdmin(deps, client, {
-          workspaceId,
-          actor,
-          attempted: "let_window_expire",
-          targetType: "restore_window",
-          targetId: windowId,
-        });
-        if (!admin) return void (await reply(en["error.NOT_ALLOWED"]()));
+        const acting = await actingPerson(deps, client, workspaceId, actor.userId);
         const stopped = await stopWindowReminders(deps.db, deps.clock, { workspaceId, windowId, actor });
         if (!stopped.ok) {
           if (stopped.code === "UNKNOWN_WINDOW") {
@@ -48,7 +42,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
           en["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),
             product: escapeMrkdwn(stopped.product),
-            date: formatDate(stopped.purgeAt, admin.timeZone ?? "UTC"),
+            date: formatDate(stopped.purgeAt, acting?.timeZone ?? "UTC"),
           }),
         );
       } catch (error) {
