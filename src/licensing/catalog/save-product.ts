@@ -45,7 +45,7 @@ export async function saveProduct(
   try {
     return await inTransaction(db, async (tx) => {
       const refused = await refuseUnlessAdministers(tx, now, {
-        workspaceId: workspaceId,
+        workspaceId,
         actor: input.actor,
         attempted: "save-product",
         targetType: "product",
