@@ -45,6 +45,8 @@ const SERIAL_WARMUP = 20;
 const SERIAL_SAMPLES = 50;
 /** Cores of other load during a phase above which its figure is flagged as noisy. */
 const NOISY_OTHER_LOAD = 0.3;
+/** Assigns spread over 20 products, against the raw-update baseline. */
+const TARGET_RATIO_SPREAD = 0.4;
 /** Over the rate the serial latency allows, so the timed phases never run out of unassigned people. */
 const PEOPLE_HEADROOM = 1.5;
 
@@ -232,8 +234,8 @@ async function bench(
   const ratioOne = one.tps / baseline.tps;
   const ratioSpread = spread.tps / baseline.tps;
   console.log(
-    `ratio_one ${ratioOne.toFixed(3)}, ratio_spread ${ratioSpread.toFixed(3)} (target ratio_spread >= 0.25: ` +
-      `${ratioSpread >= 0.25 ? "met" : "NOT met"})`,
+    `ratio_one ${ratioOne.toFixed(3)}, ratio_spread ${ratioSpread.toFixed(3)} (target ratio_spread >= ${TARGET_RATIO_SPREAD}: ` +
+      `${ratioSpread >= TARGET_RATIO_SPREAD ? "met" : "NOT met"})`,
   );
   console.log(
     JSON.stringify({

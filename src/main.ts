@@ -3,7 +3,7 @@ import { bootstrap, runMain } from "./cli/bootstrap.ts";
 import { stopGracefully } from "./cli/stop-gracefully.ts";
 import { loadProcessConfig } from "./config.ts";
 import { systemClock } from "./licensing/clock.ts";
-import { consoleLogger } from "./slack/logger.ts";
+import { consoleLogger } from "./slack/shared/logger.ts";
 
 /**
  * Composition root: config → database → migrations → the Slack app when Slack settings are
@@ -22,7 +22,7 @@ runMain(async () => {
     bootstrap(config),
     import("./slack/app.ts"),
     import("./jobs/start-scheduler.ts"),
-    import("./slack/outbox/relay-sender.ts"),
+    import("./slack/notices/relay-sender.ts"),
   ]);
   const jobDeps = { db: handle.db, clock: systemClock, logger: consoleLogger };
   const running = await startSlackApp(slack, {

@@ -4,8 +4,8 @@ import { runDailyJobs } from "../jobs/daily-jobs.ts";
 import { relayUntilDone } from "../jobs/outbox-relay.ts";
 import { fixedClock, systemClock } from "../licensing/clock.ts";
 import { purgeUninstalledWorkspaces } from "../licensing/workspaces/purge-uninstalled-workspaces.ts";
-import { consoleLogger } from "../slack/logger.ts";
-import { relaySender } from "../slack/outbox/relay-sender.ts";
+import { relaySender } from "../slack/notices/relay-sender.ts";
+import { consoleLogger } from "../slack/shared/logger.ts";
 import { bootstrap, runMain } from "./bootstrap.ts";
 
 const usage = "Usage: npm run jobs -- --once [--at <ISO time>]";

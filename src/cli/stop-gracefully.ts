@@ -1,4 +1,4 @@
-import type { AppLogger } from "../slack/logger.ts";
+import type { AppLogger } from "../slack/shared/logger.ts";
 
 export interface StopStep {
   /** What is stopping, for the log: "Slack requests", "scheduled jobs", "the database pool". */

@@ -1,4 +1,4 @@
-import type { InFlightWork } from "../slack/in-flight.ts";
+import type { InFlightWork } from "../slack/shared/in-flight.ts";
 
 /**
  * Tells the console when the app is done with what a line set off: the running app counts its

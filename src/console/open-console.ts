@@ -3,7 +3,7 @@ import type { Database } from "../db/client.ts";
 import { systemClock } from "../licensing/clock.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../local-slack/fake-slack-api.ts";
 import { startSlackApp } from "../slack/app.ts";
-import type { AppLogger } from "../slack/logger.ts";
+import type { AppLogger } from "../slack/shared/logger.ts";
 import { AppActivity } from "./app-activity.ts";
 import { ConsoleSession } from "./console-session.ts";
 import { DEMO_ADMIN, DEMO_PEOPLE, seedDemoWorkspace } from "./demo-workspace.ts";

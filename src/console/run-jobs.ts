@@ -3,8 +3,8 @@ import { runDailyJobs } from "../jobs/daily-jobs.ts";
 import { relayUntilDone } from "../jobs/outbox-relay.ts";
 import { addDays, fixedClock } from "../licensing/clock.ts";
 import type { FakeSlackApi } from "../local-slack/fake-slack-api.ts";
-import type { AppLogger } from "../slack/logger.ts";
-import { tokenSender } from "../slack/outbox/relay-sender.ts";
+import { tokenSender } from "../slack/notices/relay-sender.ts";
+import type { AppLogger } from "../slack/shared/logger.ts";
 
 /**
  * The daily jobs of one workspace as of a time, then the outbox sent to the local Slack as of the

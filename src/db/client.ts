@@ -8,6 +8,7 @@ export {
   DatabaseUnavailableError,
   describeConnectionError,
   type OpenOptions,
+  type Tx,
 } from "./database.ts";
 
 /** Opens the database the target names, loading only that driver. */

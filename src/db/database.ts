@@ -9,6 +9,9 @@ import type { Unscoped } from "./workspace-scope.ts";
 /** Either driver behind one type: use cases never know which one runs. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** A transaction on either driver: the database layer runs statements in it, the domain opens it. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolMax: number }
   /** dataDir undefined keeps the database in memory. */

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type { Tx } from "../licensing/outcome.ts";
-import type { Database } from "./client.ts";
+import type { Database, Tx } from "./client.ts";
 
 const dialect = new PgDialect();
 

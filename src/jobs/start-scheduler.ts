@@ -2,7 +2,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Database } from "../db/client.ts";
 import { addDays, type Clock } from "../licensing/clock.ts";
 import { purgeUninstalledWorkspaces } from "../licensing/workspaces/purge-uninstalled-workspaces.ts";
-import type { AppLogger } from "../slack/logger.ts";
+import type { AppLogger } from "../slack/shared/logger.ts";
 import { relayOutbox, type SendMessage } from "./outbox-relay.ts";
 import { postgresRunCoordinator } from "./postgres-run-coordinator.ts";
 import { runDueDailyJobs } from "./run-due-daily-jobs.ts";

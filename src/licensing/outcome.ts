@@ -1,4 +1,4 @@
-import type { Database } from "../db/client.ts";
+import type { Database, Tx } from "../db/client.ts";
 import { postgresCode } from "../db/postgres-code.ts";
 
 export { postgresCode };
@@ -72,7 +72,8 @@ export function committedFailure<F extends Failure>(failure: F): F {
   return failure;
 }
 
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+// The type lives with the database, which runs statements in it; use cases keep importing it from here.
+export type { Tx };
 
 /** Postgres gives up a transaction on a deadlock or serialization conflict; it is safe to run again. */
 const RETRYABLE = new Set(["40001", "40P01"]);

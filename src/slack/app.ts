@@ -3,32 +3,15 @@ import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { sql } from "drizzle-orm";
 import type { SlackConfig, SlackOAuthConfig } from "../config.ts";
-import type { ConnectionCounts, Database } from "../db/client.ts";
 import { withinWorkspace } from "../db/workspace-scope.ts";
-import type { Clock } from "../licensing/clock.ts";
-import {
-  type DirectorySyncConnection,
-  type DirectorySyncOptions,
-  scheduleDirectorySync,
-} from "./directory/schedule-directory-sync.ts";
-import { InFlightWork } from "./in-flight.ts";
-import { registerListeners } from "./listeners/index.ts";
-import { type AppLogger, describeError } from "./logger.ts";
-import { shedRequest } from "./shed-request.ts";
-import { tokenWorkspaceOnly } from "./token-workspace-only.ts";
-import { type SlackPayloadIds, workspaceOf } from "./workspace-of.ts";
-
-export interface SlackDeps {
-  db: Database;
-  clock: Clock;
-  logger: AppLogger;
-  /** Where license requests go for approval (a channel id); each admin's DM when unset. */
-  approvalsChannel?: string;
-  /** Sync the directory from Slack at start and daily; left out, nothing is synced (tests). */
-  directorySync?: DirectorySyncOptions;
-  /** The pool's counts, shown by /healthz: a connection checked out for good shows there. */
-  connections?: () => ConnectionCounts;
-}
+import { type DirectorySyncConnection, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
+import { registerListeners } from "./register-listeners.ts";
+import { InFlightWork } from "./shared/in-flight.ts";
+import { describeError } from "./shared/logger.ts";
+import { shedRequest } from "./shared/shed-request.ts";
+import { tokenWorkspaceOnly } from "./shared/token-workspace-only.ts";
+import { type SlackPayloadIds, workspaceOf } from "./shared/workspace-of.ts";
+import type { SlackDeps } from "./slack-deps.ts";
 
 export interface RunningSlackApp {
   app: App;

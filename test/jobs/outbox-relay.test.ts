@@ -6,7 +6,7 @@ import { fixedClock } from "../../src/licensing/clock.ts";
 import { enqueueNotices } from "../../src/licensing/outbox/enqueue.ts";
 import { inTransaction } from "../../src/licensing/outcome.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
-import { relayClient, sendJobNotice } from "../../src/slack/outbox/send-job-notice.ts";
+import { relayClient, sendJobNotice } from "../../src/slack/notices/send-job-notice.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { createFixture, admin as fixtureAdmin } from "../helpers/factories.ts";
 

@@ -7,7 +7,7 @@ import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { addDays, fixedClock } from "../../src/licensing/clock.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
-import { relayClient, sendJobNotice } from "../../src/slack/outbox/send-job-notice.ts";
+import { relayClient, sendJobNotice } from "../../src/slack/notices/send-job-notice.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
 import { until } from "../helpers/slack/running-app.ts";

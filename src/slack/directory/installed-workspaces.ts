@@ -1,7 +1,7 @@
 import { isNotNull } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { slackInstallations } from "../../db/schema/index.ts";
-import { workspaceOf } from "../workspace-of.ts";
+import { workspaceOf } from "../shared/workspace-of.ts";
 
 export interface InstalledWorkspace {
   /** The workspace id the app keys its data by: the org's for an org-wide install. */

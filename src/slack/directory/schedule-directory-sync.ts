@@ -4,25 +4,17 @@ import { eq } from "drizzle-orm";
 import { workspaces } from "../../db/schema/index.ts";
 import { withinWorkspace } from "../../db/workspace-scope.ts";
 import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
-import type { SlackDeps } from "../app.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
 import { botTokenFor } from "../install/bot-token-for.ts";
-import { describeError } from "../logger.ts";
-import { deliverAdminNotifications } from "../notifications/deliver-admin-notifications.ts";
-import { workspaceOfToken } from "../workspace-of.ts";
+import { deliverAdminNotifications } from "../notices/deliver-admin-notifications.ts";
+import { claimDelivery, releaseDelivery } from "../shared/claim-delivery.ts";
+import { describeError } from "../shared/logger.ts";
+import { workspaceOfToken } from "../shared/workspace-of.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import type { DirectorySyncOptions, RateLimitPolicy } from "./directory-sync-options.ts";
 import { listInstalledWorkspaces } from "./installed-workspaces.ts";
-import { defaultRateLimitPolicy, type RateLimitPolicy, syncDirectory } from "./sync-directory.ts";
+import { defaultRateLimitPolicy, syncDirectory } from "./sync-directory.ts";
 
 const HOUR_MS = 3_600_000;
-
-export interface DirectorySyncOptions {
-  /**
-   * How often to look whether today's sync (a UTC day) has run anywhere; it runs once a day per
-   * workspace whichever instance gets there first. Default: hourly.
-   */
-  checkEveryMs?: number;
-  rateLimit?: RateLimitPolicy;
-}
 
 export interface DirectorySyncSchedule {
   /** Stops the timer and waits for a sync in progress to end, so the database can close after it. */

@@ -3,20 +3,12 @@ import { eq } from "drizzle-orm";
 import { workspaces } from "../../db/schema/index.ts";
 import { systemActor } from "../../licensing/actor.ts";
 import { recordDirectoryPeople } from "../../licensing/directory/record-directory-people.ts";
-import type { SlackDeps } from "../app.ts";
-import { type SlackUser, toDirectoryPerson } from "../people/slack-user.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import type { RateLimitPolicy } from "./directory-sync-options.ts";
+import { type SlackUser, toDirectoryPerson } from "./slack-user.ts";
 
 /** Slack's recommended page size for users.list. */
 const PAGE_SIZE = 200;
-
-export interface RateLimitPolicy {
-  /** Waits this long; injectable so tests need not wait for real. */
-  sleep(ms: number): Promise<void>;
-  /** Gives up after this many 429s in one sync: the next scheduled run starts over. */
-  maxWaits: number;
-  /** A Retry-After longer than this is not waited out inside the sync. */
-  maxWaitSeconds: number;
-}
 
 export const defaultRateLimitPolicy: RateLimitPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()),

@@ -1,10 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import { getAdminHome } from "../../licensing/home/get-admin-home.ts";
 import { getMemberHome } from "../../licensing/home/get-member-home.ts";
-import type { SlackDeps } from "../app.ts";
-import { ADMIN_HOME_LIMITS, buildAdminHome } from "../blocks/home-admin.ts";
-import { buildMemberHome, MEMBER_HOME_REQUESTS } from "../blocks/home-member.ts";
-import { actingPerson } from "../people/acting-admin.ts";
+import { actingPerson } from "../directory/acting-admin.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import { ADMIN_HOME_LIMITS, buildAdminHome } from "./home-admin.ts";
+import { buildMemberHome, MEMBER_HOME_REQUESTS } from "./home-member.ts";
 
 /**
  * Publishes a user's Home tab as it stands now. Whether they see the admin's dashboard is decided

@@ -3,7 +3,7 @@ import type { InstallationStore } from "@slack/oauth";
 import type { SlackOAuthConfig } from "../../config.ts";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../licensing/clock.ts";
-import type { AppLogger } from "../logger.ts";
+import type { AppLogger } from "../shared/logger.ts";
 import { createPostgresInstallationStore } from "./postgres-installation-store.ts";
 import { BOT_SCOPES } from "./scopes.ts";
 import { createTokenCipher } from "./token-cipher.ts";

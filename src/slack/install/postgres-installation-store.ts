@@ -10,7 +10,7 @@ import { withinWorkspace } from "../../db/workspace-scope.ts";
 import { systemActor } from "../../licensing/actor.ts";
 import type { Clock } from "../../licensing/clock.ts";
 import { reactivateWorkspace } from "../../licensing/workspaces/reactivate-workspace.ts";
-import { type AppLogger, describeError } from "../logger.ts";
+import { type AppLogger, describeError } from "../shared/logger.ts";
 import type { TokenCipher } from "./token-cipher.ts";
 import type { RefreshToken } from "./token-refresh.ts";
 

@@ -8,19 +8,18 @@ import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license
 import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { cutToUnits, wellFormed } from "../../licensing/text.ts";
-import type { SlackDeps } from "../app.ts";
-import { buildMailboxLicenseModal, buildMailboxSizeModal } from "../blocks/mailboxes-modals.ts";
-import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery } from "../deliveries/claim-delivery.ts";
-import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
-import { describeError } from "../logger.ts";
-import { notifyUser } from "../notify-user.ts";
-import { actingAdmin, actingPerson } from "../people/acting-admin.ts";
-import { viewMetadataFor } from "../view-metadata.ts";
-import { workspaceOf } from "../workspace-of.ts";
+import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
+import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { buildNoticeModal } from "../shared/notice-modal.ts";
+import { notifyUser } from "../shared/notify-user.ts";
+import { type OpenedModal, openLoadingModal } from "../shared/open-loading-modal.ts";
+import { viewMetadataFor } from "../shared/view-metadata.ts";
+import { workspaceOf } from "../shared/workspace-of.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import { buildMailboxLicenseModal, buildMailboxSizeModal } from "./mailboxes-modals.ts";
 
 const metadataSchema = z.object({
   workspaceId: z.string(),
@@ -50,26 +49,32 @@ export async function openMailboxModal(
 ): Promise<void> {
   const userId = body.user.id;
   const workspaceId = workspaceOf(body);
-  let viewId: string | undefined;
-  try {
-    const opened = await client.views.open({ trigger_id: body.trigger_id, view: buildLoadingModal() });
-    viewId = opened.view?.id;
-    const view = await mailboxModal(deps, client, {
-      workspaceId,
-      userId,
-      mailboxId,
-      kind,
-      responseUrl: body.response_url ?? "",
-      requestId: body.trigger_id,
-    });
-    await client.views.update({ view_id: viewId as string, view });
-  } catch (error) {
-    deps.logger.error("mailbox modal failed", { ...describeError(error), workspaceId, userId, kind });
-    const notice = buildNoticeModal(en["error.unexpected"]());
-    if (viewId) await client.views.update({ view_id: viewId, view: notice }).catch(() => {});
-    else
-      await notifyUser(client, deps.logger, { userId }, { text: en["error.unexpected"]() }).catch(() => {});
-  }
+  let opened: OpenedModal | undefined;
+  const delivery = {
+    name: "mailbox modal",
+    workspaceId,
+    requestId: body.trigger_id,
+    context: { userId, kind },
+  };
+  await handleDeliveryOnce<ModalView>(deps, delivery, {
+    work: async () => {
+      opened = await openLoadingModal(client, body.trigger_id);
+      return mailboxModal(deps, client, {
+        workspaceId,
+        userId,
+        mailboxId,
+        kind,
+        responseUrl: body.response_url ?? "",
+        requestId: body.trigger_id,
+      });
+    },
+    // A modal that did not open leaves the direct message to say so; nothing was done before it.
+    answer: (view) =>
+      opened
+        ? client.views.update({ view_id: opened.viewId, view })
+        : notifyUser(client, deps.logger, { userId }, { text: en["error.unexpected"]() }),
+    failed: (text) => buildNoticeModal(text),
+  });
 }
 
 async function mailboxModal(
@@ -130,37 +135,34 @@ export async function submitted(
   const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
   const target = { userId, responseUrl: meta?.responseUrl || undefined };
   const actor: Actor = { userId, source: "modal", requestId: view.id };
-  const key = `view:${view.id}`;
-  const startedAt = deps.clock.now();
-  try {
-    if (!meta) {
-      await recordRefusal(deps.db, deps.clock, {
+  const delivery = { name: "mailbox submission", workspaceId, requestId: view.id, context: { userId } };
+  await handleDeliveryOnce<string>(deps, delivery, {
+    work: async (claim) => {
+      if (!meta) {
+        await recordRefusal(deps.db, deps.clock, {
+          workspaceId,
+          actor,
+          attempted: "mailbox",
+          targetType: "view",
+          targetId: view.id,
+          reason: "FORGED_METADATA",
+        });
+        return en["error.unexpected"]();
+      }
+      if (!(await claim.claim(`view:${view.id}`))) return;
+      // The use case `work` calls decides who may (rule 10) and records a refusal; the flags it
+      // reads are Slack's own as of the last minute.
+      const acting = await actingPerson(deps, client, workspaceId, userId);
+      // The work answers an unknown mailbox as it always has; the attempt is on the record as well.
+      await recordUnknownTarget(deps.db, deps.clock, {
         workspaceId,
         actor,
         attempted: "mailbox",
-        targetType: "view",
-        targetId: view.id,
-        reason: "FORGED_METADATA",
+        targets: [{ type: "non_user_mailbox", id: meta.mailboxId }],
       });
-      await notifyUser(client, deps.logger, target, { text: en["error.unexpected"]() });
-      return;
-    }
-    if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return;
-    // The use case `work` calls decides who may (rule 10) and records a refusal; the flags it reads
-    // are Slack's own as of the last minute.
-    const acting = await actingPerson(deps, client, workspaceId, userId);
-    // The work answers an unknown mailbox as it always has; the attempt is on the record as well.
-    await recordUnknownTarget(deps.db, deps.clock, {
-      workspaceId,
-      actor,
-      attempted: "mailbox",
-      targets: [{ type: "non_user_mailbox", id: meta.mailboxId }],
-    });
-    const text = await work(meta, actor, acting?.timeZone ?? "UTC");
-    await notifyUser(client, deps.logger, target, { text });
-  } catch (error) {
-    deps.logger.error("mailbox submission failed", { ...describeError(error), workspaceId, userId });
-    const text = await settleFailedDelivery(deps, { workspaceId, key, requestId: view.id, startedAt }, error);
-    await notifyUser(client, deps.logger, target, { text }).catch(() => {});
-  }
+      return work(meta, actor, acting?.timeZone ?? "UTC");
+    },
+    answer: (text) => notifyUser(client, deps.logger, target, { text }),
+    failed: (text) => text,
+  });
 }

@@ -4,16 +4,12 @@ import { z } from "zod";
 import type { AuditSource } from "../../db/schema/index.ts";
 import { getProduct } from "../../licensing/catalog/get-product.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
-import type { SlackDeps } from "../app.ts";
-import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
-import {
-  buildProductFormModal,
-  buildProductsPickerModal,
-  PLANS_SHOWN_MAX,
-} from "../blocks/products-modals.ts";
 import { en } from "../copy/en.ts";
-import { describeError } from "../logger.ts";
-import { actingAdmin } from "../people/acting-admin.ts";
+import { actingAdmin } from "../directory/acting-admin.ts";
+import { describeError } from "../shared/logger.ts";
+import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import { buildProductFormModal, buildProductsPickerModal, PLANS_SHOWN_MAX } from "./products-modals.ts";
 
 export const productFormMetadata = z.object({
   workspaceId: z.string(),

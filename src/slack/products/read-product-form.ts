@@ -4,7 +4,7 @@ import { PRODUCT_KEY } from "../../licensing/catalog/product-input.ts";
 import { MAX_PURCHASED_SEATS } from "../../licensing/set-purchased-seats.ts";
 import { normalizeUsageLocation } from "../../licensing/usage-location.ts";
 import { en } from "../copy/en.ts";
-import { ids } from "../ids.ts";
+import { ids } from "../shared/ids.ts";
 
 /** A modal's `view.state.values`, as Slack sends them for the inputs this form uses. */
 export type FormValues = Record<

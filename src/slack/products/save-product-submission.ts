@@ -3,16 +3,16 @@ import type { ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { saveProduct } from "../../licensing/catalog/save-product.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
-import type { SlackDeps } from "../app.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery, releaseDelivery } from "../deliveries/claim-delivery.ts";
-import { ids } from "../ids.ts";
-import { actingPerson } from "../people/acting-admin.ts";
-import { productFormMetadata } from "../products/open-products-modal.ts";
-import { type FormValues, readProductForm } from "../products/read-product-form.ts";
-import { viewMetadataFor } from "../view-metadata.ts";
+import { actingPerson } from "../directory/acting-admin.ts";
+import type { DeliveryClaim } from "../shared/handle-delivery-once.ts";
+import { ids } from "../shared/ids.ts";
+import { viewMetadataFor } from "../shared/view-metadata.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import { productFormMetadata } from "./open-products-modal.ts";
+import { type FormValues, readProductForm } from "./read-product-form.ts";
 
 export type Ack = (
   response?:
@@ -34,7 +34,7 @@ export async function saveSubmission(
   workspaceId: string,
   answer: Ack,
   notice: (text: string) => Promise<void>,
-  claimed: (key: string) => void,
+  claim: DeliveryClaim,
 ): Promise<void> {
   const p = ids.products;
   const actor = { userId: body.user.id, source: "modal" as const, requestId: view.id };
@@ -58,9 +58,7 @@ export async function saveSubmission(
   await actingPerson(deps, client, workspaceId, actor.userId);
   // The same form sent twice saves once; a corrected form is a new delivery.
   const fingerprint = createHash("sha256").update(JSON.stringify(form.product)).digest("hex").slice(0, 32);
-  const key = `products:${view.id}:${fingerprint}`;
-  if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return answer();
-  claimed(key);
+  if (!(await claim.claim(`products:${view.id}:${fingerprint}`))) return answer();
   const saved = await saveProduct(deps.db, deps.clock, {
     workspaceId,
     ...(productId ? { productId } : {}),
@@ -71,7 +69,7 @@ export async function saveSubmission(
     const words = { name: escapeMrkdwn(form.product.name), seats: saved.seats.sentence };
     return notice(saved.created ? en["products.saved_new"](words) : en["products.saved"](words));
   }
-  await releaseDelivery(deps.db, { workspaceId, key });
+  await claim.release();
   switch (saved.code) {
     case "PRODUCT_KEY_TAKEN":
       return answer({ response_action: "errors", errors: { [p.keyBlock]: errorText(saved.code) } });

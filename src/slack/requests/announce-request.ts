@@ -1,12 +1,12 @@
 import type { WebClient } from "@slack/web-api";
 import { listApprovers } from "../../licensing/requests/list-approvers.ts";
 import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import type { SlackDeps } from "../app.ts";
-import type { Message } from "../blocks/message-parts.ts";
-import { buildRequestMessage } from "../blocks/request-message.ts";
-import { describeError } from "../logger.ts";
+import { describeError } from "../shared/logger.ts";
+import type { Message } from "../shared/message-parts.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { updateRequestCopies } from "./publish-decision.ts";
 import { claimCopy, recordCopy, releaseCopy } from "./request-copies.ts";
+import { buildRequestMessage } from "./request-message.ts";
 
 /** Slack message metadata naming the request, so a copy found in a channel leads back to its row. */
 export const REQUEST_EVENT_TYPE = "license_request";

@@ -5,14 +5,13 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import type { SlackDeps } from "../app.ts";
-import { buildLoadingModal, buildNoticeModal } from "../blocks/notice-modal.ts";
-import { buildDecisionModal } from "../blocks/request-decision-modal.ts";
-import { alreadyDecidedText } from "../blocks/request-message.ts";
 import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { describeError } from "../logger.ts";
-import { actingAdmin } from "../people/acting-admin.ts";
+import { actingAdmin } from "../directory/acting-admin.ts";
+import { buildNoticeModal } from "../shared/notice-modal.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import { buildDecisionModal } from "./request-decision-modal.ts";
+import { alreadyDecidedText } from "./request-message.ts";
 
 export interface DecisionClick {
   workspaceId: string;
@@ -23,30 +22,15 @@ export interface DecisionClick {
 }
 
 /**
- * An Approve or Deny click: the modal opens at once, while the trigger id is valid, and becomes the
- * decision form once the server has checked the clicker is an admin here, not the requester, and
- * the request still pending. A refused click is shown in the modal and put on the record.
+ * What an Approve or Deny click shows in the modal it opened: the decision form once the server has
+ * checked the clicker is an admin here, not the requester, and the request still pending. A refused
+ * click is shown in the modal and put on the record.
  */
-export async function openDecisionModal(
+export async function decisionView(
   deps: SlackDeps,
   client: WebClient,
   click: DecisionClick,
-): Promise<void> {
-  const opened = await client.views.open({ trigger_id: click.triggerId, view: buildLoadingModal() });
-  const viewId = opened.view?.id as string;
-  let view: ModalView;
-  try {
-    view = await decisionView(deps, client, click);
-  } catch (error) {
-    deps.logger.error("opening a request decision failed", { ...describeError(error), ...click });
-    view = buildNoticeModal(en["error.unexpected"]());
-  }
-  await client.views.update({ view_id: viewId, hash: opened.view?.hash, view }).catch((error: unknown) => {
-    deps.logger.error("could not show the request decision", { ...describeError(error), viewId });
-  });
-}
-
-async function decisionView(deps: SlackDeps, client: WebClient, click: DecisionClick): Promise<ModalView> {
+): Promise<ModalView> {
   const actor: Actor = { userId: click.userId, source: "button", requestId: click.triggerId };
   const refusal = { workspaceId: click.workspaceId, actor, attempted: `request.${click.decision}` };
   const target = { targetType: "license_request", targetId: click.requestId };

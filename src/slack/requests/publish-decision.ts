@@ -1,10 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import type { SlackDeps } from "../app.ts";
-import { buildRequestMessage } from "../blocks/request-message.ts";
-import { buildRequestOutcomeMessage } from "../blocks/request-outcome-message.ts";
-import { describeError } from "../logger.ts";
+import { describeError } from "../shared/logger.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { listCopies } from "./request-copies.ts";
+import { buildRequestMessage } from "./request-message.ts";
+import { buildRequestOutcomeMessage } from "./request-outcome-message.ts";
 
 /**
  * Brings every posted copy of a request up to date: once it is decided, withdrawn or expired, the

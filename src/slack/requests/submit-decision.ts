@@ -10,20 +10,18 @@ import {
   decideRequest,
 } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import type { SlackDeps } from "../app.ts";
-import { failureText } from "../blocks/build-error-message.ts";
-import { buildNoticeModal } from "../blocks/notice-modal.ts";
-import { alreadyDecidedText } from "../blocks/request-message.ts";
-import { mention } from "../blocks/request-parts.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { claimDelivery } from "../deliveries/claim-delivery.ts";
-import { settleFailedDelivery } from "../deliveries/failure-outcome.ts";
-import { describeError } from "../logger.ts";
-import { actingPerson } from "../people/acting-admin.ts";
-import { viewMetadataFor } from "../view-metadata.ts";
+import { actingPerson } from "../directory/acting-admin.ts";
+import { failureText } from "../shared/build-error-message.ts";
+import { type DeliveryClaim, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { buildNoticeModal } from "../shared/notice-modal.ts";
+import { viewMetadataFor } from "../shared/view-metadata.ts";
+import type { SlackDeps } from "../slack-deps.ts";
 import { publishDecision } from "./publish-decision.ts";
+import { alreadyDecidedText } from "./request-message.ts";
+import { mention } from "./request-parts.ts";
 
 const metadataSchema = z.object({ workspaceId: z.string(), requestId: z.string() });
 
@@ -46,21 +44,12 @@ export async function submitDecision(
   client: WebClient,
   submission: DecisionSubmission,
 ): Promise<void> {
-  const key = `view:${submission.viewId}`;
   const { workspaceId, viewId } = submission;
-  const startedAt = deps.clock.now();
-  let view: ModalView | null;
-  try {
-    view = await decide(deps, client, submission, key);
-  } catch (error) {
-    deps.logger.error("request decision failed", { ...describeError(error), workspaceId, viewId });
-    view = buildNoticeModal(
-      await settleFailedDelivery(deps, { workspaceId, key, requestId: viewId, startedAt }, error),
-    );
-  }
-  if (!view) return;
-  await client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
-    deps.logger.error("could not show the request decision's outcome", { ...describeError(error), viewId });
+  const delivery = { name: "request decision", workspaceId, requestId: viewId, context: { viewId } };
+  await handleDeliveryOnce<ModalView>(deps, delivery, {
+    work: (claim) => decide(deps, client, submission, claim),
+    answer: (view) => client.views.update({ view_id: viewId, view }),
+    failed: (text) => buildNoticeModal(text),
   });
 }
 
@@ -69,7 +58,7 @@ async function decide(
   deps: SlackDeps,
   client: WebClient,
   submission: DecisionSubmission,
-  key: string,
+  claim: DeliveryClaim,
 ): Promise<ModalView | null> {
   const { workspaceId, userId, viewId, decision } = submission;
   const actor: Actor = { userId, source: "modal", requestId: viewId };
@@ -85,7 +74,7 @@ async function decide(
     });
     return buildNoticeModal(en["error.unexpected"]());
   }
-  if (!(await claimDelivery(deps.db, { workspaceId, key, at: deps.clock.now() }))) return null;
+  if (!(await claim.claim(`view:${viewId}`))) return null;
   const { requestId } = meta;
   // Admin rights change in Slack: the decision is judged on what Slack says now.
   const acting = await actingPerson(deps, client, workspaceId, userId);

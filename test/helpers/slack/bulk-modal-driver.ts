@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction, postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 
 /**
  * The bulk modal driven over HTTP as Slack drives it: `/license bulk` opens the form, its

@@ -10,7 +10,7 @@ import {
 } from "../../../src/local-slack/fake-slack-api.ts";
 import { postSlashCommand, type SlackAppResponse } from "../../../src/local-slack/signed-requests.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
-import type { AppLogger } from "../../../src/slack/logger.ts";
+import type { AppLogger } from "../../../src/slack/shared/logger.ts";
 import { useTestDatabase } from "../database.ts";
 import { exampleCatalog } from "../factories.ts";
 

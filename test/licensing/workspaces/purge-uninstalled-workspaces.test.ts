@@ -13,7 +13,7 @@ import { setMailboxSize } from "../../../src/licensing/set-mailbox-size.ts";
 import { deactivateWorkspace } from "../../../src/licensing/workspaces/deactivate-workspace.ts";
 import { purgeUninstalledWorkspaces } from "../../../src/licensing/workspaces/purge-uninstalled-workspaces.ts";
 import { reactivateWorkspace } from "../../../src/licensing/workspaces/reactivate-workspace.ts";
-import { claimDelivery } from "../../../src/slack/deliveries/claim-delivery.ts";
+import { claimDelivery } from "../../../src/slack/shared/claim-delivery.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { admin, createFixture } from "../../helpers/factories.ts";
 

@@ -1,6 +1,6 @@
 import type { RecordedCall } from "../../../src/local-slack/fake-slack-api.ts";
 import { postEvent, postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, type useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 type RunningApp = ReturnType<typeof useRunningSlackApp>;

@@ -4,7 +4,7 @@ import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts"
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import { buttonValues, homeBlocks, homeText, openHome } from "./app-home-helpers.ts";
 

@@ -12,7 +12,7 @@ import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import {
   buttonValues,

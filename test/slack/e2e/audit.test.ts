@@ -5,7 +5,7 @@ import { fixedClock } from "../../../src/licensing/clock.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();

@@ -19,9 +19,11 @@ import {
   type FakeSlackApi,
   startFakeSlackApi,
 } from "../../../src/local-slack/fake-slack-api.ts";
-import { type SlackDeps, startSlackApp } from "../../../src/slack/app.ts";
-import { type RateLimitPolicy, syncDirectory } from "../../../src/slack/directory/sync-directory.ts";
-import type { AppLogger } from "../../../src/slack/logger.ts";
+import { startSlackApp } from "../../../src/slack/app.ts";
+import type { RateLimitPolicy } from "../../../src/slack/directory/directory-sync-options.ts";
+import { syncDirectory } from "../../../src/slack/directory/sync-directory.ts";
+import type { AppLogger } from "../../../src/slack/shared/logger.ts";
+import type { SlackDeps } from "../../../src/slack/slack-deps.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET } from "../../helpers/slack/running-app.ts";

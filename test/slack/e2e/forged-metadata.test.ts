@@ -9,7 +9,7 @@ import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts"
 import { recordMailboxSize } from "../../../src/licensing/mailboxes/record-mailbox-size.ts";
 import { dmChannelFor } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();

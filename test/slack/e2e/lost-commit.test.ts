@@ -12,7 +12,7 @@ import { dmChannelFor } from "../../../src/local-slack/fake-slack-chat.ts";
 import { postInteraction, postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import { en } from "../../../src/slack/copy/en.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../../helpers/database.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until } from "../../helpers/slack/running-app.ts";

@@ -4,7 +4,7 @@ import { auditLog, nonUserMailboxes } from "../../../src/db/schema/index.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { recordMailboxSize } from "../../../src/licensing/mailboxes/record-mailbox-size.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();

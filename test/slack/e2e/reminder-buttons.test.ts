@@ -9,9 +9,9 @@ import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts"
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { en } from "../../../src/slack/copy/en.ts";
-import { ids } from "../../../src/slack/ids.ts";
-import { afterNoticeSent } from "../../../src/slack/outbox/after-notice-sent.ts";
-import { relayClient, sendJobNotice } from "../../../src/slack/outbox/send-job-notice.ts";
+import { afterNoticeSent } from "../../../src/slack/notices/after-notice-sent.ts";
+import { relayClient, sendJobNotice } from "../../../src/slack/notices/send-job-notice.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import { approverCount, copiesOf, pendingRequestFor, teamWithAdmins } from "./request-interactions.ts";
 

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { assignments, auditLog } from "../../../src/db/schema/index.ts";
+import { assignments, auditLog, slackDeliveries } from "../../../src/db/schema/index.ts";
 import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();
@@ -96,6 +96,34 @@ describe("confirming a removal", () => {
         (msg) => msg.text?.includes("Removed") && msg.channel?.includes(m.admin.id.slice(1)),
       ),
     ).toHaveLength(1);
+  });
+
+  it("keeps the claim of a removal whose confirmation could not be sent, and never says nothing changed", async () => {
+    const m = await licensedMember();
+    const metadata = {
+      workspaceId: m.workspaceId,
+      personId: m.personId,
+      productId: m.productId,
+      responseUrl: "",
+    };
+    app.fake.failNext("chat.postMessage", "fatal_error");
+    const posted = await postInteraction(
+      app.url,
+      SIGNING_SECRET,
+      submission(m.admin.id, "VREMOVE2", metadata),
+    );
+    expect(posted.status).toBe(200);
+    // Handled once the failed direct message is logged; the log says the answer failed, not the work.
+    const logged = await until(() => app.logs.filter((l) => l.message.startsWith("remove confirmation")), 1);
+    expect(logged.map((l) => l.message)).toEqual(["remove confirmation: the answer could not be shown"]);
+    expect(await holds(m.personId, m.productId)).toBe(false);
+    // The removal went through: a redelivery must find the claim taken, not run it again.
+    const claims = await app.db
+      .select()
+      .from(slackDeliveries)
+      .where(and(eq(slackDeliveries.workspaceId, m.workspaceId), eq(slackDeliveries.key, "view:VREMOVE2")));
+    expect(claims).toHaveLength(1);
+    expect(app.fake.messages.filter((msg) => msg.text?.includes("nothing was changed"))).toHaveLength(0);
   });
 
   it("refuses a non-admin's forged submission, records the attempt, and changes nothing", async () => {

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { assignments, auditLog, licenseRequests, people, products } from "../../../src/db/schema/index.ts";
 import { dmChannelFor } from "../../../src/local-slack/fake-slack-api.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import {
   approverCount,

@@ -3,7 +3,7 @@ import { licenseRequests, people, requestMessages } from "../../../src/db/schema
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import type { SlackUser } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, type useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 type Harness = ReturnType<typeof useRunningSlackApp>;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditLog, licenseRequests, people } from "../../../src/db/schema/index.ts";
 import { dmChannelFor } from "../../../src/local-slack/fake-slack-api.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import { clickHomeButton, submitRequestForm } from "./app-home-helpers.ts";
 import { copiesOf, expectNoErrorsLogged, pendingRequestFor, teamWithAdmins } from "./request-interactions.ts";

@@ -19,8 +19,8 @@ import { recordMailboxSize } from "../../../src/licensing/mailboxes/record-mailb
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { fileRequest } from "../../../src/licensing/requests/file-request.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { encodeAuditPageToken } from "../../../src/slack/commands/audit-cursor.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { encodeAuditPageToken } from "../../../src/slack/audit/audit-cursor.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 

@@ -10,7 +10,7 @@ import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { dmChannelFor } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { ids } from "../../../src/slack/ids.ts";
+import { ids } from "../../../src/slack/shared/ids.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 

@@ -3,7 +3,7 @@ import { PermanentFailure } from "../../../src/jobs/outbox-relay.ts";
 import { fixedClock } from "../../../src/licensing/clock.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
 import { InstallationNotFoundError } from "../../../src/slack/install/postgres-installation-store.ts";
-import { installationSender } from "../../../src/slack/outbox/installation-sender.ts";
+import { installationSender } from "../../../src/slack/notices/installation-sender.ts";
 
 let slack: FakeSlackApi;
 beforeAll(async () => {

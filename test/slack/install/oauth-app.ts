@@ -5,7 +5,7 @@ import { systemClock } from "../../../src/licensing/clock.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import { BOT_SCOPES } from "../../../src/slack/install/scopes.ts";
-import type { AppLogger } from "../../../src/slack/logger.ts";
+import type { AppLogger } from "../../../src/slack/shared/logger.ts";
 import type { TestDatabase } from "../../helpers/database.ts";
 import { type FakeOAuthApi, startFakeOAuthApi } from "./fake-oauth-api.ts";
 

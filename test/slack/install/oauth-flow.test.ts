@@ -7,7 +7,7 @@ import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import { createPostgresInstallationStore } from "../../../src/slack/install/postgres-installation-store.ts";
 import { BOT_SCOPES } from "../../../src/slack/install/scopes.ts";
 import { createTokenCipher } from "../../../src/slack/install/token-cipher.ts";
-import type { AppLogger } from "../../../src/slack/logger.ts";
+import type { AppLogger } from "../../../src/slack/shared/logger.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { type FakeOAuthApi, startFakeOAuthApi } from "./fake-oauth-api.ts";
 

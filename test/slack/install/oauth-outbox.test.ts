@@ -7,7 +7,7 @@ import { systemClock } from "../../../src/licensing/clock.ts";
 import { enqueueNotices } from "../../../src/licensing/outbox/enqueue.ts";
 import { inTransaction } from "../../../src/licensing/outcome.ts";
 import { postEvent } from "../../../src/local-slack/signed-requests.ts";
-import { relaySender } from "../../../src/slack/outbox/relay-sender.ts";
+import { relaySender } from "../../../src/slack/notices/relay-sender.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { createFixture } from "../../helpers/factories.ts";
 import { silentLogger, useOAuthApp } from "./oauth-app.ts";

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Installation, InstallProvider } from "@slack/oauth";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TokenKey } from "../../../src/config.ts";
 import { type Database, openDatabase } from "../../../src/db/client.ts";
 import { slackInstallations } from "../../../src/db/schema/index.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
@@ -9,9 +10,8 @@ import { botTokenFor } from "../../../src/slack/install/bot-token-for.ts";
 import { createPostgresInstallationStore } from "../../../src/slack/install/postgres-installation-store.ts";
 import { resealInstallations } from "../../../src/slack/install/reseal-installations.ts";
 import { createTokenCipher } from "../../../src/slack/install/token-cipher.ts";
-import type { TokenKey } from "../../../src/slack/install/token-keys.ts";
 import { slackTokenRefresher } from "../../../src/slack/install/token-refresh.ts";
-import type { AppLogger } from "../../../src/slack/logger.ts";
+import type { AppLogger } from "../../../src/slack/shared/logger.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { type FakeOAuthApi, startFakeOAuthApi } from "./fake-oauth-api.ts";
 

@@ -1,0 +1,100 @@
+import { assignProduct } from "../../licensing/assign-product.ts";
+import { fileRequest } from "../../licensing/requests/file-request.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import {
+  type CommandContext,
+  commandActingPerson,
+  commandActor,
+  findPerson,
+  findProduct,
+  personLabel,
+} from "../license-command/command-context.ts";
+import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { announceRequest } from "../requests/announce-request.ts";
+import { failureOutcome } from "../shared/failure-outcome.ts";
+import { describeError } from "../shared/logger.ts";
+import { type AssignAttempt, buildAssignResultMessage } from "./build-assign-result-message.ts";
+
+/**
+ * `/license assign @p1 [@p2 …] product`: admins assign; anyone else files a request per person,
+ * for the admins to approve.
+ */
+export async function assignLicense(
+  ctx: CommandContext,
+  input: { people: PersonRef[]; product: string },
+): Promise<void> {
+  const found = await findProduct(ctx, input.product);
+  if ("message" in found) return ctx.reply({ text: found.message });
+  const acting = await commandActingPerson(ctx);
+  const startedAt = ctx.deps.clock.now();
+  const lines: string[] = [];
+  const attempts: AssignAttempt[] = [];
+  const filedRequests: string[] = [];
+  for (const ref of input.people) {
+    const person = await findPerson(ctx, ref);
+    if (!person) {
+      lines.push(en["person.unknown"]({ who: personLabel(ref) }));
+      continue;
+    }
+    if (!acting?.isAdmin) {
+      const filed = await fileRequest(ctx.deps.db, ctx.deps.clock, {
+        workspaceId: ctx.workspaceId,
+        personId: person.id,
+        productId: found.product.id,
+        reason: "",
+        actor: commandActor(ctx),
+      });
+      const words = { person: escapeMrkdwn(person.name), product: escapeMrkdwn(found.product.name) };
+      lines.push(filed.ok ? en["request.filed"](words) : errorText(filed.code));
+      if (filed.ok) filedRequests.push(filed.requestId);
+      continue;
+    }
+    // Each person is a transaction of their own: one that fails unexpectedly is said by name, and
+    // the others keep what they got, so the reply never claims that nothing changed.
+    try {
+      const outcome = await assignProduct(ctx.deps.db, ctx.deps.clock, {
+        workspaceId: ctx.workspaceId,
+        personId: person.id,
+        productId: found.product.id,
+        actor: commandActor(ctx),
+      });
+      attempts.push({ person: { name: person.name }, outcome });
+    } catch (error) {
+      if (input.people.length === 1) throw error;
+      ctx.deps.logger.error("/license assign failed for one person", {
+        ...describeError(error),
+        workspaceId: ctx.workspaceId,
+        personId: person.id,
+      });
+      const outcome = await failureOutcome(
+        ctx.deps,
+        { workspaceId: ctx.workspaceId, requestId: ctx.triggerId, startedAt, personId: person.id },
+        error,
+      );
+      lines.push(personFailureText[outcome]({ person: escapeMrkdwn(person.name) }));
+    }
+  }
+  if (attempts.length > 0) {
+    const result = buildAssignResultMessage({
+      product: found.product,
+      attempts,
+      timeZone: acting?.timeZone ?? "UTC",
+    });
+    await ctx.reply(result);
+    if (lines.length) await ctx.reply({ text: lines.join("\n") });
+    return;
+  }
+  await ctx.reply({ text: lines.join("\n") });
+  // After the reply: the asker hears at once, and the approvers right after.
+  for (const requestId of filedRequests) {
+    await announceRequest(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId, requestId });
+  }
+}
+
+const personFailureText = {
+  not_applied: en["assign.person.unexpected"],
+  applied: en["failure.person.applied"],
+  unknown: en["failure.person.unknown"],
+};

@@ -1,0 +1,131 @@
+import type { AssignProductOutcome, AssignProductResult } from "../../licensing/assign-product.ts";
+import type { SeatUsage } from "../../licensing/seat-usage.ts";
+import type { SkippedPlan } from "../../licensing/service-plans.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { failureText } from "../shared/build-error-message.ts";
+import {
+  context,
+  type Message,
+  message,
+  packSections,
+  section,
+  shareBlocks,
+} from "../shared/message-parts.ts";
+
+/** One person's assign, with who it was for: a failure does not name the person. */
+export interface AssignAttempt {
+  person: { name: string };
+  outcome: AssignProductOutcome;
+}
+
+export interface AssignResultInput {
+  product: { name: string };
+  attempts: readonly AssignAttempt[];
+  /** The viewer's time zone, for dates in failures (a restore window that closed). */
+  timeZone: string;
+}
+
+type Skipped = AssignProductResult["skipped"][number];
+
+/** Why a service was skipped, one sentence per reason: a new reason does not compile without words. */
+const SKIP_REASONS: Record<SkippedPlan["reason"], (p: { services: string; location: string }) => string> = {
+  UNAVAILABLE_IN_LOCATION: en["assign.skipped.UNAVAILABLE_IN_LOCATION"],
+};
+
+/** The summary sentence and the seats left. */
+const FIXED_BLOCKS = 2;
+
+/**
+ * The outcome of assigning one product to one or several people: per person what was turned on,
+ * what was skipped and why, whether kept data came back; per person that could not get it, why;
+ * and the seats left afterwards ("6 of 10 available").
+ */
+export function buildAssignResultMessage(input: AssignResultInput): Message {
+  const product = escapeMrkdwn(input.product.name);
+  const done = input.attempts.flatMap((a) => (a.outcome.ok ? [a.outcome] : []));
+  const failed = input.attempts.flatMap((a) =>
+    a.outcome.ok ? [] : [{ person: a.person, failure: a.outcome }],
+  );
+
+  const doneItems = done.map(doneItem);
+  const failedItems = failed.map(({ person, failure }) =>
+    en["assign.person.failed"]({
+      person: escapeMrkdwn(person.name),
+      message: failureText(failure, { timeZone: input.timeZone }),
+    }),
+  );
+  const perList = shareBlocks(FIXED_BLOCKS, doneItems.length > 0 && failedItems.length > 0 ? 2 : 1);
+  const seats = seatsLeft(input.attempts);
+
+  return message(en["assign.fallback"]({ product, assigned: done.length, failed: failed.length }), [
+    section(summary(product, done, failed.length)),
+    ...packSections(doneItems, perList),
+    ...packSections(
+      failedItems,
+      perList,
+      failedItems.length > 0 ? { heading: en["assign.failures.heading"]() } : {},
+    ),
+    ...(seats
+      ? [
+          context([
+            en["assign.seats"]({
+              product,
+              seats: en["seats.available"]({ available: seats.available, purchased: seats.purchased }),
+            }),
+          ]),
+        ]
+      : []),
+  ]);
+}
+
+function summary(product: string, done: readonly AssignProductResult[], failed: number): string {
+  const [only] = done;
+  if (done.length === 0) return en["assign.summary.none"]({ product });
+  if (failed > 0) return en["assign.summary.partial"]({ product, assigned: done.length, failed });
+  if (done.length === 1 && only)
+    return en["assign.summary.one"]({ product, person: escapeMrkdwn(only.person.name) });
+  return en["assign.summary.many"]({ product, assigned: done.length });
+}
+
+function doneItem(result: AssignProductResult): string {
+  const person = escapeMrkdwn(result.person.name);
+  const lines = [
+    result.enabled.length > 0
+      ? en["assign.person.done"]({
+          person,
+          services: result.enabled.map((s) => escapeMrkdwn(s.name)).join(", "),
+        })
+      : en["assign.person.done_nothing"]({ person }),
+  ];
+  if (result.restored) lines.push(en["assign.person.restored"]());
+  const groups = new Map<string, Skipped[]>();
+  for (const s of result.skipped) {
+    const key = `${s.reason}\u0000${s.location}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  for (const group of groups.values()) {
+    const [first] = group;
+    if (!first) continue;
+    lines.push(
+      SKIP_REASONS[first.reason]({
+        services: group.map((s) => escapeMrkdwn(s.name)).join(", "),
+        location: escapeMrkdwn(first.location),
+      }),
+    );
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The seats after all the attempts: each outcome saw the count at its own moment, and within one
+ * run of assigns the fewest available is the latest.
+ */
+function seatsLeft(attempts: readonly AssignAttempt[]): SeatUsage | null {
+  let least: SeatUsage | null = null;
+  for (const { outcome } of attempts) {
+    const seats = outcome.ok ? outcome.seats : outcome.code === "NO_SEATS_LEFT" ? outcome.seats : null;
+    if (seats && (least === null || seats.available < least.available)) least = seats;
+  }
+  return least;
+}

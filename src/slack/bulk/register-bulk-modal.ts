@@ -1,0 +1,175 @@
+import type { App } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { people, viewDrafts } from "../../db/schema/index.ts";
+import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
+import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
+import { en } from "../copy/en.ts";
+import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
+import { DirectoryLookup } from "../directory/directory-lookup.ts";
+import { buildErrorMessage } from "../shared/build-error-message.ts";
+import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { ids } from "../shared/ids.ts";
+import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
+import { workspaceOf } from "../shared/workspace-of.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import { BULK_PEOPLE_MAX } from "./bulk-form-modal.ts";
+import { buildBulkPreviewModal } from "./bulk-preview-modal.ts";
+
+const draftSchema = z.object({
+  personIds: z.array(z.string()),
+  add: z.array(z.string()),
+  remove: z.array(z.string()),
+  mode: z.enum(["add", "replace"]),
+});
+
+type ViewState = Record<
+  string,
+  Record<
+    string,
+    { selected_users?: string[]; selected_options?: { value: string }[]; selected_option?: { value: string } }
+  >
+>;
+
+/**
+ * The bulk change in two steps: the form, whose submission shows the preview (counts, shortfalls,
+ * every data loss), and the preview, whose submission applies the change whole or not at all.
+ */
+export function registerBulkModal(app: App, deps: SlackDeps): void {
+  app.view(ids.bulkForm.callbackId, async ({ ack, body, view, client }) => {
+    const f = ids.bulkForm;
+    const values = view.state.values as ViewState;
+    const userIds = values[f.peopleBlock]?.[f.peopleAction]?.selected_users ?? [];
+    const add = (values[f.addBlock]?.[f.addAction]?.selected_options ?? []).map((o) => o.value);
+    const remove = (values[f.removeBlock]?.[f.removeAction]?.selected_options ?? []).map((o) => o.value);
+    const mode =
+      values[f.modeBlock]?.[f.modeAction]?.selected_option?.value === "replace" ? "replace" : "add";
+    const errors: Record<string, string> = {};
+    if (userIds.length === 0) errors[f.peopleBlock] = en["bulk.error.people"]();
+    if (userIds.length > BULK_PEOPLE_MAX)
+      errors[f.peopleBlock] = en["bulk.error.too_many"]({ max: BULK_PEOPLE_MAX });
+    if (add.length === 0 && (mode === "replace" ? false : remove.length === 0))
+      errors[f.addBlock] = en["bulk.error.products"]();
+    if (mode === "add" && add.some((id) => remove.includes(id)))
+      errors[f.removeBlock] = en["bulk.error.conflict"]();
+    if (Object.keys(errors).length > 0) {
+      await ack({ response_action: "errors", errors });
+      return;
+    }
+    await ack({ response_action: "update", view: buildLoadingModal() });
+    const workspaceId = workspaceOf(body);
+    await guarded(deps, client, { workspaceId, viewId: view.id }, async () => {
+      const acting = await actingAdmin(deps, client, {
+        workspaceId,
+        actor: { userId: body.user.id, source: "modal", requestId: view.id },
+        attempted: "bulk",
+        targetType: "view",
+        targetId: view.id,
+      });
+      if (!acting) return buildNoticeModal(en["error.NOT_ALLOWED"]());
+      const personIds = await personIdsFor(deps, client, workspaceId, userIds);
+      const request = { personIds, add, remove: mode === "add" ? remove : [], mode } as const;
+      const preview = await previewBulkChange(deps.db, deps.clock, { workspaceId, ...request });
+      if (!preview.ok)
+        return buildNoticeModal(buildErrorMessage(preview, { timeZone: acting.timeZone ?? "UTC" }).text);
+      await deps.db
+        .insert(viewDrafts)
+        .values({
+          viewId: view.id,
+          workspaceId,
+          userId: body.user.id,
+          payload: request,
+          createdAt: deps.clock.now(),
+        })
+        .onConflictDoUpdate({
+          target: viewDrafts.viewId,
+          set: { payload: request, createdAt: deps.clock.now() },
+        });
+      return buildBulkPreviewModal(preview, { timeZone: acting.timeZone ?? "UTC" });
+    });
+  });
+
+  app.view(ids.bulkPreview.callbackId, async ({ ack, body, view, client }) => {
+    await ack({ response_action: "update", view: buildLoadingModal() });
+    const workspaceId = workspaceOf(body);
+    await guarded(deps, client, { workspaceId, viewId: view.id }, async () => {
+      // applyBulkChange decides who may (rule 10) and records a refusal; the flags it reads are
+      // Slack's own as of the last minute.
+      const acting = await actingPerson(deps, client, workspaceId, body.user.id);
+      const [draft] = await deps.db
+        .select()
+        .from(viewDrafts)
+        .where(and(eq(viewDrafts.viewId, view.id), eq(viewDrafts.workspaceId, workspaceId)));
+      if (!draft) {
+        // A view id this workspace holds no draft for: another workspace's, or made up.
+        await recordUnknownTarget(deps.db, deps.clock, {
+          workspaceId,
+          actor: { userId: body.user.id, source: "modal", requestId: view.id },
+          attempted: "bulk",
+          targets: [{ type: "view", id: view.id }],
+        });
+        return buildNoticeModal(en["error.unexpected"]());
+      }
+      const parsed = draftSchema.safeParse(draft.payload);
+      if (!parsed.success) return buildNoticeModal(en["error.unexpected"]());
+      const result = await applyBulkChange(deps.db, deps.clock, {
+        workspaceId,
+        ...parsed.data,
+        actor: { userId: body.user.id, source: "modal", requestId: view.id },
+        // The view id makes a double submission apply once.
+        idempotencyKey: `bulk:${view.id}`,
+      });
+      if (!result.ok)
+        return buildNoticeModal(buildErrorMessage(result, { timeZone: acting?.timeZone ?? "UTC" }).text);
+      return buildNoticeModal(
+        en["bulk.done"]({
+          people: result.peopleChanged,
+          added: result.added,
+          removed: result.removed,
+          restored: result.restored,
+        }),
+      );
+    });
+  });
+}
+
+/**
+ * Runs a step after the ack and shows its outcome in the modal; a failure says what it left behind
+ * (the view id is the request id of the step's audit rows). The apply is made once by the domain's
+ * idempotency key, so no claim is taken here.
+ */
+async function guarded(
+  deps: SlackDeps,
+  client: WebClient,
+  { workspaceId, viewId }: { workspaceId: string; viewId: string },
+  work: () => Promise<ModalView>,
+) {
+  await handleDeliveryOnce<ModalView>(
+    deps,
+    { name: "bulk modal step", workspaceId, requestId: viewId, context: { viewId } },
+    {
+      work,
+      answer: (view) => client.views.update({ view_id: viewId, view }),
+      failed: (text) => buildNoticeModal(text),
+    },
+  );
+}
+
+/** The people the form named, from the directory in one query; Slack is asked only about strangers. */
+async function personIdsFor(deps: SlackDeps, client: WebClient, workspaceId: string, userIds: string[]) {
+  const known = await deps.db
+    .select({ id: people.id, slackUserId: people.slackUserId })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), inArray(people.slackUserId, userIds)));
+  const bySlackId = new Map(known.map((p) => [p.slackUserId, p.id]));
+  const directory = new DirectoryLookup(deps.db, client);
+  const ids: string[] = [];
+  for (const userId of userIds) {
+    const id = bySlackId.get(userId) ?? (await directory.byUserId(workspaceId, userId))?.id;
+    if (id) ids.push(id);
+  }
+  return ids;
+}

@@ -1,0 +1,69 @@
+import { assignLicense } from "../assign/assign-license.ts";
+import { showAudit } from "../audit/audit-log.ts";
+import { openBulkForm } from "../bulk/open-bulk-form.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { exportLicenses } from "../export/export-licenses.ts";
+import { showMailboxes } from "../mailboxes/show-mailboxes.ts";
+import { manageAdmins } from "../people/manage-admins.ts";
+import { setLocation } from "../people/set-location.ts";
+import { showPerson } from "../people/show-person.ts";
+import { manageProducts } from "../products/manage-products.ts";
+import { setSeats } from "../products/set-seats.ts";
+import { showStatus } from "../products/show-status.ts";
+import { removeLicense } from "../remove/remove-license.ts";
+import { requestLicense } from "../requests/request-license.ts";
+import { restoreLicense } from "../restore/restore-license.ts";
+import type { CommandContext } from "./command-context.ts";
+import type { ParsedCommand, ParseProblem } from "./parse-license-command.ts";
+
+/** Sends a parsed `/license` command to its handler; text it could not parse gets the usage. */
+export async function dispatchLicenseCommand(ctx: CommandContext, command: ParsedCommand): Promise<void> {
+  switch (command.kind) {
+    case "help":
+      return ctx.reply({ text: `${en["help.title"]()}\n${en["help.usage"]()}` });
+    case "invalid":
+      return ctx.reply({
+        text: `${en["help.problem"]({ problem: problemText(command.problem) })}\n\n${en["help.usage"]()}`,
+      });
+    case "status":
+      return showStatus(ctx);
+    case "show":
+      return showPerson(ctx, { person: command.person });
+    case "assign":
+      return assignLicense(ctx, { people: command.people, product: command.product });
+    case "remove":
+      return removeLicense(ctx, { person: command.person, product: command.product });
+    case "restore":
+      return restoreLicense(ctx, { person: command.person, product: command.product });
+    case "request":
+      return requestLicense(ctx, command);
+    case "seats":
+      return setSeats(ctx, { product: command.product, quantity: command.quantity });
+    case "location":
+      return setLocation(ctx, { person: command.person, location: command.location });
+    case "admins":
+      return manageAdmins(ctx, { grant: command.grant, person: command.person });
+    case "bulk":
+      return openBulkForm(ctx);
+    case "audit":
+      return showAudit(ctx, { person: command.person });
+    case "mailboxes":
+      return showMailboxes(ctx);
+    case "products":
+      return manageProducts(ctx);
+    case "export":
+      return exportLicenses(ctx);
+  }
+}
+
+function problemText(problem: ParseProblem): string {
+  switch (problem.code) {
+    case "UNKNOWN_SUBCOMMAND":
+      return en["parse.UNKNOWN_SUBCOMMAND"]({ word: escapeMrkdwn(problem.word) });
+    case "TOO_MANY_PEOPLE":
+      return en["parse.TOO_MANY_PEOPLE"]({ max: problem.max });
+    default:
+      return en[`parse.${problem.code}`]();
+  }
+}

@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { queryRows } from "../../db/rows.ts";
+import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
+import type { ProductSeats } from "../../licensing/get-seat-usage.ts";
+import { seatUsage } from "../../licensing/seat-usage.ts";
+import type { KnownPerson } from "../directory/directory-lookup.ts";
+
+/** What almost every command needs first, read in the statement that claims the command. */
+export interface CommandSnapshot {
+  /** False when this trigger id was seen before: a redelivery, to be ignored. */
+  claimed: boolean;
+  /** Every product with its seats, by name (rule 1). */
+  products: ProductSeats[];
+  /** The person typing, as the directory last recorded them; null when not known yet. */
+  acting: ActingPerson | null;
+  /** The people the command names by Slack id that the directory knows, by Slack id. */
+  named: Map<string, KnownPerson>;
+}
+
+/**
+ * Claims the command's delivery key and reads the workspace's products, the acting person and the
+ * people the command names, in one round trip: they used to be four.
+ */
+export async function loadCommandSnapshot(
+  db: Database,
+  input: { workspaceId: string; key: string; at: Date; userId: string; named: string[] },
+): Promise<CommandSnapshot> {
+  const [row] = await queryRows<{
+    claimed: boolean;
+    products: {
+      productId: string;
+      key: string;
+      name: string;
+      isDefault: boolean;
+      purchased: number;
+      assigned: number;
+    }[];
+    acting: ActingPerson | null;
+    named: KnownPerson[];
+  }>(
+    db,
+    sql`with claim as (
+          insert into slack_deliveries (workspace_id, key, received_at)
+          values (${input.workspaceId}, ${input.key}, ${input.at})
+          on conflict do nothing
+          returning key
+        )
+        select exists (select 1 from claim) as claimed,
+          coalesce((
+            select json_agg(json_build_object(
+                     'productId', p.id, 'key', p.key, 'name', p.name, 'isDefault', p.is_default,
+                     'purchased', p.purchased_seats, 'assigned', p.assigned_seats)
+                   order by p.name)
+            from products p where p.workspace_id = ${input.workspaceId}), '[]'::json) as products,
+          (select json_build_object(
+                    'id', pe.id, 'name', pe.name, 'slackUserId', pe.slack_user_id, 'active', pe.active,
+                    'timeZone', pe.time_zone,
+                    'isAdmin', pe.active and (pe.is_slack_admin or pe.is_granted_admin))
+           from people pe
+           where pe.workspace_id = ${input.workspaceId} and pe.slack_user_id = ${input.userId}) as acting,
+          coalesce((
+            select json_agg(json_build_object(
+                     'id', n.id, 'slackUserId', n.slack_user_id, 'name', n.name, 'timeZone', n.time_zone))
+            from people n
+            where n.workspace_id = ${input.workspaceId}
+              and n.slack_user_id = any(${sql.param(input.named)}::text[])), '[]'::json) as named`,
+    { prepareAs: "command_snapshot" },
+  );
+  if (!row) throw new Error("the command snapshot returned no row");
+  return {
+    claimed: row.claimed,
+    products: row.products.map(({ purchased, assigned, ...product }) => ({
+      ...product,
+      ...seatUsage(purchased, assigned),
+    })),
+    acting: row.acting,
+    named: new Map(row.named.map((person) => [person.slackUserId, person])),
+  };
+}

@@ -1,0 +1,62 @@
+import type { App } from "@slack/bolt";
+import { DirectoryLookup } from "../directory/directory-lookup.ts";
+import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { postToResponseUrl } from "../shared/post-to-response-url.ts";
+import { workspaceOf } from "../shared/workspace-of.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import { type CommandContext, namedUserIds, type Reply } from "./command-context.ts";
+import { dispatchLicenseCommand } from "./dispatch-license-command.ts";
+import { loadCommandSnapshot } from "./load-command-snapshot.ts";
+import { parseLicenseCommand } from "./parse-license-command.ts";
+
+/**
+ * `/license …`: acknowledged at once, then parsed and handled once per trigger id; every reply is
+ * ephemeral, and a failure is answered with what it left behind.
+ */
+export function registerLicenseCommand(app: App, deps: SlackDeps): void {
+  app.command("/license", async ({ ack, command, client }) => {
+    await ack();
+    const workspaceId = workspaceOf(command);
+    const reply = async (message: Reply) => {
+      await postToResponseUrl(command.response_url, { response_type: "ephemeral", ...message });
+    };
+    const delivery = {
+      name: "/license",
+      workspaceId,
+      requestId: command.trigger_id,
+      context: { userId: command.user_id, text: command.text.slice(0, 200) },
+    };
+    await handleDeliveryOnce<Reply>(deps, delivery, {
+      work: async (claim) => {
+        const directory = new DirectoryLookup(deps.db, client);
+        await directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
+        const parsed = parseLicenseCommand(command.text);
+        const key = `command:${command.trigger_id}`;
+        const snapshot = await loadCommandSnapshot(deps.db, {
+          workspaceId,
+          key,
+          at: deps.clock.now(),
+          userId: command.user_id,
+          named: namedUserIds(parsed),
+        });
+        if (!snapshot.claimed) return;
+        claim.claimedAs(key);
+        const ctx: CommandContext = {
+          deps,
+          client,
+          directory,
+          workspaceId,
+          userId: command.user_id,
+          triggerId: command.trigger_id,
+          responseUrl: command.response_url,
+          snapshot,
+          reply,
+        };
+        await dispatchLicenseCommand(ctx, parsed);
+        return null; // Each subcommand answers as it goes.
+      },
+      answer: reply,
+      failed: (text) => ({ text }),
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { findMailbox } from "../../licensing/mailboxes/find-mailbox.ts";
+import { licenseMailbox } from "../../licensing/mailboxes/license-mailbox.ts";
+import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
+import { recordMailboxSize } from "../../licensing/mailboxes/record-mailbox-size.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatDate, formatSize } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { ids } from "../shared/ids.ts";
+import { workspaceOf } from "../shared/workspace-of.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+import { openMailboxModal, submitted, type ViewState } from "./mailbox-modal.ts";
+import { parseMailboxSize } from "./parse-mailbox-size.ts";
+
+export function registerMailboxActions(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(ids.mailboxSize.recordAction, async ({ ack, body, action, client }) => {
+    await ack();
+    await openMailboxModal(deps, client, body, action.value ?? "", "size");
+  });
+  app.action<BlockButtonAction>(ids.mailbox.licenseAction, async ({ ack, body, action, client }) => {
+    await ack();
+    await openMailboxModal(deps, client, body, action.value ?? "", "license");
+  });
+
+  app.view(ids.mailboxSize.callbackId, async ({ ack, body, view, client }) => {
+    const f = ids.mailboxSize;
+    const typed = (view.state.values as ViewState)[f.sizeBlock]?.[f.sizeAction]?.value ?? "";
+    const size = parseMailboxSize(typed);
+    if (!size.ok) {
+      const problem =
+        size.problem === "too_big" ? en["mailboxes.size.too_big"]() : en["mailboxes.size.invalid"]();
+      await ack({ response_action: "errors", errors: { [f.sizeBlock]: problem } });
+      return;
+    }
+    await ack();
+    await submitted(deps, client, body.user.id, workspaceOf(body), view, async (meta, actor, timeZone) => {
+      const mailbox = await findMailbox(deps.db, meta);
+      if (!mailbox) return en["mailboxes.unknown"]();
+      const recorded = await recordMailboxSize(deps.db, deps.clock, {
+        workspaceId: meta.workspaceId,
+        address: mailbox.address,
+        sizeMb: size.sizeMb,
+        actor,
+      });
+      if (!recorded.ok) return errorText(recorded.code);
+      const { state } = recorded;
+      const words = {
+        address: escapeMrkdwn(mailbox.address),
+        size: formatSize(state.sizeMb),
+        quota: formatSize(state.quotaMb),
+      };
+      if (state.lockedAt) return en["mailboxes.size.recorded_locked"](words);
+      if (state.lockAt)
+        return en["mailboxes.size.recorded_over"]({ ...words, date: formatDate(state.lockAt, timeZone) });
+      return en["mailboxes.size.recorded_fine"](words);
+    });
+  });
+
+  app.view(ids.mailboxLicense.callbackId, async ({ ack, body, view, client }) => {
+    const f = ids.mailboxLicense;
+    const productId = (view.state.values as ViewState)[f.productBlock]?.[f.productAction]?.selected_option
+      ?.value;
+    if (!productId) {
+      await ack({ response_action: "errors", errors: { [f.productBlock]: en["error.UNKNOWN_PRODUCT"]() } });
+      return;
+    }
+    await ack();
+    await submitted(deps, client, body.user.id, workspaceOf(body), view, async (meta, actor) => {
+      const mailbox = await findMailbox(deps.db, meta);
+      if (!mailbox) return en["mailboxes.unknown"]();
+      const licensed = await licenseMailbox(deps.db, deps.clock, { ...meta, productId, actor });
+      if (!licensed.ok) return errorText(licensed.code);
+      const product = (await mailboxLicenseOptions(deps.db, meta)).find((p) => p.productId === productId);
+      return en["mailboxes.license.done"]({
+        address: escapeMrkdwn(mailbox.address),
+        product: escapeMrkdwn(product?.name ?? ""),
+        seats: product?.sentence ?? "",
+      });
+    });
+  });
+}

@@ -1,0 +1,183 @@
+import type { ActionsBlock, Button, KnownBlock } from "@slack/types";
+import type { Notice } from "../../licensing/outbox/notices.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatSize, truncate } from "../copy/format.ts";
+import { ids } from "../shared/ids.ts";
+import {
+  button,
+  context,
+  header,
+  MESSAGE_BLOCKS_MAX,
+  type Message,
+  message,
+  packSections,
+  section,
+} from "../shared/message-parts.ts";
+import { adminNotificationText } from "./admin-notification-text.ts";
+
+/** Header, intro and the closing "…and N more" around the rows. */
+const FRAME_BLOCKS = 3;
+/** A row with buttons is a section and an actions block. */
+const ROW_BLOCKS = 2;
+const ROWS_WITH_BUTTONS = Math.floor((MESSAGE_BLOCKS_MAX - FRAME_BLOCKS) / ROW_BLOCKS);
+
+/**
+ * A date every reader sees in their own time zone (Slack formats it per reader); the fallback, for
+ * clients that cannot, is the UTC date.
+ */
+export function slackDate(iso: string): string {
+  const date = new Date(iso);
+  return `<!date^${Math.floor(date.getTime() / 1000)}^{date_long}|${date.toISOString().slice(0, 10)}>`;
+}
+
+const actions = (blockId: string, buttons: Button[]): ActionsBlock => ({
+  type: "actions",
+  block_id: truncate(blockId, 255),
+  elements: buttons,
+});
+
+/** Rows with buttons, as many as a message holds, then how many more and where to see them. */
+function rowsWithButtons<T>(
+  items: readonly T[],
+  row: (item: T) => [string, ActionsBlock],
+  moreCommand: string,
+): KnownBlock[] {
+  const shown = items.slice(0, ROWS_WITH_BUTTONS);
+  const blocks: KnownBlock[] = shown.flatMap((item) => {
+    const [text, buttons] = row(item);
+    return [section(text), buttons];
+  });
+  if (items.length > shown.length) {
+    blocks.push(context([en["jobs.more"]({ count: items.length - shown.length, command: moreCommand })]));
+  }
+  return blocks;
+}
+
+/** The message for a notice the daily jobs queued, within Slack's limits for any number of rows. */
+export function buildJobNoticeMessage(notice: Notice): Message {
+  switch (notice.kind) {
+    case "restore_reminders": {
+      const title = en["jobs.restore.heading"]();
+      return message(title, [
+        header(title),
+        section(en["jobs.restore.intro"]({ count: notice.items.length })),
+        ...rowsWithButtons(
+          notice.items,
+          (item) => {
+            const lost = item.data.map((d) =>
+              d.mailboxSizeMb === null
+                ? escapeMrkdwn(d.service)
+                : `${escapeMrkdwn(d.service)} (${formatSize(d.mailboxSizeMb)})`,
+            );
+            const lines = [
+              en["jobs.restore.item"]({
+                person: escapeMrkdwn(item.person),
+                product: escapeMrkdwn(item.product),
+                date: slackDate(item.purgeAt),
+                days: item.daysLeft,
+              }),
+              lost.length > 0
+                ? en["jobs.restore.data"]({ items: lost.join(", ") })
+                : en["jobs.restore.no_data"](),
+              ...(item.late ? [en["jobs.late"]()] : []),
+            ];
+            return [
+              lines.join("\n"),
+              actions(`window.${item.windowId}`, [
+                button(en["jobs.restore.button"](), ids.window.restoreAction, item.windowId, "primary"),
+                button(en["jobs.restore.let_expire"](), ids.window.letExpireAction, item.windowId),
+              ]),
+            ];
+          },
+          "/license show",
+        ),
+      ]);
+    }
+    case "mailbox_warnings": {
+      const title = en["jobs.mailbox.heading"]();
+      return message(title, [
+        header(title),
+        ...rowsWithButtons(
+          notice.items,
+          (item) => [
+            [
+              en["jobs.mailbox.item"]({
+                address: escapeMrkdwn(item.address),
+                size: formatSize(item.sizeMb),
+                date: slackDate(item.lockAt),
+                days: item.daysLeft,
+              }),
+              ...(item.late ? [en["jobs.late"]()] : []),
+            ].join("\n"),
+            actions(`mailbox.${item.mailboxId}`, [
+              button(en["jobs.mailbox.button"](), ids.mailbox.licenseAction, item.mailboxId, "primary"),
+            ]),
+          ],
+          "/license mailboxes",
+        ),
+      ]);
+    }
+    case "requests_waiting": {
+      const title = en["jobs.requests.heading"]();
+      return message(title, [
+        header(title),
+        ...rowsWithButtons(
+          notice.items,
+          (item) => [
+            en["jobs.requests.item"]({
+              requester: escapeMrkdwn(item.requester),
+              person: escapeMrkdwn(item.person),
+              product: escapeMrkdwn(item.product),
+              date: slackDate(item.createdAt),
+            }),
+            actions(`request.${item.requestId}`, [
+              button(en["jobs.requests.approve"](), ids.request.approveAction, item.requestId, "primary"),
+              button(en["jobs.requests.deny"](), ids.request.denyAction, item.requestId, "danger"),
+            ]),
+          ],
+          "/license",
+        ),
+      ]);
+    }
+    case "windows_purged": {
+      const title = en["jobs.purged.heading"]();
+      const lines = notice.items.map((item) =>
+        en["jobs.purged.item"]({
+          person: escapeMrkdwn(item.person),
+          product: escapeMrkdwn(item.product),
+          date: slackDate(item.purgeAt),
+        }),
+      );
+      return message(title, [header(title), ...packSections(lines, MESSAGE_BLOCKS_MAX - 1)]);
+    }
+    case "mailboxes_locked": {
+      const title = en["jobs.locked.heading"]();
+      const lines = notice.items.map((item) =>
+        en["jobs.locked.item"]({ address: escapeMrkdwn(item.address) }),
+      );
+      return message(title, [header(title), ...packSections(lines, MESSAGE_BLOCKS_MAX - 1)]);
+    }
+    case "low_seats": {
+      const title = en["jobs.low_seats.heading"]();
+      const lines = notice.items.map((item) =>
+        en["jobs.low_seats.item"]({ ...item, product: escapeMrkdwn(item.product) }),
+      );
+      return message(title, [header(title), ...packSections(lines, MESSAGE_BLOCKS_MAX - 1)]);
+    }
+    case "admin_notifications": {
+      // Plain text, as these notices always were: a few paragraphs, each already within its limits.
+      const text = notice.items
+        .flatMap((item) => adminNotificationText(item.kind, item.payload) ?? [])
+        .join("\n\n");
+      return { text: text || en["error.unexpected"](), blocks: [] };
+    }
+    case "request_expired": {
+      const text = en["jobs.request_expired"]({
+        person: escapeMrkdwn(notice.person),
+        product: escapeMrkdwn(notice.product),
+        date: slackDate(notice.createdAt),
+      });
+      return message(text, [section(text)]);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { setGrantedAdmin } from "../../licensing/directory/set-granted-admin.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { adminAndPerson, type CommandContext, commandActor } from "../license-command/command-context.ts";
+import type { PersonRef } from "../license-command/parse-license-command.ts";
+
+/** `/license admins add|remove @person`: the app's own admin right, given by admins. */
+export async function manageAdmins(
+  ctx: CommandContext,
+  input: { grant: boolean; person: PersonRef },
+): Promise<void> {
+  const named = await adminAndPerson(ctx, input.grant ? "admins add" : "admins remove", input.person);
+  if (!named) return;
+  const { person } = named;
+  const result = await setGrantedAdmin(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    personId: person.id,
+    granted: input.grant,
+    actor: commandActor(ctx),
+  });
+  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
+  const name = { person: escapeMrkdwn(person.name) };
+  if (!result.changed) return ctx.reply({ text: en["admins.unchanged"](name) });
+  if (!input.grant && result.stillAdminBySlack)
+    return ctx.reply({ text: en["admins.still_slack_admin"](name) });
+  return ctx.reply({ text: input.grant ? en["admins.granted"](name) : en["admins.revoked"](name) });
+}

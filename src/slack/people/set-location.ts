@@ -1,0 +1,26 @@
+import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { adminAndPerson, type CommandContext, commandActor } from "../license-command/command-context.ts";
+import type { PersonRef } from "../license-command/parse-license-command.ts";
+
+/** `/license location @person CC`: where the person uses the services (rule 4). */
+export async function setLocation(
+  ctx: CommandContext,
+  input: { person: PersonRef; location: string },
+): Promise<void> {
+  const named = await adminAndPerson(ctx, "location", input.person);
+  if (!named) return;
+  const { person } = named;
+  const result = await setUsageLocation(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    personId: person.id,
+    usageLocation: input.location,
+    actor: commandActor(ctx),
+  });
+  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
+  return ctx.reply({
+    text: en["location.done"]({ person: escapeMrkdwn(person.name), location: result.usageLocation }),
+  });
+}

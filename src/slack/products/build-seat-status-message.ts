@@ -1,0 +1,66 @@
+import type { ProductSeats } from "../../licensing/get-seat-usage.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import {
+  context,
+  header,
+  MESSAGE_BLOCKS_MAX,
+  type Message,
+  message,
+  packSections,
+  section,
+} from "../shared/message-parts.ts";
+
+export type SeatStatusRow = Pick<ProductSeats, "name" | "purchased" | "assigned" | "available"> & {
+  isDefault?: boolean;
+};
+
+const BAR_CELLS = 10;
+/** Header, summary context. */
+const FIXED_BLOCKS = 2;
+
+/**
+ * Rule 1 as a message: every product's "6 of 10 available" with a bar of the assigned share, the
+ * products with the smallest share left first, so what needs buying is at the top.
+ */
+export function buildSeatStatusMessage(products: readonly SeatStatusRow[]): Message {
+  if (products.length === 0) {
+    return message(en["product.none"](), [section(en["product.none"]())]);
+  }
+  const sorted = [...products].sort((a, b) => share(a) - share(b) || a.name.localeCompare(b.name, "en"));
+  const lines = sorted.map((p) => {
+    const parts = {
+      bar: seatBar(p.assigned, p.purchased),
+      product: escapeMrkdwn(p.name),
+      seats: en["seats.available"]({ available: p.available, purchased: p.purchased }),
+    };
+    return p.isDefault ? en["status.line_default"](parts) : en["status.line"](parts);
+  });
+  const full = products.filter((p) => p.available <= 0).length;
+  const total = {
+    available: products.reduce((sum, p) => sum + Math.max(0, p.available), 0),
+    purchased: products.reduce((sum, p) => sum + p.purchased, 0),
+  };
+  return message(en["status.fallback"]({ products: products.length, full }), [
+    header(en["status.header"]()),
+    ...packSections(lines, MESSAGE_BLOCKS_MAX - FIXED_BLOCKS),
+    context([en["status.summary"]({ products: products.length, full, ...total })]),
+  ]);
+}
+
+/**
+ * The assigned share in ten cells. Full only when nothing is left and empty only when nothing is
+ * assigned, so one seat left or one seat taken always shows.
+ */
+export function seatBar(assigned: number, purchased: number): string {
+  let filled: number;
+  if (purchased <= 0 || assigned >= purchased) filled = BAR_CELLS;
+  else if (assigned <= 0) filled = 0;
+  else filled = Math.min(BAR_CELLS - 1, Math.max(1, Math.round((assigned / purchased) * BAR_CELLS)));
+  return "▰".repeat(filled) + "▱".repeat(BAR_CELLS - filled);
+}
+
+/** The share still available; a product with no seats bought has none. */
+function share(p: SeatStatusRow): number {
+  return p.purchased > 0 ? p.available / p.purchased : 0;
+}

@@ -1,0 +1,41 @@
+import { setPurchasedSeats } from "../../licensing/set-purchased-seats.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import {
+  type CommandContext,
+  commandActor,
+  findProduct,
+  requireAdmin,
+} from "../license-command/command-context.ts";
+
+/** `/license seats product N`: changes the purchased amount, never below what is assigned. */
+export async function setSeats(
+  ctx: CommandContext,
+  input: { product: string; quantity: number },
+): Promise<void> {
+  if (!(await requireAdmin(ctx, "seats"))) return;
+  const found = await findProduct(ctx, input.product);
+  if ("message" in found) return ctx.reply({ text: found.message });
+  const result = await setPurchasedSeats(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    productId: found.product.id,
+    purchased: input.quantity,
+    actor: commandActor(ctx),
+  });
+  if (result.ok) {
+    return ctx.reply({
+      text: en["seats.done"]({
+        product: escapeMrkdwn(found.product.name),
+        before: result.before.sentence,
+        after: result.seats.sentence,
+      }),
+    });
+  }
+  if (result.code === "QUANTITY_BELOW_ASSIGNED") {
+    return ctx.reply({
+      text: en["seats.below_assigned"]({ assigned: result.assigned, toFree: result.toFree }),
+    });
+  }
+  return ctx.reply({ text: errorText(result.code) });
+}

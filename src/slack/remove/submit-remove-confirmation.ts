@@ -1,0 +1,89 @@
+import type { App } from "@slack/bolt";
+import { z } from "zod";
+import { recordRefusal } from "../../licensing/record-refusal.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
+import { removeProduct } from "../../licensing/remove-product.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { actingAdmin } from "../directory/acting-admin.ts";
+import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { ids } from "../shared/ids.ts";
+import { notifyUser } from "../shared/notify-user.ts";
+import { viewMetadataFor } from "../shared/view-metadata.ts";
+import { workspaceOf } from "../shared/workspace-of.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+
+const metadataSchema = z.object({
+  workspaceId: z.string(),
+  personId: z.string(),
+  productId: z.string(),
+  responseUrl: z.string().url().or(z.literal("")),
+});
+
+/**
+ * The data-loss warning confirmed: the removal happens now. Everything is checked again on the
+ * server: who submits (an admin of that workspace?), and the license itself (still assigned?).
+ */
+export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
+  app.view(ids.removeConfirmation.callbackId, async ({ ack, body, view, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const workspaceId = workspaceOf(body);
+    const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
+    const target = { userId, responseUrl: meta?.responseUrl || undefined };
+    const actor = { userId, source: "modal" as const, requestId: view.id };
+    const delivery = { name: "remove confirmation", workspaceId, requestId: view.id, context: { userId } };
+    await handleDeliveryOnce<string>(deps, delivery, {
+      work: async (claim) => {
+        if (!meta) {
+          await recordRefusal(deps.db, deps.clock, {
+            workspaceId,
+            actor,
+            attempted: "remove",
+            targetType: "view",
+            targetId: view.id,
+            reason: "FORGED_METADATA",
+          });
+          return en["error.unexpected"]();
+        }
+        if (!(await claim.claim(`view:${view.id}`))) return;
+        const acting = await actingAdmin(deps, client, {
+          workspaceId,
+          actor,
+          attempted: "remove",
+          targetType: "assignment",
+          targetId: `${meta.personId}/${meta.productId}`,
+        });
+        if (!acting) return en["error.NOT_ALLOWED"]();
+        const removed = await removeProduct(deps.db, deps.clock, { ...meta, workspaceId, actor });
+        if (!removed.ok) {
+          await recordUnknownTarget(deps.db, deps.clock, {
+            workspaceId,
+            actor,
+            attempted: "remove",
+            targets: [
+              { type: "person", id: meta.personId },
+              { type: "product", id: meta.productId },
+            ],
+          });
+          return errorText(removed.code);
+        }
+        const { warning, seats } = removed;
+        const words = {
+          person: escapeMrkdwn(warning.person.name),
+          product: escapeMrkdwn(warning.product.name),
+          seats: seats.sentence,
+        };
+        return warning.lost.length > 0
+          ? en["remove.done"]({
+              ...words,
+              date: formatDate(warning.goneForGoodAt, acting.timeZone ?? "UTC"),
+            })
+          : en["remove.done_nothing_kept"](words);
+      },
+      answer: (text) => notifyUser(client, deps.logger, target, { text }),
+      failed: (text) => text,
+    });
+  });
+}

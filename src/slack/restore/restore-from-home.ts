@@ -1,0 +1,82 @@
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../licensing/actor.ts";
+import { restoreWindow } from "../../licensing/home/restore-window.ts";
+import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import { actingAdmin } from "../directory/acting-admin.ts";
+import { publishHome } from "../home/publish-home.ts";
+import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { describeError } from "../shared/logger.ts";
+import { notifyUser } from "../shared/notify-user.ts";
+import type { SlackDeps } from "../slack-deps.ts";
+
+export interface RestoreClick {
+  workspaceId: string;
+  userId: string;
+  windowId: string;
+  /** Slack repeats it when it redelivers the same click; a second click has its own. */
+  actionTs: string;
+}
+
+/**
+ * Restore, clicked on a window in App Home: the clicker must be an admin now, the click acts
+ * once however often it arrives, the admin reads the outcome in a direct message, and their home
+ * is published again without the window.
+ */
+export async function restoreFromHome(
+  deps: SlackDeps,
+  client: WebClient,
+  click: RestoreClick,
+): Promise<void> {
+  const { workspaceId, userId, windowId } = click;
+  const target = { userId };
+  const delivery = { name: "restore from App Home", workspaceId, requestId: click.actionTs, context: click };
+  await handleDeliveryOnce<string>(deps, delivery, {
+    work: async (claim) => {
+      if (!(await claim.claim(`action:window.restore:${windowId}:${userId}:${click.actionTs}`))) return;
+      const actor: Actor = { userId, source: "button", requestId: click.actionTs };
+      const acting = await actingAdmin(deps, client, {
+        workspaceId,
+        actor,
+        attempted: "restore",
+        targetType: "restore_window",
+        targetId: windowId,
+      });
+      if (!acting) return en["home.restore.refused"]();
+      const result = await restoreWindow(deps.db, deps.clock, { workspaceId, windowId, actor });
+      if (!result.ok && result.code === "UNKNOWN_WINDOW") {
+        await recordUnknownTarget(deps.db, deps.clock, {
+          workspaceId,
+          actor,
+          attempted: "restore",
+          targets: [{ type: "restore_window", id: windowId }],
+        });
+      }
+      if (result.ok)
+        return en["restore.done"]({
+          person: escapeMrkdwn(result.person.name),
+          product: escapeMrkdwn(result.product.name),
+          seats: result.seats.sentence,
+        });
+      if (result.code === "WINDOW_CLOSED" && result.purgedAt)
+        return en["restore.window_closed_on"]({
+          date: formatDate(result.purgedAt, acting.timeZone ?? "UTC"),
+        });
+      return errorText(result.code);
+    },
+    answer: async (text) => {
+      await notifyUser(client, deps.logger, target, { text });
+      await republish(deps, client, workspaceId, userId);
+    },
+    failed: (text) => text,
+  });
+}
+
+/** The outcome is already told; a home that fails to refresh is stale until it is opened again. */
+async function republish(deps: SlackDeps, client: WebClient, workspaceId: string, userId: string) {
+  await publishHome(deps, client, { workspaceId, userId }).catch((error: unknown) => {
+    deps.logger.warn("could not refresh App Home", { ...describeError(error), workspaceId, userId });
+  });
+}

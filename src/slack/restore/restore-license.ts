@@ -1,0 +1,44 @@
+import { restoreProduct } from "../../licensing/restore-product.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
+import {
+  adminAndPerson,
+  type CommandContext,
+  commandActor,
+  findProduct,
+} from "../license-command/command-context.ts";
+import type { PersonRef } from "../license-command/parse-license-command.ts";
+
+/** `/license restore @person product`: assigns again inside the window, bringing the data back. */
+export async function restoreLicense(
+  ctx: CommandContext,
+  input: { person: PersonRef; product: string },
+): Promise<void> {
+  const named = await adminAndPerson(ctx, "restore", input.person);
+  if (!named) return;
+  const { admin, person } = named;
+  const found = await findProduct(ctx, input.product);
+  if ("message" in found) return ctx.reply({ text: found.message });
+  const result = await restoreProduct(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    personId: person.id,
+    productId: found.product.id,
+    actor: commandActor(ctx),
+  });
+  if (result.ok) {
+    return ctx.reply({
+      text: en["restore.done"]({
+        person: escapeMrkdwn(result.person.name),
+        product: escapeMrkdwn(result.product.name),
+        seats: result.seats.sentence,
+      }),
+    });
+  }
+  if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
+    return ctx.reply({
+      text: en["restore.window_closed_on"]({ date: formatDate(result.purgedAt, admin?.timeZone ?? "UTC") }),
+    });
+  }
+  return ctx.reply({ text: errorText(result.code) });
+}

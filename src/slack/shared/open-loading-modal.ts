@@ -1,0 +1,14 @@
+import type { WebClient } from "@slack/web-api";
+import { buildLoadingModal } from "./notice-modal.ts";
+
+/** A modal opened on a trigger id, to be updated with what it shows once that is ready. */
+export interface OpenedModal {
+  viewId: string;
+  hash: string | undefined;
+}
+
+/** Opens the loading modal first, before any slow work: the trigger id lives 3 s and is single-use. */
+export async function openLoadingModal(client: WebClient, triggerId: string): Promise<OpenedModal> {
+  const opened = await client.views.open({ trigger_id: triggerId, view: buildLoadingModal() });
+  return { viewId: opened.view?.id as string, hash: opened.view?.hash };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { fail, type LicensingCode } from "../../../src/licensing/outcome.ts";
+import { messageForCode } from "../../../src/slack/copy/licensing-codes.ts";
+import { buildErrorMessage, failureText } from "../../../src/slack/shared/build-error-message.ts";
+import { allText, expectWithinMessageLimits, moreCount } from "./message-limits.ts";
+
+const utc = { timeZone: "UTC" };
+const product = (name: string) => ({ id: name, key: name.toLowerCase(), name });
+
+describe("buildErrorMessage", () => {
+  it.each(Object.keys(messageForCode) as LicensingCode[])(
+    "gives %s its catalog words without details",
+    (code) => {
+      const message = buildErrorMessage(fail(code), utc);
+      expect(message.text.length).toBeGreaterThan(0);
+      expect(allText(message)).toBe(message.text);
+      expectWithinMessageLimits(message);
+    },
+  );
+
+  it("says how many seats to free before lowering the purchased amount", () => {
+    const text = allText(buildErrorMessage(fail("QUANTITY_BELOW_ASSIGNED", { assigned: 8, toFree: 3 }), utc));
+    expect(text).toBe("8 seats are assigned: free 3 seats first, or keep at least 8.");
+    expect(failureText(fail("QUANTITY_BELOW_ASSIGNED", { assigned: 1, toFree: 1 }), utc)).toBe(
+      "1 seat is assigned: free 1 seat first, or keep at least 1.",
+    );
+  });
+
+  it("names the product with no seats left, and the seats missing per product in bulk", () => {
+    const one = fail("NO_SEATS_LEFT", {
+      product: product("Office 365"),
+      seats: { purchased: 10, assigned: 10, available: 0, sentence: "0 of 10 available" },
+    });
+    expect(failureText(one, utc)).toBe(
+      "No seats are left for *Office 365* (0 of 10 available). Free a seat or buy more first.",
+    );
+    const bulk = fail("NO_SEATS_LEFT", {
+      shortfalls: [
+        {
+          product: product("Office 365"),
+          adding: 5,
+          removing: 1,
+          availableBefore: 1,
+          availableAfter: -3,
+          missing: 3,
+        },
+        {
+          product: product("Visio"),
+          adding: 2,
+          removing: 0,
+          availableBefore: 0,
+          availableAfter: -2,
+          missing: 2,
+        },
+      ],
+    });
+    const text = allText(buildErrorMessage(bulk, utc));
+    expect(text).toContain("Not enough seats, so nothing was changed.");
+    expect(text).toContain("• *Office 365*: 3 missing (5 to assign, 2 available)");
+    expect(text).toContain("• *Visio*: 2 missing (2 to assign, 0 available)");
+  });
+
+  it("dates a closed restore window in the viewer's time zone", () => {
+    const closed = fail("WINDOW_CLOSED", { purgedAt: new Date("2026-03-31T23:30:00Z") });
+    expect(failureText(closed, { timeZone: "Europe/Stockholm" })).toContain("ended on 1 April 2026");
+    expect(failureText(fail("WINDOW_CLOSED", { purgedAt: null }), utc)).toContain(
+      "The restore window has ended",
+    );
+  });
+
+  it("says who decided a request, and when, when it is known", () => {
+    const decided = fail("ALREADY_DECIDED", {
+      status: "approved",
+      decidedBy: { name: "Bo <Ek>", slackUserId: "U2" },
+      decidedAt: new Date("2026-03-03T12:00:00Z"),
+    });
+    expect(failureText(decided, utc)).toBe(
+      "That request was already approved by *Bo &lt;Ek&gt;* on 3 March 2026.",
+    );
+    expect(failureText(fail("ALREADY_DECIDED", { status: "cancelled" }), utc)).toBe(
+      "That request was already cancelled.",
+    );
+    expect(failureText(fail("ALREADY_DECIDED", { status: "toString" }), utc)).toBe(
+      "That request was already decided.",
+    );
+  });
+
+  it("shows the other details failures carry", () => {
+    const devices = allText(
+      buildErrorMessage(fail("DEVICE_LIMIT_REACHED", { limit: 5, devices: ["Mac", "PC <2>"] }), utc),
+    );
+    expect(devices).toContain("All 5 installs are in use");
+    expect(devices).toContain("• PC &lt;2&gt;");
+    expect(failureText(fail("INVALID_QUANTITY", { max: 1_000_000 }), utc)).toContain("from 0 to 1,000,000");
+    expect(failureText(fail("INVALID_USAGE_LOCATION", { input: "Sweden" }), utc)).toContain(
+      '"Sweden" is not',
+    );
+    const people = allText(
+      buildErrorMessage(
+        fail("USAGE_LOCATION_REQUIRED", { people: [{ id: "p", name: "Anna", slackUserId: "U1" }] }),
+        utc,
+      ),
+    );
+    expect(people).toContain("have no usage location");
+    expect(people).toContain("• *Anna*");
+    const catalog = allText(
+      buildErrorMessage(fail("CATALOG_INVALID", { errors: ["products.0.key: required"] }), utc),
+    );
+    expect(catalog).toContain("• products.0.key: required");
+  });
+
+  it("falls back to the code's words when details are missing or malformed", () => {
+    expect(failureText(fail("QUANTITY_BELOW_ASSIGNED", { toFree: "3" }), utc)).toBe(
+      "More seats are assigned than that; free some first.",
+    );
+    expect(failureText(fail("WINDOW_CLOSED", { purgedAt: "not a date" }), utc)).toContain("has ended");
+  });
+
+  it("holds Slack's limits for long lists and counts what is left out", () => {
+    const errors = Array.from({ length: 2000 }, (_, i) => `error ${i}: ${"e".repeat(300)}`);
+    const message = buildErrorMessage(fail("CATALOG_INVALID", { errors }), utc);
+    expectWithinMessageLimits(message);
+    const text = allText(message);
+    const shown = text.match(/• error \d+/g)?.length ?? 0;
+    expect(shown + moreCount(text)).toBe(2000);
+    expect(moreCount(text)).toBeGreaterThan(0);
+  });
+});
