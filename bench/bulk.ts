@@ -15,6 +15,7 @@ import { importCatalog } from "../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../src/licensing/clock.ts";
 import { ensureWorkspace } from "../src/licensing/directory/ensure-workspace.ts";
 import { upsertPeople } from "../src/licensing/directory/upsert-people.ts";
+import { addBenchAdmin } from "./seed.ts";
 import { createScratchDatabase, describeServer, readSettings, round } from "./support.ts";
 
 const PEOPLE = 10_000;
@@ -142,8 +143,9 @@ async function main(): Promise<void> {
 async function seedRound(handle: DatabaseHandle, round: number) {
   const workspaceId = `TBULK${round}`;
   await ensureWorkspace(handle.db, { id: workspaceId, name: workspaceId, defaultUsageLocation: "SE" });
+  await addBenchAdmin(handle.db, workspaceId, actor);
   const imported = await importCatalog(handle.db, systemClock, { workspaceId, catalog, actor });
-  if (!imported.ok) throw new Error(imported.errors.join("; "));
+  if (!imported.ok) throw new Error(JSON.stringify(imported));
   const people: string[] = [];
   for (let start = 0; start < PEOPLE; start += CHUNK) {
     const rows = await upsertPeople(handle.db, {

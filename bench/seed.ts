@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.ts";
 import { assignments, products } from "../src/db/schema/index.ts";
-import type { Actor } from "../src/licensing/actor.ts";
+import { type Actor, isSystemActor } from "../src/licensing/actor.ts";
 import { importCatalog } from "../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../src/licensing/clock.ts";
 import { ensureWorkspace } from "../src/licensing/directory/ensure-workspace.ts";
+import { upsertPeople } from "../src/licensing/directory/upsert-people.ts";
 
 /** `count` products of `seats` seats each, every other one with a service that some locations do not get. */
 export function benchCatalog(count: number, seats: number) {
@@ -43,17 +44,30 @@ export async function seedWorkspace(
 ): Promise<{ id: string; key: string }[]> {
   const { workspaceId, count, seats, actor } = options;
   await ensureWorkspace(db, { id: workspaceId, name: "Bench workspace", defaultUsageLocation: "SE" });
+  await addBenchAdmin(db, workspaceId, actor);
   const imported = await importCatalog(db, systemClock, {
     workspaceId,
     catalog: benchCatalog(count, seats),
     actor,
   });
-  if (!imported.ok) throw new Error(`bench catalog invalid: ${imported.errors.join("; ")}`);
+  if (!imported.ok) throw new Error(`bench catalog not imported: ${JSON.stringify(imported)}`);
   return db
     .select({ id: products.id, key: products.key })
     .from(products)
     .where(eq(products.workspaceId, workspaceId))
     .orderBy(products.key);
+}
+
+/**
+ * The person the bench acts as, an admin of the workspace: every use case reads rule 10 from the
+ * directory in its own transaction, so the bench measures that read too.
+ */
+export async function addBenchAdmin(db: Database, workspaceId: string, actor: Actor): Promise<void> {
+  if (isSystemActor(actor)) return;
+  await upsertPeople(db, {
+    workspaceId,
+    people: [{ slackUserId: actor.userId, name: "Bench admin", isSlackAdmin: true }],
+  });
 }
 
 /** Assignments in the database and seats taken over all products, for the after-run check. */

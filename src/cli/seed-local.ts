@@ -27,6 +27,6 @@ async function seed(db: Database, clock: Clock, workspaceId: string): Promise<bo
     catalog: exampleCatalog,
     actor: systemActor("cli"),
   });
-  if (!result.ok) throw new Error(`the example catalog is invalid: ${result.errors.join("; ")}`);
+  if (!result.ok) throw new Error(`the example catalog was not imported: ${JSON.stringify(result)}`);
   return true;
 }

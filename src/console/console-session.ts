@@ -15,6 +15,10 @@ export interface ConsoleDeps {
   runJobs(at: Date): Promise<Record<string, number>>;
   /** Errors the app logged since the last call. */
   appErrors(): string[];
+  /**
+   * The Slack person the console speaks as (`as` changes it). The console has no actor of its own:
+   * the app holds this person to rule 10 exactly as it would in Slack.
+   */
   actingUserId: string;
 }
 

@@ -8,6 +8,7 @@ import { loadAssignmentContext } from "./assignment-context.ts";
 import { auditInsert } from "./audit.ts";
 import { uuidArray } from "./bulk/pairs.ts";
 import type { Clock } from "./clock.ts";
+import { refuseUnlessAdministers } from "./may-administer.ts";
 import { abort, type Failure, fail, inTransaction, type Tx } from "./outcome.ts";
 import { purgeWindowsInTransaction } from "./purge-expired-windows.ts";
 import { type SeatUsage, seatUsage } from "./seat-usage.ts";
@@ -34,6 +35,7 @@ export interface AssignProductResult {
 
 export type AssignProductOutcome =
   | AssignProductResult
+  | Failure<"NOT_ALLOWED">
   | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "PERSON_DEACTIVATED" | "USAGE_LOCATION_REQUIRED">
   | Failure<"ALREADY_ASSIGNED">
   | Failure<"NO_SEATS_LEFT", { product: { id: string; key: string; name: string }; seats: SeatUsage }>
@@ -58,6 +60,19 @@ export async function assignInTransaction(
   options: { requireRestore: boolean },
 ): Promise<AssignProductOutcome> {
   const ctx = await loadAssignmentContext(tx, input, { withServiceData: false });
+  // Rule 10, read with the context; only an unknown person or product costs a statement of its own.
+  const refused = await refuseUnlessAdministers(
+    tx,
+    now,
+    {
+      ...input,
+      attempted: options.requireRestore ? "restore-product" : "assign-product",
+      targetType: "person",
+      targetId: input.personId,
+    },
+    "ok" in ctx ? null : ctx.actorAdministers,
+  );
+  if (refused) return refused;
   if ("ok" in ctx) return ctx;
   const { person, product } = ctx;
   if (!person.active) return fail("PERSON_DEACTIVATED");

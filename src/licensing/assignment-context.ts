@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
 import type { ServiceDataStatus } from "../db/schema/index.ts";
+import type { Actor } from "./actor.ts";
+import { actorAdministers } from "./may-administer.ts";
 import { type Failure, fail, isUuid, type Tx } from "./outcome.ts";
 import type { PlanInfo } from "./service-plans.ts";
 
@@ -19,6 +21,8 @@ export interface AssignmentContext {
     mailboxSizeMb: number | null;
     devices: number;
   }[];
+  /** Rule 10 for the actor given, read in the same statement; null when none was given. */
+  actorAdministers: boolean | null;
 }
 
 type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "openWindow"> & {
@@ -33,7 +37,7 @@ type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "o
  */
 export async function loadAssignmentContext(
   db: Database | Tx,
-  input: { workspaceId: string; personId: string; productId: string },
+  input: { workspaceId: string; personId: string; productId: string; actor?: Actor },
   options: { withServiceData: boolean } = { withServiceData: true },
 ): Promise<AssignmentContext | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT">> {
   if (!isUuid(input.personId)) return fail("UNKNOWN_PERSON");
@@ -58,7 +62,8 @@ export async function loadAssignmentContext(
         (select json_build_object('id', rw.id, 'removedAt', rw.removed_at, 'purgeAt', rw.purge_at)
           from restore_windows rw
           where rw.person_id = p.id and rw.product_id = ${productId} and rw.status = 'open') as "openWindow",
-        ${options.withServiceData ? serviceDataColumn(productId) : sql`'[]'::json`} as "serviceData"
+        ${options.withServiceData ? serviceDataColumn(productId) : sql`'[]'::json`} as "serviceData",
+        ${input.actor ? actorAdministers(workspaceId, input.actor) : sql`null::boolean`} as "actorAdministers"
       from people p join workspaces w on w.id = p.workspace_id
       where p.workspace_id = ${workspaceId} and p.id = ${personId}`,
     { prepareAs: options.withServiceData ? "assignment_context_with_data" : "assignment_context" },

@@ -60,6 +60,18 @@ export function abort<F extends Failure>(failure: F): never {
   throw new Abort(failure);
 }
 
+const committed = new WeakSet<Failure>();
+
+/**
+ * A failure whose transaction commits all the same: a refusal that has written its own audit row
+ * and nothing else, so the record of the attempt stays while nothing changes. Only for a refusal
+ * decided before the transaction's first change.
+ */
+export function committedFailure<F extends Failure>(failure: F): F {
+  committed.add(failure);
+  return failure;
+}
+
 // The type lives with the database, which runs statements in it; use cases keep importing it from here.
 export type { Tx };
 
@@ -77,7 +89,7 @@ export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T
     try {
       return await db.transaction(async (tx) => {
         const result = await work(tx);
-        if (isFailure(result)) throw new Abort(result);
+        if (isFailure(result) && !committed.has(result)) throw new Abort(result);
         return result;
       });
     } catch (error) {

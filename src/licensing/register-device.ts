@@ -5,6 +5,7 @@ import type { Actor } from "./actor.ts";
 import { writeAudit } from "./audit.ts";
 import type { Clock } from "./clock.ts";
 import { lockInstallableService } from "./installable-service.ts";
+import { refuseUnlessAdministers } from "./may-administer.ts";
 import { type Failure, fail, inTransaction } from "./outcome.ts";
 import { wellFormed } from "./text.ts";
 
@@ -18,7 +19,7 @@ export interface DeviceInput {
 
 export type RegisterDeviceOutcome =
   | { ok: true; deviceId: string; devices: string[]; limit: number }
-  | Failure<"NO_INSTALLABLE_SERVICE" | "DEVICE_ALREADY_REGISTERED">
+  | Failure<"NOT_ALLOWED" | "NO_INSTALLABLE_SERVICE" | "DEVICE_ALREADY_REGISTERED">
   | Failure<"DEVICE_LIMIT_REACHED", { limit: number; devices: string[] }>;
 
 /** Rule 3: Office installs on up to the plan's limit (5) of Macs or PCs; one more waits for a removal. */
@@ -30,6 +31,14 @@ export function registerDevice(
   const now = clock.now();
   const deviceName = wellFormed(input.deviceName).trim();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "register-device",
+      targetType: "person",
+      targetId: input.personId,
+    });
+    if (refused) return refused;
     const service = await lockInstallableService(tx, input);
     if ("ok" in service) return service;
     const installed = await tx

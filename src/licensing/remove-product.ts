@@ -6,13 +6,14 @@ import { loadAssignmentContext } from "./assignment-context.ts";
 import { writeAudit } from "./audit.ts";
 import { applyChanges } from "./bulk/apply-changes.ts";
 import type { Clock } from "./clock.ts";
+import { refuseUnlessAdministers } from "./may-administer.ts";
 import { type Failure, fail, inTransaction } from "./outcome.ts";
 import { buildRemovalWarning, type RemovalWarning } from "./removal-warning.ts";
 import { type SeatUsage, seatUsage } from "./seat-usage.ts";
 
 export type RemoveProductOutcome =
   | { ok: true; warning: RemovalWarning; restoreWindowId: string | null; seats: SeatUsage }
-  | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "NOT_ASSIGNED">;
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "NOT_ASSIGNED">;
 
 /**
  * Removes a license (rules 6 and 7): the seat is free at once; data that does not survive removal
@@ -26,6 +27,14 @@ export function removeProduct(
   const now = clock.now();
   return inTransaction(db, async (tx) => {
     const ctx = await loadAssignmentContext(tx, input);
+    // Rule 10, read with the context; only an unknown person or product costs a statement of its own.
+    const refused = await refuseUnlessAdministers(
+      tx,
+      now,
+      { ...input, attempted: "remove-product", targetType: "person", targetId: input.personId },
+      "ok" in ctx ? null : ctx.actorAdministers,
+    );
+    if (refused) return refused;
     if ("ok" in ctx) return ctx;
     if (!ctx.assignment) return fail("NOT_ASSIGNED");
     const pair = { personId: ctx.person.id, productId: ctx.product.id };

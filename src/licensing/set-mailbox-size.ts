@@ -4,9 +4,10 @@ import { serviceData, servicePlans } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
 import { writeAudit } from "./audit.ts";
 import type { Clock } from "./clock.ts";
+import { refuseUnlessAdministers } from "./may-administer.ts";
 import { type Failure, fail, inTransaction, isUuid } from "./outcome.ts";
 
-export type SetMailboxSizeOutcome = { ok: true; before: number } | Failure<"NO_MAILBOX">;
+export type SetMailboxSizeOutcome = { ok: true; before: number } | Failure<"NOT_ALLOWED" | "NO_MAILBOX">;
 
 /** Records a person's mailbox size as Exchange reports it; the data-loss warning names it. */
 export function setMailboxSize(
@@ -24,6 +25,14 @@ export function setMailboxSize(
   }
   const now = clock.now();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "set-mailbox-size",
+      targetType: "person",
+      targetId: input.personId,
+    });
+    if (refused) return refused;
     const [mailbox] = await tx
       .select({ planId: serviceData.servicePlanId, before: serviceData.mailboxSizeMb })
       .from(serviceData)

@@ -4,12 +4,13 @@ import { products } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
 import { writeAudit } from "./audit.ts";
 import type { Clock } from "./clock.ts";
+import { refuseUnlessAdministers } from "./may-administer.ts";
 import { type Failure, fail, inTransaction, isUuid } from "./outcome.ts";
 import { type SeatUsage, seatUsage } from "./seat-usage.ts";
 
 export type SetPurchasedSeatsOutcome =
   | { ok: true; before: SeatUsage; seats: SeatUsage }
-  | Failure<"UNKNOWN_PRODUCT">
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_PRODUCT">
   | Failure<"INVALID_QUANTITY", { max: number }>
   | Failure<"QUANTITY_BELOW_ASSIGNED", { assigned: number; toFree: number }>;
 
@@ -27,6 +28,14 @@ export function setPurchasedSeats(
   if (!isUuid(input.productId)) return Promise.resolve(fail("UNKNOWN_PRODUCT"));
   const now = clock.now();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "set-purchased-seats",
+      targetType: "product",
+      targetId: input.productId,
+    });
+    if (refused) return refused;
     const where = and(eq(products.id, input.productId), eq(products.workspaceId, input.workspaceId));
     const [current] = await tx
       .select({ key: products.key, purchased: products.purchasedSeats, assigned: products.assignedSeats })

@@ -4,10 +4,13 @@ import { deviceInstalls } from "../db/schema/index.ts";
 import { writeAudit } from "./audit.ts";
 import type { Clock } from "./clock.ts";
 import { lockInstallableService } from "./installable-service.ts";
+import { refuseUnlessAdministers } from "./may-administer.ts";
 import { type Failure, fail, inTransaction } from "./outcome.ts";
 import type { DeviceInput } from "./register-device.ts";
 
-export type UnregisterDeviceOutcome = { ok: true } | Failure<"NO_INSTALLABLE_SERVICE" | "UNKNOWN_DEVICE">;
+export type UnregisterDeviceOutcome =
+  | { ok: true }
+  | Failure<"NOT_ALLOWED" | "NO_INSTALLABLE_SERVICE" | "UNKNOWN_DEVICE">;
 
 /** Frees one of the person's install slots. */
 export function unregisterDevice(
@@ -18,6 +21,14 @@ export function unregisterDevice(
   const now = clock.now();
   const deviceName = input.deviceName.trim();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "unregister-device",
+      targetType: "person",
+      targetId: input.personId,
+    });
+    if (refused) return refused;
     const service = await lockInstallableService(tx, input);
     if ("ok" in service) return service;
     const [removed] = await tx

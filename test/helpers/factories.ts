@@ -54,7 +54,12 @@ export async function createFixture(
     catalog: options.catalog ?? (await exampleCatalog()),
     actor: systemActor("cli"),
   });
-  if (!imported.ok) throw new Error(`fixture catalog invalid: ${imported.errors.join("; ")}`);
+  if (!imported.ok) throw new Error(`fixture catalog not imported: ${JSON.stringify(imported)}`);
+  // The admin the tests act as: each use case reads rule 10 from the directory in its transaction.
+  await upsertPeople(db, {
+    workspaceId,
+    people: [{ slackUserId: admin.userId, name: "Fixture Admin", isSlackAdmin: true }],
+  });
   let counter = 0;
   const addPeople = async (list: Partial<DirectoryPerson>[]) => {
     const rows = await upsertPeople(db, {

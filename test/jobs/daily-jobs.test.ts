@@ -1,10 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { outbox, products, reminders, restoreWindows, workspaces } from "../../src/db/schema/index.ts";
+import {
+  outbox,
+  people,
+  products,
+  reminders,
+  restoreWindows,
+  workspaces,
+} from "../../src/db/schema/index.ts";
 import { dailyJobs, runDailyJobs } from "../../src/jobs/daily-jobs.ts";
 import { postgresRunCoordinator } from "../../src/jobs/postgres-run-coordinator.ts";
 import { runDueDailyJobs } from "../../src/jobs/run-due-daily-jobs.ts";
 import { DAILY_TICK_MINUTES } from "../../src/jobs/schedule.ts";
+import type { Actor } from "../../src/licensing/actor.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { addDays } from "../../src/licensing/clock.ts";
 import { recordMailboxSize } from "../../src/licensing/mailboxes/record-mailbox-size.ts";
@@ -18,7 +26,10 @@ import { admin, createFixture } from "../helpers/factories.ts";
 
 const t = useTestDatabase();
 
-/** A workspace with two admins and a member whose Office was removed at the fixture's start. */
+/**
+ * A workspace with two admins and a member whose Office was removed at the fixture's start, by an
+ * admin who is no longer one: reminders still reach them as the remover, not as an admin.
+ */
 async function removedLicense(options: { timeZone?: string } = {}) {
   const f = await createFixture(t.db);
   if (options.timeZone) {
@@ -37,7 +48,12 @@ async function removedLicense(options: { timeZone?: string } = {}) {
   if (!removed.ok) throw new Error(removed.code);
   const [window] = await t.db.select().from(restoreWindows).where(eq(restoreWindows.personId, personId));
   if (!window) throw new Error("no window");
-  return { f, input, window, removedAt: f.clock.now() };
+  await t.db
+    .update(people)
+    .set({ isSlackAdmin: false })
+    .where(and(eq(people.workspaceId, f.workspaceId), eq(people.slackUserId, admin.userId)));
+  const adminOne: Actor = { userId: `UA1${f.workspaceId}`, source: "command" };
+  return { f, input: { ...input, actor: adminOne }, adminOne, window, removedAt: f.clock.now() };
 }
 
 const remindersOf = (subjectId: string) =>
@@ -66,7 +82,7 @@ describe("restore-window reminders", () => {
       ["1", false],
     ]);
     const sent = await messagesOf(f.workspaceId, "restore_reminders");
-    // Two admins and the remover (UADMIN, not an admin in the directory) for each of three days.
+    // Two admins and the remover (UADMIN, no longer an admin in the directory) for each of three days.
     expect(sent).toHaveLength(9);
     expect(new Set(sent.map((m) => m.channel))).toEqual(
       new Set([`UA1${f.workspaceId}`, `UA2${f.workspaceId}`, "UADMIN"]),
@@ -186,13 +202,13 @@ describe("the daily schedule across daylight saving time", () => {
 
 describe("shared mailboxes over quota", () => {
   it("are warned 7 and 1 days before they lock, then locked and reported, each once", async () => {
-    const { f } = await removedLicense();
+    const { f, adminOne } = await removedLicense();
     const recorded = await recordMailboxSize(t.db, f.clock, {
       workspaceId: f.workspaceId,
       address: "room-1@example.com",
       kind: "room",
       sizeMb: 11 * 1024,
-      actor: admin,
+      actor: adminOne,
     });
     if (!recorded.ok) throw new Error(recorded.code);
     const lockAt = recorded.state.lockAt as Date;
@@ -209,14 +225,14 @@ describe("shared mailboxes over quota", () => {
 
 describe("shared mailboxes over quota again", () => {
   it("are warned again after they went back under quota and over", async () => {
-    const { f } = await removedLicense();
+    const { f, adminOne } = await removedLicense();
     const size = (sizeMb: number) =>
       recordMailboxSize(t.db, f.clock, {
         workspaceId: f.workspaceId,
         address: "room-2@example.com",
         kind: "room",
         sizeMb,
-        actor: admin,
+        actor: adminOne,
       });
     const first = await size(11 * 1024);
     if (!first.ok) throw new Error(first.code);

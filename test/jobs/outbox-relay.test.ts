@@ -8,7 +8,7 @@ import { inTransaction } from "../../src/licensing/outcome.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
 import { relayClient, sendJobNotice } from "../../src/slack/notices/send-job-notice.ts";
 import { useTestDatabase } from "../helpers/database.ts";
-import { createFixture } from "../helpers/factories.ts";
+import { createFixture, admin as fixtureAdmin } from "../helpers/factories.ts";
 
 const t = useTestDatabase();
 let slackA: FakeSlackApi;
@@ -134,8 +134,8 @@ describe("the outbox relay", () => {
   it("sends what an approvals channel refused to each admin instead", async () => {
     const clock = fixedClock("2026-05-04T09:00:00Z");
     const f = await createFixture(t.db);
-    const admin = slackA.users.add({ name: "admin", is_admin: true });
-    await f.addPeople([{ slackUserId: admin.id, name: "Admin", isSlackAdmin: true }]);
+    // The workspace's one admin: the fixture's, who is in its directory, here in Slack too.
+    const admin = slackA.users.add({ id: fixtureAdmin.userId, name: "admin", is_admin: true });
     await inTransaction(t.db, (tx) =>
       enqueueNotices(tx, clock.now(), [
         { workspaceId: f.workspaceId, dedupeKey: "low", channel: "C0APPROVALS", notice: lowSeats("Office") },

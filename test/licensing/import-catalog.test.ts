@@ -59,7 +59,7 @@ describe("importCatalog", () => {
     const result = await importCatalog(t.db, clock, { workspaceId, catalog, actor });
     expect(result.ok).toBe(false);
     if (result.ok) throw new Error("unreachable");
-    expect(result.code).toBe("CATALOG_INVALID");
+    if (result.code !== "CATALOG_INVALID") throw new Error(`expected CATALOG_INVALID, got ${result.code}`);
     const paths = result.errors.map((e) => e.split(":")[0]);
     expect(paths).toEqual(
       expect.arrayContaining([

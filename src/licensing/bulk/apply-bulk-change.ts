@@ -5,6 +5,7 @@ import { bulkChanges } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction, type Tx } from "../outcome.ts";
 import { additionsFor, applyChanges } from "./apply-changes.ts";
 import { type BulkState, loadBulkState } from "./bulk-state.ts";
@@ -39,7 +40,7 @@ export type BulkOutcome =
   | BulkResult
   | BulkPlanFailure
   | Failure<"NO_SEATS_LEFT", { shortfalls: ProductSeatsChange[] }>
-  | Failure<"IDEMPOTENCY_CONFLICT">;
+  | Failure<"NOT_ALLOWED" | "IDEMPOTENCY_CONFLICT">;
 
 /**
  * Applies a bulk change whole or not at all (rule 5): if any product lacks seats nothing changes
@@ -50,6 +51,14 @@ export function applyBulkChange(db: Database, clock: Clock, input: BulkChangeInp
   // Sorting and hashing ten thousand ids is only worth it when there is a key to hold them against.
   const contentHash = input.idempotencyKey ? hashRequest(input) : "";
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "apply-bulk-change",
+      targetType: "bulk_change",
+      targetId: input.idempotencyKey ?? "bulk",
+    });
+    if (refused) return refused;
     if (input.idempotencyKey) {
       const earlier = await claimKey(tx, input, contentHash, now);
       if (earlier) return earlier;

@@ -4,11 +4,13 @@ import { products, servicePlans } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction } from "../outcome.ts";
 import { parseCatalog } from "./catalog-schema.ts";
 
 export type ImportCatalogOutcome =
   | { ok: true; created: string[]; updated: string[] }
+  | Failure<"NOT_ALLOWED">
   | Failure<"CATALOG_INVALID", { errors: string[] }>;
 
 /**
@@ -26,6 +28,14 @@ export async function importCatalog(
   const { catalog } = parsed;
   const now = clock.now();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "import-catalog",
+      targetType: "workspace",
+      targetId: input.workspaceId,
+    });
+    if (refused) return refused;
     const existing = await tx
       .select({ key: products.key, purchased: products.purchasedSeats, assigned: products.assignedSeats })
       .from(products)

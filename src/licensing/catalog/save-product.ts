@@ -4,13 +4,14 @@ import { products, servicePlans } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { abort, type Failure, fail, inTransaction, isUuid, postgresCode } from "../outcome.ts";
 import { type SeatUsage, seatUsage } from "../seat-usage.ts";
 import { type ProductInput, productInputSchema } from "./product-input.ts";
 
 export type SaveProductOutcome =
   | { ok: true; productId: string; created: boolean; seats: SeatUsage }
-  | Failure<"UNKNOWN_PRODUCT" | "PRODUCT_KEY_TAKEN">
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_PRODUCT" | "PRODUCT_KEY_TAKEN">
   | Failure<"CATALOG_INVALID", { errors: string[] }>
   | Failure<"QUANTITY_BELOW_ASSIGNED", { assigned: number; toFree: number }>;
 
@@ -43,6 +44,14 @@ export async function saveProduct(
   const { workspaceId } = input;
   try {
     return await inTransaction(db, async (tx) => {
+      const refused = await refuseUnlessAdministers(tx, now, {
+        workspaceId,
+        actor: input.actor,
+        attempted: "save-product",
+        targetType: "product",
+        targetId: editing ?? product.key,
+      });
+      if (refused) return refused;
       const [current] = editing
         ? await tx
             .select()

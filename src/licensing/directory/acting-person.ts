@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { oncePerDatabase } from "../../db/prepared.ts";
 import { people } from "../../db/schema/index.ts";
+import { administers } from "../may-administer.ts";
 import type { Tx } from "../outcome.ts";
 
 export interface ActingPerson {
@@ -10,7 +11,7 @@ export interface ActingPerson {
   slackUserId: string;
   active: boolean;
   timeZone: string | null;
-  /** Rule 10: a workspace admin or owner, or someone an admin granted the right. */
+  /** Rule 10, as `administers` decides it. */
   isAdmin: boolean;
 }
 
@@ -22,8 +23,7 @@ const actingPersonQuery = oncePerDatabase((db: Database | Tx) =>
       slackUserId: people.slackUserId,
       active: people.active,
       timeZone: people.timeZone,
-      isSlackAdmin: people.isSlackAdmin,
-      isGrantedAdmin: people.isGrantedAdmin,
+      isAdmin: administers,
     })
     .from(people)
     .where(
@@ -42,7 +42,5 @@ export async function loadActingPerson(
   slackUserId: string,
 ): Promise<ActingPerson | null> {
   const [row] = await actingPersonQuery(db).execute({ workspaceId, slackUserId });
-  if (!row) return null;
-  const { isSlackAdmin, isGrantedAdmin, ...person } = row;
-  return { ...person, isAdmin: row.active && (isSlackAdmin || isGrantedAdmin) };
+  return row ?? null;
 }

@@ -7,12 +7,13 @@ import { applyChanges } from "../bulk/apply-changes.ts";
 import { loadBulkState } from "../bulk/bulk-state.ts";
 import { loadRemovalWarnings } from "../bulk/data-at-risk.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction } from "../outcome.ts";
 import type { RemovalWarning } from "../removal-warning.ts";
 
 export type PersonDeactivatedOutcome =
   | { ok: true; personId: string; removed: RemovalWarning[]; alreadyInactive: boolean }
-  | Failure<"UNKNOWN_PERSON">;
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON">;
 
 /**
  * Offboarding: a deactivated person's licenses are all removed, their seats freed, and their data
@@ -26,6 +27,14 @@ export function personDeactivated(
 ): Promise<PersonDeactivatedOutcome> {
   const now = clock.now();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "person-deactivated",
+      targetType: "person",
+      targetId: input.slackUserId,
+    });
+    if (refused) return refused;
     const [person] = await tx
       .select({ id: people.id, active: people.active })
       .from(people)

@@ -7,11 +7,14 @@ import { additionsFor, applyChanges } from "../bulk/apply-changes.ts";
 import { loadBulkState } from "../bulk/bulk-state.ts";
 import { type ProductRef, planBulkChange } from "../bulk/plan-bulk-change.ts";
 import type { Clock } from "../clock.ts";
-import { inTransaction } from "../outcome.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
+import { type Failure, inTransaction } from "../outcome.ts";
 import type { DirectoryPerson } from "./upsert-people.ts";
 import { upsertPeople } from "./upsert-people.ts";
 
-export type PersonJoinedOutcome = {
+export type PersonJoinedOutcome = PersonJoined | Failure<"NOT_ALLOWED">;
+
+type PersonJoined = {
   ok: true;
   personId: string;
   /**
@@ -33,11 +36,19 @@ export function personJoined(
   input: { workspaceId: string; person: DirectoryPerson; actor: Actor },
 ): Promise<PersonJoinedOutcome> {
   const now = clock.now();
-  return inTransaction(db, async (tx) => {
+  return inTransaction(db, async (tx): Promise<PersonJoinedOutcome> => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "person-joined",
+      targetType: "person",
+      targetId: input.person.slackUserId,
+    });
+    if (refused) return refused;
     const [row] = await upsertPeople(tx, { workspaceId: input.workspaceId, people: [input.person] });
     if (!row) throw new Error("person upsert returned no row");
     const personId = row.id;
-    const result = (outcome: PersonJoinedOutcome["outcome"], assigned: ProductRef[] = []) => ({
+    const result = (outcome: PersonJoined["outcome"], assigned: ProductRef[] = []) => ({
       ok: true as const,
       personId,
       outcome,

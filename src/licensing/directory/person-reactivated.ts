@@ -5,11 +5,12 @@ import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { getPersonLicenses, type PersonLicenses } from "../get-person-licenses.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction } from "../outcome.ts";
 
 export type PersonReactivatedOutcome =
   | { ok: true; personId: string; openWindows: PersonLicenses["openWindows"] }
-  | Failure<"UNKNOWN_PERSON">;
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON">;
 
 /**
  * A returning person is active again. Licenses are not handed back by themselves: the result lists
@@ -22,6 +23,14 @@ export async function personReactivated(
 ): Promise<PersonReactivatedOutcome> {
   const now = clock.now();
   const changed = await inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "person-reactivated",
+      targetType: "person",
+      targetId: input.slackUserId,
+    });
+    if (refused) return refused;
     const where = and(eq(people.workspaceId, input.workspaceId), eq(people.slackUserId, input.slackUserId));
     const [person] = await tx
       .select({ id: people.id, active: people.active })

@@ -4,8 +4,8 @@ import { people } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
-import { loadActingPerson } from "./acting-person.ts";
 
 export type SetGrantedAdminOutcome =
   | { ok: true; personId: string; granted: boolean; changed: boolean; stillAdminBySlack: boolean }
@@ -22,8 +22,14 @@ export function setGrantedAdmin(
 ): Promise<SetGrantedAdminOutcome> {
   const now = clock.now();
   return inTransaction(db, async (tx) => {
-    const acting = await loadActingPerson(tx, input.workspaceId, input.actor.userId);
-    if (!acting?.isAdmin) return fail("NOT_ALLOWED");
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "set-granted-admin",
+      targetType: "person",
+      targetId: input.personId,
+    });
+    if (refused) return refused;
     if (!isUuid(input.personId)) return fail("UNKNOWN_PERSON");
     const where = and(eq(people.workspaceId, input.workspaceId), eq(people.id, input.personId));
     const [person] = await tx

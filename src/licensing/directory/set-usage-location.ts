@@ -4,12 +4,13 @@ import { people } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
 import { normalizeUsageLocation } from "../usage-location.ts";
 
 export type SetUsageLocationOutcome =
   | { ok: true; before: string | null; usageLocation: string }
-  | Failure<"UNKNOWN_PERSON">
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON">
   | Failure<"INVALID_USAGE_LOCATION", { input: string }>;
 
 /**
@@ -26,6 +27,14 @@ export function setUsageLocation(
   if (!isUuid(input.personId)) return Promise.resolve(fail("UNKNOWN_PERSON"));
   const now = clock.now();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "set-usage-location",
+      targetType: "person",
+      targetId: input.personId,
+    });
+    if (refused) return refused;
     const where = and(eq(people.workspaceId, input.workspaceId), eq(people.id, input.personId));
     const [current] = await tx
       .select({ before: people.usageLocation })

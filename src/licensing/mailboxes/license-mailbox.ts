@@ -4,11 +4,12 @@ import { nonUserMailboxes, products } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { abort, type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
 
 export type LicenseMailboxOutcome =
   | { ok: true; mailboxId: string }
-  | Failure<"UNKNOWN_MAILBOX" | "UNKNOWN_PRODUCT" | "ALREADY_ASSIGNED" | "NO_SEATS_LEFT">;
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_MAILBOX" | "UNKNOWN_PRODUCT" | "ALREADY_ASSIGNED" | "NO_SEATS_LEFT">;
 
 /**
  * Rule 8: a license on an over-quota mailbox avoids (or lifts) the lock. It takes a seat of the
@@ -21,6 +22,14 @@ export function licenseMailbox(
 ): Promise<LicenseMailboxOutcome> {
   const now = clock.now();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "license-mailbox",
+      targetType: "non_user_mailbox",
+      targetId: input.mailboxId,
+    });
+    if (refused) return refused;
     if (!isUuid(input.mailboxId)) return fail("UNKNOWN_MAILBOX");
     if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
     const [mailbox] = await tx

@@ -4,13 +4,14 @@ import { type NonUserMailboxKind, nonUserMailboxes, workspaces } from "../../db/
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction } from "../outcome.ts";
 import { wellFormed } from "../text.ts";
 import { type MailboxState, nextMailboxState } from "./mailbox-countdown.ts";
 
 export type RecordMailboxSizeOutcome =
   | { ok: true; mailboxId: string; state: MailboxState }
-  | Failure<"UNKNOWN_MAILBOX">
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_MAILBOX">
   | Failure<"INVALID_QUANTITY", { max: number }>;
 
 const MAX_SIZE_MB = 100 * 1024 * 1024;
@@ -30,6 +31,14 @@ export function recordMailboxSize(
   const now = clock.now();
   const address = wellFormed(input.address).trim().toLowerCase();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "record-mailbox-size",
+      targetType: "non_user_mailbox",
+      targetId: address,
+    });
+    if (refused) return refused;
     if (input.kind) {
       await tx
         .insert(nonUserMailboxes)

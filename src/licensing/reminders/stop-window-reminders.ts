@@ -4,11 +4,12 @@ import { people, products, reminders, restoreWindows } from "../../db/schema/ind
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
+import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
 
 export type StopWindowRemindersOutcome =
   | { ok: true; person: string; product: string; purgeAt: Date }
-  | Failure<"WINDOW_CLOSED" | "WINDOW_RESTORED" | "UNKNOWN_WINDOW">;
+  | Failure<"NOT_ALLOWED" | "WINDOW_CLOSED" | "WINDOW_RESTORED" | "UNKNOWN_WINDOW">;
 
 /**
  * "Let it expire": no more reminders about an open restore window; its data goes on its date
@@ -23,6 +24,14 @@ export function stopWindowReminders(
 ): Promise<StopWindowRemindersOutcome> {
   const now = clock.now();
   return inTransaction(db, async (tx) => {
+    const refused = await refuseUnlessAdministers(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      attempted: "stop-window-reminders",
+      targetType: "restore_window",
+      targetId: input.windowId,
+    });
+    if (refused) return refused;
     if (!isUuid(input.windowId)) return fail("UNKNOWN_WINDOW");
     const [window] = await tx
       .select({

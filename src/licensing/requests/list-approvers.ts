@@ -1,6 +1,7 @@
-import { and, asc, eq, or } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { people } from "../../db/schema/index.ts";
+import { administers } from "../may-administer.ts";
 import type { Tx } from "../outcome.ts";
 
 /** Rule 10: who may decide requests in a workspace, the active admins, by Slack user id. */
@@ -11,12 +12,6 @@ export async function listApprovers(
   return db
     .select({ personId: people.id, slackUserId: people.slackUserId })
     .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, input.workspaceId),
-        eq(people.active, true),
-        or(eq(people.isSlackAdmin, true), eq(people.isGrantedAdmin, true)),
-      ),
-    )
+    .where(and(eq(people.workspaceId, input.workspaceId), administers))
     .orderBy(asc(people.slackUserId));
 }

@@ -4,15 +4,16 @@ import { stopWindowReminders } from "../../licensing/reminders/stop-window-remin
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { actingAdmin } from "../directory/acting-admin.ts";
+import { actingPerson } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
 /**
- * "Let it expire" on a restore reminder: an admin (checked again here) stops the reminders about
- * that window. The answer goes to the clicker only; the reminder itself stays as it was.
+ * "Let it expire" on a restore reminder: an admin stops the reminders about that window. The use
+ * case decides who may (and records a refusal); here the clicker's admin flags are only brought up
+ * to date from Slack first. The answer goes to the clicker only; the reminder itself stays as it was.
  */
 export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(
@@ -31,14 +32,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
       await handleDeliveryOnce<string>(deps, delivery, {
         work: async () => {
           const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
-          const admin = await actingAdmin(deps, client, {
-            workspaceId,
-            actor,
-            attempted: "let_window_expire",
-            targetType: "restore_window",
-            targetId: windowId,
-          });
-          if (!admin) return en["error.NOT_ALLOWED"]();
+          const acting = await actingPerson(deps, client, workspaceId, actor.userId);
           const stopped = await stopWindowReminders(deps.db, deps.clock, { workspaceId, windowId, actor });
           if (!stopped.ok) {
             if (stopped.code === "UNKNOWN_WINDOW") {
@@ -54,7 +48,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
           return en["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),
             product: escapeMrkdwn(stopped.product),
-            date: formatDate(stopped.purgeAt, admin.timeZone ?? "UTC"),
+            date: formatDate(stopped.purgeAt, acting?.timeZone ?? "UTC"),
           });
         },
         answer: reply,

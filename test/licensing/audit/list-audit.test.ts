@@ -42,7 +42,10 @@ describe("listAudit", () => {
 
   it("narrows to what a person did and what was done to them", async () => {
     const f = await createFixture(t.db);
-    const [anna, bo] = await f.addPeople([{ slackUserId: "UANNA1", name: "Anna" }, { name: "Bo" }]);
+    const [anna, bo] = await f.addPeople([
+      { slackUserId: "UANNA1", name: "Anna", isSlackAdmin: true },
+      { name: "Bo" },
+    ]);
     for (const personId of [anna, bo] as string[]) {
       await assignProduct(t.db, f.clock, {
         workspaceId: f.workspaceId,

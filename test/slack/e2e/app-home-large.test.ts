@@ -41,7 +41,7 @@ async function largeWorkspace() {
     },
     actor: { userId: "system", source: "cli" },
   });
-  if (!imported.ok) throw new Error(imported.errors.join("; "));
+  if (!imported.ok) throw new Error(JSON.stringify(imported));
   const admin = app.fake.users.add({ name: "admin", is_admin: true });
   const member = app.fake.users.add({ name: "member" });
   await upsertPeople(app.db, {

@@ -37,6 +37,8 @@ async function workspace() {
     people: [
       { slackUserId: member.id, name: "Member" },
       { slackUserId: leaver.id, name: `Leaver ${leaver.id}` },
+      // The admin the setup acts as, as the app records them on first sight: rule 10 reads it.
+      { slackUserId: admin.id, name: "admin", isSlackAdmin: true },
     ],
   });
   const actor = { userId: admin.id, source: "command" as const };

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, people } from "../../../src/db/schema/index.ts";
 import { fixedClock } from "../../../src/licensing/clock.ts";
+import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
@@ -43,6 +44,11 @@ async function setUp() {
   const { productId } = await app.exampleWorkspace();
   const admin = app.fake.users.add({ name: "auditor", is_admin: true });
   const member = app.fake.users.add({ name: "member" });
+  // The admin the setup acts as, as the app records them on first sight: rule 10 reads it.
+  await upsertPeople(app.db, {
+    workspaceId: app.teamId,
+    people: [{ slackUserId: admin.id, name: "auditor", isSlackAdmin: true }],
+  });
   return { admin, member, productId };
 }
 

@@ -1,6 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { assignments, people } from "../../../src/db/schema/index.ts";
+import { assignments, auditLog, people } from "../../../src/db/schema/index.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
@@ -170,12 +170,19 @@ describe("the bulk modal", () => {
     expect(app.fake.callsTo("views.update").filter((c) => c.args.view_id === viewId && c.error)).toEqual([]);
   });
 
-  it("refuses a member's forged preview submission", async () => {
-    const { members } = await setUp(1);
+  it("refuses a member's forged submission of an admin's preview, and records it", async () => {
+    const { admin, members, productId } = await setUp(1);
     const member = members[0] as { id: string };
-    await postInteraction(app.url, SIGNING_SECRET, previewSubmission(member.id, "VBULK3"));
-    const views = await until(() => viewsOf("VBULK3"), 1);
-    expect(views[0]).toContain("Only license admins");
+    const viewId = await openForm(admin.id);
+    await postInteraction(
+      app.url,
+      SIGNING_SECRET,
+      formSubmission(admin.id, viewId, { users: [member.id], add: [productId("exchange-p1")], mode: "add" }),
+    );
+    await until(() => viewsOf(viewId).filter((v) => v.includes(ids.bulkPreview.callbackId)), 1);
+    await postInteraction(app.url, SIGNING_SECRET, previewSubmission(member.id, viewId));
+    const refused = await until(() => viewsOf(viewId).filter((v) => v.includes("Only license admins")), 1);
+    expect(refused).toHaveLength(1);
     const [row] = await app.db.select().from(people).where(eq(people.slackUserId, member.id));
     expect(
       await app.db
@@ -183,5 +190,11 @@ describe("the bulk modal", () => {
         .from(assignments)
         .where(eq(assignments.personId, row?.id as string)),
     ).toEqual([]);
+    // applyBulkChange refused it: the Slack layer no longer checks this step itself.
+    const refusals = await app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actor, member.id), eq(auditLog.action, "refused")));
+    expect(refusals.map((r) => r.after)).toEqual([{ attempted: "apply-bulk-change", reason: "NOT_ALLOWED" }]);
   });
 });

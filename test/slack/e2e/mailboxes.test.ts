@@ -158,7 +158,10 @@ describe("/license mailboxes", () => {
     const refusals = await app.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.actor, member.id), eq(auditLog.action, "refused")));
+      .where(and(eq(auditLog.actor, member.id), eq(auditLog.action, "refused")))
+      .orderBy(auditLog.id);
     expect(refusals).toHaveLength(2);
+    // The click was refused by the Slack layer before any modal; the submission by recordMailboxSize.
+    expect(refusals[1]?.after).toEqual({ attempted: "record-mailbox-size", reason: "NOT_ALLOWED" });
   });
 });

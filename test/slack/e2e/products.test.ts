@@ -273,6 +273,16 @@ describe("/license products", () => {
     );
     expect(JSON.stringify(forged.body)).toContain("Only license admins");
     expect(await productByKey("mine")).toBeUndefined();
+    // The command was refused by the Slack layer before any form; the submission by saveProduct.
+    const refusals = await app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actor, member.id), eq(auditLog.action, "refused")))
+      .orderBy(auditLog.id);
+    expect(refusals.map((r) => r.after)).toEqual([
+      { attempted: "products", reason: "NOT_ALLOWED" },
+      { attempted: "save-product", reason: "NOT_ALLOWED" },
+    ]);
   });
 
   it("opens from App Home's button", async () => {

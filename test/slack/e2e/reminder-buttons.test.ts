@@ -104,7 +104,7 @@ describe("the buttons on a restore reminder", () => {
       .from(auditLog)
       .where(and(eq(auditLog.actor, r.member.id), eq(auditLog.action, "refused")));
     expect(recorded).toMatchObject([
-      { targetId: r.window.id, after: { attempted: "let_window_expire", reason: "NOT_ALLOWED" } },
+      { targetId: r.window.id, after: { attempted: "stop-window-reminders", reason: "NOT_ALLOWED" } },
     ]);
 
     const stopped = click(r.admin.id, ids.window.letExpireAction, r.window.id);

@@ -18,7 +18,11 @@ async function licensedMember() {
   const member = app.fake.users.add({ name: "member" });
   const [person] = await upsertPeople(app.db, {
     workspaceId,
-    people: [{ slackUserId: member.id, name: "Member" }],
+    people: [
+      { slackUserId: member.id, name: "Member" },
+      // The admin the setup acts as, as the app records them on first sight: rule 10 reads it.
+      { slackUserId: admin.id, name: "admin", isSlackAdmin: true },
+    ],
   });
   const assigned = await assignProduct(app.db, systemClock, {
     workspaceId,

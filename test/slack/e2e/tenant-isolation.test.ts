@@ -43,6 +43,8 @@ async function otherWorkspace() {
       { slackUserId: "U0OTHER001", name: "Other Holder" },
       { slackUserId: "U0OTHER002", name: "Other Leaver" },
       { slackUserId: "U0OTHER003", name: "Other Asker" },
+      // The other workspace's admin the setup acts as: rule 10 reads it from the directory.
+      { slackUserId: "U0OTHERADM", name: "Other Admin", isSlackAdmin: true },
     ],
   });
   const actor = { userId: "U0OTHERADM", source: "command" as const };

@@ -29,7 +29,11 @@ async function windowElsewhere(): Promise<string> {
   const office = (await getSeatUsage(app.db, { workspaceId: OTHER })).find((p) => p.key === "office");
   const [leaver] = await upsertPeople(app.db, {
     workspaceId: OTHER,
-    people: [{ slackUserId: "U0ELSE0001", name: "Leaver Elsewhere" }],
+    people: [
+      { slackUserId: "U0ELSE0001", name: "Leaver Elsewhere" },
+      // The other workspace's admin the setup acts as: rule 10 reads it from the directory.
+      { slackUserId: "U0ELSEADMN", name: "Admin Elsewhere", isSlackAdmin: true },
+    ],
   });
   const input = {
     workspaceId: OTHER,
