@@ -5,7 +5,7 @@ import { databaseHealth } from "../http/database-health.ts";
 import { serveHttp } from "../http/serve-http.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { buildSlackApp } from "./build-slack-app.ts";
-import { type DirectorySyncOptions, scheduleDirectorySync } from "./directory/schedule-directory-sync.ts";
+import type { DirectorySyncConnection } from "./directory/slack-directory-source.ts";
 import type { InFlightWork } from "./in-flight.ts";
 import { type AppLogger, describeError } from "./logger.ts";
 
@@ -15,8 +15,6 @@ export interface SlackDeps {
   logger: AppLogger;
   /** Where license requests go for approval (a channel id); each admin's DM when unset. */
   approvalsChannel?: string;
-  /** Sync the directory from Slack at start and daily; left out, nothing is synced (tests). */
-  directorySync?: DirectorySyncOptions;
   /** The pool's counts, shown by /healthz: a connection checked out for good shows there. */
   connections?: () => ConnectionCounts;
 }
@@ -27,6 +25,8 @@ export interface RunningSlackApp {
   url: string;
   /** Requests still being worked on, their listeners' work after the ack included. */
   inFlight: InFlightWork;
+  /** Where the directory sync (a daily job) gets its tokens: the bot token, or each install's. */
+  syncConnection: DirectorySyncConnection;
   /**
    * Begins a drain: /healthz answers 503 from now on, so the load balancer stops sending here,
    * while every request that still arrives is served as usual.
@@ -34,7 +34,7 @@ export interface RunningSlackApp {
   drain(): void;
   /**
    * Stops taking requests (new connections are refused; a request on a connection still open, and
-   * GET /healthz, get 503), waits for the ones in flight and their listeners, then stops the sync.
+   * GET /healthz, get 503) and waits for the ones in flight and their listeners.
    */
   close(): Promise<void>;
 }
@@ -62,15 +62,12 @@ export async function startSlackApp(
     ...(slack.handle ? { handle: slack.handle } : {}),
   });
   await slack.start();
-  const sync = deps.directorySync && scheduleDirectorySync(deps, slack.syncConnection, deps.directorySync);
   return {
     app: slack.app,
     url: server.url,
     inFlight: slack.inFlight,
+    syncConnection: slack.syncConnection,
     drain: server.drain,
-    close: async () => {
-      await server.close(slack.stop);
-      await sync?.stop();
-    },
+    close: () => server.close(slack.stop),
   };
 }

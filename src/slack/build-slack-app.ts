@@ -3,7 +3,7 @@ import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { SlackConfig, SlackOAuthConfig } from "../config.ts";
 import { withinWorkspace } from "../db/workspace-scope.ts";
 import type { SlackDeps } from "./app.ts";
-import type { DirectorySyncConnection } from "./directory/schedule-directory-sync.ts";
+import type { DirectorySyncConnection } from "./directory/slack-directory-source.ts";
 import { InFlightWork } from "./in-flight.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { describeError } from "./logger.ts";
