@@ -36,8 +36,8 @@ export type AssignProductOutcome =
   | AssignProductResult
   | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "PERSON_DEACTIVATED" | "USAGE_LOCATION_REQUIRED">
   | Failure<"ALREADY_ASSIGNED">
-  | Failure<"NO_SEATS_LEFT", { product: { id: string; key: string; name: string }; seats: SeatUsage }>
-  | Failure<"WINDOW_CLOSED", { purgedAt: Date | null }>;
+  | Failure<"NO_SEATS_LEFT">
+  | Failure<"WINDOW_CLOSED">;
 
 /**
  * Assigns one product to one person (rule 3): takes a seat, turns on each service the person's

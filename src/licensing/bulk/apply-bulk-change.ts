@@ -38,7 +38,7 @@ export interface BulkResult {
 export type BulkOutcome =
   | BulkResult
   | BulkPlanFailure
-  | Failure<"NO_SEATS_LEFT", { shortfalls: ProductSeatsChange[] }>
+  | Failure<"NO_SEATS_LEFT">
   | Failure<"IDEMPOTENCY_CONFLICT">;
 
 /**

@@ -11,7 +11,7 @@ import { type MailboxState, nextMailboxState } from "./mailbox-countdown.ts";
 export type RecordMailboxSizeOutcome =
   | { ok: true; mailboxId: string; state: MailboxState }
   | Failure<"UNKNOWN_MAILBOX">
-  | Failure<"INVALID_QUANTITY", { max: number }>;
+  | Failure<"INVALID_QUANTITY">;
 
 const MAX_SIZE_MB = 100 * 1024 * 1024;
 

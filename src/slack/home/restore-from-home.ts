@@ -64,7 +64,7 @@ export async function restoreFromHome(
       text = en["restore.done"]({
         person: escapeMrkdwn(result.person.name),
         product: escapeMrkdwn(result.product.name),
-        seats: result.seats.sentence,
+        seats: en["seats.available"](result.seats),
       });
     } else if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
       text = en["restore.window_closed_on"]({ date: formatDate(result.purgedAt, acting.timeZone ?? "UTC") });
