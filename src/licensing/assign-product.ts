@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
 import { restoreWindows, serviceData } from "../db/schema/index.ts";
@@ -46,6 +47,12 @@ export type AssignProductOutcome =
 export function assignProduct(db: Database, clock: Clock, input: AssignProductInput) {
   return inTransaction(db, (tx) => assignInTransaction(tx, clock.now(), input, { requireRestore: false }));
 }
+
+const seatWritten = z.object({
+  purchased: z.number(),
+  assigned: z.number(),
+  assignmentId: z.string().nullable(),
+});
 
 /**
  * Shared by assign and restore. The seat counter is taken last, so the product row, which every
@@ -101,7 +108,7 @@ export async function assignInTransaction(
   // One statement takes the seat, records the assignment, provisions the services and writes the
   // audit row, so the product row, which every assign of the product contends for, stays locked
   // for one statement and the commit. Each part runs only if the one before it happened.
-  const [written] = await queryRows<{ purchased: number; assigned: number; assignmentId: string | null }>(
+  const [written] = await queryRows(
     tx,
     sql`
       with seat as (
@@ -125,6 +132,7 @@ export async function assignInTransaction(
       ), audit as (${audit})
       select purchased_seats as purchased, assigned_seats as assigned, (select id from assignment) as "assignmentId"
       from seat`,
+    seatWritten,
     { prepareAs: "assign_write" },
   );
   if (!written) {
