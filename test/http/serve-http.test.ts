@@ -47,40 +47,29 @@ describe("the HTTP server, apart from any app", () => {
   });
 
   it("drains with /healthz at 503 while the app still serves, then stops only after the work in flight", async () => {
+    // The app answers at once and works on after its answer, as Bolt does after its ack.
     let finishWork: () => void = () => {};
     const workDone = new Promise<void>((resolve) => {
       finishWork = resolve;
     });
-    const order: string[] = [];
-    let reached: () => void = () => {};
-    const reachedApp = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
-    const server = await serve({
-      handle: (_req, res) => {
-        reached();
-        void workDone.then(() => {
-          order.push("work finished");
-          res.writeHead(200).end("done");
-        });
-      },
-    });
+    const server = await serve({ handle: (_req, res) => res.writeHead(200).end("ack") });
     server.drain();
     const draining = await fetch(`${server.url}/healthz`);
     expect([draining.status, await draining.json()]).toEqual([503, { ok: false, stopping: true }]);
+    expect(await (await fetch(`${server.url}/slack/events`, { method: "POST" })).text()).toBe("ack");
 
-    const inFlight = fetch(`${server.url}/slack/events`, { method: "POST" });
-    await reachedApp;
-    const closed = server.close(async () => {
-      order.push("settling");
-      finishWork();
-      await workDone;
-    });
-    expect(await (await inFlight).text()).toBe("done");
-    await closed;
-    order.push("closed");
-    expect(order).toEqual(["settling", "work finished", "closed"]);
+    let closed = false;
+    const closing = server
+      .close(() => workDone)
+      .then(() => {
+        closed = true;
+      });
+    // Once a new connection is refused the stop is under way; the work after the ack still holds it open.
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    expect(closed).toBe(false);
+    finishWork();
+    await closing;
+    expect(closed).toBe(true);
   });
 
   it("answers a request on a connection opened before the stop with 503 and connection: close", async () => {
