@@ -27,6 +27,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
+import { z } from "zod";
 import { type Database, type DatabaseHandle, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { createPool } from "../src/db/postgres-client.ts";
@@ -125,9 +126,10 @@ async function bench(
   cleanup.handle = handle;
   await migrateDatabase(handle, target);
   const { db } = handle;
-  const [server] = await queryRows<{ version: string; jit: string }>(
+  const [server] = await queryRows(
     db,
     sql`select current_setting('server_version') as version, current_setting('jit') as jit`,
+    z.object({ version: z.string(), jit: z.string() }),
   );
   console.log(`PostgreSQL ${server?.version}, jit ${server?.jit}`);
   const noJit = server?.jit === "on" ? connect(scratch.url, ["jit=off"], cleanup) : undefined;
@@ -356,18 +358,23 @@ async function seedDueWindows(db: Database, productIds: string[]): Promise<void>
     join restore_windows w on w.id = d.window_id
     cross join (values ('7'), ('3')) as earlier(step)
     where earlier.step::int > d.step::int`);
-  const [due] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from bench_due_windows`);
+  const [due] = await queryRows(
+    db,
+    sql`select count(*)::int as n from bench_due_windows`,
+    z.object({ n: z.number() }),
+  );
   if (due?.n !== DUE) throw new Error(`${due?.n} windows due instead of ${DUE}`);
 }
 
 async function tableCounts(db: Database): Promise<Record<string, number>> {
-  const [counts] = await queryRows<Record<string, number>>(
+  const [counts] = await queryRows(
     db,
     sql`select (select count(*)::int from people) as people,
                (select count(*)::int from assignments) as assignments,
                (select count(*)::int from service_data) as service_data,
                (select count(*)::int from restore_windows where status = 'open') as open_windows,
                (select count(*)::int from reminders) as reminders`,
+    z.record(z.string(), z.number()),
   );
   if (!counts) throw new Error("no counts");
   return counts;
@@ -389,7 +396,7 @@ async function checkRun(db: Database, done: Record<string, number>): Promise<voi
       `expected ${DUE} restore reminders and nothing else, the run decided ${JSON.stringify(done)}`,
     );
   }
-  const [check] = await queryRows<{ reminders: number; expected: number; digests: number; audit: number }>(
+  const [check] = await queryRows(
     db,
     sql`select
           (select count(*)::int from reminders where decided_at = ${at()}) as reminders,
@@ -402,13 +409,15 @@ async function checkRun(db: Database, done: Record<string, number>): Promise<voi
              and not exists (select 1 from jsonb_array_elements(o.message->'items') i
                              where jsonb_array_length(i->'data') = 0)) as digests,
           (select count(*)::int from audit_log where at = ${at()}) as audit`,
+    z.object({ reminders: z.number(), expected: z.number(), digests: z.number(), audit: z.number() }),
   );
   if (check?.reminders !== DUE || check.expected !== DUE || check.digests !== ADMINS || check.audit !== 0) {
-    const steps = await queryRows<{ due: string | null; decided: string; late: boolean; n: number }>(
+    const steps = await queryRows(
       db,
       sql`select d.step as due, r.step as decided, r.late, count(*)::int as n
           from reminders r left join bench_due_windows d on d.window_id = r.subject_id
           where r.decided_at = ${at()} group by 1, 2, 3 order by 1, 2, 3`,
+      z.object({ due: z.string().nullable(), decided: z.string(), late: z.boolean(), n: z.number() }),
     );
     throw new Error(
       `the run left ${JSON.stringify(check)}; expected ${DUE} reminders at their due step, ` +

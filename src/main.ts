@@ -18,19 +18,21 @@ runMain(async () => {
     return startWithoutSlack(config, process.argv.slice(2), process.stdin.isTTY === true);
   }
   // The database opens and migrates while the Slack app and the jobs load: that is most of a start.
-  const [{ handle }, { startSlackApp }, { startScheduler }, { relaySender }] = await Promise.all([
-    bootstrap(config),
-    import("./slack/app.ts"),
-    import("./jobs/start-scheduler.ts"),
-    import("./slack/notices/relay-sender.ts"),
-  ]);
+  const [{ handle }, { startSlackApp }, { startScheduler }, { relaySender }, { slackDirectorySource }] =
+    await Promise.all([
+      bootstrap(config),
+      import("./slack/app.ts"),
+      import("./jobs/start-scheduler.ts"),
+      import("./slack/notices/relay-sender.ts"),
+      import("./slack/directory/slack-directory-source.ts"),
+    ]);
   const jobDeps = { db: handle.db, clock: systemClock, logger: consoleLogger };
-  const running = await startSlackApp(slack, {
+  const slackDeps = {
     ...jobDeps,
-    directorySync: {},
     connections: () => handle.connections(),
     ...(slack.approvalsChannel ? { approvalsChannel: slack.approvalsChannel } : {}),
-  });
+  };
+  const running = await startSlackApp(slack, slackDeps);
   const send = await relaySender(config, jobDeps);
   if (!send) throw new Error("Slack settings without a way to send: this is a bug");
   const scheduler = await startScheduler({
@@ -38,6 +40,7 @@ runMain(async () => {
     send,
     approvalsChannel: slack.approvalsChannel,
     uninstalledRetentionDays: config.uninstalledRetentionDays,
+    directory: slackDirectorySource(slackDeps, running.syncConnection),
   });
   const stopped = new Promise<number>((resolve) => {
     // A drain first (health checks fail, requests are still served), then new requests are

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { statementName } from "./statement-name.ts";
 import { APPLY_SETTINGS, connectionSettings, settingsKey, type Unscoped } from "./workspace-scope.ts";
 
 /** A rollback undoes settings made inside the transaction, so the connection's are unknown after it. */
@@ -42,9 +43,18 @@ export function scopedClientClass(unscoped: Unscoped): typeof pg.Client {
           throw error;
         }
       }
-      return super.query(args[0], args[1]);
+      return super.query(named(args[0]), args[1]);
     }
   };
+}
+
+/** A statement marked with `preparedAs` goes out prepared under its name; any other as it came. */
+// biome-ignore lint/suspicious/noExplicitAny: see ScopedClient's query
+function named(statement: any): any {
+  if (typeof statement !== "object" || statement === null || typeof statement.text !== "string")
+    return statement;
+  const name = statementName(statement.text);
+  return name === undefined ? statement : { ...statement, name };
 }
 
 /**

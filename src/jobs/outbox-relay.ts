@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
 import { acrossWorkspaces, withinWorkspace } from "../db/workspace-scope.ts";
@@ -42,6 +43,17 @@ const MAX_ATTEMPTS = 5;
 const LEASE_MS = 60_000;
 const backoffMs = (attempt: number) => Math.min(60 * 60_000, 30_000 * 2 ** (attempt - 1));
 
+const claimedRow = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  dedupeKey: z.string(),
+  channel: z.string(),
+  // Written only by enqueueNotices from a typed Notice; its kind is what the senders switch on.
+  message: z.custom<Notice>((value) => typeof (value as { kind?: unknown } | null)?.kind === "string"),
+  attempts: z.number(),
+});
+const idRow = z.object({ id: z.string() });
+
 /**
  * Sends due outbox messages. Claims a batch with SKIP LOCKED (several instances share the work),
  * then sends each workspace's messages in order, workspaces side by side: a 429 pauses only its
@@ -62,14 +74,7 @@ export async function relayOutbox(
     ? <T>(work: () => Promise<T>) => withinWorkspace(scope.workspaceId as string, work)
     : acrossWorkspaces;
   const claimed = await claimScope(() =>
-    queryRows<{
-      id: string;
-      workspaceId: string;
-      dedupeKey: string;
-      channel: string;
-      message: Notice;
-      attempts: number;
-    }>(
+    queryRows(
       db,
       sql`update outbox o set lease_until = ${claimedLease}, attempts = o.attempts + 1
         where o.id in (
@@ -83,6 +88,7 @@ export async function relayOutbox(
           for update of c skip locked)
         returning o.id, o.workspace_id as "workspaceId", o.dedupe_key as "dedupeKey", o.channel, o.message,
                   o.attempts`,
+      claimedRow,
     ),
   );
   const byWorkspace = new Map<string, typeof claimed>();
@@ -190,11 +196,12 @@ export async function relayUntilDone(
 
 /** Takes the row's lease for another LEASE_MS if it is still the one this pass claimed it with. */
 async function renewLease(db: Database, clock: Clock, id: string, claimedLease: Date): Promise<boolean> {
-  const renewed = await queryRows<{ id: string }>(
+  const renewed = await queryRows(
     db,
     sql`update outbox set lease_until = ${new Date(clock.now().getTime() + LEASE_MS)}
         where id = ${id} and status = 'pending' and lease_until = ${claimedLease}
         returning id`,
+    idRow,
   );
   return renewed.length > 0;
 }

@@ -1,10 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { queryRows } from "../db/rows.ts";
-import { acrossWorkspaces } from "../db/workspace-scope.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { runDailyJobs } from "./daily-jobs.ts";
 import type { PostgresRunCoordinator } from "./postgres-run-coordinator.ts";
+import { workspaceDays } from "./workspace-days.ts";
 
 /** A day's run holds its claim this long; a run that died leaves the day to be claimed after it. */
 export const DAILY_LEASE_MS = 15 * 60_000;
@@ -27,16 +25,7 @@ export async function runDueDailyJobs(
   approvalsChannel?: string,
 ): Promise<DailyRun[]> {
   const now = clock.now();
-  const due = await acrossWorkspaces(() =>
-    queryRows<{ workspaceId: string; localDate: string }>(
-      db,
-      sql`select id as "workspaceId",
-               to_char(${now}::timestamptz at time zone time_zone, 'YYYY-MM-DD') as "localDate"
-        from workspaces
-        where active and (${now}::timestamptz at time zone time_zone)::time >= daily_jobs_at::time
-        order by id`,
-    ),
-  );
+  const due = await workspaceDays(db, now, { dailyHourReached: true });
   const runs: DailyRun[] = [];
   for (const { workspaceId, localDate } of due) {
     const key = `daily:${workspaceId}:${localDate}`;

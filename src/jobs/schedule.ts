@@ -4,7 +4,10 @@
  * a tick every few minutes finds the workspaces whose local time has passed that hour today and
  * whose day has not run yet, so a workspace installed or re-timed today, or an instance that was
  * down at 09:00, is caught up at the next tick, and a daylight-saving change moves the instant,
- * never the local day. The relay runs on every instance, often: SKIP LOCKED shares its work.
+ * never the local day. The directory sync runs once on each workspace's local day, at the first
+ * tick of that day (so at start, or when a workspace is installed): every instance ticks, and the
+ * claim per workspace and local date, in the same table as the daily jobs', decides which syncs it.
+ * The relay runs on every instance, often: SKIP LOCKED shares its work.
  */
 export interface ScheduleEntry {
   /** Also the coordination key's prefix: one claim per name and slot across instances. */
@@ -13,7 +16,9 @@ export interface ScheduleEntry {
   timezone: string;
   /** One instance per slot, through the Postgres coordinator; or every instance. */
   distributed: boolean;
-  job: "daily_tick" | "relay";
+  job: "daily_tick" | "directory_sync" | "relay";
+  /** Also run once when the scheduler starts, so what was missed while every instance was down is caught up. */
+  atStart: boolean;
 }
 
 export const DAILY_TICK_MINUTES = 5;
@@ -26,6 +31,15 @@ export const schedules: readonly ScheduleEntry[] = [
     timezone: "UTC",
     distributed: true,
     job: "daily_tick",
+    atStart: true,
+  },
+  {
+    name: "directory-sync",
+    expression: `*/${DAILY_TICK_MINUTES} * * * *`,
+    timezone: "UTC",
+    distributed: false,
+    job: "directory_sync",
+    atStart: true,
   },
   {
     name: "outbox-relay",
@@ -33,5 +47,6 @@ export const schedules: readonly ScheduleEntry[] = [
     timezone: "UTC",
     distributed: false,
     job: "relay",
+    atStart: false,
   },
 ];

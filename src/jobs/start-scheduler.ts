@@ -6,6 +6,7 @@ import type { AppLogger } from "../slack/shared/logger.ts";
 import { relayOutbox, type SendMessage } from "./outbox-relay.ts";
 import { postgresRunCoordinator } from "./postgres-run-coordinator.ts";
 import { runDueDailyJobs } from "./run-due-daily-jobs.ts";
+import { type DirectorySource, runDueDirectorySyncs } from "./run-due-directory-syncs.ts";
 import { type ScheduleEntry, schedules } from "./schedule.ts";
 
 export interface JobsDeps {
@@ -16,6 +17,8 @@ export interface JobsDeps {
   approvalsChannel?: string | undefined;
   /** Days an uninstalled workspace's data is kept before the daily tick purges it. Default 30. */
   uninstalledRetentionDays?: number;
+  /** Where the directory sync reads the members from; left out, nothing is synced (tests). */
+  directory?: DirectorySource;
 }
 
 export interface RunningScheduler {
@@ -28,15 +31,39 @@ const TICK_LEASE_MS = 60_000;
 const DEFAULT_RETENTION_DAYS = 30;
 
 /**
- * Schedules the daily tick (one instance per slot, node-cron's `distributed` mode with the
- * Postgres coordinator) and the outbox relay (every instance). One tick runs at start, so a day
- * missed while every instance was down is caught up at once.
+ * Schedules every entry of `schedules`: the daily tick (one instance per slot, node-cron's
+ * `distributed` mode with the Postgres coordinator), the directory sync and the outbox relay
+ * (every instance; the sync's claims per workspace-day share its work). The entries marked
+ * `atStart` run once at start too, so a day missed while every instance was down is caught up at once.
  */
 export async function startScheduler(deps: JobsDeps): Promise<RunningScheduler> {
   const coordinator = postgresRunCoordinator(deps.db, deps.clock);
   const running = new Set<Promise<void>>();
+  // A stop ends a directory sync at its next page, rather than waiting out a Retry-After.
+  const stopping = new AbortController();
+
+  const syncDirectories = async (directory: DirectorySource) => {
+    const { failed } = await runDueDirectorySyncs(
+      deps.db,
+      deps.clock,
+      coordinator,
+      directory,
+      stopping.signal,
+    );
+    if (stopping.signal.aborted) return;
+    for (const { error, ...run } of failed) {
+      deps.logger.error("directory sync failed", {
+        ...run,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
 
   const work = async (entry: ScheduleEntry) => {
+    if (entry.job === "directory_sync") {
+      if (deps.directory) await syncDirectories(deps.directory);
+      return;
+    }
     if (entry.job === "daily_tick") {
       const runs = await runDueDailyJobs(deps.db, deps.clock, coordinator, deps.approvalsChannel);
       for (const run of runs) deps.logger.info("daily jobs ran", { ...run });
@@ -82,11 +109,11 @@ export async function startScheduler(deps: JobsDeps): Promise<RunningScheduler> 
         : {}),
     }),
   );
-  const tick = schedules.find((entry) => entry.job === "daily_tick");
-  if (tick) void run(tick);
+  for (const entry of schedules) if (entry.atStart) void run(entry);
 
   return {
     stop: async () => {
+      stopping.abort();
       await Promise.all(tasks.map((task) => task.destroy()));
       await Promise.allSettled([...running]);
     },

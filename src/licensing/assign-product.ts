@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
 import { restoreWindows, serviceData } from "../db/schema/index.ts";
@@ -38,8 +39,8 @@ export type AssignProductOutcome =
   | Failure<"NOT_ALLOWED">
   | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "PERSON_DEACTIVATED" | "USAGE_LOCATION_REQUIRED">
   | Failure<"ALREADY_ASSIGNED">
-  | Failure<"NO_SEATS_LEFT", { product: { id: string; key: string; name: string }; seats: SeatUsage }>
-  | Failure<"WINDOW_CLOSED", { purgedAt: Date | null }>;
+  | Failure<"NO_SEATS_LEFT">
+  | Failure<"WINDOW_CLOSED">;
 
 /**
  * Assigns one product to one person (rule 3): takes a seat, turns on each service the person's
@@ -48,6 +49,12 @@ export type AssignProductOutcome =
 export function assignProduct(db: Database, clock: Clock, input: AssignProductInput) {
   return inTransaction(db, (tx) => assignInTransaction(tx, clock.now(), input, { requireRestore: false }));
 }
+
+const seatWritten = z.object({
+  purchased: z.number(),
+  assigned: z.number(),
+  assignmentId: z.string().nullable(),
+});
 
 /**
  * Shared by assign and restore. The seat counter is taken last, so the product row, which every
@@ -116,7 +123,7 @@ export async function assignInTransaction(
   // One statement takes the seat, records the assignment, provisions the services and writes the
   // audit row, so the product row, which every assign of the product contends for, stays locked
   // for one statement and the commit. Each part runs only if the one before it happened.
-  const [written] = await queryRows<{ purchased: number; assigned: number; assignmentId: string | null }>(
+  const [written] = await queryRows(
     tx,
     sql`
       with seat as (
@@ -140,6 +147,7 @@ export async function assignInTransaction(
       ), audit as (${audit})
       select purchased_seats as purchased, assigned_seats as assigned, (select id from assignment) as "assignmentId"
       from seat`,
+    seatWritten,
     { prepareAs: "assign_write" },
   );
   if (!written) {

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
-import type { ServiceDataStatus } from "../db/schema/index.ts";
+import { type ServiceDataStatus, serviceDataStatus } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
 import { actorAdministers } from "./may-administer.ts";
 import { type Failure, fail, isUuid, type Tx } from "./outcome.ts";
-import type { PlanInfo } from "./service-plans.ts";
+import { type PlanInfo, planInfoRow } from "./service-plans.ts";
 
 export interface AssignmentContext {
   workspaceId: string;
@@ -31,6 +32,38 @@ type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "o
   openWindow: { id: string; removedAt: string; purgeAt: string } | null;
 };
 
+const contextRow: z.ZodType<Row> = z.object({
+  restoreWindowDays: z.number(),
+  person: z.object({
+    id: z.string(),
+    name: z.string(),
+    slackUserId: z.string(),
+    active: z.boolean(),
+    usageLocation: z.string().nullable(),
+  }),
+  product: z
+    .object({
+      id: z.string(),
+      key: z.string(),
+      name: z.string(),
+      purchasedSeats: z.number(),
+      assignedSeats: z.number(),
+    })
+    .nullable(),
+  plans: z.array(planInfoRow),
+  assignment: z.object({ id: z.string(), assignedAt: z.string() }).nullable(),
+  openWindow: z.object({ id: z.string(), removedAt: z.string(), purgeAt: z.string() }).nullable(),
+  serviceData: z.array(
+    z.object({
+      planId: z.string(),
+      status: z.enum(serviceDataStatus.enumValues),
+      mailboxSizeMb: z.number().nullable(),
+      devices: z.number(),
+    }),
+  ),
+  actorAdministers: z.boolean().nullable(),
+});
+
 /**
  * Everything a single assign, remove or preview needs about one person and one product, in one
  * round trip. The person's usage location falls back to the workspace default.
@@ -43,7 +76,7 @@ export async function loadAssignmentContext(
   if (!isUuid(input.personId)) return fail("UNKNOWN_PERSON");
   if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
   const { workspaceId, personId, productId } = input;
-  const [row] = await queryRows<Row>(
+  const [row] = await queryRows(
     db,
     sql`
       select
@@ -66,6 +99,7 @@ export async function loadAssignmentContext(
         ${input.actor ? actorAdministers(workspaceId, input.actor) : sql`null::boolean`} as "actorAdministers"
       from people p join workspaces w on w.id = p.workspace_id
       where p.workspace_id = ${workspaceId} and p.id = ${personId}`,
+    contextRow,
     { prepareAs: options.withServiceData ? "assignment_context_with_data" : "assignment_context" },
   );
   if (!row) return fail("UNKNOWN_PERSON");

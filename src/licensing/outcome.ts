@@ -1,50 +1,27 @@
 import type { Database, Tx } from "../db/client.ts";
 import { postgresCode } from "../db/postgres-code.ts";
+import type { FailureDetails } from "./failure-details.ts";
 
 export { postgresCode };
 
 /** Every business outcome a use case can refuse with; the Slack layer maps each to words. */
-export type LicensingCode =
-  | "UNKNOWN_PERSON"
-  | "UNKNOWN_PRODUCT"
-  | "PERSON_DEACTIVATED"
-  | "ALREADY_ASSIGNED"
-  | "NOT_ASSIGNED"
-  | "NO_SEATS_LEFT"
-  | "WINDOW_CLOSED"
-  | "NOTHING_TO_RESTORE"
-  | "UNKNOWN_WINDOW"
-  | "WINDOW_RESTORED"
-  | "USAGE_LOCATION_REQUIRED"
-  | "DEVICE_LIMIT_REACHED"
-  | "DEVICE_ALREADY_REGISTERED"
-  | "UNKNOWN_DEVICE"
-  | "NO_INSTALLABLE_SERVICE"
-  | "QUANTITY_BELOW_ASSIGNED"
-  | "INVALID_QUANTITY"
-  | "INVALID_USAGE_LOCATION"
-  | "NO_MAILBOX"
-  | "CATALOG_INVALID"
-  | "BULK_EMPTY"
-  | "BULK_CONFLICT"
-  | "IDEMPOTENCY_CONFLICT"
-  | "NOT_ALLOWED"
-  | "OWN_REQUEST"
-  | "ALREADY_DECIDED"
-  | "DUPLICATE_REQUEST"
-  | "UNKNOWN_REQUEST"
-  | "REASON_REQUIRED"
-  | "REASON_TOO_LONG"
-  | "UNKNOWN_MAILBOX"
-  | "PRODUCT_KEY_TAKEN";
+export type LicensingCode = keyof FailureDetails;
 
-export type Failure<C extends LicensingCode = LicensingCode, D extends object = object> = {
-  ok: false;
-  code: C;
-} & D;
+/**
+ * A refusal: its code and that code's details, one shape per code. `Failure<"A" | "B">` is a
+ * union discriminated by `code`, so a switch on it knows each member's details.
+ */
+export type Failure<C extends LicensingCode = LicensingCode> = C extends LicensingCode
+  ? { ok: false; code: C } & FailureDetails[C]
+  : never;
 
-export function fail<C extends LicensingCode>(code: C): Failure<C>;
-export function fail<C extends LicensingCode, D extends object>(code: C, details: D): Failure<C, D>;
+/** The codes whose details may all be left out. */
+type CodeWithoutRequiredDetails = {
+  [C in LicensingCode]: Record<never, never> extends FailureDetails[C] ? C : never;
+}[LicensingCode];
+
+export function fail<C extends CodeWithoutRequiredDetails>(code: C): Failure<C>;
+export function fail<C extends LicensingCode>(code: C, details: FailureDetails[C]): Failure<C>;
 export function fail(code: LicensingCode, details: object = {}) {
   return { ok: false, code, ...details };
 }

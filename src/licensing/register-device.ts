@@ -20,7 +20,7 @@ export interface DeviceInput {
 export type RegisterDeviceOutcome =
   | { ok: true; deviceId: string; devices: string[]; limit: number }
   | Failure<"NOT_ALLOWED" | "NO_INSTALLABLE_SERVICE" | "DEVICE_ALREADY_REGISTERED">
-  | Failure<"DEVICE_LIMIT_REACHED", { limit: number; devices: string[] }>;
+  | Failure<"DEVICE_LIMIT_REACHED">;
 
 /** Rule 3: Office installs on up to the plan's limit (5) of Macs or PCs; one more waits for a removal. */
 export function registerDevice(

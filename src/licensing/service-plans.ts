@@ -1,4 +1,5 @@
-import type { ServicePlanKind } from "../db/schema/index.ts";
+import { z } from "zod";
+import { type ServicePlanKind, servicePlanKind } from "../db/schema/index.ts";
 
 export interface PlanInfo {
   id: string;
@@ -10,6 +11,18 @@ export interface PlanInfo {
   unavailableLocations: string[];
   installLimit: number | null;
 }
+
+/** A plan as raw SQL reads it (a row, or an element of a json array). */
+export const planInfoRow: z.ZodType<PlanInfo> = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(servicePlanKind.enumValues),
+  dataDescription: z.string(),
+  dataSurvivesRemoval: z.boolean(),
+  unavailableLocations: z.array(z.string()),
+  installLimit: z.number().nullable(),
+});
 
 export interface SkippedPlan {
   plan: PlanInfo;

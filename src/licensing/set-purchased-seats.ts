@@ -11,8 +11,8 @@ import { type SeatUsage, seatUsage } from "./seat-usage.ts";
 export type SetPurchasedSeatsOutcome =
   | { ok: true; before: SeatUsage; seats: SeatUsage }
   | Failure<"NOT_ALLOWED" | "UNKNOWN_PRODUCT">
-  | Failure<"INVALID_QUANTITY", { max: number }>
-  | Failure<"QUANTITY_BELOW_ASSIGNED", { assigned: number; toFree: number }>;
+  | Failure<"INVALID_QUANTITY">
+  | Failure<"QUANTITY_BELOW_ASSIGNED">;
 
 export const MAX_PURCHASED_SEATS = 1_000_000;
 

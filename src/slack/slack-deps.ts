@@ -1,6 +1,5 @@
 import type { ConnectionCounts, Database } from "../db/client.ts";
 import type { Clock } from "../licensing/clock.ts";
-import type { DirectorySyncOptions } from "./directory/directory-sync-options.ts";
 import type { AppLogger } from "./shared/logger.ts";
 
 /** What every Slack listener is given; its own file, so that listeners and the app that registers them do not import each other. */
@@ -10,8 +9,6 @@ export interface SlackDeps {
   logger: AppLogger;
   /** Where license requests go for approval (a channel id); each admin's DM when unset. */
   approvalsChannel?: string;
-  /** Sync the directory from Slack at start and daily; left out, nothing is synced (tests). */
-  directorySync?: DirectorySyncOptions;
   /** The pool's counts, shown by /healthz: a connection checked out for good shows there. */
   connections?: () => ConnectionCounts;
 }

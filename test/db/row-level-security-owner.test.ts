@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { queryRows } from "../../src/db/rows.ts";
@@ -65,15 +66,22 @@ describe.runIf(onPostgres)("row-level security for an app that owns its tables",
       });
     }
     const seen = (scope: <T>(work: () => Promise<T>) => Promise<T>) =>
-      scope(() => queryRows<{ workspace_id: string }>(db, sql`select workspace_id from people order by 1`));
+      scope(() =>
+        queryRows(
+          db,
+          sql`select workspace_id from people order by 1`,
+          z.object({ workspace_id: z.string() }),
+        ),
+      );
 
     expect(await seen((work) => withinWorkspace("TOWNA", work))).toEqual([{ workspace_id: "TOWNA" }]);
     expect(await seen(acrossWorkspaces)).toEqual([{ workspace_id: "TOWNA" }, { workspace_id: "TOWNB" }]);
     expect(await seen((work) => work())).toEqual([]);
     const [who] = await withinWorkspace("TOWNA", () =>
-      queryRows<{ role: string; session: string }>(
+      queryRows(
         db,
         sql`select current_user as role, session_user as session`,
+        z.object({ role: z.string(), session: z.string() }),
       ),
     );
     expect(who).toEqual({ role: TENANT_ROLE, session: owner });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { Database } from "../../src/db/client.ts";
 import { queryRows } from "../../src/db/rows.ts";
 import { people } from "../../src/db/schema/index.ts";
@@ -11,9 +12,10 @@ import { createFixture, type Fixture } from "../helpers/factories.ts";
 const t = useTestDatabase({ poolMax: 2 });
 
 const names = (db: Database) =>
-  queryRows<{ workspace_id: string; name: string }>(
+  queryRows(
     db,
     sql`select workspace_id, name from people order by name`,
+    z.object({ workspace_id: z.string(), name: z.string() }),
   );
 
 async function twoWorkspaces(): Promise<[Fixture, Fixture]> {
@@ -35,7 +37,7 @@ async function refusal(work: () => Promise<unknown>): Promise<string | undefined
 
 describe("row-level security: the database keeps each workspace to its own rows", () => {
   it("is on, and forced, for every table that holds a workspace's rows", async () => {
-    const tables = await queryRows<{ table: string; enabled: boolean; forced: boolean }>(
+    const tables = await queryRows(
       t.db,
       sql`select c.relname as "table", c.relrowsecurity as enabled, c.relforcerowsecurity as forced
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -44,6 +46,7 @@ describe("row-level security: the database keeps each workspace to its own rows"
               select 1 from pg_attribute a
               where a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped))
           order by 1`,
+      z.object({ table: z.string(), enabled: z.boolean(), forced: z.boolean() }),
     );
     expect(tables.length).toBeGreaterThanOrEqual(18);
     expect(tables.filter((row) => !row.enabled || !row.forced)).toEqual([]);
@@ -62,9 +65,10 @@ describe("row-level security: the database keeps each workspace to its own rows"
   it("lets an unfiltered update touch only the workspace's own rows", async () => {
     const [a, b] = await twoWorkspaces();
     await withinWorkspace(a.workspaceId, () => t.appDb.update(people).set({ timeZone: "Europe/Stockholm" }));
-    const zones = await queryRows<{ workspace_id: string; time_zone: string | null }>(
+    const zones = await queryRows(
       t.db,
       sql`select workspace_id, time_zone from people where workspace_id in (${a.workspaceId}, ${b.workspaceId})`,
+      z.object({ workspace_id: z.string(), time_zone: z.string().nullable() }),
     );
     expect(
       zones.filter((row) => row.workspace_id === a.workspaceId).map((row) => row.time_zone),
@@ -84,7 +88,11 @@ describe("row-level security: the database keeps each workspace to its own rows"
       ),
     );
     expect(code).toBe("42501");
-    const forged = await queryRows(t.db, sql`select 1 from people where slack_user_id = 'UFORGED'`);
+    const forged = await queryRows(
+      t.db,
+      sql`select 1 from people where slack_user_id = 'UFORGED'`,
+      z.unknown(),
+    );
     expect(forged).toEqual([]);
   });
 
@@ -104,10 +112,11 @@ describe("row-level security: the database keeps each workspace to its own rows"
   it("runs as a role that owns nothing, so that connecting as the owner or a superuser bypasses nothing", async () => {
     const [a] = await twoWorkspaces();
     const [who] = await withinWorkspace(a.workspaceId, () =>
-      queryRows<{ role: string; owns: boolean }>(
+      queryRows(
         t.appDb,
         sql`select current_user as role,
                    exists (select 1 from pg_tables where tableowner = current_user) as owns`,
+        z.object({ role: z.string(), owns: z.boolean() }),
       ),
     );
     expect(who).toEqual({ role: TENANT_ROLE, owns: false });

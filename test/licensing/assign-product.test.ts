@@ -22,7 +22,7 @@ describe("assignProduct", () => {
       ok: true,
       restored: false,
       skipped: [],
-      seats: { purchased: 10, assigned: 1, available: 9, sentence: "9 of 10 available" },
+      seats: { purchased: 10, assigned: 1, available: 9 },
     });
     if (!result.ok) throw new Error("unreachable");
     expect(result.enabled.map((s) => s.key).sort()).toEqual([

@@ -70,7 +70,7 @@ describe("removeProduct", () => {
     const removed = await removeProduct(t.db, f.clock, input);
     expect(removed).toMatchObject({
       ok: true,
-      seats: { assigned: 0, sentence: "10 of 10 available" },
+      seats: { assigned: 0, available: 10, purchased: 10 },
       warning: { goneForGoodAt: new Date("2026-03-16T10:00:00Z") },
     });
     if (!removed.ok) throw new Error("unreachable");

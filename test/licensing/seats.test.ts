@@ -23,7 +23,6 @@ describe("getSeatUsage", () => {
       purchased: 10,
       assigned: 4,
       available: 6,
-      sentence: "6 of 10 available",
       isDefault: true,
     });
     expect(usage).toHaveLength(5);
@@ -46,8 +45,8 @@ describe("setPurchasedSeats", () => {
     });
     expect(await setPurchasedSeats(t.db, f.clock, { ...input, purchased: 3 })).toMatchObject({
       ok: true,
-      before: { sentence: "2 of 5 available" },
-      seats: { sentence: "0 of 3 available" },
+      before: { available: 2, purchased: 5 },
+      seats: { available: 0, purchased: 3 },
     });
     for (const bad of [-1, 1.5, Number.NaN, 10_000_001]) {
       expect(await setPurchasedSeats(t.db, f.clock, { ...input, purchased: bad })).toMatchObject({

@@ -1,5 +1,6 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { queryRows } from "../../src/db/rows.ts";
 import { auditLog } from "../../src/db/schema/index.ts";
 import { type Actor, systemActor } from "../../src/licensing/actor.ts";
@@ -301,17 +302,19 @@ async function arrange(useCase: (typeof USE_CASES)[number]): Promise<{ s: Settin
 
 /** Every row of every table that belongs to the workspace, the audit log aside, in a stable order. */
 async function workspaceRows(workspaceId: string): Promise<Record<string, string[]>> {
-  const tables = await queryRows<{ table: string }>(
+  const tables = await queryRows(
     t.db,
     sql`select table_name as "table" from information_schema.columns
         where column_name = 'workspace_id' and table_schema = current_schema() and table_name <> 'audit_log'
         order by 1`,
+    z.object({ table: z.string() }),
   );
   const rows: Record<string, string[]> = {};
   for (const { table } of tables) {
-    const found = await queryRows<object>(
+    const found = await queryRows(
       t.db,
       sql`select * from ${sql.identifier(table)} where workspace_id = ${workspaceId}`,
+      z.record(z.string(), z.unknown()),
     );
     rows[table] = found.map((row) => JSON.stringify(row)).sort();
   }
@@ -319,7 +322,11 @@ async function workspaceRows(workspaceId: string): Promise<Record<string, string
 }
 
 async function lastAuditId(): Promise<number> {
-  const [row] = await queryRows<{ id: number | null }>(t.db, sql`select max(id)::int as id from audit_log`);
+  const [row] = await queryRows(
+    t.db,
+    sql`select max(id)::int as id from audit_log`,
+    z.object({ id: z.number().nullable() }),
+  );
   return row?.id ?? 0;
 }
 

@@ -39,7 +39,7 @@ export interface BulkResult {
 export type BulkOutcome =
   | BulkResult
   | BulkPlanFailure
-  | Failure<"NO_SEATS_LEFT", { shortfalls: ProductSeatsChange[] }>
+  | Failure<"NO_SEATS_LEFT">
   | Failure<"NOT_ALLOWED" | "IDEMPOTENCY_CONFLICT">;
 
 /**

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { queryRows } from "../../db/rows.ts";
 import type { Actor } from "../actor.ts";
 import { addDays } from "../clock.ts";
@@ -55,6 +56,9 @@ export async function applyChanges(
   return { removed, windows, restored };
 }
 
+const pairRow: z.ZodType<Pair> = z.object({ personId: z.string(), productId: z.string() });
+const windowPairRow = z.object({ personId: z.string(), productId: z.string(), windowId: z.string() });
+
 async function writeRemovals(
   tx: Tx,
   now: Date,
@@ -63,11 +67,12 @@ async function writeRemovals(
   restoreWindowDays: number,
   removals: Pair[],
 ): Promise<Pick<AppliedChanges, "removed" | "windows">> {
-  const removed = await queryRows<Pair>(
+  const removed = await queryRows(
     tx,
     sql`delete from assignments a using ${pairsRelation(removals)}
         where a.person_id = r.person_id and a.product_id = r.product_id and a.workspace_id = ${workspaceId}
         returning a.person_id as "personId", a.product_id as "productId"`,
+    pairRow,
   );
   if (removed.length === 0) return { removed, windows: [] };
   // Data that outlives removal (documents) stays, switched off; the rest waits in a window, opened
@@ -76,7 +81,7 @@ async function writeRemovals(
   // planned as a scan of service_data across every workspace (once per service plan under the
   // all-workspaces setting). The moved rows' foreign key to their window is checked at the end of
   // the statement, after the insert.
-  const windows = await queryRows<Pair & { windowId: string }>(
+  const windows = await queryRows(
     tx,
     sql`with r as materialized (
           select p.person_id, p.product_id, gen_random_uuid() as window_id from ${pairsRelation(removed, "p")}),
@@ -92,6 +97,7 @@ async function writeRemovals(
           ${addDays(now, restoreWindowDays).toISOString()}
         from r where r.window_id in (select window_id from moved)
         returning id as "windowId", person_id as "personId", product_id as "productId"`,
+    windowPairRow,
   );
   return { removed, windows };
 }
@@ -110,11 +116,12 @@ async function writeAdditions(
   const restorable = windows.filter((w) => w.purgeAt > now).map((w) => w.id);
   // Conditional on still being open: a purge that got there first wins, and the data starts afresh.
   const restored = restorable.length
-    ? await queryRows<Pair & { windowId: string }>(
+    ? await queryRows(
         tx,
         sql`update restore_windows set status = 'restored', closed_at = ${now.toISOString()}
             where id = any(${uuidArray(restorable)}) and status = 'open'
             returning id as "windowId", person_id as "personId", product_id as "productId"`,
+        windowPairRow,
       )
     : [];
   if (restored.length > 0) {

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { queryRows } from "../../db/rows.ts";
+import { z } from "zod";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
 import type { Tx } from "../outcome.ts";
-import { type PlanInfo, splitPlansByLocation } from "../service-plans.ts";
+import { type PlanInfo, planInfoRow, splitPlansByLocation } from "../service-plans.ts";
 import { pairKey, uuidArray } from "./pairs.ts";
 
 export interface BulkPerson {
@@ -31,6 +32,30 @@ export interface BulkState {
   openWindows: Map<string, { id: string; purgeAt: Date }>;
 }
 
+const settingsRow = z.object({ restoreWindowDays: z.number() });
+const bulkProductRow: z.ZodType<BulkProduct> = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  purchased: z.number(),
+  assigned: z.number(),
+});
+const bulkPersonRow: z.ZodType<BulkPerson> = z.object({
+  id: z.string(),
+  name: z.string(),
+  slackUserId: z.string(),
+  active: z.boolean(),
+  usageLocation: z.string().nullable(),
+});
+const pairRow = z.object({ personId: z.string(), productId: z.string() });
+const planRow = z.intersection(planInfoRow, z.object({ productId: z.string() }));
+const openWindowRow = z.object({
+  id: z.string(),
+  personId: z.string(),
+  productId: z.string(),
+  purgeAt: dbTimestamp,
+});
+
 /**
  * Reads what a bulk change needs in six statements whatever the number of people. With `lock`,
  * the products' rows are locked in id order, so that two bulk changes over overlapping products
@@ -42,44 +67,45 @@ export async function loadBulkState(
 ): Promise<BulkState> {
   const { workspaceId, personIds } = input;
   const lockClause = input.lock ? sql`for no key update` : sql``;
-  const [settings] = await queryRows<{ restoreWindowDays: number }>(
+  const [settings] = await queryRows(
     tx,
     sql`select restore_window_days as "restoreWindowDays" from workspaces where id = ${workspaceId}`,
+    settingsRow,
   );
-  const products = await queryRows<BulkProduct>(
+  const products = await queryRows(
     tx,
     sql`select id, key, name, purchased_seats as purchased, assigned_seats as assigned
         from products where workspace_id = ${workspaceId} order by id ${lockClause}`,
+    bulkProductRow,
   );
   // One after another: a transaction is one connection, which runs one statement at a time.
-  const people = await queryRows<BulkPerson>(
+  const people = await queryRows(
     tx,
     sql`select p.id, p.name, p.slack_user_id as "slackUserId", p.active,
           coalesce(p.usage_location, w.default_usage_location) as "usageLocation"
         from people p join workspaces w on w.id = p.workspace_id
         where p.workspace_id = ${workspaceId} and p.id = any(${uuidArray(personIds)})`,
+    bulkPersonRow,
   );
-  const held = await queryRows<{ personId: string; productId: string }>(
+  const held = await queryRows(
     tx,
     sql`select person_id as "personId", product_id as "productId" from assignments
         where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)})`,
+    pairRow,
   );
-  const plans = await queryRows<PlanInfo & { productId: string }>(
+  const plans = await queryRows(
     tx,
     sql`select id, product_id as "productId", key, name, kind, data_description as "dataDescription",
           data_survives_removal as "dataSurvivesRemoval", unavailable_locations as "unavailableLocations",
           install_limit as "installLimit"
         from service_plans where workspace_id = ${workspaceId} order by key`,
+    planRow,
   );
-  const windows = await queryRows<{
-    id: string;
-    personId: string;
-    productId: string;
-    purgeAt: string | Date;
-  }>(
+  const windows = await queryRows(
     tx,
     sql`select id, person_id as "personId", product_id as "productId", purge_at as "purgeAt" from restore_windows
         where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)}) and status = 'open'`,
+    openWindowRow,
   );
   const heldMap = new Map<string, Set<string>>();
   for (const h of held) {

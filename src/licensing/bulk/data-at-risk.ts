@@ -1,11 +1,21 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
-import type { ServiceDataStatus } from "../../db/schema/index.ts";
+import { serviceDataStatus } from "../../db/schema/index.ts";
 import type { Tx } from "../outcome.ts";
 import { buildRemovalWarning, type RemovalWarning } from "../removal-warning.ts";
 import type { BulkState } from "./bulk-state.ts";
 import { type Pair, pairKey, pairsRelation } from "./pairs.ts";
+
+const atRiskRow = z.object({
+  personId: z.string(),
+  productId: z.string(),
+  planId: z.string(),
+  status: z.enum(serviceDataStatus.enumValues),
+  mailboxSizeMb: z.number().nullable(),
+  devices: z.number(),
+});
 
 /** The data-loss warning of every removal in a set, from one query: what the confirmation lists. */
 export async function loadRemovalWarnings(
@@ -15,14 +25,7 @@ export async function loadRemovalWarnings(
   removedAt: Date,
 ): Promise<RemovalWarning[]> {
   if (removals.length === 0) return [];
-  const rows = await queryRows<{
-    personId: string;
-    productId: string;
-    planId: string;
-    status: ServiceDataStatus;
-    mailboxSizeMb: number | null;
-    devices: number;
-  }>(
+  const rows = await queryRows(
     db,
     sql`select r.person_id as "personId", r.product_id as "productId", sd.service_plan_id as "planId", sd.status,
           sd.mailbox_size_mb as "mailboxSizeMb",
@@ -32,6 +35,7 @@ export async function loadRemovalWarnings(
         join service_plans sp on sp.product_id = r.product_id
         join service_data sd on sd.person_id = r.person_id and sd.service_plan_id = sp.id
         where sd.status = 'active'`,
+    atRiskRow,
   );
   const byPair = new Map<string, typeof rows>();
   for (const row of rows) {

@@ -45,11 +45,11 @@ export interface BulkPlan {
 
 export type BulkPlanFailure =
   | Failure<"BULK_EMPTY">
-  | Failure<"BULK_CONFLICT", { products: string[] }>
-  | Failure<"UNKNOWN_PERSON", { ids: string[] }>
-  | Failure<"UNKNOWN_PRODUCT", { ids: string[] }>
-  | Failure<"PERSON_DEACTIVATED", { people: PersonRef[] }>
-  | Failure<"USAGE_LOCATION_REQUIRED", { people: PersonRef[] }>;
+  | Failure<"BULK_CONFLICT">
+  | Failure<"UNKNOWN_PERSON">
+  | Failure<"UNKNOWN_PRODUCT">
+  | Failure<"PERSON_DEACTIVATED">
+  | Failure<"USAGE_LOCATION_REQUIRED">;
 
 const productRef = (p: BulkProduct): ProductRef => ({ id: p.id, key: p.key, name: p.name });
 const personRef = (p: BulkPerson): PersonRef => ({ id: p.id, name: p.name, slackUserId: p.slackUserId });

@@ -11,7 +11,7 @@ import { parseCatalog } from "./catalog-schema.ts";
 export type ImportCatalogOutcome =
   | { ok: true; created: string[]; updated: string[] }
   | Failure<"NOT_ALLOWED">
-  | Failure<"CATALOG_INVALID", { errors: string[] }>;
+  | Failure<"CATALOG_INVALID">;
 
 /**
  * Loads products and their service plans, adding new ones and updating existing ones by key.

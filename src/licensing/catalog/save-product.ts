@@ -12,8 +12,8 @@ import { type ProductInput, productInputSchema } from "./product-input.ts";
 export type SaveProductOutcome =
   | { ok: true; productId: string; created: boolean; seats: SeatUsage }
   | Failure<"NOT_ALLOWED" | "UNKNOWN_PRODUCT" | "PRODUCT_KEY_TAKEN">
-  | Failure<"CATALOG_INVALID", { errors: string[] }>
-  | Failure<"QUANTITY_BELOW_ASSIGNED", { assigned: number; toFree: number }>;
+  | Failure<"CATALOG_INVALID">
+  | Failure<"QUANTITY_BELOW_ASSIGNED">;
 
 const UNIQUE_VIOLATION = "23505";
 

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import type { Actor } from "../actor.ts";
@@ -18,6 +19,13 @@ export interface RecordDirectoryPeopleResult {
   joined: string[];
 }
 
+const recordedRow = z.object({
+  slackUserId: z.string(),
+  activeHere: z.boolean(),
+  holdsLicenses: z.boolean(),
+  inserted: z.boolean(),
+});
+
 /**
  * Records what the directory says about people (name, email, time zone, admin status) in one
  * statement, then lets the domain handle who left and who came back. `active` is left alone for
@@ -34,12 +42,7 @@ export async function recordDirectoryPeople(
   const unique = [...new Map(input.people.map((p) => [p.slackUserId, p])).values()];
   if (unique.length === 0) return { recorded: 0, deactivated: [], reactivated: [], joined: [] };
   const column = (pick: (p: DirectoryPerson) => string | null) => sql.param(unique.map(pick));
-  const rows = await queryRows<{
-    slackUserId: string;
-    activeHere: boolean;
-    holdsLicenses: boolean;
-    inserted: boolean;
-  }>(
+  const rows = await queryRows(
     db,
     sql`with upserted as (
           insert into people (workspace_id, slack_user_id, name, email, time_zone, active, is_slack_admin)
@@ -58,6 +61,7 @@ export async function recordDirectoryPeople(
         select u.slack_user_id as "slackUserId", u.active as "activeHere", u.inserted,
           exists (select 1 from assignments a where a.person_id = u.id) as "holdsLicenses"
         from upserted u`,
+    recordedRow,
   );
   const bySlackId = new Map(unique.map((p) => [p.slackUserId, p]));
   const result: RecordDirectoryPeopleResult = {

@@ -11,7 +11,7 @@ import { normalizeUsageLocation } from "../usage-location.ts";
 export type SetUsageLocationOutcome =
   | { ok: true; before: string | null; usageLocation: string }
   | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON">
-  | Failure<"INVALID_USAGE_LOCATION", { input: string }>;
+  | Failure<"INVALID_USAGE_LOCATION">;
 
 /**
  * Sets where a person uses the services (rule 4). Services already on stay on; the location

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { queryRows } from "../../db/rows.ts";
-import type { ServicePlanKind } from "../../db/schema/index.ts";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
+import { type ServicePlanKind, servicePlanKind } from "../../db/schema/index.ts";
 import { addDays, type Clock } from "../clock.ts";
 import { type Limited, limited, toDate } from "./limited.ts";
 
@@ -42,6 +43,28 @@ interface Row {
   total: number;
 }
 
+const endingRow: z.ZodType<Row> = z.object({
+  id: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  personUserId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  removedAt: dbTimestamp,
+  purgeAt: dbTimestamp,
+  lost: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      kind: z.enum(servicePlanKind.enumValues),
+      description: z.string(),
+      mailboxSizeMb: z.number().nullable(),
+      devices: z.union([z.number(), z.string()]),
+    }),
+  ),
+  total: z.number(),
+});
+
 /**
  * Open restore windows whose data is deleted for good within `days` of now, soonest first, with
  * what each still holds. The windows are limited first, so only the shown ones read their data.
@@ -52,7 +75,7 @@ export async function listEndingWindows(
   input: { workspaceId: string; days: number; limit: number },
 ): Promise<Limited<EndingWindowRow>> {
   const now = clock.now();
-  const rows = await queryRows<Row>(
+  const rows = await queryRows(
     db,
     sql`with ending as (
           select w.id, w.person_id, w.product_id, w.removed_at, w.purge_at,
@@ -80,6 +103,7 @@ export async function listEndingWindows(
             where sd.restore_window_id = e.id), '[]') as lost
         from ending e
         order by e.purge_at, e.person_name, e.id`,
+    endingRow,
   );
   return limited(rows, (r) => ({
     id: r.id,

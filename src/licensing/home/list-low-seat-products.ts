@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import { type SeatUsage, seatUsage } from "../seat-usage.ts";
@@ -31,6 +32,19 @@ interface Row {
   purchasedAll: number;
 }
 
+const seatsRow: z.ZodType<Row> = z.object({
+  productId: z.string(),
+  key: z.string(),
+  name: z.string(),
+  isDefault: z.boolean(),
+  purchased: z.number(),
+  assigned: z.number(),
+  total: z.number(),
+  full: z.number(),
+  availableAll: z.number(),
+  purchasedAll: z.number(),
+});
+
 /**
  * Rule 1 for a dashboard: the products with the smallest share of seats left first (what needs
  * buying is on top), the first `limit` of them, with totals over all of them.
@@ -39,7 +53,7 @@ export async function listLowSeatProducts(
   db: Database,
   input: { workspaceId: string; limit: number },
 ): Promise<SeatOverview> {
-  const rows = await queryRows<Row>(
+  const rows = await queryRows(
     db,
     sql`select id as "productId", key, name, is_default as "isDefault",
           purchased_seats as purchased, assigned_seats as assigned,
@@ -53,6 +67,7 @@ export async function listLowSeatProducts(
                    then (purchased_seats - assigned_seats)::float8 / purchased_seats else 0 end,
                  name, id
         limit ${input.limit}`,
+    seatsRow,
   );
   const first = rows[0];
   return {

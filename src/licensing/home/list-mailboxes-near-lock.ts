@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { queryRows } from "../../db/rows.ts";
-import type { NonUserMailboxKind } from "../../db/schema/index.ts";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
+import { type NonUserMailboxKind, nonUserMailboxKind } from "../../db/schema/index.ts";
 import { addDays, type Clock } from "../clock.ts";
 import { type Limited, limited, toDate } from "./limited.ts";
 
@@ -24,6 +25,16 @@ interface Row {
   total: number;
 }
 
+const nearLockRow: z.ZodType<Row> = z.object({
+  id: z.string(),
+  address: z.string(),
+  kind: z.enum(nonUserMailboxKind.enumValues),
+  sizeMb: z.number(),
+  quotaMb: z.number(),
+  lockAt: dbTimestamp,
+  total: z.number(),
+});
+
 /**
  * Rule 8: unlicensed non-user mailboxes over quota whose lock falls within `days` of now (or is
  * already due and waits for the job), soonest first.
@@ -33,7 +44,7 @@ export async function listMailboxesNearLock(
   clock: Clock,
   input: { workspaceId: string; days: number; limit: number },
 ): Promise<Limited<MailboxNearLockRow>> {
-  const rows = await queryRows<Row>(
+  const rows = await queryRows(
     db,
     sql`select m.id, m.address, m.kind, m.size_mb as "sizeMb",
           coalesce(m.quota_mb, ws.non_user_mailbox_quota_mb) as "quotaMb", m.lock_at as "lockAt",
@@ -44,6 +55,7 @@ export async function listMailboxesNearLock(
           and m.lock_at <= ${addDays(clock.now(), input.days).toISOString()}::timestamptz
         order by m.lock_at, m.address
         limit ${input.limit}`,
+    nearLockRow,
   );
   return limited(rows, (r) => ({
     id: r.id,

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { queryRows } from "../../db/rows.ts";
-import type { RequestStatus } from "../../db/schema/index.ts";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
+import { type RequestStatus, requestStatus } from "../../db/schema/index.ts";
 import { type Limited, limited, toDate } from "./limited.ts";
 
 export interface OwnRequestRow {
@@ -27,12 +28,25 @@ interface Row {
   total: number;
 }
 
+const ownRequestRow: z.ZodType<Row> = z.object({
+  id: z.string(),
+  status: z.enum(requestStatus.enumValues),
+  productId: z.string(),
+  productName: z.string(),
+  forSelf: z.boolean(),
+  personName: z.string(),
+  personUserId: z.string(),
+  createdAt: dbTimestamp,
+  decidedAt: dbTimestamp.nullable(),
+  total: z.number(),
+});
+
 /** Requests a person filed or that name them: the waiting ones first, then the newest. */
 export async function listOwnRequests(
   db: Database,
   input: { workspaceId: string; personId: string; limit: number },
 ): Promise<Limited<OwnRequestRow>> {
-  const rows = await queryRows<Row>(
+  const rows = await queryRows(
     db,
     sql`select r.id, r.status, pr.id as "productId", pr.name as "productName",
           r.person_id = ${input.personId} as "forSelf", p.name as "personName",
@@ -45,6 +59,7 @@ export async function listOwnRequests(
           and (r.person_id = ${input.personId} or r.requester_id = ${input.personId})
         order by r.status = 'pending' desc, r.created_at desc, r.id
         limit ${input.limit}`,
+    ownRequestRow,
   );
   return limited(rows, (r) => ({
     id: r.id,

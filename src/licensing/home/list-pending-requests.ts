@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { queryRows } from "../../db/rows.ts";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
 import type { Clock } from "../clock.ts";
 import { type Limited, limited, toDate } from "./limited.ts";
 
@@ -28,13 +29,27 @@ interface Row {
   total: number;
 }
 
+const pendingRow: z.ZodType<Row> = z.object({
+  id: z.string(),
+  requesterName: z.string(),
+  requesterUserId: z.string(),
+  personName: z.string(),
+  personUserId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  reason: z.string(),
+  createdAt: dbTimestamp,
+  expiresAt: dbTimestamp,
+  total: z.number(),
+});
+
 /** Requests still waiting for an admin, oldest first (they expire first), the first `limit` of them. */
 export async function listPendingRequests(
   db: Database,
   clock: Clock,
   input: { workspaceId: string; limit: number },
 ): Promise<Limited<PendingRequestRow>> {
-  const rows = await queryRows<Row>(
+  const rows = await queryRows(
     db,
     sql`select r.id, rq.name as "requesterName", rq.slack_user_id as "requesterUserId",
           p.name as "personName", p.slack_user_id as "personUserId",
@@ -49,6 +64,7 @@ export async function listPendingRequests(
           and r.expires_at > ${clock.now().toISOString()}::timestamptz
         order by r.created_at, r.id
         limit ${input.limit}`,
+    pendingRow,
   );
   return limited(rows, (r) => ({
     id: r.id,

@@ -12,7 +12,7 @@ import { type MailboxState, nextMailboxState } from "./mailbox-countdown.ts";
 export type RecordMailboxSizeOutcome =
   | { ok: true; mailboxId: string; state: MailboxState }
   | Failure<"NOT_ALLOWED" | "UNKNOWN_MAILBOX">
-  | Failure<"INVALID_QUANTITY", { max: number }>;
+  | Failure<"INVALID_QUANTITY">;
 
 const MAX_SIZE_MB = 100 * 1024 * 1024;
 

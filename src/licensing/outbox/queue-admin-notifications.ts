@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { queryRows } from "../../db/rows.ts";
-import type { AdminNotificationKind } from "../../db/schema/index.ts";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
+import { adminNotificationKind } from "../../db/schema/index.ts";
 import type { Clock } from "../clock.ts";
 import { inTransaction } from "../outcome.ts";
 import { enqueueNotices } from "./enqueue.ts";
@@ -9,6 +10,13 @@ import { adminRecipients } from "./recipients.ts";
 
 /** Notifications per message: one digest rather than a message per row. */
 const PER_MESSAGE = 10;
+
+const notificationRow = z.object({
+  id: z.string(),
+  kind: z.enum(adminNotificationKind.enumValues),
+  payload: z.unknown(),
+  createdAt: dbTimestamp,
+});
 
 /**
  * Moves what the domain recorded for a workspace's admins (joins without their defaults,
@@ -28,12 +36,7 @@ export async function queueAdminNotifications(
       const readers = await adminRecipients(tx, input.workspaceId, input.approvalsChannel);
       if (readers.length === 0) return 0;
       const now = clock.now();
-      const rows = await queryRows<{
-        id: string;
-        kind: AdminNotificationKind;
-        payload: unknown;
-        createdAt: Date | string;
-      }>(
+      const rows = await queryRows(
         tx,
         sql`update admin_notifications set delivered_at = ${now}
             where id in (
@@ -43,6 +46,7 @@ export async function queueAdminNotifications(
               limit ${PER_MESSAGE}
               for update of n skip locked)
             returning id, kind, payload, created_at as "createdAt"`,
+        notificationRow,
       );
       const claimed = rows.sort(
         (a, b) =>

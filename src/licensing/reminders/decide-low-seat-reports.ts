@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { queryRows } from "../../db/rows.ts";
 import { tellAdmins } from "../outbox/recipients.ts";
 import type { Tx } from "../outcome.ts";
+
+const lowSeatRow = z.object({ product: z.string(), available: z.number(), purchased: z.number() });
 
 /**
  * Products whose available seats are below their threshold are reported once per day (in the
@@ -12,7 +15,7 @@ export async function decideLowSeatReports(
   now: Date,
   input: { workspaceId: string; approvalsChannel?: string | undefined },
 ): Promise<number> {
-  const rows = await queryRows<{ product: string; available: number; purchased: number }>(
+  const rows = await queryRows(
     tx,
     sql`with fresh as (
           insert into reminders (workspace_id, kind, subject_id, step, decided_at)
@@ -28,6 +31,7 @@ export async function decideLowSeatReports(
                p.purchased_seats as purchased
         from fresh f join products p on p.id = f.subject_id
         order by p.purchased_seats - p.assigned_seats, p.name`,
+    lowSeatRow,
   );
   if (rows.length === 0) return 0;
   await tellAdmins(tx, now, input, { kind: "low_seats", items: rows });

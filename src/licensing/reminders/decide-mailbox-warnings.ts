@@ -1,7 +1,17 @@
 import { sql } from "drizzle-orm";
-import { queryRows } from "../../db/rows.ts";
+import { z } from "zod";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
 import { tellAdmins } from "../outbox/recipients.ts";
 import type { Tx } from "../outcome.ts";
+
+const dueMailboxRow = z.object({
+  mailboxId: z.string(),
+  late: z.boolean(),
+  daysLeft: z.number(),
+  lockAt: dbTimestamp,
+  address: z.string(),
+  sizeMb: z.number(),
+});
 
 /**
  * Non-user mailboxes over quota, warned 7 and 1 calendar days (per workspace, in its time zone) before they lock: the nearest
@@ -14,14 +24,7 @@ export async function decideMailboxWarnings(
   now: Date,
   input: { workspaceId: string; approvalsChannel?: string | undefined },
 ): Promise<number> {
-  const rows = await queryRows<{
-    mailboxId: string;
-    late: boolean;
-    daysLeft: number;
-    lockAt: Date | string;
-    address: string;
-    sizeMb: number;
-  }>(
+  const rows = await queryRows(
     tx,
     sql`with due as (
           select m.id, min(d) as step,
@@ -60,6 +63,7 @@ export async function decideMailboxWarnings(
         select f.subject_id as "mailboxId", f.late, d.days_left as "daysLeft", m.lock_at as "lockAt", m.address, m.size_mb as "sizeMb"
         from fresh f join due d on d.id = f.subject_id join non_user_mailboxes m on m.id = f.subject_id
         order by m.lock_at, m.address`,
+    dueMailboxRow,
   );
   if (rows.length === 0) return 0;
   const items = rows.map((row) => {

@@ -1,7 +1,16 @@
 import { sql } from "drizzle-orm";
-import { queryRows } from "../../db/rows.ts";
+import { z } from "zod";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
 import { tellAdmins } from "../outbox/recipients.ts";
 import type { Tx } from "../outcome.ts";
+
+const dueRequestRow = z.object({
+  requestId: z.string(),
+  createdAt: dbTimestamp,
+  requester: z.string(),
+  person: z.string(),
+  product: z.string(),
+});
 
 /**
  * Requests pending longer than the workspace allows (2 days by default) are brought to the
@@ -12,13 +21,7 @@ export async function decideRequestReminders(
   now: Date,
   input: { workspaceId: string; approvalsChannel?: string | undefined },
 ): Promise<number> {
-  const rows = await queryRows<{
-    requestId: string;
-    createdAt: Date | string;
-    requester: string;
-    person: string;
-    product: string;
-  }>(
+  const rows = await queryRows(
     tx,
     sql`with fresh as (
           insert into reminders (workspace_id, kind, subject_id, step, decided_at)
@@ -37,6 +40,7 @@ export async function decideRequestReminders(
         join people p on p.id = r.person_id
         join products pr on pr.id = r.product_id
         order by r.created_at`,
+    dueRequestRow,
   );
   if (rows.length === 0) return 0;
   const items = rows.map((row) => ({

@@ -1,9 +1,21 @@
 import { sql } from "drizzle-orm";
-import { queryRows } from "../../db/rows.ts";
+import { z } from "zod";
+import { dbTimestamp, queryRows } from "../../db/rows.ts";
 import { digestKey, enqueueNotices, type OutgoingNotice } from "../outbox/enqueue.ts";
-import type { DataAtStake, WindowReminderItem } from "../outbox/notices.ts";
+import type { WindowReminderItem } from "../outbox/notices.ts";
 import { adminRecipients } from "../outbox/recipients.ts";
 import type { Tx } from "../outcome.ts";
+
+const dueWindowRow = z.object({
+  windowId: z.string(),
+  late: z.boolean(),
+  daysLeft: z.number(),
+  purgeAt: dbTimestamp,
+  remover: z.string().nullable(),
+  person: z.string(),
+  product: z.string(),
+  data: z.array(z.object({ service: z.string(), kind: z.string(), mailboxSizeMb: z.number().nullable() })),
+});
 
 /**
  * Restore windows nearing their end (rule 6): for each open window, the nearest reminder day that
@@ -17,16 +29,7 @@ export async function decideRestoreReminders(
   now: Date,
   input: { workspaceId: string; approvalsChannel?: string | undefined },
 ): Promise<number> {
-  const rows = await queryRows<{
-    windowId: string;
-    late: boolean;
-    daysLeft: number;
-    purgeAt: Date | string;
-    remover: string | null;
-    person: string;
-    product: string;
-    data: DataAtStake[];
-  }>(
+  const rows = await queryRows(
     tx,
     sql`with due as (
           select w.id, min(d) as step,
@@ -76,6 +79,7 @@ export async function decideRestoreReminders(
         join people p on p.id = w.person_id
         join products pr on pr.id = w.product_id
         order by w.purge_at, p.name`,
+    dueWindowRow,
   );
   if (rows.length === 0) return 0;
   const items = rows.map((row) => {

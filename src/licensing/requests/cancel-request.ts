@@ -10,7 +10,7 @@ import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
 export type CancelRequestOutcome =
   | { ok: true; requestId: string }
   | Failure<"UNKNOWN_REQUEST" | "NOT_ALLOWED">
-  | Failure<"ALREADY_DECIDED", { status: string }>;
+  | Failure<"ALREADY_DECIDED">;
 
 /** Only the requester may withdraw a request, and only while it is pending. */
 export function cancelRequest(

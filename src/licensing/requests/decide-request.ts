@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { licenseRequests, people, type RequestStatus } from "../../db/schema/index.ts";
+import { licenseRequests, people } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { type AssignProductOutcome, assignInTransaction } from "../assign-product.ts";
 import { writeAudit } from "../audit.ts";
@@ -13,14 +13,7 @@ export type Decision = "approve" | "deny";
 
 type Refusal =
   | Failure<"UNKNOWN_REQUEST" | "NOT_ALLOWED" | "OWN_REQUEST" | "REASON_REQUIRED">
-  | Failure<
-      "ALREADY_DECIDED",
-      {
-        status: RequestStatus;
-        decidedBy: { name: string; slackUserId: string } | null;
-        decidedAt: Date | null;
-      }
-    >;
+  | Failure<"ALREADY_DECIDED">;
 
 export type DecideRequestOutcome =
   | { ok: true; requestId: string; status: "approved" | "denied"; assignment: AssignProductOutcome | null }

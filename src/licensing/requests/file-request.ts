@@ -14,8 +14,8 @@ export const MAX_REASON_LENGTH = 1000;
 export type FileRequestOutcome =
   | { ok: true; requestId: string; expiresAt: Date }
   | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "PERSON_DEACTIVATED" | "ALREADY_ASSIGNED">
-  | Failure<"REASON_TOO_LONG", { max: number }>
-  | Failure<"DUPLICATE_REQUEST", { requestId: string }>;
+  | Failure<"REASON_TOO_LONG">
+  | Failure<"DUPLICATE_REQUEST">;
 
 /**
  * Rule 10: anyone may ask for a license, for themselves or someone else; the request waits for

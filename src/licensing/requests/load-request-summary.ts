@@ -1,10 +1,17 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
-import type { RequestStatus } from "../../db/schema/index.ts";
+import { type RequestStatus, requestStatus } from "../../db/schema/index.ts";
 import { isUuid } from "../outcome.ts";
 import { type SeatUsage, seatUsage } from "../seat-usage.ts";
-import { type PlanInfo, planSummary, type SkippedPlan, splitPlansByLocation } from "../service-plans.ts";
+import {
+  type PlanInfo,
+  planInfoRow,
+  planSummary,
+  type SkippedPlan,
+  splitPlansByLocation,
+} from "../service-plans.ts";
 
 interface NamedPerson {
   id: string;
@@ -47,6 +54,28 @@ interface Row {
   decisionNote: string | null;
 }
 
+const namedPersonRow = z.object({ id: z.string(), name: z.string(), slackUserId: z.string() });
+const summaryRow: z.ZodType<Row> = z.object({
+  id: z.string(),
+  workspaceActive: z.boolean(),
+  status: z.enum(requestStatus.enumValues),
+  reason: z.string(),
+  createdAt: z.string(),
+  requester: namedPersonRow,
+  person: namedPersonRow.extend({ usageLocation: z.string().nullable() }),
+  product: z.object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    purchased: z.number(),
+    assigned: z.number(),
+  }),
+  plans: z.array(planInfoRow),
+  decidedBy: z.object({ name: z.string(), slackUserId: z.string() }).nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+
 /**
  * One request with its people, product, seats and what approval would provision, in one round
  * trip. Read-only: deciding re-reads and locks everything itself.
@@ -56,7 +85,7 @@ export async function loadRequestSummary(
   input: { workspaceId: string; requestId: string },
 ): Promise<RequestSummary | null> {
   if (!isUuid(input.requestId)) return null;
-  const [row] = await queryRows<Row>(
+  const [row] = await queryRows(
     db,
     sql`
       select r.id, w.active as "workspaceActive", r.status, r.reason, r.created_at as "createdAt",
@@ -78,6 +107,7 @@ export async function loadRequestSummary(
         join people p on p.id = r.person_id
         join products pr on pr.id = r.product_id
       where r.workspace_id = ${input.workspaceId} and r.id = ${input.requestId}`,
+    summaryRow,
   );
   if (!row) return null;
   const location = row.person.usageLocation;

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
@@ -18,6 +19,33 @@ export interface CommandSnapshot {
   named: Map<string, KnownPerson>;
 }
 
+const snapshotRow = z.object({
+  claimed: z.boolean(),
+  products: z.array(
+    z.object({
+      productId: z.string(),
+      key: z.string(),
+      name: z.string(),
+      isDefault: z.boolean(),
+      purchased: z.number(),
+      assigned: z.number(),
+    }),
+  ),
+  acting: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      slackUserId: z.string(),
+      active: z.boolean(),
+      timeZone: z.string().nullable(),
+      isAdmin: z.boolean(),
+    })
+    .nullable() satisfies z.ZodType<ActingPerson | null>,
+  named: z.array(
+    z.object({ id: z.string(), slackUserId: z.string(), name: z.string(), timeZone: z.string().nullable() }),
+  ) satisfies z.ZodType<KnownPerson[]>,
+});
+
 /**
  * Claims the command's delivery key and reads the workspace's products, the acting person and the
  * people the command names, in one round trip: they used to be four.
@@ -26,19 +54,7 @@ export async function loadCommandSnapshot(
   db: Database,
   input: { workspaceId: string; key: string; at: Date; userId: string; named: string[] },
 ): Promise<CommandSnapshot> {
-  const [row] = await queryRows<{
-    claimed: boolean;
-    products: {
-      productId: string;
-      key: string;
-      name: string;
-      isDefault: boolean;
-      purchased: number;
-      assigned: number;
-    }[];
-    acting: ActingPerson | null;
-    named: KnownPerson[];
-  }>(
+  const [row] = await queryRows(
     db,
     sql`with claim as (
           insert into slack_deliveries (workspace_id, key, received_at)
@@ -65,6 +81,7 @@ export async function loadCommandSnapshot(
             from people n
             where n.workspace_id = ${input.workspaceId}
               and n.slack_user_id = any(${sql.param(input.named)}::text[])), '[]'::json) as named`,
+    snapshotRow,
     { prepareAs: "command_snapshot" },
   );
   if (!row) throw new Error("the command snapshot returned no row");

@@ -50,20 +50,23 @@ export function buildMailboxLicenseModal(
   const options: PlainTextOption[] = products
     .filter((p) => p.available > 0)
     .slice(0, OPTIONS_MAX)
-    .map((p) => ({
-      text: {
-        type: "plain_text",
-        // The name gives way, so the seats always show.
-        text: truncate(
-          en["mailboxes.license.option"]({
-            product: truncate(plainText(p.name), OPTION_TEXT_MAX - p.sentence.length - 3),
-            seats: p.sentence,
-          }),
-          OPTION_TEXT_MAX,
-        ),
-      },
-      value: p.productId,
-    }));
+    .map((p) => {
+      const seats = en["seats.available"](p);
+      return {
+        text: {
+          type: "plain_text",
+          // The name gives way, so the seats always show.
+          text: truncate(
+            en["mailboxes.license.option"]({
+              product: truncate(plainText(p.name), OPTION_TEXT_MAX - seats.length - 3),
+              seats,
+            }),
+            OPTION_TEXT_MAX,
+          ),
+        },
+        value: p.productId,
+      };
+    });
   return {
     type: "modal",
     callback_id: f.callbackId,

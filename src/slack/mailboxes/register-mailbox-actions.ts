@@ -74,7 +74,7 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
       return en["mailboxes.license.done"]({
         address: escapeMrkdwn(mailbox.address),
         product: escapeMrkdwn(product?.name ?? ""),
-        seats: product?.sentence ?? "",
+        seats: product ? en["seats.available"](product) : "",
       });
     });
   });

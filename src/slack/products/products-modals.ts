@@ -66,7 +66,7 @@ export function buildProductFormModal(product: ProductDetails | null, privateMet
   const intro = product
     ? en["products.form.intro_edit"]({
         name: escapeMrkdwn(product.name),
-        seats: seatUsage(product.purchasedSeats, product.assignedSeats).sentence,
+        seats: en["seats.available"](seatUsage(product.purchasedSeats, product.assignedSeats)),
       })
     : en["products.form.intro_new"]();
   const blocks: KnownBlock[] = [

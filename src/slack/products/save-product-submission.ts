@@ -66,7 +66,7 @@ export async function saveSubmission(
     actor,
   });
   if (saved.ok) {
-    const words = { name: escapeMrkdwn(form.product.name), seats: saved.seats.sentence };
+    const words = { name: escapeMrkdwn(form.product.name), seats: en["seats.available"](saved.seats) };
     return notice(saved.created ? en["products.saved_new"](words) : en["products.saved"](words));
   }
   await claim.release();

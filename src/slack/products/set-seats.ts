@@ -27,8 +27,8 @@ export async function setSeats(
     return ctx.reply({
       text: en["seats.done"]({
         product: escapeMrkdwn(found.product.name),
-        before: result.before.sentence,
-        after: result.seats.sentence,
+        before: en["seats.available"](result.before),
+        after: en["seats.available"](result.seats),
       }),
     });
   }

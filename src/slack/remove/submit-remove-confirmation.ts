@@ -73,7 +73,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
         const words = {
           person: escapeMrkdwn(warning.person.name),
           product: escapeMrkdwn(warning.product.name),
-          seats: seats.sentence,
+          seats: en["seats.available"](seats),
         };
         return warning.lost.length > 0
           ? en["remove.done"]({

@@ -99,7 +99,7 @@ async function decide(
     };
     return buildNoticeModal(
       assigned
-        ? en["request.done.approved"]({ ...words, seats: assigned.seats.sentence })
+        ? en["request.done.approved"]({ ...words, seats: en["seats.available"](assigned.seats) })
         : en["request.done.approved_already_held"](words),
     );
   }

@@ -58,7 +58,7 @@ export async function restoreFromHome(
         return en["restore.done"]({
           person: escapeMrkdwn(result.person.name),
           product: escapeMrkdwn(result.product.name),
-          seats: result.seats.sentence,
+          seats: en["seats.available"](result.seats),
         });
       if (result.code === "WINDOW_CLOSED" && result.purgedAt)
         return en["restore.window_closed_on"]({

@@ -31,7 +31,7 @@ export async function restoreLicense(
       text: en["restore.done"]({
         person: escapeMrkdwn(result.person.name),
         product: escapeMrkdwn(result.product.name),
-        seats: result.seats.sentence,
+        seats: en["seats.available"](result.seats),
       }),
     });
   }

@@ -73,7 +73,7 @@ describe("saveProduct", () => {
       code: "CATALOG_INVALID",
     });
     const saved = await edit({ name: "Visio Pro", purchasedSeats: 1 });
-    expect(saved).toMatchObject({ ok: true, created: false, seats: { sentence: "0 of 1 available" } });
+    expect(saved).toMatchObject({ ok: true, created: false, seats: { available: 0, purchased: 1 } });
     const [after] = await t.db
       .select()
       .from(servicePlans)

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { queryRows } from "../../../src/db/rows.ts";
 import { auditLog, workspaces } from "../../../src/db/schema/index.ts";
 import { systemActor } from "../../../src/licensing/actor.ts";
@@ -62,16 +63,18 @@ const uninstall = (workspaceId: string) =>
 
 /** Rows left with this workspace id, per table that has the column. */
 async function rowsLeft(workspaceId: string): Promise<Record<string, number>> {
-  const tables = await queryRows<{ table: string }>(
+  const tables = await queryRows(
     t.db,
     sql`select table_name as "table" from information_schema.columns
         where column_name = 'workspace_id' and table_schema = current_schema() order by 1`,
+    z.object({ table: z.string() }),
   );
   const left: Record<string, number> = {};
   for (const { table } of tables) {
-    const [row] = await queryRows<{ n: number }>(
+    const [row] = await queryRows(
       t.db,
       sql`select count(*)::int as n from ${sql.identifier(table)} where workspace_id = ${workspaceId}`,
+      z.object({ n: z.number() }),
     );
     if (row && row.n > 0) left[table] = row.n;
   }

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   adminNotifications,
   assignments,
+  jobRuns,
   people,
   restoreWindows,
-  slackDeliveries,
   workspaces,
 } from "../../../src/db/schema/index.ts";
+import { startScheduler } from "../../../src/jobs/start-scheduler.ts";
 import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
@@ -19,14 +20,14 @@ import {
   type FakeSlackApi,
   startFakeSlackApi,
 } from "../../../src/local-slack/fake-slack-api.ts";
-import { startSlackApp } from "../../../src/slack/app.ts";
 import type { RateLimitPolicy } from "../../../src/slack/directory/directory-sync-options.ts";
+import { slackDirectorySource } from "../../../src/slack/directory/slack-directory-source.ts";
 import { syncDirectory } from "../../../src/slack/directory/sync-directory.ts";
+import { relayClient, sendJobNotice } from "../../../src/slack/notices/send-job-notice.ts";
 import type { AppLogger } from "../../../src/slack/shared/logger.ts";
 import type { SlackDeps } from "../../../src/slack/slack-deps.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
-import { SIGNING_SECRET } from "../../helpers/slack/running-app.ts";
 import { until } from "../../helpers/until.ts";
 
 const t = useTestDatabase();
@@ -195,7 +196,7 @@ describe("directory sync", () => {
     expect(slept).toEqual([]);
   });
 
-  it("runs when the app starts, on one instance of two, and tells the admins about offboarding", async () => {
+  it("runs when the jobs start, on one instance of two, and tells the admins about offboarding", async () => {
     const leaver = fake.users.list().find((u) => u.name === "member8");
     const leaverRow = await person(leaver?.id ?? "");
     const office = (await getSeatUsage(t.db, { workspaceId: fake.teamId })).find((p) => p.key === "office");
@@ -209,18 +210,21 @@ describe("directory sync", () => {
     const listCallsBefore = fake.callsTo("users.list").length;
     const authCallsBefore = fake.callsTo("auth.test").length;
 
-    const start = () =>
-      startSlackApp(
-        { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
-        { ...deps(), db: t.appDb, directorySync: {} },
-      );
+    const start = () => {
+      const appDeps = { ...deps(), db: t.appDb };
+      return startScheduler({
+        ...appDeps,
+        send: sendJobNotice(relayClient(fake.token, fake.url)),
+        directory: slackDirectorySource(appDeps, { botToken: fake.token, apiUrl: fake.url }),
+      });
+    };
     const instances = await Promise.all([start(), start()]);
     const toldOwner = () =>
       fake.messages.filter(
         (m) => m.channel === dmChannelFor("U0OWNER001") && m.text.includes(`<@${leaver?.id}>`),
       );
     await until(toldOwner, 1, 10_000);
-    await Promise.all(instances.map((i) => i.close()));
+    await Promise.all(instances.map((i) => i.stop()));
 
     expect(fake.callsTo("auth.test").length - authCallsBefore).toBeGreaterThanOrEqual(2);
     expect(fake.callsTo("users.list").length - listCallsBefore).toBe(3);
@@ -237,9 +241,9 @@ describe("directory sync", () => {
     const today = new Date().toISOString().slice(0, 10);
     const claims = await t.db
       .select()
-      .from(slackDeliveries)
-      .where(eq(slackDeliveries.key, `directory-sync:${fake.teamId}:${today}`));
-    expect(claims).toHaveLength(1);
+      .from(jobRuns)
+      .where(eq(jobRuns.key, `directory:${fake.teamId}:${today}`));
+    expect(claims).toMatchObject([{ finishedAt: expect.any(Date) }]);
     expect(logs.filter((l) => l.level === "error")).toEqual([]);
   });
 });

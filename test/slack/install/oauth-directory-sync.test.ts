@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { people, slackDeliveries } from "../../../src/db/schema/index.ts";
+import { jobRuns, people } from "../../../src/db/schema/index.ts";
+import { postgresRunCoordinator } from "../../../src/jobs/postgres-run-coordinator.ts";
+import { runDueDirectorySyncs } from "../../../src/jobs/run-due-directory-syncs.ts";
+import { startScheduler } from "../../../src/jobs/start-scheduler.ts";
 import { fixedClock, systemClock } from "../../../src/licensing/clock.ts";
-import { startSlackApp } from "../../../src/slack/app.ts";
-import { scheduleDirectorySync } from "../../../src/slack/directory/schedule-directory-sync.ts";
-import { oauthInstallationStore } from "../../../src/slack/install/oauth-receiver-options.ts";
+import { slackDirectorySource } from "../../../src/slack/directory/slack-directory-source.ts";
+import { relayClient, sendJobNotice } from "../../../src/slack/notices/send-job-notice.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
 import { createFixture } from "../../helpers/factories.ts";
 import { until } from "../../helpers/until.ts";
@@ -27,30 +29,29 @@ it("syncs each installed workspace's directory with that workspace's own bot tok
   const member = app.slack.users.add({ name: "synced", profile: { display_name: "Sy Synced" } });
   const listCallsBefore = app.slack.callsTo("users.list").length;
 
+  const deps = { db: t.appDb, clock: systemClock, logger: silentLogger };
   const start = () =>
-    startSlackApp(app.settings, { db: t.appDb, clock: systemClock, logger: silentLogger, directorySync: {} });
+    startScheduler({
+      ...deps,
+      send: sendJobNotice(relayClient(tokens[0] ?? "", app.settings.apiUrl)),
+      directory: slackDirectorySource(deps, app.running.syncConnection),
+    });
   const instances = await Promise.all([start(), start()]);
   const synced = async () =>
     (await peopleOf(a.workspaceId)).some((p) => p.slackUserId === member.id) &&
     (await peopleOf(b.workspaceId)).some((p) => p.slackUserId === member.id);
   await until(synced, (done) => done, 10_000);
-  await Promise.all(instances.map((i) => i.close()));
+  await Promise.all(instances.map((i) => i.stop()));
 
   expect(await synced()).toBe(true);
   const lists = app.slack.callsTo("users.list").slice(listCallsBefore);
   expect(lists.map((c) => c.tokenIndex).sort()).toEqual([0, 1]);
-  const today = new Date().toISOString().slice(0, 10);
   for (const workspaceId of [a.workspaceId, b.workspaceId]) {
     const claims = await t.db
       .select()
-      .from(slackDeliveries)
-      .where(
-        and(
-          eq(slackDeliveries.workspaceId, workspaceId),
-          eq(slackDeliveries.key, `directory-sync:${workspaceId}:${today}`),
-        ),
-      );
-    expect(claims).toHaveLength(1);
+      .from(jobRuns)
+      .where(like(jobRuns.key, `directory:${workspaceId}:%`));
+    expect(claims).toMatchObject([{ finishedAt: expect.any(Date) }]);
   }
 });
 
@@ -59,27 +60,21 @@ it("reads each install's token afresh on every run, so a new token is used the n
   await app.install(c.workspaceId, tokens[0] ?? "");
   const clock = fixedClock("2030-01-01T09:00:00Z");
   const deps = { db: t.appDb, clock, logger: silentLogger };
-  const listsSince = (before: number) =>
-    app.slack
+  const source = slackDirectorySource(deps, app.running.syncConnection);
+  const coordinator = postgresRunCoordinator(t.appDb, clock);
+  const run = async () => {
+    const before = app.slack.callsTo("users.list").length;
+    await runDueDirectorySyncs(t.appDb, clock, coordinator, source, new AbortController().signal);
+    return app.slack
       .callsTo("users.list")
       .slice(before)
       .map((call) => call.tokenIndex)
       .sort();
-  const waitForLists = (before: number, count: number) => until(() => listsSince(before), count, 10_000);
-  const firstBefore = app.slack.callsTo("users.list").length;
-  const schedule = scheduleDirectorySync(
-    deps,
-    { installations: oauthInstallationStore(app.settings, deps), apiUrl: app.settings.apiUrl },
-    { checkEveryMs: 20 },
-  );
-  try {
-    // Three installs (two from the test above): each once that day, C with its first token.
-    expect(await waitForLists(firstBefore, 3)).toEqual([0, 0, 1]);
-    await app.install(c.workspaceId, tokens[1] ?? "");
-    const nextBefore = app.slack.callsTo("users.list").length;
-    clock.advanceDays(1);
-    expect(await waitForLists(nextBefore, 3)).toEqual([0, 1, 1]);
-  } finally {
-    await schedule.stop();
-  }
+  };
+  // Three installs (two from the test above): each once that day, C with its first token.
+  expect(await run()).toEqual([0, 0, 1]);
+  expect(await run()).toEqual([]);
+  await app.install(c.workspaceId, tokens[1] ?? "");
+  clock.advanceDays(1);
+  expect(await run()).toEqual([0, 1, 1]);
 });

@@ -1,0 +1,82 @@
+import type { RequestStatus } from "../db/schema/index.ts";
+
+/** A person a refusal names. */
+export interface FailurePerson {
+  id?: string;
+  name: string;
+  slackUserId: string;
+}
+
+/** A product a refusal names. */
+export interface FailureProduct {
+  id: string;
+  key: string;
+  name: string;
+}
+
+/** One product's seats in a bulk change that does not fit. */
+export interface SeatShortfall {
+  product: FailureProduct;
+  adding: number;
+  removing: number;
+  availableBefore: number;
+  availableAfter: number;
+  /** Seats missing for the change to fit; 0 when it fits. */
+  missing: number;
+}
+
+type NoDetails = Record<never, never>;
+
+/**
+ * The one shape of each failure code's details: data, never words (the Slack layer words them).
+ * A detail a use case cannot always know is optional, and the words then say less.
+ */
+export interface FailureDetails {
+  /** `ids`: in a bulk change, the people asked for that are not in the directory. */
+  UNKNOWN_PERSON: { ids?: string[] };
+  /** `ids`: in a bulk change, the products asked for that are not in the catalog. */
+  UNKNOWN_PRODUCT: { ids?: string[] };
+  PERSON_DEACTIVATED: { people?: FailurePerson[] };
+  ALREADY_ASSIGNED: NoDetails;
+  NOT_ASSIGNED: NoDetails;
+  /** One product's seats (a single assign), or every product short of seats (a bulk change). */
+  NO_SEATS_LEFT: {
+    product?: FailureProduct;
+    seats?: { purchased: number; assigned: number; available: number };
+    shortfalls?: SeatShortfall[];
+  };
+  /** `purgedAt`: when the window's data was deleted, when known. */
+  WINDOW_CLOSED: { purgedAt?: Date | null };
+  NOTHING_TO_RESTORE: NoDetails;
+  UNKNOWN_WINDOW: NoDetails;
+  WINDOW_RESTORED: NoDetails;
+  USAGE_LOCATION_REQUIRED: { people?: FailurePerson[] };
+  DEVICE_LIMIT_REACHED: { limit: number; devices: string[] };
+  DEVICE_ALREADY_REGISTERED: NoDetails;
+  UNKNOWN_DEVICE: NoDetails;
+  NO_INSTALLABLE_SERVICE: NoDetails;
+  QUANTITY_BELOW_ASSIGNED: { assigned: number; toFree: number };
+  INVALID_QUANTITY: { max: number };
+  INVALID_USAGE_LOCATION: { input: string };
+  NO_MAILBOX: NoDetails;
+  /** `errors`: each problem with its path in the catalog, e.g. "products.0.key: required". */
+  CATALOG_INVALID: { errors: string[] };
+  BULK_EMPTY: NoDetails;
+  /** `products`: the products both to give and to take away. */
+  BULK_CONFLICT: { products: string[] };
+  IDEMPOTENCY_CONFLICT: NoDetails;
+  NOT_ALLOWED: NoDetails;
+  OWN_REQUEST: NoDetails;
+  ALREADY_DECIDED: {
+    status: RequestStatus;
+    decidedBy?: { name: string; slackUserId: string } | null;
+    decidedAt?: Date | null;
+  };
+  /** `requestId`: the request already pending. */
+  DUPLICATE_REQUEST: { requestId: string };
+  UNKNOWN_REQUEST: NoDetails;
+  REASON_REQUIRED: NoDetails;
+  REASON_TOO_LONG: { max: number };
+  UNKNOWN_MAILBOX: NoDetails;
+  PRODUCT_KEY_TAKEN: NoDetails;
+}
