@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
-import type { ServiceDataStatus } from "../db/schema/index.ts";
 import { type Failure, fail, isUuid, type Tx } from "./outcome.ts";
 import type { PlanInfo } from "./service-plans.ts";
 
@@ -10,21 +9,16 @@ export interface AssignmentContext {
   restoreWindowDays: number;
   person: { id: string; name: string; slackUserId: string; active: boolean; usageLocation: string | null };
   product: { id: string; key: string; name: string; purchasedSeats: number; assignedSeats: number };
+  /** The services the product carries. */
   plans: PlanInfo[];
   assignment: { id: string; assignedAt: Date } | null;
-  openWindow: { id: string; removedAt: Date; purgeAt: Date } | null;
-  serviceData: {
-    planId: string;
-    status: ServiceDataStatus;
-    mailboxSizeMb: number | null;
-    devices: number;
-  }[];
+  /** The person's open windows whose date has passed and whose purge has not run yet. */
+  dueWindowIds: string[];
 }
 
-type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "openWindow"> & {
+type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment"> & {
   product: AssignmentContext["product"] | null;
   assignment: { id: string; assignedAt: string } | null;
-  openWindow: { id: string; removedAt: string; purgeAt: string } | null;
 };
 
 /**
@@ -34,7 +28,7 @@ type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "o
 export async function loadAssignmentContext(
   db: Database | Tx,
   input: { workspaceId: string; personId: string; productId: string },
-  options: { withServiceData: boolean } = { withServiceData: true },
+  now: Date,
 ): Promise<AssignmentContext | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT">> {
   if (!isUuid(input.personId)) return fail("UNKNOWN_PERSON");
   if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
@@ -49,19 +43,18 @@ export async function loadAssignmentContext(
         (select json_build_object('id', pr.id, 'key', pr.key, 'name', pr.name,
             'purchasedSeats', pr.purchased_seats, 'assignedSeats', pr.assigned_seats)
           from products pr where pr.id = ${productId} and pr.workspace_id = w.id) as product,
-        (select coalesce(json_agg(json_build_object('id', sp.id, 'key', sp.key, 'name', sp.name, 'kind', sp.kind,
-            'dataDescription', sp.data_description, 'dataSurvivesRemoval', sp.data_survives_removal,
-            'unavailableLocations', sp.unavailable_locations, 'installLimit', sp.install_limit) order by sp.key), '[]')
-          from service_plans sp where sp.product_id = ${productId} and sp.workspace_id = w.id) as plans,
+        (select coalesce(json_agg(json_build_object('id', s.id, 'key', s.key, 'name', s.name, 'kind', s.kind,
+            'dataDescription', s.data_description, 'dataSurvivesRemoval', s.data_survives_removal,
+            'unavailableLocations', s.unavailable_locations, 'installLimit', s.install_limit) order by s.key), '[]')
+          from product_services ps join services s on s.id = ps.service_id
+          where ps.product_id = ${productId} and ps.workspace_id = w.id) as plans,
         (select json_build_object('id', a.id, 'assignedAt', a.assigned_at)
           from assignments a where a.person_id = p.id and a.product_id = ${productId}) as assignment,
-        (select json_build_object('id', rw.id, 'removedAt', rw.removed_at, 'purgeAt', rw.purge_at)
-          from restore_windows rw
-          where rw.person_id = p.id and rw.product_id = ${productId} and rw.status = 'open') as "openWindow",
-        ${options.withServiceData ? serviceDataColumn(productId) : sql`'[]'::json`} as "serviceData"
+        (select coalesce(json_agg(rw.id), '[]') from restore_windows rw
+          where rw.person_id = p.id and rw.status = 'open' and rw.purge_at <= ${now.toISOString()}) as "dueWindowIds"
       from people p join workspaces w on w.id = p.workspace_id
       where p.workspace_id = ${workspaceId} and p.id = ${personId}`,
-    { prepareAs: options.withServiceData ? "assignment_context_with_data" : "assignment_context" },
+    { prepareAs: "assignment_context" },
   );
   if (!row) return fail("UNKNOWN_PERSON");
   if (!row.product) return fail("UNKNOWN_PRODUCT");
@@ -70,21 +63,5 @@ export async function loadAssignmentContext(
     workspaceId,
     product: row.product,
     assignment: row.assignment && { id: row.assignment.id, assignedAt: new Date(row.assignment.assignedAt) },
-    openWindow: row.openWindow && {
-      id: row.openWindow.id,
-      removedAt: new Date(row.openWindow.removedAt),
-      purgeAt: new Date(row.openWindow.purgeAt),
-    },
-    serviceData: row.serviceData.map((d) => ({ ...d, devices: Number(d.devices) })),
   };
-}
-
-/** What the person's data for the product holds; an assign has no use for it, a removal does. */
-function serviceDataColumn(productId: string) {
-  return sql`(select coalesce(json_agg(json_build_object('planId', sd.service_plan_id, 'status', sd.status,
-      'mailboxSizeMb', sd.mailbox_size_mb,
-      'devices', (select count(*) from device_installs di
-        where di.person_id = sd.person_id and di.service_plan_id = sd.service_plan_id))), '[]')
-    from service_data sd join service_plans sp on sp.id = sd.service_plan_id
-    where sd.person_id = p.id and sp.product_id = ${productId})`;
 }

@@ -1,13 +1,19 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { products, servicePlans } from "../../src/db/schema/index.ts";
+import { products } from "../../src/db/schema/index.ts";
 import { systemActor } from "../../src/licensing/actor.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { importCatalog } from "../../src/licensing/catalog/import-catalog.ts";
 import { fixedClock } from "../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../src/licensing/directory/ensure-workspace.ts";
 import { useTestDatabase } from "../helpers/database.ts";
-import { admin, createFixture, exampleCatalog, singleProductCatalog } from "../helpers/factories.ts";
+import {
+  admin,
+  createFixture,
+  exampleCatalog,
+  servicesOf,
+  singleProductCatalog,
+} from "../helpers/factories.ts";
 
 const t = useTestDatabase();
 
@@ -28,10 +34,7 @@ describe("importCatalog", () => {
     expect(rows.map((r) => r.name)).toContain("Office 365 Small Business Premium");
     expect(rows.map((r) => r.name)).toContain("Exchange Online Plan 1");
     const office = rows.find((r) => r.key === "office");
-    const plans = await t.db
-      .select()
-      .from(servicePlans)
-      .where(eq(servicePlans.productId, office?.id as string));
+    const plans = await servicesOf(t.db, office?.id as string);
     expect(plans.map((p) => p.name).sort()).toEqual([
       "Exchange Online",
       "Lync Online",

@@ -3,11 +3,11 @@ import type { Database } from "../../db/client.ts";
 import { adminNotifications, people, products } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
-import { additionsFor, applyChanges } from "../bulk/apply-changes.ts";
-import { loadBulkState } from "../bulk/bulk-state.ts";
+import { dueWindowIds, loadBulkState } from "../bulk/bulk-state.ts";
 import { type ProductRef, planBulkChange } from "../bulk/plan-bulk-change.ts";
 import type { Clock } from "../clock.ts";
 import { inTransaction } from "../outcome.ts";
+import { writeLicenseChanges } from "../write-license-changes.ts";
 import type { DirectoryPerson } from "./upsert-people.ts";
 import { upsertPeople } from "./upsert-people.ts";
 
@@ -89,11 +89,12 @@ export function personJoined(
       return result("admins_notified");
     }
 
-    await applyChanges(tx, now, input.actor, {
+    await writeLicenseChanges(tx, now, input.actor, {
       workspaceId: input.workspaceId,
       restoreWindowDays: state.restoreWindowDays,
       removals: [],
-      additions: additionsFor(state, plan.additions),
+      additions: plan.additions,
+      dueWindowIds: dueWindowIds(state, new Set([personId]), now),
     });
     const added = plan.people[0]?.added ?? [];
     await writeAudit(tx, input.workspaceId, input.actor, now, [
