@@ -12,7 +12,7 @@ import { uuidArray } from "./bulk/pairs.ts";
  * - `place(person_id, location)`: where each person uses the services (their own or the default);
  * - `covered(person_id, service_id)`: the services the products held afterwards turn on;
  * - `at_risk(person_id, product_id, window_id, service_id, survives)`: the person's active data that
- *   goes, each service once, under the first removed product that carried it.
+ *   goes, each service once, under one removed product that carried it.
  */
 export function servicesAtRisk(workspaceId: string, personIds: string[]): SQL {
   return sql`place as (
@@ -39,5 +39,8 @@ export function servicesAtRisk(workspaceId: string, personIds: string[]): SQL {
       join service_data sd on sd.person_id = r.person_id and sd.service_id = ps.service_id and sd.status = 'active'
       join services s on s.id = sd.service_id
       where not exists (select 1 from covered c where c.person_id = sd.person_id and c.service_id = sd.service_id)
-      order by sd.person_id, sd.service_id, r.product_id)`;
+      -- A service two removed products carry waits under the one that carries the fewest services
+      -- (Exchange Online Plan 1 rather than Office): the window most plainly about it.
+      order by sd.person_id, sd.service_id,
+        (select count(*) from product_services mine where mine.product_id = r.product_id), r.product_id)`;
 }
