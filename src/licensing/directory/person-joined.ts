@@ -89,22 +89,22 @@ export function personJoined(
       return result("admins_notified");
     }
 
+    const added = plan.people[0]?.added ?? [];
     await writeLicenseChanges(tx, now, input.actor, {
       workspaceId: input.workspaceId,
       restoreWindowDays: state.restoreWindowDays,
       removals: [],
       additions: plan.additions,
       dueWindowIds: dueWindowIds(state, new Set([personId]), now),
+      audit: [
+        {
+          action: "person.defaults_assigned",
+          targetType: "person",
+          targetId: personId,
+          after: { products: added.map((p) => p.key), skipped: plan.people[0]?.skipped ?? [] },
+        },
+      ],
     });
-    const added = plan.people[0]?.added ?? [];
-    await writeAudit(tx, input.workspaceId, input.actor, now, [
-      {
-        action: "person.defaults_assigned",
-        targetType: "person",
-        targetId: personId,
-        after: { products: added.map((p) => p.key), skipped: plan.people[0]?.skipped ?? [] },
-      },
-    ]);
     return result("assigned", added);
   });
 }
