@@ -45,6 +45,38 @@ describe("importCatalog", () => {
     expect(plans.find((p) => p.kind === "team_site")?.dataSurvivesRemoval).toBe(true);
   });
 
+  it("names a service by key across products: products that list it carry the same service", async () => {
+    const f = await createFixture(t.db);
+    const [office, exchange] = await Promise.all([f.productId("office"), f.productId("exchange-p1")]);
+    const [officeServices, exchangeServices] = await Promise.all([
+      servicesOf(t.db, office),
+      servicesOf(t.db, exchange),
+    ]);
+    expect(exchangeServices.map((s) => s.key)).toEqual(["exchange"]);
+    expect(officeServices.find((s) => s.key === "exchange")?.id).toBe(exchangeServices[0]?.id);
+  });
+
+  it("refuses one key described two ways, since it would be one service", async () => {
+    const workspaceId = await emptyWorkspace("TCATALOG3");
+    const mail = singleProductCatalog(3, "mail").products[0];
+    const other = {
+      ...singleProductCatalog(3, "other").products[0],
+      plans: [{ key: "exchange", name: "Exchange Online", kind: "meetings", dataDescription: "Mailbox" }],
+    };
+    const result = await importCatalog(t.db, clock, {
+      workspaceId,
+      catalog: { products: [mail, other] },
+      actor,
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: "CATALOG_INVALID",
+      errors: [
+        'products[1].plans[0]: service "exchange" is described differently in products[0].plans[0]; one key is one service',
+      ],
+    });
+  });
+
   it("reports every error with its path and imports nothing", async () => {
     const workspaceId = await emptyWorkspace("TCATALOG2");
     const catalog = {
