@@ -53,7 +53,7 @@ export async function assignInTransaction(
   input: AssignProductInput,
   options: { requireRestore: boolean },
 ): Promise<AssignProductOutcome> {
-  const ctx = await loadAssignmentContext(tx, input, now);
+  const ctx = await loadAssignmentContext(tx, input);
   if ("ok" in ctx) return ctx;
   const { person, product } = ctx;
   if (!person.active) return fail("PERSON_DEACTIVATED");
@@ -79,7 +79,7 @@ export async function assignInTransaction(
     restoreWindowDays: ctx.restoreWindowDays,
     removals: [],
     additions: [{ personId: person.id, productId: product.id, assignmentId }],
-    dueWindowIds: ctx.dueWindowIds,
+    openWindows: ctx.openWindows,
     audit: [entry("license.assigned")],
     auditIfRestored: [entry("license.restored")],
   });

@@ -12,13 +12,17 @@ export interface AssignmentContext {
   /** The services the product carries. */
   plans: PlanInfo[];
   assignment: { id: string; assignedAt: Date } | null;
-  /** The person's open windows whose date has passed and whose purge has not run yet. */
-  dueWindowIds: string[];
+  /**
+   * The person's open restore windows, row-locked: a purge of one waits for this transaction, or
+   * has finished and the window is not listed.
+   */
+  openWindows: { id: string; purgeAt: Date }[];
 }
 
-type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment"> & {
+type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "openWindows"> & {
   product: AssignmentContext["product"] | null;
   assignment: { id: string; assignedAt: string } | null;
+  openWindows: { id: string; purgeAt: string }[];
 };
 
 /**
@@ -28,7 +32,6 @@ type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment"> & {
 export async function loadAssignmentContext(
   db: Database | Tx,
   input: { workspaceId: string; personId: string; productId: string },
-  now: Date,
 ): Promise<AssignmentContext | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT">> {
   if (!isUuid(input.personId)) return fail("UNKNOWN_PERSON");
   if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
@@ -50,8 +53,9 @@ export async function loadAssignmentContext(
           where ps.product_id = ${productId} and ps.workspace_id = w.id) as plans,
         (select json_build_object('id', a.id, 'assignedAt', a.assigned_at)
           from assignments a where a.person_id = p.id and a.product_id = ${productId}) as assignment,
-        (select coalesce(json_agg(rw.id), '[]') from restore_windows rw
-          where rw.person_id = p.id and rw.status = 'open' and rw.purge_at <= ${now.toISOString()}) as "dueWindowIds"
+        (select coalesce(json_agg(json_build_object('id', rw.id, 'purgeAt', rw.purge_at)), '[]')
+          from (select id, purge_at from restore_windows
+            where person_id = p.id and status = 'open' for no key update) rw) as "openWindows"
       from people p join workspaces w on w.id = p.workspace_id
       where p.workspace_id = ${workspaceId} and p.id = ${personId}`,
     { prepareAs: "assignment_context" },
@@ -63,5 +67,6 @@ export async function loadAssignmentContext(
     workspaceId,
     product: row.product,
     assignment: row.assignment && { id: row.assignment.id, assignedAt: new Date(row.assignment.assignedAt) },
+    openWindows: row.openWindows.map((w) => ({ id: w.id, purgeAt: new Date(w.purgeAt) })),
   };
 }

@@ -21,7 +21,7 @@ export async function previewRemoval(
   const now = clock.now();
   // One read-only transaction, so that the warning describes the holdings the context read.
   return inTransaction(db, async (tx) => {
-    const ctx = await loadAssignmentContext(tx, input, now);
+    const ctx = await loadAssignmentContext(tx, input);
     if ("ok" in ctx) return ctx;
     if (!ctx.assignment) return fail("NOT_ASSIGNED");
     const [warning] = await loadRemovalWarnings(

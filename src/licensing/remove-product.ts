@@ -24,7 +24,7 @@ export function removeProduct(
 ): Promise<RemoveProductOutcome> {
   const now = clock.now();
   return inTransaction(db, async (tx) => {
-    const ctx = await loadAssignmentContext(tx, input, now);
+    const ctx = await loadAssignmentContext(tx, input);
     if ("ok" in ctx) return ctx;
     if (!ctx.assignment) return fail("NOT_ASSIGNED");
     const pair = { personId: ctx.person.id, productId: ctx.product.id };

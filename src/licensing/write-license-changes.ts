@@ -21,8 +21,12 @@ export interface LicenseChanges {
   removals: Removal[];
   /** With the assignment's id when an audit row written with it must name it. */
   additions: (Pair & { assignmentId?: string })[];
-  /** Open windows of these people whose date has passed: purged first, their data is not restorable. */
-  dueWindowIds?: string[];
+  /**
+   * The open restore windows of the people added to, read with their rows locked (so a concurrent
+   * purge waits, or has finished): those past their date are purged first, their data no longer
+   * restorable; the others' data of the added services comes back.
+   */
+  openWindows?: { id: string; purgeAt: Date }[];
   /** Written by the same statement, only when an assignment was added or removed. */
   audit?: AuditEntry[];
   /** Written instead of `audit` when the additions brought retained data back. */
@@ -69,9 +73,10 @@ export async function writeLicenseChanges(
   changes: LicenseChanges,
 ): Promise<WrittenChanges> {
   const { workspaceId, removals, additions } = changes;
-  if (changes.dueWindowIds?.length) {
-    await purgeWindowsInTransaction(tx, now, actor, { workspaceId, windowIds: changes.dueWindowIds });
-  }
+  const windows = changes.openWindows ?? [];
+  const due = windows.filter((w) => w.purgeAt <= now).map((w) => w.id);
+  if (due.length > 0) await purgeWindowsInTransaction(tx, now, actor, { workspaceId, windowIds: due });
+  const restorable = uuidArray(windows.filter((w) => w.purgeAt > now).map((w) => w.id));
   const assignmentIds = additions.map((a) => a.assignmentId ?? randomUUID());
   const personIds = [...new Set([...removals, ...additions].map((p) => p.personId))];
   const at = now.toISOString();
@@ -138,8 +143,7 @@ export async function writeLicenseChanges(
         select distinct e.person_id, e.product_id, e.service_id, e.allowed, sd.restore_window_id
         from enabling e
         join service_data sd on sd.person_id = e.person_id and sd.service_id = e.service_id and sd.status = 'retained'
-        join restore_windows w on w.id = sd.restore_window_id
-        where w.status = 'open' and w.purge_at > ${at}
+        where sd.restore_window_id = any(${restorable})
       ), provisioned as (
         insert into service_data (workspace_id, person_id, service_id, status, mailbox_size_mb, provisioned_at)
         select distinct on (e.person_id, e.service_id)
@@ -148,6 +152,7 @@ export async function writeLicenseChanges(
         order by e.person_id, e.service_id
         -- Data kept after a removal, or waiting in a window, comes back as it was, mailbox size included.
         on conflict (person_id, service_id) do update set status = 'active', restore_window_id = null
+          where service_data.status <> 'retained' or service_data.restore_window_id = any(${restorable})
         returning person_id
       ), switched_off as (
         -- Retained data of a service the person's location no longer allows stays, switched off.
@@ -156,7 +161,6 @@ export async function writeLicenseChanges(
         where not r.allowed and sd.person_id = r.person_id and sd.service_id = r.service_id and sd.status = 'retained'
         returning sd.person_id
       ), closed as (
-        -- Conditional on still being open: a purge that got there first wins, and the data starts afresh.
         update restore_windows w set status = 'restored', closed_at = ${at}
         where w.id in (select restore_window_id from restoring) and w.status = 'open'
           and not exists (

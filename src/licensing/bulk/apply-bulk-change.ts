@@ -7,7 +7,7 @@ import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { type Failure, fail, inTransaction, type Tx } from "../outcome.ts";
 import { withWindowIds, writeLicenseChanges } from "../write-license-changes.ts";
-import { type BulkState, dueWindowIds, loadBulkState } from "./bulk-state.ts";
+import { type BulkState, loadBulkState, windowsOf } from "./bulk-state.ts";
 import {
   type BulkPlan,
   type BulkPlanFailure,
@@ -69,7 +69,7 @@ export function applyBulkChange(db: Database, clock: Clock, input: BulkChangeInp
       restoreWindowDays: state.restoreWindowDays,
       removals: withWindowIds(plan.removals),
       additions: plan.additions,
-      dueWindowIds: dueWindowIds(state, new Set(plan.additions.map((a) => a.personId)), now),
+      openWindows: windowsOf(state, new Set(plan.additions.map((a) => a.personId))),
     });
     // The seats were checked with the products locked; a counter that did not move is a bug.
     if (applied.overbooked.length > 0)

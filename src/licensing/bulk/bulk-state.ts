@@ -28,13 +28,13 @@ export interface BulkState {
   held: Map<string, Set<string>>;
   /** The services each product carries. */
   plansByProduct: Map<string, PlanInfo[]>;
-  /** Open restore windows of these people. */
+  /** Open restore windows of these people; row-locked with `lock`. */
   openWindows: { id: string; personId: string; purgeAt: Date }[];
 }
 
-/** The open windows of these people whose date has passed: the writer purges them before it adds. */
-export function dueWindowIds(state: BulkState, personIds: ReadonlySet<string>, now: Date): string[] {
-  return state.openWindows.filter((w) => w.purgeAt <= now && personIds.has(w.personId)).map((w) => w.id);
+/** The open windows of the people a change adds to: what the license writer restores from or purges. */
+export function windowsOf(state: BulkState, personIds: ReadonlySet<string>): BulkState["openWindows"] {
+  return state.openWindows.filter((w) => personIds.has(w.personId));
 }
 
 /**
@@ -81,7 +81,8 @@ export async function loadBulkState(
   const windows = await queryRows<{ id: string; personId: string; purgeAt: string | Date }>(
     tx,
     sql`select id, person_id as "personId", purge_at as "purgeAt" from restore_windows
-        where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)}) and status = 'open'`,
+        where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)}) and status = 'open'
+        ${lockClause}`,
   );
   const heldMap = new Map<string, Set<string>>();
   for (const h of held) {

@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.ts";
 import { adminNotifications, people, products } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
-import { dueWindowIds, loadBulkState } from "../bulk/bulk-state.ts";
+import { loadBulkState, windowsOf } from "../bulk/bulk-state.ts";
 import { type ProductRef, planBulkChange } from "../bulk/plan-bulk-change.ts";
 import type { Clock } from "../clock.ts";
 import { inTransaction } from "../outcome.ts";
@@ -95,7 +95,7 @@ export function personJoined(
       restoreWindowDays: state.restoreWindowDays,
       removals: [],
       additions: plan.additions,
-      dueWindowIds: dueWindowIds(state, new Set([personId]), now),
+      openWindows: windowsOf(state, new Set([personId])),
       audit: [
         {
           action: "person.defaults_assigned",
