@@ -9,17 +9,12 @@ import { uuidArray } from "./bulk/pairs.ts";
  *
  * Expects two relations defined before it: `removed(person_id, product_id, window_id)`, the
  * removals, and `added(person_id, product_id)`, the additions. Defines:
- * - `place(person_id, location)`: where each person uses the services (their own or the default);
  * - `covered(person_id, service_id)`: the services the products held afterwards turn on;
  * - `at_risk(person_id, product_id, window_id, service_id, survives)`: the person's active data that
  *   goes, each service once, under one removed product that carried it.
  */
 export function servicesAtRisk(workspaceId: string, personIds: string[]): SQL {
-  return sql`place as (
-      select p.id as person_id, coalesce(p.usage_location, w.default_usage_location) as location
-      from people p join workspaces w on w.id = p.workspace_id
-      where p.workspace_id = ${workspaceId} and p.id = any(${uuidArray(personIds)})),
-    held_after as (
+  return sql`held_after as (
       (select a.person_id, a.product_id from assignments a
         where a.workspace_id = ${workspaceId} and a.person_id = any(${uuidArray(personIds)})
         except select person_id, product_id from removed)
@@ -29,8 +24,9 @@ export function servicesAtRisk(workspaceId: string, personIds: string[]): SQL {
       from held_after h
       join product_services ps on ps.product_id = h.product_id
       join services s on s.id = ps.service_id
-      join place l on l.person_id = h.person_id
-      where not (coalesce(l.location, '') = any(s.unavailable_locations))),
+      join people l on l.id = h.person_id
+      join workspaces lw on lw.id = l.workspace_id
+      where not (coalesce(l.usage_location, lw.default_usage_location, '') = any(s.unavailable_locations))),
     at_risk as (
       select distinct on (sd.person_id, sd.service_id)
         r.person_id, r.product_id, r.window_id, sd.service_id, s.data_survives_removal as survives

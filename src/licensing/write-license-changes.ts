@@ -103,7 +103,9 @@ export async function writeLicenseChanges(
   }>(
     tx,
     sql`
-      with removing as (
+      with restorable as (
+        select * from unnest(${restorable}) as w(id)
+      ), removing as (
         select * from unnest(${uuidArray(removals.map((r) => r.personId))}, ${uuidArray(removals.map((r) => r.productId))},
           ${uuidArray(removals.map((r) => r.windowId))}) as r(person_id, product_id, window_id)
       ), removed as (
@@ -124,26 +126,27 @@ export async function writeLicenseChanges(
           restore_window_id = case when ar.survives then null else ar.window_id end
         from at_risk ar
         where sd.person_id = ar.person_id and sd.service_id = ar.service_id and sd.status = 'active'
-        returning sd.restore_window_id as window_id
+        returning sd.restore_window_id as window_id, ar.person_id, ar.product_id
       ), opened as (
-        -- The moved rows' foreign key to their window is checked at the end of the statement.
+        -- Exactly the windows rows moved into; their foreign key is checked at the end of the statement.
         insert into restore_windows (id, workspace_id, person_id, product_id, removed_at, removed_by, purge_at)
-        select r.window_id, ${workspaceId}, r.person_id, r.product_id, ${at}, ${actor.userId},
-          ${addDays(now, changes.restoreWindowDays).toISOString()}
-        from removed r where r.window_id in (select window_id from moved)
+        select distinct m.window_id, ${workspaceId}::text, m.person_id, m.product_id, ${at}::timestamptz, ${actor.userId}::text,
+          ${addDays(now, changes.restoreWindowDays).toISOString()}::timestamptz
+        from moved m where m.window_id is not null
         returning id, person_id, product_id
       ), enabling as (
         select a.person_id, a.product_id, s.id as service_id, s.kind,
-          not (coalesce(l.location, '') = any(s.unavailable_locations)) as allowed
+          not (coalesce(l.usage_location, lw.default_usage_location, '') = any(s.unavailable_locations)) as allowed
         from added a
         join product_services ps on ps.product_id = a.product_id
         join services s on s.id = ps.service_id
-        join place l on l.person_id = a.person_id
+        join people l on l.id = a.person_id
+        join workspaces lw on lw.id = l.workspace_id
       ), restoring as (
         select distinct e.person_id, e.product_id, e.service_id, e.allowed, sd.restore_window_id
         from enabling e
         join service_data sd on sd.person_id = e.person_id and sd.service_id = e.service_id and sd.status = 'retained'
-        where sd.restore_window_id = any(${restorable})
+        join restorable w on w.id = sd.restore_window_id
       ), provisioned as (
         insert into service_data (workspace_id, person_id, service_id, status, mailbox_size_mb, provisioned_at)
         select distinct on (e.person_id, e.service_id)
@@ -152,7 +155,7 @@ export async function writeLicenseChanges(
         order by e.person_id, e.service_id
         -- Data kept after a removal, or waiting in a window, comes back as it was, mailbox size included.
         on conflict (person_id, service_id) do update set status = 'active', restore_window_id = null
-          where service_data.status <> 'retained' or service_data.restore_window_id = any(${restorable})
+          where service_data.status <> 'retained' or service_data.restore_window_id in (select id from restorable)
         returning person_id
       ), switched_off as (
         -- Retained data of a service the person's location no longer allows stays, switched off.
@@ -188,7 +191,9 @@ export async function writeLicenseChanges(
         (select coalesce(json_agg(json_build_object('productId', id, 'purchased', purchased_seats, 'assigned', assigned_seats)), '[]')
           from seat) as seats,
         (select coalesce(json_agg(product_id), '[]') from delta where product_id not in (select id from seat)) as overbooked`,
-    { prepareAs: "write_license_changes" },
+    // Planned once per connection for the hot path, one assign or removal; a bulk change is planned
+    // for its own sizes, which a generic plan would not know.
+    removals.length + additions.length <= 1 ? { prepareAs: "write_license_changes" } : {},
   );
   if (!row) throw new Error("the license writer returned no row");
   return row;
