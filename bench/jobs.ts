@@ -288,10 +288,10 @@ async function seedPeople(db: Database, productIds: string[], from: number, to: 
       from new_people
       returning person_id, product_id, assigned_at
     )
-    insert into service_data (workspace_id, person_id, service_plan_id, status, mailbox_size_mb, provisioned_at)
+    insert into service_data (workspace_id, person_id, service_id, status, mailbox_size_mb, provisioned_at)
     select ${WORKSPACE_ID}, a.person_id, sp.id, 'active',
            case when sp.kind = 'mailbox' then abs(hashtext(a.person_id::text)) % 20000 end, a.assigned_at
-    from new_assignments a join service_plans sp on sp.product_id = a.product_id`);
+    from new_assignments a join product_services ps on ps.product_id = a.product_id join services sp on sp.id = ps.service_id`);
 }
 
 /**
@@ -317,11 +317,11 @@ async function seedWindows(
       returning id, person_id, product_id, removed_at
     )
     insert into service_data
-      (workspace_id, person_id, service_plan_id, status, restore_window_id, mailbox_size_mb, provisioned_at)
+      (workspace_id, person_id, service_id, status, restore_window_id, mailbox_size_mb, provisioned_at)
     select ${WORKSPACE_ID}, w.person_id, sp.id, 'retained', w.id,
            case when sp.kind = 'mailbox' then abs(hashtext(w.person_id::text)) % 20000 end,
            w.removed_at - interval '300 days'
-    from new_windows w join service_plans sp on sp.product_id = w.product_id`);
+    from new_windows w join product_services ps on ps.product_id = w.product_id join services sp on sp.id = ps.service_id`);
 }
 
 /** Weeks away: 8 to 30 days after `at`. */

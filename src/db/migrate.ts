@@ -17,13 +17,21 @@ function findMigrationsFolder(from: string): string {
   }
 }
 
-/** Applies pending migrations with the migrator of the driver in use (already loaded by openDatabase). */
-export async function migrateDatabase(handle: DatabaseHandle, target: DatabaseTarget): Promise<void> {
+/**
+ * Applies pending migrations with the migrator of the driver in use (already loaded by
+ * openDatabase). `folder` is for tests that stop at an earlier migration to fill a database the
+ * way an older release left it.
+ */
+export async function migrateDatabase(
+  handle: DatabaseHandle,
+  target: DatabaseTarget,
+  folder: string = migrationsFolder,
+): Promise<void> {
   if (target.kind === "pglite") {
     const { migratePglite } = await import("./pglite-client.ts");
-    await migratePglite(handle.db, migrationsFolder);
+    await migratePglite(handle.db, folder);
     return;
   }
   const { migratePostgres } = await import("./postgres-client.ts");
-  await migratePostgres(target.url, migrationsFolder);
+  await migratePostgres(target.url, folder);
 }

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
-import { type ServiceDataStatus, serviceDataStatus } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
 import { actorAdministers } from "./may-administer.ts";
 import { type Failure, fail, isUuid, type Tx } from "./outcome.ts";
@@ -13,23 +12,22 @@ export interface AssignmentContext {
   restoreWindowDays: number;
   person: { id: string; name: string; slackUserId: string; active: boolean; usageLocation: string | null };
   product: { id: string; key: string; name: string; purchasedSeats: number; assignedSeats: number };
+  /** The services the product carries. */
   plans: PlanInfo[];
   assignment: { id: string; assignedAt: Date } | null;
-  openWindow: { id: string; removedAt: Date; purgeAt: Date } | null;
-  serviceData: {
-    planId: string;
-    status: ServiceDataStatus;
-    mailboxSizeMb: number | null;
-    devices: number;
-  }[];
+  /**
+   * The person's open restore windows, row-locked: a purge of one waits for this transaction, or
+   * has finished and the window is not listed.
+   */
+  openWindows: { id: string; purgeAt: Date }[];
   /** Rule 10 for the actor given, read in the same statement; null when none was given. */
   actorAdministers: boolean | null;
 }
 
-type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "openWindow"> & {
+type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "openWindows"> & {
   product: AssignmentContext["product"] | null;
   assignment: { id: string; assignedAt: string } | null;
-  openWindow: { id: string; removedAt: string; purgeAt: string } | null;
+  openWindows: { id: string; purgeAt: string }[];
 };
 
 const contextRow: z.ZodType<Row> = z.object({
@@ -52,15 +50,7 @@ const contextRow: z.ZodType<Row> = z.object({
     .nullable(),
   plans: z.array(planInfoRow),
   assignment: z.object({ id: z.string(), assignedAt: z.string() }).nullable(),
-  openWindow: z.object({ id: z.string(), removedAt: z.string(), purgeAt: z.string() }).nullable(),
-  serviceData: z.array(
-    z.object({
-      planId: z.string(),
-      status: z.enum(serviceDataStatus.enumValues),
-      mailboxSizeMb: z.number().nullable(),
-      devices: z.number(),
-    }),
-  ),
+  openWindows: z.array(z.object({ id: z.string(), purgeAt: z.string() })),
   actorAdministers: z.boolean().nullable(),
 });
 
@@ -71,7 +61,6 @@ const contextRow: z.ZodType<Row> = z.object({
 export async function loadAssignmentContext(
   db: Database | Tx,
   input: { workspaceId: string; personId: string; productId: string; actor?: Actor },
-  options: { withServiceData: boolean } = { withServiceData: true },
 ): Promise<AssignmentContext | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT">> {
   if (!isUuid(input.personId)) return fail("UNKNOWN_PERSON");
   if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
@@ -86,21 +75,21 @@ export async function loadAssignmentContext(
         (select json_build_object('id', pr.id, 'key', pr.key, 'name', pr.name,
             'purchasedSeats', pr.purchased_seats, 'assignedSeats', pr.assigned_seats)
           from products pr where pr.id = ${productId} and pr.workspace_id = w.id) as product,
-        (select coalesce(json_agg(json_build_object('id', sp.id, 'key', sp.key, 'name', sp.name, 'kind', sp.kind,
-            'dataDescription', sp.data_description, 'dataSurvivesRemoval', sp.data_survives_removal,
-            'unavailableLocations', sp.unavailable_locations, 'installLimit', sp.install_limit) order by sp.key), '[]')
-          from service_plans sp where sp.product_id = ${productId} and sp.workspace_id = w.id) as plans,
+        (select coalesce(json_agg(json_build_object('id', s.id, 'key', s.key, 'name', s.name, 'kind', s.kind,
+            'dataDescription', s.data_description, 'dataSurvivesRemoval', s.data_survives_removal,
+            'unavailableLocations', s.unavailable_locations, 'installLimit', s.install_limit) order by s.key), '[]')
+          from product_services ps join services s on s.id = ps.service_id
+          where ps.product_id = ${productId} and ps.workspace_id = w.id) as plans,
         (select json_build_object('id', a.id, 'assignedAt', a.assigned_at)
           from assignments a where a.person_id = p.id and a.product_id = ${productId}) as assignment,
-        (select json_build_object('id', rw.id, 'removedAt', rw.removed_at, 'purgeAt', rw.purge_at)
-          from restore_windows rw
-          where rw.person_id = p.id and rw.product_id = ${productId} and rw.status = 'open') as "openWindow",
-        ${options.withServiceData ? serviceDataColumn(productId) : sql`'[]'::json`} as "serviceData",
+        (select coalesce(json_agg(json_build_object('id', rw.id, 'purgeAt', rw.purge_at)), '[]')
+          from (select id, purge_at from restore_windows
+            where person_id = p.id and status = 'open' for no key update) rw) as "openWindows",
         ${input.actor ? actorAdministers(workspaceId, input.actor) : sql`null::boolean`} as "actorAdministers"
       from people p join workspaces w on w.id = p.workspace_id
       where p.workspace_id = ${workspaceId} and p.id = ${personId}`,
     contextRow,
-    { prepareAs: options.withServiceData ? "assignment_context_with_data" : "assignment_context" },
+    { prepareAs: "assignment_context" },
   );
   if (!row) return fail("UNKNOWN_PERSON");
   if (!row.product) return fail("UNKNOWN_PRODUCT");
@@ -109,21 +98,6 @@ export async function loadAssignmentContext(
     workspaceId,
     product: row.product,
     assignment: row.assignment && { id: row.assignment.id, assignedAt: new Date(row.assignment.assignedAt) },
-    openWindow: row.openWindow && {
-      id: row.openWindow.id,
-      removedAt: new Date(row.openWindow.removedAt),
-      purgeAt: new Date(row.openWindow.purgeAt),
-    },
-    serviceData: row.serviceData.map((d) => ({ ...d, devices: Number(d.devices) })),
+    openWindows: row.openWindows.map((w) => ({ id: w.id, purgeAt: new Date(w.purgeAt) })),
   };
-}
-
-/** What the person's data for the product holds; an assign has no use for it, a removal does. */
-function serviceDataColumn(productId: string) {
-  return sql`(select coalesce(json_agg(json_build_object('planId', sd.service_plan_id, 'status', sd.status,
-      'mailboxSizeMb', sd.mailbox_size_mb,
-      'devices', (select count(*) from device_installs di
-        where di.person_id = sd.person_id and di.service_plan_id = sd.service_plan_id))), '[]')
-    from service_data sd join service_plans sp on sp.id = sd.service_plan_id
-    where sd.person_id = p.id and sp.product_id = ${productId})`;
 }

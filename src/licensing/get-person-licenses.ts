@@ -4,10 +4,11 @@ import {
   assignments,
   deviceInstalls,
   people,
+  productServices,
   products,
   restoreWindows,
   serviceData,
-  servicePlans,
+  services,
   workspaces,
 } from "../db/schema/index.ts";
 import type { Clock } from "./clock.ts";
@@ -70,7 +71,7 @@ export async function getPersonLicenses(
       .orderBy(asc(restoreWindows.purgeAt)),
     db
       .select({
-        planId: serviceData.servicePlanId,
+        serviceId: serviceData.serviceId,
         status: serviceData.status,
         mailboxSizeMb: serviceData.mailboxSizeMb,
         restoreWindowId: serviceData.restoreWindowId,
@@ -86,12 +87,13 @@ export async function getPersonLicenses(
           .from(products)
           .where(inArray(products.id, productIds)),
         db
-          .select()
-          .from(servicePlans)
-          .where(inArray(servicePlans.productId, productIds))
-          .orderBy(asc(servicePlans.key)),
+          .select({ productId: productServices.productId, service: services })
+          .from(productServices)
+          .innerJoin(services, eq(services.id, productServices.serviceId))
+          .where(inArray(productServices.productId, productIds))
+          .orderBy(asc(services.key)),
         db
-          .select({ planId: deviceInstalls.servicePlanId, name: deviceInstalls.deviceName })
+          .select({ serviceId: deviceInstalls.serviceId, name: deviceInstalls.deviceName })
           .from(deviceInstalls)
           .where(eq(deviceInstalls.personId, person.id))
           .orderBy(asc(deviceInstalls.installedAt)),
@@ -99,11 +101,13 @@ export async function getPersonLicenses(
     : [[], [], []];
 
   const productById = new Map(productRows.map((p) => [p.id, p]));
-  const service = (plan: (typeof planRows)[number], d: (typeof data)[number]): Service => ({
+  const service = (plan: (typeof planRows)[number]["service"], d: (typeof data)[number]): Service => ({
     ...planSummary(plan),
     mailboxSizeMb: d.mailboxSizeMb,
-    devices: deviceRows.filter((r) => r.planId === d.planId).map((r) => r.name),
+    devices: deviceRows.filter((r) => r.serviceId === d.serviceId).map((r) => r.name),
   });
+  // Each service once, whichever products carry it: its data is the person's, not a product's.
+  const servicesById = new Map(planRows.map((r) => [r.service.id, r.service]));
   const now = clock.now();
 
   return {
@@ -118,10 +122,10 @@ export async function getPersonLicenses(
     licenses: held.flatMap((h) => {
       const product = productById.get(h.productId);
       if (!product) return [];
-      const plans = planRows.filter((p) => p.productId === h.productId);
+      const plans = planRows.filter((p) => p.productId === h.productId).map((p) => p.service);
       const { skipped } = usageLocation ? splitPlansByLocation(plans, usageLocation) : { skipped: [] };
       const enabled = plans.flatMap((plan) => {
-        const d = data.find((x) => x.planId === plan.id && x.status === "active");
+        const d = data.find((x) => x.serviceId === plan.id && x.status === "active");
         return d ? [service(plan, d)] : [];
       });
       return [
@@ -136,8 +140,8 @@ export async function getPersonLicenses(
     openWindows: windows.flatMap((w) => {
       const product = productById.get(w.productId);
       if (!product) return [];
-      const retained = planRows.flatMap((plan) => {
-        const d = data.find((x) => x.planId === plan.id && x.restoreWindowId === w.id);
+      const retained = [...servicesById.values()].flatMap((plan) => {
+        const d = data.find((x) => x.serviceId === plan.id && x.restoreWindowId === w.id);
         return d ? [service(plan, d)] : [];
       });
       return [

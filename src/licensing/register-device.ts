@@ -22,7 +22,7 @@ export type RegisterDeviceOutcome =
   | Failure<"NOT_ALLOWED" | "NO_INSTALLABLE_SERVICE" | "DEVICE_ALREADY_REGISTERED">
   | Failure<"DEVICE_LIMIT_REACHED">;
 
-/** Rule 3: Office installs on up to the plan's limit (5) of Macs or PCs; one more waits for a removal. */
+/** Rule 3: Office installs on up to the service's limit (5) of Macs or PCs; one more waits for a removal. */
 export function registerDevice(
   db: Database,
   clock: Clock,
@@ -45,10 +45,7 @@ export function registerDevice(
       .select({ name: deviceInstalls.deviceName })
       .from(deviceInstalls)
       .where(
-        and(
-          eq(deviceInstalls.personId, service.personId),
-          eq(deviceInstalls.servicePlanId, service.servicePlanId),
-        ),
+        and(eq(deviceInstalls.personId, service.personId), eq(deviceInstalls.serviceId, service.serviceId)),
       )
       .orderBy(asc(deviceInstalls.installedAt));
     const devices = installed.map((d) => d.name);
@@ -60,7 +57,7 @@ export function registerDevice(
       .values({
         workspaceId: input.workspaceId,
         personId: service.personId,
-        servicePlanId: service.servicePlanId,
+        serviceId: service.serviceId,
         deviceName,
         installedAt: now,
       })

@@ -1,13 +1,18 @@
-import type { AssignmentContext } from "./assignment-context.ts";
+import type { ServicePlanKind } from "../db/schema/index.ts";
 import { addDays } from "./clock.ts";
-import { type PlanInfo, planSummary } from "./service-plans.ts";
+
+export interface ServiceSummary {
+  key: string;
+  name: string;
+  kind: ServicePlanKind;
+}
 
 export interface DataAtRisk {
-  service: ReturnType<typeof planSummary>;
+  service: ServiceSummary;
   description: string;
-  /** Mailbox plans: the mailbox's size. */
+  /** Mailboxes: the mailbox's size. */
   mailboxSizeMb: number | null;
-  /** Office plans: how many Macs or PCs lose their install. */
+  /** Office: how many Macs or PCs lose their install. */
   devices: number;
 }
 
@@ -18,7 +23,11 @@ export interface RemovalWarning {
   removedAt: Date;
   goneForGoodAt: Date;
   restoreWindowDays: number;
-  /** Deleted for good at goneForGoodAt unless the license is assigned again before then. */
+  /**
+   * Deleted for good at goneForGoodAt unless a product carrying the service is assigned again
+   * before then. Services another product the person keeps still carries are not listed: their
+   * data stays.
+   */
   lost: DataAtRisk[];
   /** Outlives the removal (SharePoint documents). */
   survives: DataAtRisk[];
@@ -27,36 +36,20 @@ export interface RemovalWarning {
 export interface WarningInput {
   person: { id: string; name: string; slackUserId: string };
   product: { id: string; key: string; name: string };
-  plans: PlanInfo[];
-  /** The person's service data for this product's plans. */
-  serviceData: Pick<
-    AssignmentContext["serviceData"][number],
-    "planId" | "status" | "mailboxSizeMb" | "devices"
-  >[];
+  /** The person's data this removal puts at risk (see services-at-risk.ts). */
+  atRisk: (DataAtRisk & { survivesRemoval: boolean })[];
   restoreWindowDays: number;
 }
 
 export function buildRemovalWarning(input: WarningInput, removedAt: Date): RemovalWarning {
-  const lost: DataAtRisk[] = [];
-  const survives: DataAtRisk[] = [];
-  for (const plan of input.plans) {
-    const data = input.serviceData.find((d) => d.planId === plan.id && d.status === "active");
-    if (!data) continue;
-    const item: DataAtRisk = {
-      service: planSummary(plan),
-      description: plan.dataDescription,
-      mailboxSizeMb: data.mailboxSizeMb,
-      devices: data.devices,
-    };
-    (plan.dataSurvivesRemoval ? survives : lost).push(item);
-  }
+  const item = ({ survivesRemoval: _, ...data }: WarningInput["atRisk"][number]): DataAtRisk => data;
   return {
     person: { id: input.person.id, name: input.person.name, slackUserId: input.person.slackUserId },
     product: { id: input.product.id, key: input.product.key, name: input.product.name },
     removedAt,
     goneForGoodAt: addDays(removedAt, input.restoreWindowDays),
     restoreWindowDays: input.restoreWindowDays,
-    lost,
-    survives,
+    lost: input.atRisk.filter((d) => !d.survivesRemoval).map(item),
+    survives: input.atRisk.filter((d) => d.survivesRemoval).map(item),
   };
 }

@@ -1,23 +1,22 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { products } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
 import { loadAssignmentContext } from "./assignment-context.ts";
-import { writeAudit } from "./audit.ts";
-import { applyChanges } from "./bulk/apply-changes.ts";
+import { loadRemovalWarnings } from "./bulk/data-at-risk.ts";
 import type { Clock } from "./clock.ts";
 import { refuseUnlessAdministers } from "./may-administer.ts";
 import { type Failure, fail, inTransaction } from "./outcome.ts";
-import { buildRemovalWarning, type RemovalWarning } from "./removal-warning.ts";
+import type { RemovalWarning } from "./removal-warning.ts";
 import { type SeatUsage, seatUsage } from "./seat-usage.ts";
+import { withWindowIds, writeLicenseChanges } from "./write-license-changes.ts";
 
 export type RemoveProductOutcome =
   | { ok: true; warning: RemovalWarning; restoreWindowId: string | null; seats: SeatUsage }
   | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "NOT_ASSIGNED">;
 
 /**
- * Removes a license (rules 6 and 7): the seat is free at once; data that does not survive removal
- * waits in a restore window until it is purged; data that survives stays, switched off.
+ * Removes a license (rules 6 and 7): the seat is free at once; data of services no other product
+ * the person holds still carries waits in a restore window until it is purged; data that survives
+ * stays, switched off.
  */
 export function removeProduct(
   db: Database,
@@ -38,36 +37,45 @@ export function removeProduct(
     if ("ok" in ctx) return ctx;
     if (!ctx.assignment) return fail("NOT_ASSIGNED");
     const pair = { personId: ctx.person.id, productId: ctx.product.id };
-    const applied = await applyChanges(tx, now, input.actor, {
+    const [warning] = await loadRemovalWarnings(
+      tx,
+      {
+        workspaceId: input.workspaceId,
+        restoreWindowDays: ctx.restoreWindowDays,
+        people: new Map([[ctx.person.id, ctx.person]]),
+        products: new Map([[ctx.product.id, ctx.product]]),
+      },
+      { removals: [pair], additions: [] },
+      now,
+    );
+    if (!warning) throw new Error("a removal without its warning");
+    const [removal] = withWindowIds([pair]);
+    if (!removal) throw new Error("a removal without its window id");
+    const restoreWindowId = warning.lost.length > 0 ? removal.windowId : null;
+    const written = await writeLicenseChanges(tx, now, input.actor, {
       workspaceId: input.workspaceId,
       restoreWindowDays: ctx.restoreWindowDays,
-      removals: [pair],
+      removals: [removal],
       additions: [],
+      audit: [
+        {
+          action: "license.removed",
+          targetType: "assignment",
+          targetId: ctx.assignment.id,
+          before: { person: warning.person, product: warning.product, assignedAt: ctx.assignment.assignedAt },
+          after: {
+            restoreWindowId,
+            goneForGoodAt: warning.goneForGoodAt,
+            lost: warning.lost,
+            survives: warning.survives,
+          },
+        },
+      ],
     });
     // Another removal of the same license committed first.
-    if (applied.removed.length === 0) return fail("NOT_ASSIGNED");
-
-    const warning = buildRemovalWarning(ctx, now);
-    const restoreWindowId = applied.windows[0]?.windowId ?? null;
-    await writeAudit(tx, input.workspaceId, input.actor, now, [
-      {
-        action: "license.removed",
-        targetType: "assignment",
-        targetId: ctx.assignment.id,
-        before: { person: warning.person, product: warning.product, assignedAt: ctx.assignment.assignedAt },
-        after: {
-          restoreWindowId,
-          goneForGoodAt: warning.goneForGoodAt,
-          lost: warning.lost,
-          survives: warning.survives,
-        },
-      },
-    ]);
-    const [seat] = await tx
-      .select({ purchased: products.purchasedSeats, assigned: products.assignedSeats })
-      .from(products)
-      .where(eq(products.id, ctx.product.id));
-    if (!seat) throw new Error(`product ${ctx.product.id} vanished during removal`);
+    if (written.removed.length === 0) return fail("NOT_ASSIGNED");
+    const seat = written.seats.find((s) => s.productId === ctx.product.id);
+    if (!seat) throw new Error(`product ${ctx.product.id}'s seat counter did not move`);
     return { ok: true as const, warning, restoreWindowId, seats: seatUsage(seat.purchased, seat.assigned) };
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { serviceData, servicePlans } from "../db/schema/index.ts";
+import { productServices, serviceData, services } from "../db/schema/index.ts";
 import type { Actor } from "./actor.ts";
 import { writeAudit } from "./audit.ts";
 import type { Clock } from "./clock.ts";
@@ -34,15 +34,16 @@ export function setMailboxSize(
     });
     if (refused) return refused;
     const [mailbox] = await tx
-      .select({ planId: serviceData.servicePlanId, before: serviceData.mailboxSizeMb })
+      .select({ serviceId: serviceData.serviceId, before: serviceData.mailboxSizeMb })
       .from(serviceData)
-      .innerJoin(servicePlans, eq(servicePlans.id, serviceData.servicePlanId))
+      .innerJoin(services, eq(services.id, serviceData.serviceId))
+      .innerJoin(productServices, eq(productServices.serviceId, serviceData.serviceId))
       .where(
         and(
           eq(serviceData.workspaceId, input.workspaceId),
           eq(serviceData.personId, input.personId),
-          eq(servicePlans.productId, input.productId),
-          eq(servicePlans.kind, "mailbox"),
+          eq(productServices.productId, input.productId),
+          eq(services.kind, "mailbox"),
         ),
       )
       .for("update", { of: serviceData });
@@ -50,12 +51,12 @@ export function setMailboxSize(
     await tx
       .update(serviceData)
       .set({ mailboxSizeMb: sql`${input.sizeMb}` })
-      .where(and(eq(serviceData.personId, input.personId), eq(serviceData.servicePlanId, mailbox.planId)));
+      .where(and(eq(serviceData.personId, input.personId), eq(serviceData.serviceId, mailbox.serviceId)));
     await writeAudit(tx, input.workspaceId, input.actor, now, [
       {
         action: "mailbox.size_recorded",
         targetType: "service_data",
-        targetId: `${input.personId}/${mailbox.planId}`,
+        targetId: `${input.personId}/${mailbox.serviceId}`,
         before: { sizeMb: mailbox.before },
         after: { sizeMb: input.sizeMb },
       },

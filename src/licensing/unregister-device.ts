@@ -36,7 +36,7 @@ export function unregisterDevice(
       .where(
         and(
           eq(deviceInstalls.personId, service.personId),
-          eq(deviceInstalls.servicePlanId, service.servicePlanId),
+          eq(deviceInstalls.serviceId, service.serviceId),
           eq(deviceInstalls.deviceName, deviceName),
         ),
       )

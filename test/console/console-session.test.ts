@@ -44,6 +44,24 @@ describe("the console", () => {
     expect(code).toBe(0);
   }, 60_000);
 
+  it("warns of no mailbox loss when the person keeps another product that carries Exchange Online", async () => {
+    const { code, transcript } = await runScript("T0CONSOLE5", [
+      "/license assign @bo exchange-p1",
+      "expect Exchange Online Plan 1",
+      "/license remove @bo office",
+      "expect ┌ Remove license ┐",
+      "cancel",
+      "expect (modal closed)",
+    ]);
+    const modal = transcript.slice(
+      transcript.indexOf("┌ Remove license ┐"),
+      transcript.indexOf("(modal closed)"),
+    );
+    expect(modal).toContain("Office desktop apps");
+    expect(modal).not.toContain("Mailbox and all its mail");
+    expect(code).toBe(0);
+  }, 60_000);
+
   it("presses App Home's buttons, walks menus and text inputs, and shows the admins what came of it", async () => {
     const { code, transcript } = await runScript("T0CONSOLE2", [
       "as @lin",

@@ -35,12 +35,14 @@ export const onPostgres = testDatabaseUrl !== undefined;
  * new database that is dropped afterwards (migrations name the public schema, so a database, not
  * a schema, is the unit that isolates). Databases left by an interrupted run are dropped too.
  */
-export async function createTestDatabase(options: { poolMax?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { poolMax?: number; migrationsFolder?: string } = {},
+): Promise<TestDatabase & { target: DatabaseTarget }> {
   if (!testDatabaseUrl) {
     const target: DatabaseTarget = { kind: "pglite" };
     const handle = await openDatabase(target, FIXTURES);
-    await migrateDatabase(handle, target);
-    return { ...handle, appDb: handle.withUnscoped("nothing") };
+    await migrateDatabase(handle, target, options.migrationsFolder);
+    return { ...handle, appDb: handle.withUnscoped("nothing"), target };
   }
   const name = `${PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
   await onServer(async (admin) => {
@@ -51,9 +53,10 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { kind: "postgres", url: url.toString(), poolMax: options.poolMax ?? 10 };
   const handle = await openDatabase(target, FIXTURES);
-  await migrateDatabase(handle, target);
+  await migrateDatabase(handle, target, options.migrationsFolder);
   return {
     ...handle,
+    target,
     appDb: handle.withUnscoped("nothing"),
     url: target.url,
     close: async () => {

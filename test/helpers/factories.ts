@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "../../src/db/client.ts";
-import { products } from "../../src/db/schema/index.ts";
+import { productServices, products, services } from "../../src/db/schema/index.ts";
 import { type Actor, systemActor } from "../../src/licensing/actor.ts";
 import { importCatalog } from "../../src/licensing/catalog/import-catalog.ts";
 import { type Clock, fixedClock } from "../../src/licensing/clock.ts";
@@ -101,4 +101,14 @@ export function singleProductCatalog(seats: number, key = "mail") {
       },
     ],
   };
+}
+
+/** The services a product carries, by key. */
+export function servicesOf(db: Database, productId: string) {
+  return db
+    .select(getTableColumns(services))
+    .from(productServices)
+    .innerJoin(services, eq(services.id, productServices.serviceId))
+    .where(eq(productServices.productId, productId))
+    .orderBy(asc(services.key));
 }

@@ -21,8 +21,8 @@ describe("getPersonLicenses", () => {
     await registerDevice(t.db, f.clock, { ...base, productId: office, deviceName: "li-pc" });
     await assignProduct(t.db, f.clock, { ...base, productId: exchange });
     await setMailboxSize(t.db, f.clock, { ...base, productId: exchange, sizeMb: 700 });
+    // Office carries Exchange Online too: the mailbox stays on, and no window opens.
     await removeProduct(t.db, f.clock, { ...base, productId: exchange });
-    f.clock.advanceDays(10);
 
     const result = await getPersonLicenses(t.db, f.clock, { workspaceId: f.workspaceId, personId });
     expect(result).toMatchObject({
@@ -34,19 +34,32 @@ describe("getPersonLicenses", () => {
           skipped: [{ key: "lync", location: "CN" }],
         },
       ],
-      openWindows: [
-        {
-          product: { key: "exchange-p1" },
-          daysLeft: 20,
-          purgeAt: new Date("2026-04-01T10:00:00Z"),
-          retained: [{ key: "exchange", mailboxSizeMb: 700 }],
-        },
-      ],
+      openWindows: [],
     });
     if (!result.ok) throw new Error("unreachable");
     const enabled = result.licenses[0]?.enabled ?? [];
     expect(enabled.map((s) => s.key)).toEqual(["exchange", "office-apps", "sharepoint"]);
     expect(enabled.find((s) => s.key === "office-apps")?.devices).toEqual(["li-pc"]);
+    expect(enabled.find((s) => s.key === "exchange")?.mailboxSizeMb).toBe(700);
+
+    await removeProduct(t.db, f.clock, { ...base, productId: office });
+    f.clock.advanceDays(10);
+    const after = await getPersonLicenses(t.db, f.clock, { workspaceId: f.workspaceId, personId });
+    expect(after).toMatchObject({
+      ok: true,
+      licenses: [],
+      openWindows: [
+        {
+          product: { key: "office" },
+          daysLeft: 20,
+          purgeAt: new Date("2026-04-01T10:00:00Z"),
+          retained: [
+            { key: "exchange", mailboxSizeMb: 700 },
+            { key: "office-apps", devices: ["li-pc"] },
+          ],
+        },
+      ],
+    });
   });
 
   it("answers UNKNOWN_PERSON for someone outside the workspace", async () => {

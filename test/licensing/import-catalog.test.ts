@@ -1,13 +1,19 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { products, servicePlans } from "../../src/db/schema/index.ts";
+import { products } from "../../src/db/schema/index.ts";
 import { systemActor } from "../../src/licensing/actor.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { importCatalog } from "../../src/licensing/catalog/import-catalog.ts";
 import { fixedClock } from "../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../src/licensing/directory/ensure-workspace.ts";
 import { useTestDatabase } from "../helpers/database.ts";
-import { admin, createFixture, exampleCatalog, singleProductCatalog } from "../helpers/factories.ts";
+import {
+  admin,
+  createFixture,
+  exampleCatalog,
+  servicesOf,
+  singleProductCatalog,
+} from "../helpers/factories.ts";
 
 const t = useTestDatabase();
 
@@ -28,10 +34,7 @@ describe("importCatalog", () => {
     expect(rows.map((r) => r.name)).toContain("Office 365 Small Business Premium");
     expect(rows.map((r) => r.name)).toContain("Exchange Online Plan 1");
     const office = rows.find((r) => r.key === "office");
-    const plans = await t.db
-      .select()
-      .from(servicePlans)
-      .where(eq(servicePlans.productId, office?.id as string));
+    const plans = await servicesOf(t.db, office?.id as string);
     expect(plans.map((p) => p.name).sort()).toEqual([
       "Exchange Online",
       "Lync Online",
@@ -40,6 +43,38 @@ describe("importCatalog", () => {
     ]);
     expect(plans.find((p) => p.kind === "office_apps")?.installLimit).toBe(5);
     expect(plans.find((p) => p.kind === "team_site")?.dataSurvivesRemoval).toBe(true);
+  });
+
+  it("names a service by key across products: products that list it carry the same service", async () => {
+    const f = await createFixture(t.db);
+    const [office, exchange] = await Promise.all([f.productId("office"), f.productId("exchange-p1")]);
+    const [officeServices, exchangeServices] = await Promise.all([
+      servicesOf(t.db, office),
+      servicesOf(t.db, exchange),
+    ]);
+    expect(exchangeServices.map((s) => s.key)).toEqual(["exchange"]);
+    expect(officeServices.find((s) => s.key === "exchange")?.id).toBe(exchangeServices[0]?.id);
+  });
+
+  it("refuses one key described two ways, since it would be one service", async () => {
+    const workspaceId = await emptyWorkspace("TCATALOG3");
+    const mail = singleProductCatalog(3, "mail").products[0];
+    const other = {
+      ...singleProductCatalog(3, "other").products[0],
+      plans: [{ key: "exchange", name: "Exchange Online", kind: "meetings", dataDescription: "Mailbox" }],
+    };
+    const result = await importCatalog(t.db, clock, {
+      workspaceId,
+      catalog: { products: [mail, other] },
+      actor,
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: "CATALOG_INVALID",
+      errors: [
+        'products[1].plans[0]: service "exchange" is described differently in products[0].plans[0]; one key is one service',
+      ],
+    });
   });
 
   it("reports every error with its path and imports nothing", async () => {

@@ -148,7 +148,7 @@ describe("restoring inside the window", () => {
     const mailboxAfter = data.find((d) => d.mailboxSizeMb !== null);
     // The same mailbox: never re-provisioned, so it keeps the date it was first created.
     expect(mailboxAfter).toMatchObject({
-      servicePlanId: mailboxBefore?.servicePlanId,
+      serviceId: mailboxBefore?.serviceId,
       provisionedAt: new Date("2026-03-02T10:00:00Z"),
       mailboxSizeMb: 2048,
       status: "active",

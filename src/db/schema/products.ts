@@ -2,10 +2,12 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -55,17 +57,18 @@ export const servicePlanKind = pgEnum("service_plan_kind", [
 ]);
 export type ServicePlanKind = (typeof servicePlanKind.enumValues)[number];
 
-/** A service inside a product: what a license turns on and what data it owns. */
-export const servicePlans = pgTable(
-  "service_plans",
+/**
+ * What a license turns on, identified across products within a workspace: the same Exchange
+ * Online mailbox service comes with several products (in Microsoft 365, the service plan id many
+ * SKUs share). The catalog names it by key. Its data belongs to the person and the service.
+ */
+export const services = pgTable(
+  "services",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    productId: uuid("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     name: text("name").notNull(),
     kind: servicePlanKind("kind").notNull(),
@@ -79,12 +82,39 @@ export const servicePlans = pgTable(
     installLimit: integer("install_limit"),
   },
   (t) => [
-    uniqueIndex("service_plans_product_key_uq").on(t.productId, t.key),
-    uniqueIndex("service_plans_workspace_id_uq").on(t.workspaceId, t.id),
-    index("service_plans_workspace_idx").on(t.workspaceId),
-    check("service_plans_install_limit_positive", sql`${t.installLimit} IS NULL OR ${t.installLimit} > 0`),
+    uniqueIndex("services_workspace_key_uq").on(t.workspaceId, t.key),
+    uniqueIndex("services_workspace_id_uq").on(t.workspaceId, t.id),
+    check("services_install_limit_positive", sql`${t.installLimit} IS NULL OR ${t.installLimit} > 0`),
   ],
 );
 
-export type ServicePlan = typeof servicePlans.$inferSelect;
-export type NewServicePlan = typeof servicePlans.$inferInsert;
+export type Service = typeof services.$inferSelect;
+export type NewService = typeof services.$inferInsert;
+
+/** The services a product carries; a service may come with many products. */
+export const productServices = pgTable(
+  "product_services",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    productId: uuid("product_id").notNull(),
+    serviceId: uuid("service_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "product_services_pk", columns: [t.productId, t.serviceId] }),
+    // Which products still carry a service: what decides whether a removal loses its data.
+    index("product_services_service_idx").on(t.serviceId),
+    // One check per parent, naming the workspace too (see assignments.ts).
+    foreignKey({
+      name: "product_services_product_fk",
+      columns: [t.workspaceId, t.productId],
+      foreignColumns: [products.workspaceId, products.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "product_services_service_fk",
+      columns: [t.workspaceId, t.serviceId],
+      foreignColumns: [services.workspaceId, services.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+export type ProductService = typeof productServices.$inferSelect;

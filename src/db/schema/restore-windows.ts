@@ -1,12 +1,17 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { people } from "./people.ts";
 import { products } from "./products.ts";
 
 export const restoreWindowStatus = pgEnum("restore_window_status", ["open", "restored", "purged"]);
 export type RestoreWindowStatus = (typeof restoreWindowStatus.enumValues)[number];
 
-/** After a removal, the person's data for that product is kept until purge_at, then deleted for good. */
+/**
+ * After a removal, the data the person really lost (services no product they keep still carries)
+ * is kept until purge_at, then deleted for good. The window names the product whose removal opened
+ * it; assigning any product that carries one of its services brings that service's data back, and
+ * a window whose data has all come back is closed as restored.
+ */
 export const restoreWindows = pgTable(
   "restore_windows",
   {
@@ -21,7 +26,8 @@ export const restoreWindows = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("restore_windows_one_open_uq").on(t.personId, t.productId).where(sql`${t.status} = 'open'`),
+    // A person's open windows: what an assign looks for data to bring back.
+    index("restore_windows_open_person_idx").on(t.personId).where(sql`${t.status} = 'open'`),
     index("restore_windows_open_purge_at_idx").on(t.workspaceId, t.purgeAt).where(sql`${t.status} = 'open'`),
     // One check per parent, naming the workspace too (see assignments.ts).
     foreignKey({

@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { people } from "./people.ts";
-import { servicePlans } from "./products.ts";
+import { services } from "./products.ts";
 import { restoreWindows } from "./restore-windows.ts";
 import { workspaces } from "./workspaces.ts";
 
@@ -24,22 +24,26 @@ import { workspaces } from "./workspaces.ts";
 export const serviceDataStatus = pgEnum("service_data_status", ["active", "retained", "kept"]);
 export type ServiceDataStatus = (typeof serviceDataStatus.enumValues)[number];
 
-/** What a service keeps for a person: a mailbox, team-site rights, meetings, Office installs. */
+/**
+ * What a service keeps for a person: a mailbox, team-site rights, meetings, Office installs. Keyed
+ * by person and service, not by the product that turned it on: two products that carry the same
+ * service share one mailbox, which goes only when the person holds neither.
+ */
 export const serviceData = pgTable(
   "service_data",
   {
     workspaceId: text("workspace_id").notNull(),
     personId: uuid("person_id").notNull(),
-    servicePlanId: uuid("service_plan_id").notNull(),
+    serviceId: uuid("service_id").notNull(),
     status: serviceDataStatus("status").notNull().default("active"),
     restoreWindowId: uuid("restore_window_id").references(() => restoreWindows.id),
-    /** Mailbox plans only. */
+    /** Mailboxes only. */
     mailboxSizeMb: integer("mailbox_size_mb"),
     provisionedAt: timestamp("provisioned_at", { withTimezone: true }).notNull(),
   },
   (t) => [
     // The natural key, with no surrogate id: one index fewer to write for every provisioned service.
-    primaryKey({ name: "service_data_pk", columns: [t.personId, t.servicePlanId] }),
+    primaryKey({ name: "service_data_pk", columns: [t.personId, t.serviceId] }),
     index("service_data_restore_window_idx")
       .on(t.restoreWindowId)
       .where(sql`${t.restoreWindowId} IS NOT NULL`),
@@ -58,16 +62,16 @@ export const serviceData = pgTable(
       foreignColumns: [people.workspaceId, people.id],
     }).onDelete("cascade"),
     foreignKey({
-      name: "service_data_plan_fk",
-      columns: [t.workspaceId, t.servicePlanId],
-      foreignColumns: [servicePlans.workspaceId, servicePlans.id],
+      name: "service_data_service_fk",
+      columns: [t.workspaceId, t.serviceId],
+      foreignColumns: [services.workspaceId, services.id],
     }).onDelete("cascade"),
   ],
 );
 
 export type ServiceData = typeof serviceData.$inferSelect;
 
-/** One Mac or PC a person installed Office on; limited per plan. */
+/** One Mac or PC a person installed Office on; limited per service. */
 export const deviceInstalls = pgTable(
   "device_installs",
   {
@@ -76,17 +80,17 @@ export const deviceInstalls = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
     personId: uuid("person_id").notNull(),
-    servicePlanId: uuid("service_plan_id").notNull(),
+    serviceId: uuid("service_id").notNull(),
     deviceName: text("device_name").notNull(),
     installedAt: timestamp("installed_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex("device_installs_service_device_uq").on(t.personId, t.servicePlanId, t.deviceName),
+    uniqueIndex("device_installs_service_device_uq").on(t.personId, t.serviceId, t.deviceName),
     // Installs go with the service data they belong to, when a purge deletes it.
     foreignKey({
       name: "device_installs_service_data_fk",
-      columns: [t.personId, t.servicePlanId],
-      foreignColumns: [serviceData.personId, serviceData.servicePlanId],
+      columns: [t.personId, t.serviceId],
+      foreignColumns: [serviceData.personId, serviceData.serviceId],
     }).onDelete("cascade"),
   ],
 );

@@ -7,8 +7,8 @@ import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction, type Tx } from "../outcome.ts";
-import { additionsFor, applyChanges } from "./apply-changes.ts";
-import { type BulkState, loadBulkState } from "./bulk-state.ts";
+import { withWindowIds, writeLicenseChanges } from "../write-license-changes.ts";
+import { type BulkState, loadBulkState, windowsOf } from "./bulk-state.ts";
 import {
   type BulkPlan,
   type BulkPlanFailure,
@@ -73,12 +73,16 @@ export function applyBulkChange(db: Database, clock: Clock, input: BulkChangeInp
     const shortfalls = plan.products.filter((p) => p.missing > 0);
     if (shortfalls.length > 0) return fail("NO_SEATS_LEFT", { shortfalls });
 
-    const applied = await applyChanges(tx, now, input.actor, {
+    const applied = await writeLicenseChanges(tx, now, input.actor, {
       workspaceId: input.workspaceId,
       restoreWindowDays: state.restoreWindowDays,
-      removals: plan.removals,
-      additions: additionsFor(state, plan.additions),
+      removals: withWindowIds(plan.removals),
+      additions: plan.additions,
+      openWindows: windowsOf(state, new Set(plan.additions.map((a) => a.personId))),
     });
+    // The seats were checked with the products locked; a counter that did not move is a bug.
+    if (applied.overbooked.length > 0)
+      throw new Error(`bulk change overbooked ${applied.overbooked.join(", ")}`);
     const result: BulkResult = {
       ok: true,
       replayed: false,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { dbTimestamp, queryRows } from "../../db/rows.ts";
 import type { Tx } from "../outcome.ts";
 import { type PlanInfo, planInfoRow, splitPlansByLocation } from "../service-plans.ts";
-import { pairKey, uuidArray } from "./pairs.ts";
+import { uuidArray } from "./pairs.ts";
 
 export interface BulkPerson {
   id: string;
@@ -27,9 +27,15 @@ export interface BulkState {
   products: Map<string, BulkProduct>;
   /** What each person holds now. */
   held: Map<string, Set<string>>;
+  /** The services each product carries. */
   plansByProduct: Map<string, PlanInfo[]>;
-  /** Open restore windows of these people, by pair. */
-  openWindows: Map<string, { id: string; purgeAt: Date }>;
+  /** Open restore windows of these people; row-locked with `lock`. */
+  openWindows: { id: string; personId: string; purgeAt: Date }[];
+}
+
+/** The open windows of the people a change adds to: what the license writer restores from or purges. */
+export function windowsOf(state: BulkState, personIds: ReadonlySet<string>): BulkState["openWindows"] {
+  return state.openWindows.filter((w) => personIds.has(w.personId));
 }
 
 const settingsRow = z.object({ restoreWindowDays: z.number() });
@@ -49,12 +55,7 @@ const bulkPersonRow: z.ZodType<BulkPerson> = z.object({
 });
 const pairRow = z.object({ personId: z.string(), productId: z.string() });
 const planRow = z.intersection(planInfoRow, z.object({ productId: z.string() }));
-const openWindowRow = z.object({
-  id: z.string(),
-  personId: z.string(),
-  productId: z.string(),
-  purgeAt: dbTimestamp,
-});
+const openWindowRow = z.object({ id: z.string(), personId: z.string(), purgeAt: dbTimestamp });
 
 /**
  * Reads what a bulk change needs in six statements whatever the number of people. With `lock`,
@@ -95,16 +96,18 @@ export async function loadBulkState(
   );
   const plans = await queryRows(
     tx,
-    sql`select id, product_id as "productId", key, name, kind, data_description as "dataDescription",
-          data_survives_removal as "dataSurvivesRemoval", unavailable_locations as "unavailableLocations",
-          install_limit as "installLimit"
-        from service_plans where workspace_id = ${workspaceId} order by key`,
+    sql`select s.id, ps.product_id as "productId", s.key, s.name, s.kind, s.data_description as "dataDescription",
+          s.data_survives_removal as "dataSurvivesRemoval", s.unavailable_locations as "unavailableLocations",
+          s.install_limit as "installLimit"
+        from product_services ps join services s on s.id = ps.service_id
+        where ps.workspace_id = ${workspaceId} order by s.key`,
     planRow,
   );
   const windows = await queryRows(
     tx,
-    sql`select id, person_id as "personId", product_id as "productId", purge_at as "purgeAt" from restore_windows
-        where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)}) and status = 'open'`,
+    sql`select id, person_id as "personId", purge_at as "purgeAt" from restore_windows
+        where workspace_id = ${workspaceId} and person_id = any(${uuidArray(personIds)}) and status = 'open'
+        ${lockClause}`,
     openWindowRow,
   );
   const heldMap = new Map<string, Set<string>>();
@@ -123,14 +126,11 @@ export async function loadBulkState(
     products: new Map(products.map((p) => [p.id, p])),
     held: heldMap,
     plansByProduct,
-    openWindows: new Map(windows.map((w) => [pairKey(w), { id: w.id, purgeAt: new Date(w.purgeAt) }])),
+    openWindows: windows.map((w) => ({ id: w.id, personId: w.personId, purgeAt: new Date(w.purgeAt) })),
   };
 }
 
-export interface PlansAtLocation extends ReturnType<typeof splitPlansByLocation> {
-  /** What assigning the product turns on there, as the writes need it. */
-  provisioned: { id: string; isMailbox: boolean }[];
-}
+export type PlansAtLocation = ReturnType<typeof splitPlansByLocation>;
 
 const splits = new WeakMap<BulkState, Map<string, PlansAtLocation>>();
 
@@ -147,11 +147,7 @@ export function plansAt(state: BulkState, productId: string, location: string): 
   const key = `${productId}|${location}`;
   const known = cache.get(key);
   if (known) return known;
-  const split = splitPlansByLocation(state.plansByProduct.get(productId) ?? [], location);
-  const plans = {
-    ...split,
-    provisioned: split.enabled.map((p) => ({ id: p.id, isMailbox: p.kind === "mailbox" })),
-  };
+  const plans = splitPlansByLocation(state.plansByProduct.get(productId) ?? [], location);
   cache.set(key, plans);
   return plans;
 }

@@ -19,7 +19,10 @@ export interface BulkPreview {
   products: ProductSeatsChange[];
   /** Products without enough seats; applying would change nothing while any is listed. */
   shortfalls: ProductSeatsChange[];
-  /** Every removal the change implies, with its data-loss warning. */
+  /**
+   * Every removal the change implies, with its data-loss warning: a service another product the
+   * person keeps or gains still carries is not lost.
+   */
   dataLoss: RemovalWarning[];
 }
 
@@ -45,7 +48,12 @@ export async function previewBulkChange(
       people: plan.people,
       products: plan.products,
       shortfalls: plan.products.filter((p) => p.missing > 0),
-      dataLoss: await loadRemovalWarnings(tx, state, plan.removals, now),
+      dataLoss: await loadRemovalWarnings(
+        tx,
+        { ...state, workspaceId: input.workspaceId },
+        { removals: plan.removals, additions: plan.additions },
+        now,
+      ),
     };
   });
 }

@@ -61,7 +61,38 @@ const product = z
     });
   });
 
-export const catalogSchema = z.strictObject({ products: z.array(product).min(1) });
+/**
+ * A plan key names one service across the catalog's products (see import-catalog.ts): every
+ * product that lists it must describe it the same way.
+ */
+export const catalogSchema = z.strictObject({ products: z.array(product).min(1) }).superRefine((c, ctx) => {
+  const first = new Map<string, { plan: z.infer<typeof plan>; where: string }>();
+  c.products.forEach((p, i) => {
+    p.plans.forEach((pl, j) => {
+      const seen = first.get(pl.key);
+      if (!seen) {
+        first.set(pl.key, { plan: pl, where: `products[${i}].plans[${j}]` });
+        return;
+      }
+      if (JSON.stringify(describe(seen.plan)) !== JSON.stringify(describe(pl))) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["products", i, "plans", j],
+          message: `service "${pl.key}" is described differently in ${seen.where}; one key is one service`,
+        });
+      }
+    });
+  });
+});
+
+const describe = (p: z.infer<typeof plan>) => [
+  p.name,
+  p.kind,
+  p.dataDescription,
+  p.dataSurvivesRemoval,
+  [...p.unavailableLocations].sort(),
+  p.installLimit,
+];
 
 export type Catalog = z.infer<typeof catalogSchema>;
 

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { products, type ServicePlanKind, servicePlans } from "../../db/schema/index.ts";
+import { productServices, products, type ServicePlanKind, services } from "../../db/schema/index.ts";
 import { isUuid } from "../outcome.ts";
 
 export interface ProductDetails {
@@ -13,18 +13,19 @@ export interface ProductDetails {
   plans: { id: string; key: string; name: string; kind: ServicePlanKind; unavailableLocations: string[] }[];
 }
 
-/** A product of the workspace with its service plans, for the products form; null when unknown. */
+/** A product of the workspace with the services it carries, for the products form; null when unknown. */
 export async function getProduct(
   db: Database,
   input: { workspaceId: string; productId: string },
 ): Promise<ProductDetails | null> {
   if (!isUuid(input.productId)) return null;
   const rows = await db
-    .select({ product: products, plan: servicePlans })
+    .select({ product: products, plan: services })
     .from(products)
-    .leftJoin(servicePlans, eq(servicePlans.productId, products.id))
+    .leftJoin(productServices, eq(productServices.productId, products.id))
+    .leftJoin(services, eq(services.id, productServices.serviceId))
     .where(and(eq(products.workspaceId, input.workspaceId), eq(products.id, input.productId)))
-    .orderBy(asc(servicePlans.name), asc(servicePlans.key));
+    .orderBy(asc(services.name), asc(services.key));
   const first = rows[0];
   if (!first) return null;
   const p = first.product;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { products, servicePlans } from "../../db/schema/index.ts";
+import { productServices, products, services } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
@@ -14,7 +14,9 @@ export type ImportCatalogOutcome =
   | Failure<"CATALOG_INVALID">;
 
 /**
- * Loads products and their service plans, adding new ones and updating existing ones by key.
+ * Loads products and the services they carry, adding new ones and updating existing ones by key.
+ * A plan's key names a service across the workspace's products: two products that list `exchange`
+ * carry the same Exchange Online service, so a person holding both has one mailbox.
  * All or nothing: any invalid entry, or a seat count below what is already assigned, imports nothing.
  * Plans missing from the file are left alone: removing one would delete people's data.
  */
@@ -84,19 +86,13 @@ export async function importCatalog(
       .returning({ id: products.id, key: products.key });
     const idByKey = new Map(saved.map((s) => [s.key, s.id]));
 
-    await tx
-      .insert(servicePlans)
-      .values(
-        catalog.products.flatMap((p) =>
-          p.plans.map((plan) => ({
-            workspaceId: input.workspaceId,
-            productId: idByKey.get(p.key) as string,
-            ...plan,
-          })),
-        ),
-      )
+    // The schema made every listing of one key agree, so each service is written once.
+    const byServiceKey = new Map(catalog.products.flatMap((p) => p.plans.map((plan) => [plan.key, plan])));
+    const savedServices = await tx
+      .insert(services)
+      .values([...byServiceKey.values()].map((plan) => ({ workspaceId: input.workspaceId, ...plan })))
       .onConflictDoUpdate({
-        target: [servicePlans.productId, servicePlans.key],
+        target: [services.workspaceId, services.key],
         set: {
           name: sql`excluded.name`,
           kind: sql`excluded.kind`,
@@ -105,7 +101,21 @@ export async function importCatalog(
           unavailableLocations: sql`excluded.unavailable_locations`,
           installLimit: sql`excluded.install_limit`,
         },
-      });
+      })
+      .returning({ id: services.id, key: services.key });
+    const serviceIdByKey = new Map(savedServices.map((s) => [s.key, s.id]));
+    await tx
+      .insert(productServices)
+      .values(
+        catalog.products.flatMap((p) =>
+          p.plans.map((plan) => ({
+            workspaceId: input.workspaceId,
+            productId: idByKey.get(p.key) as string,
+            serviceId: serviceIdByKey.get(plan.key) as string,
+          })),
+        ),
+      )
+      .onConflictDoNothing();
 
     await writeAudit(
       tx,

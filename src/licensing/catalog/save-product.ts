@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { products, servicePlans } from "../../db/schema/index.ts";
+import { productServices, products, services } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
@@ -19,9 +19,10 @@ const UNIQUE_VIOLATION = "23505";
 
 /**
  * Adds a product (`productId` absent) or edits one: name, key, purchased seats, whether new people
- * get it, its plans' names and unavailable locations, and at most one new plan. One transaction with
- * its audit row. Rule 1 holds: seats never drop below what is assigned. Plans are never removed
- * here, since that would delete people's data.
+ * get it, its services' names and unavailable locations, and at most one new service. One
+ * transaction with its audit row. Rule 1 holds: seats never drop below what is assigned. Services
+ * are never removed here, since that would delete people's data. A service is shared by every
+ * product that carries it, so renaming it here renames it for all of them.
  */
 export async function saveProduct(
   db: Database,
@@ -94,16 +95,17 @@ export async function saveProduct(
 
       const plansBefore = await tx
         .select({
-          id: servicePlans.id,
-          key: servicePlans.key,
-          name: servicePlans.name,
-          unavailableLocations: servicePlans.unavailableLocations,
+          id: services.id,
+          key: services.key,
+          name: services.name,
+          unavailableLocations: services.unavailableLocations,
         })
-        .from(servicePlans)
-        .where(eq(servicePlans.productId, saved.id));
+        .from(productServices)
+        .innerJoin(services, eq(services.id, productServices.serviceId))
+        .where(eq(productServices.productId, saved.id));
       if (product.plans.length > 0) {
         const updated = await tx.execute(sql`
-          update service_plans sp
+          update services sp
           set name = v.name,
             unavailable_locations = case when v.locations = '' then '{}'::text[]
               else string_to_array(v.locations, ',') end
@@ -111,7 +113,8 @@ export async function saveProduct(
             ${sql.param(product.plans.map((p) => p.name))}::text[],
             ${sql.param(product.plans.map((p) => p.unavailableLocations.join(",")))}::text[])
             as v(id, name, locations)
-          where sp.id = v.id and sp.product_id = ${saved.id} and sp.workspace_id = ${workspaceId}
+          where sp.id = v.id and sp.workspace_id = ${workspaceId}
+            and exists (select 1 from product_services ps where ps.service_id = sp.id and ps.product_id = ${saved.id})
           returning sp.id`);
         if (rowCount(updated) !== new Set(product.plans.map((p) => p.id)).size) {
           abort(fail("CATALOG_INVALID", { errors: ["plans: a plan is not one of this product's"] }));
@@ -119,22 +122,39 @@ export async function saveProduct(
       }
       const newPlan = product.newPlan;
       if (newPlan) {
-        await tx.insert(servicePlans).values({
-          workspaceId,
-          productId: saved.id,
-          key: planKey(
-            newPlan.name,
-            newPlan.kind,
-            plansBefore.map((p) => p.key),
-          ),
-          name: newPlan.name,
-          kind: newPlan.kind,
-          dataDescription: newPlan.dataDescription,
-          // Documents on the team site outlive the license; what the other services hold does not.
-          dataSurvivesRemoval: newPlan.kind === "team_site",
-          unavailableLocations: newPlan.unavailableLocations,
-          installLimit: newPlan.installLimit,
-        });
+        // A service of that name and kind the workspace already has is the same service: the
+        // product carries it too, so a person holding both products keeps one copy of its data.
+        const workspaceServices = await tx
+          .select({ id: services.id, key: services.key, kind: services.kind })
+          .from(services)
+          .where(eq(services.workspaceId, workspaceId));
+        const key = planKey(newPlan.name, newPlan.kind, []);
+        const same = workspaceServices.find((s) => s.key === key && s.kind === newPlan.kind);
+        const [service] = same
+          ? [same]
+          : await tx
+              .insert(services)
+              .values({
+                workspaceId,
+                key: planKey(
+                  newPlan.name,
+                  newPlan.kind,
+                  workspaceServices.map((s) => s.key),
+                ),
+                name: newPlan.name,
+                kind: newPlan.kind,
+                dataDescription: newPlan.dataDescription,
+                // Documents on the team site outlive the license; what the other services hold does not.
+                dataSurvivesRemoval: newPlan.kind === "team_site",
+                unavailableLocations: newPlan.unavailableLocations,
+                installLimit: newPlan.installLimit,
+              })
+              .returning({ id: services.id });
+        if (!service) throw new Error("service row not written");
+        await tx
+          .insert(productServices)
+          .values({ workspaceId, productId: saved.id, serviceId: service.id })
+          .onConflictDoNothing();
       }
       await writeAudit(tx, workspaceId, input.actor, now, [
         {
@@ -179,7 +199,7 @@ function rowCount(result: unknown): number {
   return r.rows?.length ?? r.rowCount ?? r.affectedRows ?? 0;
 }
 
-/** A key for a new plan, from its name, unique among the product's plans. */
+/** A key for a new service, from its name, unique among the workspace's services. */
 function planKey(name: string, kind: string, taken: string[]): string {
   const base =
     name

@@ -3,13 +3,13 @@ import type { Database } from "../../db/client.ts";
 import { adminNotifications, people } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
-import { applyChanges } from "../bulk/apply-changes.ts";
 import { loadBulkState } from "../bulk/bulk-state.ts";
 import { loadRemovalWarnings } from "../bulk/data-at-risk.ts";
 import type { Clock } from "../clock.ts";
 import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction } from "../outcome.ts";
 import type { RemovalWarning } from "../removal-warning.ts";
+import { withWindowIds, writeLicenseChanges } from "../write-license-changes.ts";
 
 export type PersonDeactivatedOutcome =
   | { ok: true; personId: string; removed: RemovalWarning[]; alreadyInactive: boolean }
@@ -52,12 +52,17 @@ export function personDeactivated(
       personId: person.id,
       productId,
     }));
-    const warnings = await loadRemovalWarnings(tx, state, removals, now);
+    const warnings = await loadRemovalWarnings(
+      tx,
+      { ...state, workspaceId: input.workspaceId },
+      { removals, additions: [] },
+      now,
+    );
     if (removals.length > 0) {
-      await applyChanges(tx, now, input.actor, {
+      await writeLicenseChanges(tx, now, input.actor, {
         workspaceId: input.workspaceId,
         restoreWindowDays: state.restoreWindowDays,
-        removals,
+        removals: withWindowIds(removals),
         additions: [],
       });
       await tx.insert(adminNotifications).values({

@@ -3,12 +3,12 @@ import type { Database } from "../../db/client.ts";
 import { adminNotifications, people, products } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
-import { additionsFor, applyChanges } from "../bulk/apply-changes.ts";
-import { loadBulkState } from "../bulk/bulk-state.ts";
+import { loadBulkState, windowsOf } from "../bulk/bulk-state.ts";
 import { type ProductRef, planBulkChange } from "../bulk/plan-bulk-change.ts";
 import type { Clock } from "../clock.ts";
 import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, inTransaction } from "../outcome.ts";
+import { writeLicenseChanges } from "../write-license-changes.ts";
 import type { DirectoryPerson } from "./upsert-people.ts";
 import { upsertPeople } from "./upsert-people.ts";
 
@@ -100,21 +100,22 @@ export function personJoined(
       return result("admins_notified");
     }
 
-    await applyChanges(tx, now, input.actor, {
+    const added = plan.people[0]?.added ?? [];
+    await writeLicenseChanges(tx, now, input.actor, {
       workspaceId: input.workspaceId,
       restoreWindowDays: state.restoreWindowDays,
       removals: [],
-      additions: additionsFor(state, plan.additions),
+      additions: plan.additions,
+      openWindows: windowsOf(state, new Set([personId])),
+      audit: [
+        {
+          action: "person.defaults_assigned",
+          targetType: "person",
+          targetId: personId,
+          after: { products: added.map((p) => p.key), skipped: plan.people[0]?.skipped ?? [] },
+        },
+      ],
     });
-    const added = plan.people[0]?.added ?? [];
-    await writeAudit(tx, input.workspaceId, input.actor, now, [
-      {
-        action: "person.defaults_assigned",
-        targetType: "person",
-        targetId: personId,
-        after: { products: added.map((p) => p.key), skipped: plan.people[0]?.skipped ?? [] },
-      },
-    ]);
     return result("assigned", added);
   });
 }

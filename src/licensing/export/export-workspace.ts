@@ -1,6 +1,14 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { assignments, auditLog, people, products, restoreWindows } from "../../db/schema/index.ts";
+import {
+  assignments,
+  auditLog,
+  people,
+  products,
+  restoreWindows,
+  serviceData,
+  services,
+} from "../../db/schema/index.ts";
 import { toCsv } from "./csv.ts";
 
 export interface ExportFile {
@@ -37,6 +45,17 @@ export async function exportWorkspace(db: Database, input: { workspaceId: string
         .innerJoin(products, eq(products.id, restoreWindows.productId))
         .where(eq(restoreWindows.workspaceId, workspaceId))
         .orderBy(asc(restoreWindows.removedAt), asc(restoreWindows.id));
+      // What each window really holds: only services no product the person kept still carried.
+      const retainedRows = await tx
+        .select({ windowId: serviceData.restoreWindowId, key: services.key })
+        .from(serviceData)
+        .innerJoin(services, eq(services.id, serviceData.serviceId))
+        .where(and(eq(serviceData.workspaceId, workspaceId), isNotNull(serviceData.restoreWindowId)))
+        .orderBy(asc(services.key));
+      const retained = new Map<string, string[]>();
+      for (const r of retainedRows) {
+        if (r.windowId) retained.set(r.windowId, [...(retained.get(r.windowId) ?? []), r.key]);
+      }
       const auditRows = await tx
         .select()
         .from(auditLog)
@@ -95,6 +114,7 @@ export async function exportWorkspace(db: Database, input: { workspaceId: string
               "purge_at",
               "status",
               "closed_at",
+              "retained_services",
             ],
             windowRows.map(({ w, person, product }) => [
               product.key,
@@ -105,6 +125,7 @@ export async function exportWorkspace(db: Database, input: { workspaceId: string
               w.purgeAt,
               w.status,
               w.closedAt,
+              (retained.get(w.id) ?? []).join(" "),
             ]),
           ),
         },

@@ -97,9 +97,9 @@ export async function listEndingWindows(
             select json_agg(json_build_object('key', sp.key, 'name', sp.name, 'kind', sp.kind,
                 'description', sp.data_description, 'mailboxSizeMb', sd.mailbox_size_mb,
                 'devices', (select count(*) from device_installs di
-                  where di.person_id = sd.person_id and di.service_plan_id = sd.service_plan_id))
+                  where di.person_id = sd.person_id and di.service_id = sd.service_id))
               order by sp.key)
-            from service_data sd join service_plans sp on sp.id = sd.service_plan_id
+            from service_data sd join services sp on sp.id = sd.service_id
             where sd.restore_window_id = e.id), '[]') as lost
         from ending e
         order by e.purge_at, e.person_name, e.id`,

@@ -1,6 +1,6 @@
 import { and, asc, eq, exists } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { products, servicePlans } from "../../db/schema/index.ts";
+import { productServices, products, services } from "../../db/schema/index.ts";
 import { type SeatUsage, seatUsage } from "../seat-usage.ts";
 
 export interface MailboxLicenseOption extends SeatUsage {
@@ -9,7 +9,7 @@ export interface MailboxLicenseOption extends SeatUsage {
   name: string;
 }
 
-/** The products that can license a mailbox: those with a mailbox service plan, with their seats. */
+/** The products that can license a mailbox: those that carry a mailbox service, with their seats. */
 export async function mailboxLicenseOptions(
   db: Database,
   input: { workspaceId: string },
@@ -28,9 +28,10 @@ export async function mailboxLicenseOptions(
         eq(products.workspaceId, input.workspaceId),
         exists(
           db
-            .select({ id: servicePlans.id })
-            .from(servicePlans)
-            .where(and(eq(servicePlans.productId, products.id), eq(servicePlans.kind, "mailbox"))),
+            .select({ id: services.id })
+            .from(productServices)
+            .innerJoin(services, eq(services.id, productServices.serviceId))
+            .where(and(eq(productServices.productId, products.id), eq(services.kind, "mailbox"))),
         ),
       ),
     )

@@ -71,7 +71,7 @@ export async function decideRestoreReminders(
                  select json_agg(json_build_object(
                           'service', sp.name, 'kind', sp.kind, 'mailboxSizeMb', sd.mailbox_size_mb)
                         order by sp.name)
-                 from service_data sd join service_plans sp on sp.id = sd.service_plan_id
+                 from service_data sd join services sp on sp.id = sd.service_id
                  where sd.restore_window_id = w.id and sd.status = 'retained'), '[]'::json) as data
         from fresh f
         join due d on d.id = f.subject_id

@@ -97,7 +97,7 @@ export async function loadRequestSummary(
         (select coalesce(json_agg(json_build_object('id', sp.id, 'key', sp.key, 'name', sp.name, 'kind', sp.kind,
             'dataDescription', sp.data_description, 'dataSurvivesRemoval', sp.data_survives_removal,
             'unavailableLocations', sp.unavailable_locations, 'installLimit', sp.install_limit) order by sp.key), '[]')
-          from service_plans sp where sp.product_id = pr.id) as plans,
+          from product_services ps join services sp on sp.id = ps.service_id where ps.product_id = pr.id) as plans,
         (select json_build_object('name', d.name, 'slackUserId', d.slack_user_id)
           from people d where d.id = r.decided_by) as "decidedBy",
         r.decided_at as "decidedAt", r.decision_note as "decisionNote"

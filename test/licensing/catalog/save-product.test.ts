@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { products, servicePlans } from "../../../src/db/schema/index.ts";
+import { products } from "../../../src/db/schema/index.ts";
 import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import type { ProductInput } from "../../../src/licensing/catalog/product-input.ts";
 import { saveProduct } from "../../../src/licensing/catalog/save-product.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
-import { admin, createFixture } from "../../helpers/factories.ts";
+import { admin, createFixture, servicesOf } from "../../helpers/factories.ts";
 
 const t = useTestDatabase();
 
@@ -34,10 +34,7 @@ describe("saveProduct", () => {
       actor: admin,
     });
     if (!created.ok) throw new Error(created.code);
-    const [plan] = await t.db
-      .select()
-      .from(servicePlans)
-      .where(eq(servicePlans.productId, created.productId));
+    const [plan] = await servicesOf(t.db, created.productId);
     expect(plan).toMatchObject({ key: "visio-desktop", unavailableLocations: ["CN"], installLimit: 5 });
     const personId = await f.addPerson();
     await assignProduct(t.db, f.clock, {
@@ -74,10 +71,7 @@ describe("saveProduct", () => {
     });
     const saved = await edit({ name: "Visio Pro", purchasedSeats: 1 });
     expect(saved).toMatchObject({ ok: true, created: false, seats: { available: 0, purchased: 1 } });
-    const [after] = await t.db
-      .select()
-      .from(servicePlans)
-      .where(eq(servicePlans.productId, created.productId));
+    const [after] = await servicesOf(t.db, created.productId);
     expect(after).toMatchObject({ name: "Visio apps", unavailableLocations: [] });
   });
 

@@ -60,10 +60,10 @@ async function largeWorkspace() {
            now() + (1 + p.n % 6) * interval '1 day'
     from p join pr on pr.n = p.n % ${PRODUCTS}`);
   await app.db.execute(sql`
-    insert into service_data (workspace_id, person_id, service_plan_id, status, restore_window_id, mailbox_size_mb, provisioned_at)
+    insert into service_data (workspace_id, person_id, service_id, status, restore_window_id, mailbox_size_mb, provisioned_at)
     select w.workspace_id, w.person_id, sp.id, 'retained', w.id,
            case when sp.kind = 'mailbox' then 2560 end, now() - interval '60 days'
-    from restore_windows w join service_plans sp on sp.product_id = w.product_id
+    from restore_windows w join product_services ps on ps.product_id = w.product_id join services sp on sp.id = ps.service_id
     where w.workspace_id = ${workspaceId}`);
   await app.db.execute(sql`
     with me as (select id from people where workspace_id = ${workspaceId} and slack_user_id = ${member.id}),

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, products, servicePlans } from "../../../src/db/schema/index.ts";
+import { auditLog, products } from "../../../src/db/schema/index.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
+import { servicesOf } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();
@@ -162,10 +163,7 @@ describe("/license products", () => {
     expect(JSON.stringify(response.body)).toContain("Added *Visio Plan 2*: 5 of 5 available.");
     const saved = await productByKey("visio-2");
     expect(saved).toMatchObject({ name: "Visio Plan 2", purchasedSeats: 5, isDefault: true });
-    const plans = await app.db
-      .select()
-      .from(servicePlans)
-      .where(eq(servicePlans.productId, saved?.id as string));
+    const plans = await servicesOf(app.db, saved?.id as string);
     expect(plans).toMatchObject([
       { name: "Visio desktop", kind: "office_apps", installLimit: 5, unavailableLocations: ["CN", "RU"] },
     ]);
@@ -217,10 +215,7 @@ describe("/license products", () => {
     expect(JSON.stringify(good.body)).toMatch(/Saved \*Lync Plan 2\*: \d of 9 available\./);
     const saved = await productByKey("lync-p2");
     expect(saved).toMatchObject({ name: "Lync Plan 2", purchasedSeats: 9 });
-    const [plan] = await app.db
-      .select()
-      .from(servicePlans)
-      .where(eq(servicePlans.productId, productId("lync-p2")));
+    const [plan] = await servicesOf(app.db, productId("lync-p2"));
     expect(plan).toMatchObject({ name: "Lync Online", unavailableLocations: ["CN", "IR"] });
     const updates = await app.db
       .select()

@@ -11,7 +11,7 @@ export const errors = {
   "error.WINDOW_CLOSED": () =>
     "The restore window has ended: the data is gone for good. Assigning the license again starts afresh.",
   "error.NOTHING_TO_RESTORE": () =>
-    "There is nothing to restore: that license was not removed from that person, so no data of it is waiting. Assign it to give a new one.",
+    "There is nothing to restore: no data of that license is waiting for that person (it was not removed, or its data came back with another license). Assign it to give a new one.",
   "error.UNKNOWN_WINDOW": () => "That restore window was not found in this workspace. Nothing was changed.",
   "error.WINDOW_RESTORED": () =>
     "That license was assigned again, so its data was restored: nothing is waiting to be deleted.",

@@ -2,7 +2,7 @@
 export const jobs = {
   "jobs.restore.heading": () => "Removed licenses whose data is deleted soon",
   "jobs.restore.intro": (p: { count: number }) =>
-    `${p.count} removed ${p.count === 1 ? "license keeps" : "licenses keep"} data that will be deleted for good. Assigning the license again before then restores it.`,
+    `${p.count} removed ${p.count === 1 ? "license keeps" : "licenses keep"} data that will be deleted for good. Assigning the license again before then restores it, as does any license with the same service.`,
   "jobs.restore.item": (p: { person: string; product: string; date: string; days: number }) =>
     `*${p.person}* — ${p.product}: deleted on ${p.date} (${p.days === 1 ? "1 day" : `${p.days} days`} left)`,
   "jobs.restore.data": (p: { items: string }) => `Will be lost: ${p.items}`,

@@ -5,7 +5,8 @@ export const remove = {
   "remove.cancel": () => "Cancel",
   "remove.heading": (p: { person: string; product: string }) => `Remove *${p.product}* from *${p.person}*?`,
   "remove.lost.heading": (p: { date: string }) => `*This data is deleted for good on ${p.date}:*`,
-  "remove.lost.none": () => "No data is deleted: nothing of this license holds data that removal loses.",
+  "remove.lost.none": () =>
+    "No data is deleted: what this license turns on outlives removal or stays on through another license the person keeps.",
   "remove.lost.mailbox": (p: { service: string; description: string; size: string }) =>
     `• ${p.service}: ${p.description} (${p.size})`,
   "remove.lost.devices": (p: { service: string; description: string; devices: number }) =>
@@ -13,5 +14,5 @@ export const remove = {
   "remove.lost.item": (p: { service: string; description: string }) => `• ${p.service}: ${p.description}`,
   "remove.survives": (p: { items: string }) => `*Kept after removal:* ${p.items}`,
   "remove.restore_hint": (p: { days: number; date: string }) =>
-    `Assigning the license again within ${p.days} days, before ${p.date}, restores all of it. The seat is freed at once.`,
+    `Assigning the license again within ${p.days} days, before ${p.date}, restores all of it; any license with the same service brings that service's data back too. The seat is freed at once.`,
 } as const;
