@@ -112,10 +112,15 @@ describe.runIf(onPostgres)("a command whose commit was cut short", () => {
   it("tells the admin a confirmed removal was saved, which starts its countdown, when the server committed it", async () => {
     const admin = fake.users.add({ name: "admin", is_admin: true });
     const member = fake.users.add({ name: "member", profile: { display_name: "Mo Member" } });
-    const [person] = await upsertPeople(t.db, {
+    const recorded = await upsertPeople(t.db, {
       workspaceId: fake.teamId,
-      people: [{ slackUserId: member.id, name: "Mo Member" }],
+      people: [
+        { slackUserId: member.id, name: "Mo Member" },
+        // The admin as the directory knows them: the use case checks who may assign.
+        { slackUserId: admin.id, name: "admin", isSlackAdmin: true },
+      ],
     });
+    const person = recorded.find((p) => p.slackUserId === member.id);
     const [product] = await t.db.select().from(products).where(eq(products.key, "office"));
     const input = {
       workspaceId: fake.teamId,
