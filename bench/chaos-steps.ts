@@ -18,7 +18,7 @@ export const OUTAGE_MS = 10_000;
 const RECOVERY_TARGET_S = 15;
 
 /** Named statements send their text once per connection, but every Bind names the statement. */
-const ASSIGN_WRITE = /assign_write_/;
+const ASSIGN_WRITE = /write_license_changes_/;
 const COMMIT = /\bcommit\b/i;
 /** The bulk change's first write, which claims its key. */
 const BULK_CLAIM = /insert into "bulk_changes"/i;

@@ -11,8 +11,9 @@ import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.ts";
 
 const POOL_MAX = 2;
 const BEGIN = /\bbegin\b/i;
-// Each test opens a new pool: a statement prepared by name sends its text once per connection.
-const SEAT_UPDATE = /update products set assigned_seats/i;
+// The license writer's statement, which takes the seat. Each test opens a new pool: a statement
+// prepared by name sends its text once per connection.
+const SEAT_UPDATE = /update products p set assigned_seats/i;
 const COMMIT = /\bcommit\b/i;
 
 // A connection that drops is a server's failure: the embedded database runs in this process.
