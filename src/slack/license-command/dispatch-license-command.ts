@@ -6,7 +6,7 @@ import { escapeMrkdwn } from "../copy/format.ts";
 import { exportLicenses } from "../export/export-licenses.ts";
 import { showMailboxes } from "../mailboxes/show-mailboxes.ts";
 import { manageAdmins } from "../people/manage-admins.ts";
-import { setLocation } from "../people/set-location.ts";
+import { setDefaultLocation, setLocation } from "../people/set-location.ts";
 import { showPerson } from "../people/show-person.ts";
 import { manageProducts } from "../products/manage-products.ts";
 import { setSeats } from "../products/set-seats.ts";
@@ -42,6 +42,8 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
       return setSeats(ctx, { product: command.product, quantity: command.quantity });
     case "location":
       return setLocation(ctx, { person: command.person, location: command.location });
+    case "default-location":
+      return setDefaultLocation(ctx, { location: command.location });
     case "admins":
       return manageAdmins(ctx, { grant: command.grant, person: command.person });
     case "bulk":

@@ -9,6 +9,7 @@ export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; emai
  *   (empty) | help                      status                      bulk
  *   show [person]                       assign person… product      remove person product
  *   restore person product              seats product N             location person CC
+ *   location default CC
  *   admins add|remove person            request product [for person] [because reason…]
  *   products                            mailboxes                   audit [person]
  *   export
@@ -48,6 +49,7 @@ export type ParsedCommand =
   | { kind: "request"; product: string; person?: PersonRef; reason: string }
   | { kind: "seats"; product: string; quantity: number }
   | { kind: "location"; person: PersonRef; location: string }
+  | { kind: "default-location"; location: string }
   | { kind: "admins"; grant: boolean; person: PersonRef }
   | { kind: "products" | "mailboxes" | "export" }
   | { kind: "audit"; person?: PersonRef }
@@ -128,12 +130,16 @@ export function parseLicenseCommand(text: string): ParsedCommand {
       return { kind: "seats", product, quantity: Number(last) };
     }
     case "location": {
-      const person = personAt(rest, 0);
-      if (!person) return invalid({ code: "MISSING_PERSON" }, sub);
       const code = rest[1];
       // Only the shape is checked here; whether ISO 3166 knows the code is the domain's rule.
-      if (!code || rest.length !== 2 || !/^[A-Za-z]{2}$/.test(code))
-        return invalid({ code: "BAD_LOCATION" }, sub);
+      const wellFormed = code !== undefined && rest.length === 2 && /^[A-Za-z]{2}$/.test(code);
+      if (rest[0]?.toLowerCase() === "default")
+        return wellFormed
+          ? { kind: "default-location", location: code.toUpperCase() }
+          : invalid({ code: "BAD_LOCATION" }, sub);
+      const person = personAt(rest, 0);
+      if (!person) return invalid({ code: "MISSING_PERSON" }, sub);
+      if (!wellFormed) return invalid({ code: "BAD_LOCATION" }, sub);
       return { kind: "location", person, location: code.toUpperCase() };
     }
     case "admins":

@@ -23,9 +23,13 @@ const FIXED_BLOCKS = 2;
  * Rule 1 as a message: every product's "6 of 10 available" with a bar of the assigned share, the
  * products with the smallest share left first, so what needs buying is at the top.
  */
-export function buildSeatStatusMessage(products: readonly SeatStatusRow[]): Message {
+export function buildSeatStatusMessage(
+  products: readonly SeatStatusRow[],
+  workspace: { defaultUsageLocation: string | null },
+): Message {
+  const location = defaultLocationText(workspace.defaultUsageLocation);
   if (products.length === 0) {
-    return message(en["product.none"](), [section(en["product.none"]())]);
+    return message(en["product.none"](), [section(en["product.none"]()), context([location])]);
   }
   const sorted = [...products].sort((a, b) => share(a) - share(b) || a.name.localeCompare(b.name, "en"));
   const lines = sorted.map((p) => {
@@ -44,8 +48,13 @@ export function buildSeatStatusMessage(products: readonly SeatStatusRow[]): Mess
   return message(en["status.fallback"]({ products: products.length, full }), [
     header(en["status.header"]()),
     ...packSections(lines, MESSAGE_BLOCKS_MAX - FIXED_BLOCKS),
-    context([en["status.summary"]({ products: products.length, full, ...total })]),
+    context([en["status.summary"]({ products: products.length, full, ...total }), location]),
   ]);
+}
+
+/** Rule 4's default location, or how to set it: without one, new people get nothing. */
+export function defaultLocationText(location: string | null): string {
+  return location ? en["location.default"]({ location }) : en["location.default_none"]();
 }
 
 /**

@@ -11,6 +11,7 @@ export const help = {
       "`/license request product [for @person] [because reason…]` — ask the admins for a license",
       "`/license seats product N` — change the purchased amount",
       "`/license location @person CC` — set a usage location (a country code like SE)",
+      "`/license location default CC` — set the usage location of everyone without one of their own",
       "`/license admins add|remove @person` — give or take the license-admin right",
       "`/license bulk` — give or take licenses for many people at once, after a preview",
       "`/license products` — add a product or edit one: name, key, seats, service plans, default for new people",
