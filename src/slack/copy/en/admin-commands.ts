@@ -23,6 +23,9 @@ export const adminCommands = {
   "admins.still_slack_admin": (p: { person: string }) =>
     `*${p.person}* is a workspace admin or owner in Slack, so they still administer licenses.`,
   "admins.unchanged": (p: { person: string }) => `Nothing changed for *${p.person}*.`,
+  // A mention inside backticks shows as its raw id, so only the words around it are code.
+  "request.admin_assigns": (p: { person: string; key: string }) =>
+    `You administer licenses, so there is no one to ask: assign it yourself with \`/license assign\` ${p.person} \`${p.key}\`.`,
   "request.filed": (p: { person: string; product: string }) =>
     `Only license admins assign licenses, so I asked them to give *${p.product}* to *${p.person}*. You'll hear back here.`,
 } as const;
