@@ -11,7 +11,7 @@ import {
   section,
 } from "../shared/message-parts.ts";
 
-export type SeatStatusRow = Pick<ProductSeats, "name" | "purchased" | "assigned" | "available"> & {
+export type SeatStatusRow = Pick<ProductSeats, "name" | "key" | "purchased" | "assigned" | "available"> & {
   isDefault?: boolean;
 };
 
@@ -20,8 +20,9 @@ const BAR_CELLS = 10;
 const FIXED_BLOCKS = 2;
 
 /**
- * Rule 1 as a message: every product's "6 of 10 available" with a bar of the assigned share, the
- * products with the smallest share left first, so what needs buying is at the top.
+ * Rule 1 as a message: every product's "6 of 10 available" with a bar of the assigned share and
+ * the key every command takes, the products with the smallest share left first, so what needs
+ * buying is at the top.
  */
 export function buildSeatStatusMessage(
   products: readonly SeatStatusRow[],
@@ -36,6 +37,8 @@ export function buildSeatStatusMessage(
     const parts = {
       bar: seatBar(p.assigned, p.purchased),
       product: escapeMrkdwn(p.name),
+      // Lowercase letters, digits and dashes (the catalog's rule): nothing to escape.
+      key: p.key,
       seats: en["seats.available"]({ available: p.available, purchased: p.purchased }),
     };
     return p.isDefault ? en["status.line_default"](parts) : en["status.line"](parts);

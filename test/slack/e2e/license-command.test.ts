@@ -27,6 +27,8 @@ describe("/license over signed HTTP", () => {
     const status = await app.command(member.id, "status");
     expect(replyText(status.replies[0])).toContain("10 of 10 available");
     expect(replyText(status.replies[0])).toContain("Office 365 Small Business Premium");
+    // Each product's key, which every command asks for, beside its name.
+    expect(replyText(status.replies[0])).toContain("*Office 365 Small Business Premium* `office`");
   });
 
   it("an admin assigns; the reply says what was turned on and the seats left", async () => {

@@ -10,6 +10,10 @@ const noDefault = { defaultUsageLocation: null };
 
 const row = (name: string, purchased: number, assigned: number, isDefault = false): SeatStatusRow => ({
   name,
+  key: name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 40),
   purchased,
   assigned,
   available: purchased - assigned,
@@ -28,10 +32,14 @@ describe("buildSeatStatusMessage", () => {
       noDefault,
     );
     const text = allText(message);
-    expect(text).toContain("`▰▰▰▰▱▱▱▱▱▱` *Office 365 Small Business Premium*: 6 of 10 available");
+    expect(text).toContain(
+      "`▰▰▰▰▱▱▱▱▱▱` *Office 365 Small Business Premium* `office-365-small-business-premium`: 6 of 10 available",
+    );
     expect(text).toContain("_(given to new people)_");
-    expect(text).toContain("`▰▱▱▱▱▱▱▱▱▱` *Project Online*: 18 of 20 available");
-    expect(text).toContain("`▰▰▰▰▰▰▰▰▰▰` *Exchange Online Plan 1*: 0 of 5 available");
+    expect(text).toContain("`▰▱▱▱▱▱▱▱▱▱` *Project Online* `project-online`: 18 of 20 available");
+    expect(text).toContain(
+      "`▰▰▰▰▰▰▰▰▰▰` *Exchange Online Plan 1* `exchange-online-plan-1`: 0 of 5 available",
+    );
     const order = ["Exchange Online Plan 1", "Visio", "Office 365", "Project Online"].map((n) =>
       text.indexOf(n),
     );
