@@ -1,3 +1,5 @@
+import { closestWord } from "./closest-subcommand.ts";
+
 /** A person named in a command: by Slack mention, or by email when they are not in the workspace yet. */
 export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; email: string };
 
@@ -35,7 +37,7 @@ export const LICENSE_SUBCOMMANDS = [
 export type LicenseSubcommand = (typeof LICENSE_SUBCOMMANDS)[number];
 
 export type ParseProblem =
-  | { code: "UNKNOWN_SUBCOMMAND"; word: string }
+  | { code: "UNKNOWN_SUBCOMMAND"; word: string; suggestion?: LicenseSubcommand }
   | { code: "TOO_MANY_PEOPLE"; max: number }
   | { code: "MISSING_PERSON" | "MISSING_PRODUCT" | "BAD_QUANTITY" | "BAD_LOCATION" | "TOO_LONG" | "OTHER" };
 
@@ -150,14 +152,16 @@ export function parseLicenseCommand(text: string): ParsedCommand {
       if (!person || rest.length !== 2) return invalid({ code: "MISSING_PERSON" }, "admins");
       return { kind: "admins", grant: action === "add", person };
     }
-    default:
+    default: {
       // Cut by code point so an emoji is never split into half a surrogate pair.
-      return invalid({
-        code: "UNKNOWN_SUBCOMMAND",
-        word: Array.from(unescapeSlack(first ?? ""))
-          .slice(0, MAX_ECHOED_WORD)
-          .join(""),
-      });
+      const word = Array.from(unescapeSlack(first ?? ""))
+        .slice(0, MAX_ECHOED_WORD)
+        .join("");
+      const suggestion = closestWord(sub, LICENSE_SUBCOMMANDS);
+      return invalid(
+        suggestion ? { code: "UNKNOWN_SUBCOMMAND", word, suggestion } : { code: "UNKNOWN_SUBCOMMAND", word },
+      );
+    }
   }
 }
 

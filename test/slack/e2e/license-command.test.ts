@@ -31,6 +31,21 @@ describe("/license over signed HTTP", () => {
     expect(replyText(status.replies[0])).toContain("*Office 365 Small Business Premium* `office`");
   });
 
+  it("a mistyped subcommand gets its one usage line and a did-you-mean, not the whole help", async () => {
+    const { member } = await workspace();
+    const typo = replyText((await app.command(member.id, `asign <@${member.id}> office`)).replies[0]);
+    expect(typo).toContain('"asign" is not a /license command. Did you mean `assign`?');
+    expect(typo).toContain("`/license assign @person [@person …] product`");
+    expect(typo).not.toContain("/license status");
+    const missing = replyText((await app.command(member.id, "remove office")).replies[0]);
+    expect(missing).toContain("name a person");
+    expect(missing).toContain("`/license remove @person product`");
+    expect(missing).not.toContain("/license assign");
+    const help = replyText((await app.command(member.id, "help")).replies[0]);
+    expect(help).toContain("/license status");
+    expect(help).toContain("/license location default CC");
+  });
+
   it("an admin assigns; the reply says what was turned on and the seats left", async () => {
     const { admin, member } = await workspace();
     const { replies } = await app.command(admin.id, `assign <@${member.id}|member> office`);

@@ -90,6 +90,12 @@ describe("parseLicenseCommand", () => {
     ["frobnicate x", { code: "UNKNOWN_SUBCOMMAND", word: "frobnicate" }, undefined],
     ["<@U0ANNA> assign office", { code: "UNKNOWN_SUBCOMMAND", word: "<@U0ANNA>" }, undefined],
     ["r&amp;d", { code: "UNKNOWN_SUBCOMMAND", word: "r&d" }, undefined],
+    [
+      "asign <@U0ANNA> office",
+      { code: "UNKNOWN_SUBCOMMAND", word: "asign", suggestion: "assign" },
+      undefined,
+    ],
+    ["Stauts", { code: "UNKNOWN_SUBCOMMAND", word: "Stauts", suggestion: "status" }, undefined],
     [`${"💥".repeat(50)} x`, { code: "UNKNOWN_SUBCOMMAND", word: "💥".repeat(40) }, undefined],
     ["assign office", { code: "MISSING_PERSON" }, "assign"],
     ["assign", { code: "MISSING_PERSON" }, "assign"],
