@@ -74,6 +74,10 @@ export interface FailureDetails {
   };
   /** `requestId`: the request already pending. */
   DUPLICATE_REQUEST: { requestId: string };
+  /** The requester administers licenses: they assign rather than ask. */
+  REQUESTER_ADMINISTERS: NoDetails;
+  /** No one but the requester administers licenses, so no one could decide the request. */
+  NO_APPROVER: NoDetails;
   UNKNOWN_REQUEST: NoDetails;
   REASON_REQUIRED: NoDetails;
   REASON_TOO_LONG: { max: number };

@@ -33,7 +33,7 @@ beforeAll(async () => {
   statusScript = join(dataDir, "status.txt");
   await writeFile(
     statusScript,
-    "/license status\nexpect Office 365 Small Business Premium: 7 of 10 available\n",
+    "/license status\nexpect Office 365 Small Business Premium office: 7 of 10 available\n",
   );
 });
 afterAll(async () => {

@@ -25,6 +25,7 @@ import { restoreProduct } from "../../src/licensing/restore-product.ts";
 import { setMailboxSize } from "../../src/licensing/set-mailbox-size.ts";
 import { setPurchasedSeats } from "../../src/licensing/set-purchased-seats.ts";
 import { unregisterDevice } from "../../src/licensing/unregister-device.ts";
+import { setDefaultUsageLocation } from "../../src/licensing/workspaces/set-default-usage-location.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture, exampleCatalog, type Fixture } from "../helpers/factories.ts";
 
@@ -188,6 +189,11 @@ const USE_CASES: { name: string; arrange(s: Setting): Promise<Call> }[] = [
       }),
   },
   {
+    name: "setDefaultUsageLocation",
+    arrange: async (s) => (actor) =>
+      setDefaultUsageLocation(t.db, s.f.clock, { workspaceId: s.f.workspaceId, usageLocation: "NO", actor }),
+  },
+  {
     name: "setMailboxSize",
     arrange: async (s) => {
       const base = { workspaceId: s.f.workspaceId, personId: s.personId, productId: s.productId };
@@ -300,7 +306,10 @@ async function arrange(useCase: (typeof USE_CASES)[number]): Promise<{ s: Settin
   return { s, call: await useCase.arrange(s) };
 }
 
-/** Every row of every table that belongs to the workspace, the audit log aside, in a stable order. */
+/**
+ * Every row of every table that belongs to the workspace, the audit log aside, and the workspace's
+ * own row (its settings), in a stable order.
+ */
 async function workspaceRows(workspaceId: string): Promise<Record<string, string[]>> {
   const tables = await queryRows(
     t.db,
@@ -309,7 +318,12 @@ async function workspaceRows(workspaceId: string): Promise<Record<string, string
         order by 1`,
     z.object({ table: z.string() }),
   );
-  const rows: Record<string, string[]> = {};
+  const settings = await queryRows(
+    t.db,
+    sql`select * from workspaces where id = ${workspaceId}`,
+    z.record(z.string(), z.unknown()),
+  );
+  const rows: Record<string, string[]> = { workspaces: settings.map((row) => JSON.stringify(row)) };
   for (const { table } of tables) {
     const found = await queryRows(
       t.db,

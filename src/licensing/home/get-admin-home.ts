@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../clock.ts";
+import { getDefaultUsageLocation } from "../workspaces/get-default-usage-location.ts";
 import type { Limited } from "./limited.ts";
 import { type EndingWindowRow, listEndingWindows } from "./list-ending-windows.ts";
 import { listLowSeatProducts, type SeatOverview } from "./list-low-seat-products.ts";
@@ -23,6 +24,8 @@ export interface AdminHome {
   windows: Limited<EndingWindowRow>;
   mailboxes: Limited<MailboxNearLockRow>;
   soonDays: number;
+  /** Where people without a usage location of their own are taken to be (rule 4); null when unset. */
+  defaultUsageLocation: string | null;
 }
 
 /** What needs an admin's attention: seats, waiting requests, data about to go, mailboxes about to lock. */
@@ -32,11 +35,12 @@ export async function getAdminHome(
   input: { workspaceId: string; limits: AdminHomeLimits },
 ): Promise<AdminHome> {
   const { workspaceId, limits } = input;
-  const [seats, requests, windows, mailboxes] = await Promise.all([
+  const [seats, requests, windows, mailboxes, defaultUsageLocation] = await Promise.all([
     listLowSeatProducts(db, { workspaceId, limit: limits.products }),
     listPendingRequests(db, clock, { workspaceId, limit: limits.requests }),
     listEndingWindows(db, clock, { workspaceId, days: SOON_DAYS, limit: limits.windows }),
     listMailboxesNearLock(db, clock, { workspaceId, days: SOON_DAYS, limit: limits.mailboxes }),
+    getDefaultUsageLocation(db, { workspaceId }),
   ]);
-  return { seats, requests, windows, mailboxes, soonDays: SOON_DAYS };
+  return { seats, requests, windows, mailboxes, soonDays: SOON_DAYS, defaultUsageLocation };
 }

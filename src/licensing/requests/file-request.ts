@@ -1,11 +1,13 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { assignments, licenseRequests, people, products, workspaces } from "../../db/schema/index.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import { addDays, type Clock } from "../clock.ts";
 import { loadActingPerson } from "../directory/acting-person.ts";
-import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
+import { administers } from "../may-administer.ts";
+import { committedFailure, type Failure, fail, inTransaction, isUuid, type Tx } from "../outcome.ts";
+import { refusalEntry } from "../record-refusal.ts";
 import { fitsCharacters, wellFormed } from "../text.ts";
 
 /** In characters as a person counts them: 999 letters and an emoji are 1,000. */
@@ -15,12 +17,15 @@ export type FileRequestOutcome =
   | { ok: true; requestId: string; expiresAt: Date }
   | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "PERSON_DEACTIVATED" | "ALREADY_ASSIGNED">
   | Failure<"REASON_TOO_LONG">
-  | Failure<"DUPLICATE_REQUEST">;
+  | Failure<"DUPLICATE_REQUEST">
+  | Failure<"REQUESTER_ADMINISTERS" | "NO_APPROVER">;
 
 /**
  * Rule 10: anyone may ask for a license, for themselves or someone else; the request waits for
  * an admin. One pending request per person and product: asking again points to the first. The
- * reason is stored as typed, made well-formed; one over the limit is refused, never cut.
+ * reason is stored as typed, made well-formed; one over the limit is refused, never cut. An admin
+ * assigns rather than asks, and a request only the requester could decide is never created: both
+ * refusals are on the record.
  */
 export function fileRequest(
   db: Database,
@@ -36,6 +41,15 @@ export function fileRequest(
     if (!requester) return fail("UNKNOWN_PERSON");
     if (!requester.active) return fail("PERSON_DEACTIVATED");
     const personId = input.personId ?? requester.id;
+    const refuse = async (code: "REQUESTER_ADMINISTERS" | "NO_APPROVER") => {
+      const attempt = { workspaceId: input.workspaceId, actor: input.actor, attempted: "file-request" };
+      await writeAudit(tx, input.workspaceId, input.actor, now, [
+        refusalEntry({ ...attempt, targetType: "person", targetId: personId }, code),
+      ]);
+      return committedFailure(fail(code));
+    };
+    if (requester.isAdmin) return refuse("REQUESTER_ADMINISTERS");
+    if (!(await someoneElseAdministers(tx, input.workspaceId, requester.id))) return refuse("NO_APPROVER");
     if (!isUuid(personId)) return fail("UNKNOWN_PERSON");
     if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
     const [target] = await tx
@@ -96,4 +110,14 @@ export function fileRequest(
     ]);
     return { ok: true as const, requestId: created.id, expiresAt };
   });
+}
+
+/** Whether anyone but the requester could decide their request (an approver is never the requester). */
+async function someoneElseAdministers(tx: Tx, workspaceId: string, requesterId: string): Promise<boolean> {
+  const [approver] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), ne(people.id, requesterId), administers))
+    .limit(1);
+  return approver !== undefined;
 }

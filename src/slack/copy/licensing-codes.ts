@@ -34,6 +34,8 @@ export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
   OWN_REQUEST: "error.OWN_REQUEST",
   ALREADY_DECIDED: "error.ALREADY_DECIDED",
   DUPLICATE_REQUEST: "error.DUPLICATE_REQUEST",
+  REQUESTER_ADMINISTERS: "error.REQUESTER_ADMINISTERS",
+  NO_APPROVER: "error.NO_APPROVER",
   UNKNOWN_REQUEST: "error.UNKNOWN_REQUEST",
   REASON_REQUIRED: "error.REASON_REQUIRED",
   REASON_TOO_LONG: "error.REASON_TOO_LONG",
@@ -129,6 +131,8 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
     );
   },
   DUPLICATE_REQUEST: plainWords,
+  REQUESTER_ADMINISTERS: plainWords,
+  NO_APPROVER: plainWords,
   UNKNOWN_REQUEST: plainWords,
   REASON_REQUIRED: plainWords,
   REASON_TOO_LONG: (f) => only(en["error.detail.REASON_TOO_LONG"]({ max: formatNumber(f.max) })),

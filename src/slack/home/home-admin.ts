@@ -6,7 +6,7 @@ import type { MailboxNearLockRow } from "../../licensing/home/list-mailboxes-nea
 import type { PendingRequestRow } from "../../licensing/home/list-pending-requests.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatDate, formatSize, truncate } from "../copy/format.ts";
-import { seatBar } from "../products/build-seat-status-message.ts";
+import { defaultLocationText, seatBar } from "../products/build-seat-status-message.ts";
 import { ids } from "../shared/ids.ts";
 import { header, packSections, section } from "../shared/message-parts.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
@@ -37,6 +37,7 @@ export function buildAdminHome(home: AdminHome, options: { timeZone: string; now
         button(en["home.admin.products"](), ids.home.openProductsAction, "products"),
       ],
     },
+    note(defaultLocationText(home.defaultUsageLocation)),
     divider(),
     ...seatBlocks(home),
     divider(),

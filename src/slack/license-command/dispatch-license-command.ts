@@ -6,7 +6,7 @@ import { escapeMrkdwn } from "../copy/format.ts";
 import { exportLicenses } from "../export/export-licenses.ts";
 import { showMailboxes } from "../mailboxes/show-mailboxes.ts";
 import { manageAdmins } from "../people/manage-admins.ts";
-import { setLocation } from "../people/set-location.ts";
+import { setDefaultLocation, setLocation } from "../people/set-location.ts";
 import { showPerson } from "../people/show-person.ts";
 import { manageProducts } from "../products/manage-products.ts";
 import { setSeats } from "../products/set-seats.ts";
@@ -23,9 +23,7 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
     case "help":
       return ctx.reply({ text: `${en["help.title"]()}\n${en["help.usage"]()}` });
     case "invalid":
-      return ctx.reply({
-        text: `${en["help.problem"]({ problem: problemText(command.problem) })}\n\n${en["help.usage"]()}`,
-      });
+      return ctx.reply({ text: invalidText(command) });
     case "status":
       return showStatus(ctx);
     case "show":
@@ -42,6 +40,8 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
       return setSeats(ctx, { product: command.product, quantity: command.quantity });
     case "location":
       return setLocation(ctx, { person: command.person, location: command.location });
+    case "default-location":
+      return setDefaultLocation(ctx, { location: command.location });
     case "admins":
       return manageAdmins(ctx, { grant: command.grant, person: command.person });
     case "bulk":
@@ -55,6 +55,19 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
     case "export":
       return exportLicenses(ctx);
   }
+}
+
+/**
+ * What text that does not parse gets: the problem, and the usage of the one subcommand it was, or
+ * looks like, with a "did you mean"; the whole list only when it looks like none of them.
+ */
+function invalidText(command: Extract<ParsedCommand, { kind: "invalid" }>): string {
+  const problem = en["help.problem"]({ problem: problemText(command.problem) });
+  const suggestion = command.problem.code === "UNKNOWN_SUBCOMMAND" ? command.problem.suggestion : undefined;
+  if (suggestion)
+    return `${problem} ${en["help.did_you_mean"]({ subcommand: suggestion })}\n${en["help.usage_of"]({ subcommand: suggestion })}`;
+  if (command.subcommand) return `${problem}\n${en["help.usage_of"]({ subcommand: command.subcommand })}`;
+  return `${problem}\n\n${en["help.usage"]()}`;
 }
 
 function problemText(problem: ParseProblem): string {

@@ -17,6 +17,8 @@ export interface CommandSnapshot {
   acting: ActingPerson | null;
   /** The people the command names by Slack id that the directory knows, by Slack id. */
   named: Map<string, KnownPerson>;
+  /** Where people without a usage location of their own are taken to be (rule 4); null when unset. */
+  defaultUsageLocation: string | null;
 }
 
 const snapshotRow = z.object({
@@ -44,6 +46,7 @@ const snapshotRow = z.object({
   named: z.array(
     z.object({ id: z.string(), slackUserId: z.string(), name: z.string(), timeZone: z.string().nullable() }),
   ) satisfies z.ZodType<KnownPerson[]>,
+  defaultUsageLocation: z.string().nullable(),
 });
 
 /**
@@ -80,7 +83,9 @@ export async function loadCommandSnapshot(
                      'id', n.id, 'slackUserId', n.slack_user_id, 'name', n.name, 'timeZone', n.time_zone))
             from people n
             where n.workspace_id = ${input.workspaceId}
-              and n.slack_user_id = any(${sql.param(input.named)}::text[])), '[]'::json) as named`,
+              and n.slack_user_id = any(${sql.param(input.named)}::text[])), '[]'::json) as named,
+          (select w.default_usage_location from workspaces w
+           where w.id = ${input.workspaceId}) as "defaultUsageLocation"`,
     snapshotRow,
     { prepareAs: "command_snapshot" },
   );
@@ -93,5 +98,6 @@ export async function loadCommandSnapshot(
     })),
     acting: row.acting,
     named: new Map(row.named.map((person) => [person.slackUserId, person])),
+    defaultUsageLocation: row.defaultUsageLocation,
   };
 }

@@ -1,3 +1,5 @@
+import { closestWord } from "./closest-subcommand.ts";
+
 /** A person named in a command: by Slack mention, or by email when they are not in the workspace yet. */
 export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; email: string };
 
@@ -9,6 +11,7 @@ export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; emai
  *   (empty) | help                      status                      bulk
  *   show [person]                       assign person… product      remove person product
  *   restore person product              seats product N             location person CC
+ *   location default CC
  *   admins add|remove person            request product [for person] [because reason…]
  *   products                            mailboxes                   audit [person]
  *   export
@@ -34,7 +37,7 @@ export const LICENSE_SUBCOMMANDS = [
 export type LicenseSubcommand = (typeof LICENSE_SUBCOMMANDS)[number];
 
 export type ParseProblem =
-  | { code: "UNKNOWN_SUBCOMMAND"; word: string }
+  | { code: "UNKNOWN_SUBCOMMAND"; word: string; suggestion?: LicenseSubcommand }
   | { code: "TOO_MANY_PEOPLE"; max: number }
   | { code: "MISSING_PERSON" | "MISSING_PRODUCT" | "BAD_QUANTITY" | "BAD_LOCATION" | "TOO_LONG" | "OTHER" };
 
@@ -48,6 +51,7 @@ export type ParsedCommand =
   | { kind: "request"; product: string; person?: PersonRef; reason: string }
   | { kind: "seats"; product: string; quantity: number }
   | { kind: "location"; person: PersonRef; location: string }
+  | { kind: "default-location"; location: string }
   | { kind: "admins"; grant: boolean; person: PersonRef }
   | { kind: "products" | "mailboxes" | "export" }
   | { kind: "audit"; person?: PersonRef }
@@ -128,12 +132,16 @@ export function parseLicenseCommand(text: string): ParsedCommand {
       return { kind: "seats", product, quantity: Number(last) };
     }
     case "location": {
-      const person = personAt(rest, 0);
-      if (!person) return invalid({ code: "MISSING_PERSON" }, sub);
       const code = rest[1];
       // Only the shape is checked here; whether ISO 3166 knows the code is the domain's rule.
-      if (!code || rest.length !== 2 || !/^[A-Za-z]{2}$/.test(code))
-        return invalid({ code: "BAD_LOCATION" }, sub);
+      const wellFormed = code !== undefined && rest.length === 2 && /^[A-Za-z]{2}$/.test(code);
+      if (rest[0]?.toLowerCase() === "default")
+        return wellFormed
+          ? { kind: "default-location", location: code.toUpperCase() }
+          : invalid({ code: "BAD_LOCATION" }, sub);
+      const person = personAt(rest, 0);
+      if (!person) return invalid({ code: "MISSING_PERSON" }, sub);
+      if (!wellFormed) return invalid({ code: "BAD_LOCATION" }, sub);
       return { kind: "location", person, location: code.toUpperCase() };
     }
     case "admins":
@@ -144,14 +152,16 @@ export function parseLicenseCommand(text: string): ParsedCommand {
       if (!person || rest.length !== 2) return invalid({ code: "MISSING_PERSON" }, "admins");
       return { kind: "admins", grant: action === "add", person };
     }
-    default:
+    default: {
       // Cut by code point so an emoji is never split into half a surrogate pair.
-      return invalid({
-        code: "UNKNOWN_SUBCOMMAND",
-        word: Array.from(unescapeSlack(first ?? ""))
-          .slice(0, MAX_ECHOED_WORD)
-          .join(""),
-      });
+      const word = Array.from(unescapeSlack(first ?? ""))
+        .slice(0, MAX_ECHOED_WORD)
+        .join("");
+      const suggestion = closestWord(sub, LICENSE_SUBCOMMANDS);
+      return invalid(
+        suggestion ? { code: "UNKNOWN_SUBCOMMAND", word, suggestion } : { code: "UNKNOWN_SUBCOMMAND", word },
+      );
+    }
   }
 }
 

@@ -1,8 +1,14 @@
 import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
+import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { adminAndPerson, type CommandContext, commandActor } from "../license-command/command-context.ts";
+import {
+  adminAndPerson,
+  type CommandContext,
+  commandActor,
+  requireAdmin,
+} from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
 
 /** `/license location @person CC`: where the person uses the services (rule 4). */
@@ -22,5 +28,19 @@ export async function setLocation(
   if (!result.ok) return ctx.reply({ text: errorText(result.code) });
   return ctx.reply({
     text: en["location.done"]({ person: escapeMrkdwn(person.name), location: result.usageLocation }),
+  });
+}
+
+/** `/license location default CC`: where people without a location of their own are (rule 4). */
+export async function setDefaultLocation(ctx: CommandContext, input: { location: string }): Promise<void> {
+  if (!(await requireAdmin(ctx, "location default"))) return;
+  const result = await setDefaultUsageLocation(ctx.deps.db, ctx.deps.clock, {
+    workspaceId: ctx.workspaceId,
+    usageLocation: input.location,
+    actor: commandActor(ctx),
+  });
+  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
+  return ctx.reply({
+    text: en["location.default_done"]({ location: result.usageLocation, before: result.before }),
   });
 }

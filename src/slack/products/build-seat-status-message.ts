@@ -11,7 +11,7 @@ import {
   section,
 } from "../shared/message-parts.ts";
 
-export type SeatStatusRow = Pick<ProductSeats, "name" | "purchased" | "assigned" | "available"> & {
+export type SeatStatusRow = Pick<ProductSeats, "name" | "key" | "purchased" | "assigned" | "available"> & {
   isDefault?: boolean;
 };
 
@@ -20,18 +20,25 @@ const BAR_CELLS = 10;
 const FIXED_BLOCKS = 2;
 
 /**
- * Rule 1 as a message: every product's "6 of 10 available" with a bar of the assigned share, the
- * products with the smallest share left first, so what needs buying is at the top.
+ * Rule 1 as a message: every product's "6 of 10 available" with a bar of the assigned share and
+ * the key every command takes, the products with the smallest share left first, so what needs
+ * buying is at the top.
  */
-export function buildSeatStatusMessage(products: readonly SeatStatusRow[]): Message {
+export function buildSeatStatusMessage(
+  products: readonly SeatStatusRow[],
+  workspace: { defaultUsageLocation: string | null },
+): Message {
+  const location = defaultLocationText(workspace.defaultUsageLocation);
   if (products.length === 0) {
-    return message(en["product.none"](), [section(en["product.none"]())]);
+    return message(en["product.none"](), [section(en["product.none"]()), context([location])]);
   }
   const sorted = [...products].sort((a, b) => share(a) - share(b) || a.name.localeCompare(b.name, "en"));
   const lines = sorted.map((p) => {
     const parts = {
       bar: seatBar(p.assigned, p.purchased),
       product: escapeMrkdwn(p.name),
+      // Lowercase letters, digits and dashes (the catalog's rule): nothing to escape.
+      key: p.key,
       seats: en["seats.available"]({ available: p.available, purchased: p.purchased }),
     };
     return p.isDefault ? en["status.line_default"](parts) : en["status.line"](parts);
@@ -44,8 +51,13 @@ export function buildSeatStatusMessage(products: readonly SeatStatusRow[]): Mess
   return message(en["status.fallback"]({ products: products.length, full }), [
     header(en["status.header"]()),
     ...packSections(lines, MESSAGE_BLOCKS_MAX - FIXED_BLOCKS),
-    context([en["status.summary"]({ products: products.length, full, ...total })]),
+    context([en["status.summary"]({ products: products.length, full, ...total }), location]),
   ]);
+}
+
+/** Rule 4's default location, or how to set it: without one, new people get nothing. */
+export function defaultLocationText(location: string | null): string {
+  return location ? en["location.default"]({ location }) : en["location.default_none"]();
 }
 
 /**

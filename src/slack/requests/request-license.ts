@@ -30,6 +30,11 @@ export async function requestLicense(
     reason: input.reason,
     actor: commandActor(ctx),
   });
+  if (!filed.ok && filed.code === "REQUESTER_ADMINISTERS") {
+    return ctx.reply({
+      text: en["request.admin_assigns"]({ person: `<@${person.slackUserId}>`, key: found.product.key }),
+    });
+  }
   if (!filed.ok)
     return ctx.reply({ text: failureText(filed, { timeZone: ctx.snapshot.acting?.timeZone ?? "UTC" }) });
   await ctx.reply({

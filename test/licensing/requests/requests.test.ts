@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignments, auditLog, licenseRequests } from "../../../src/db/schema/index.ts";
 import { type Actor, systemActor } from "../../../src/licensing/actor.ts";
+import { setGrantedAdmin } from "../../../src/licensing/directory/set-granted-admin.ts";
 import { cancelRequest } from "../../../src/licensing/requests/cancel-request.ts";
 import { decideRequest } from "../../../src/licensing/requests/decide-request.ts";
 import { expireRequests } from "../../../src/licensing/requests/expire-requests.ts";
@@ -67,6 +68,46 @@ describe("fileRequest", () => {
       ok: false,
       code: "ALREADY_ASSIGNED",
     });
+  });
+});
+
+describe("fileRequest: only when someone else could decide it", () => {
+  const filedRequests = async (workspaceId: string) =>
+    t.db.select().from(licenseRequests).where(eq(licenseRequests.workspaceId, workspaceId));
+  const refusals = async (workspaceId: string) =>
+    (await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, workspaceId)))
+      .filter((a) => a.action === "refused")
+      .map((a) => [a.actor, a.after]);
+
+  it("refuses an admin, who assigns instead, and records the attempt", async () => {
+    const { f, other, productId } = await workspaceWithPeople();
+    const base = { workspaceId: f.workspaceId, productId, reason: "", actor: as("UADMIN1", "command") };
+    expect(await fileRequest(t.db, f.clock, base)).toEqual({ ok: false, code: "REQUESTER_ADMINISTERS" });
+    expect(await fileRequest(t.db, f.clock, { ...base, personId: other })).toEqual({
+      ok: false,
+      code: "REQUESTER_ADMINISTERS",
+    });
+    expect(await filedRequests(f.workspaceId)).toEqual([]);
+    expect(await refusals(f.workspaceId)).toEqual([
+      ["UADMIN1", { attempted: "file-request", reason: "REQUESTER_ADMINISTERS" }],
+      ["UADMIN1", { attempted: "file-request", reason: "REQUESTER_ADMINISTERS" }],
+    ]);
+  });
+
+  it("creates no request when no one administers licenses, a deactivated admin counting for no one", async () => {
+    const f = await createFixture(t.db, { catalog: singleProductCatalog(3) });
+    await f.addPeople([
+      { slackUserId: "UMEMBER", name: "Member" },
+      // The fixture's only admin, deactivated.
+      { slackUserId: "UADMIN", name: "Fixture Admin", isSlackAdmin: true, active: false },
+    ]);
+    const productId = await f.productId("mail");
+    const base = { workspaceId: f.workspaceId, productId, reason: "", actor: as("UMEMBER", "command") };
+    expect(await fileRequest(t.db, f.clock, base)).toEqual({ ok: false, code: "NO_APPROVER" });
+    expect(await filedRequests(f.workspaceId)).toEqual([]);
+    expect(await refusals(f.workspaceId)).toEqual([
+      ["UMEMBER", { attempted: "file-request", reason: "NO_APPROVER" }],
+    ]);
   });
 });
 
@@ -139,14 +180,17 @@ describe("decideRequest", () => {
   });
 
   it("refuses non-admins and the requester, audits the attempt, and changes nothing", async () => {
-    const { f, productId } = await workspaceWithPeople();
+    const { f, member, productId } = await workspaceWithPeople();
     const filed = await fileRequest(t.db, f.clock, {
       workspaceId: f.workspaceId,
       productId,
       reason: "r",
-      actor: as("UADMIN1"),
+      actor: as("UMEMBER"),
     });
     if (!filed.ok) throw new Error(filed.code);
+    // An admin files no request; one who became an admin after filing still cannot decide it.
+    const granted = { workspaceId: f.workspaceId, personId: member, granted: true, actor: as("UADMIN2") };
+    expect(await setGrantedAdmin(t.db, f.clock, granted)).toMatchObject({ ok: true });
     const decide = (userId: string) =>
       decideRequest(t.db, f.clock, {
         workspaceId: f.workspaceId,
@@ -154,9 +198,9 @@ describe("decideRequest", () => {
         decision: "approve",
         actor: as(userId),
       });
-    expect(await decide("UMEMBER")).toEqual({ ok: false, code: "NOT_ALLOWED" });
+    expect(await decide("UOTHER")).toEqual({ ok: false, code: "NOT_ALLOWED" });
     expect(await decide("UNOBODY")).toEqual({ ok: false, code: "NOT_ALLOWED" });
-    expect(await decide("UADMIN1")).toEqual({ ok: false, code: "OWN_REQUEST" });
+    expect(await decide("UMEMBER")).toEqual({ ok: false, code: "OWN_REQUEST" });
     expect(
       await decideRequest(t.db, f.clock, {
         workspaceId: f.workspaceId,
@@ -173,9 +217,9 @@ describe("decideRequest", () => {
         .filter((a) => a.action === "request.decision_refused")
         .map((a) => [a.actor, (a.after as { refused: string }).refused]),
     ).toEqual([
-      ["UMEMBER", "NOT_ALLOWED"],
+      ["UOTHER", "NOT_ALLOWED"],
       ["UNOBODY", "NOT_ALLOWED"],
-      ["UADMIN1", "OWN_REQUEST"],
+      ["UMEMBER", "OWN_REQUEST"],
       ["UADMIN2", "UNKNOWN_REQUEST"],
     ]);
   });

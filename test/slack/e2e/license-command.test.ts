@@ -27,6 +27,23 @@ describe("/license over signed HTTP", () => {
     const status = await app.command(member.id, "status");
     expect(replyText(status.replies[0])).toContain("10 of 10 available");
     expect(replyText(status.replies[0])).toContain("Office 365 Small Business Premium");
+    // Each product's key, which every command asks for, beside its name.
+    expect(replyText(status.replies[0])).toContain("*Office 365 Small Business Premium* `office`");
+  });
+
+  it("a mistyped subcommand gets its one usage line and a did-you-mean, not the whole help", async () => {
+    const { member } = await workspace();
+    const typo = replyText((await app.command(member.id, `asign <@${member.id}> office`)).replies[0]);
+    expect(typo).toContain('"asign" is not a /license command. Did you mean `assign`?');
+    expect(typo).toContain("`/license assign @person [@person …] product`");
+    expect(typo).not.toContain("/license status");
+    const missing = replyText((await app.command(member.id, "remove office")).replies[0]);
+    expect(missing).toContain("name a person");
+    expect(missing).toContain("`/license remove @person product`");
+    expect(missing).not.toContain("/license assign");
+    const help = replyText((await app.command(member.id, "help")).replies[0]);
+    expect(help).toContain("/license status");
+    expect(help).toContain("/license location default CC");
   });
 
   it("an admin assigns; the reply says what was turned on and the seats left", async () => {

@@ -13,6 +13,7 @@ const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0
 function largeHome(): AdminHome {
   return {
     soonDays: 7,
+    defaultUsageLocation: "SE",
     seats: {
       total: 80,
       full: 20,
@@ -70,6 +71,7 @@ function largeHome(): AdminHome {
 
 const emptyHome: AdminHome = {
   soonDays: 7,
+  defaultUsageLocation: null,
   seats: { total: 0, full: 0, available: 0, purchased: 0, rows: [] },
   requests: { total: 0, rows: [] },
   windows: { total: 0, rows: [] },
@@ -108,6 +110,11 @@ describe("the admin's Home tab", () => {
     expect(buttons(view.blocks, ids.window.restoreAction)).toHaveLength(25);
     expect(buttons(view.blocks, ids.request.approveAction)).toHaveLength(10);
     expect(buttons(view.blocks, ids.mailbox.licenseAction)).toHaveLength(10);
+  });
+
+  it("names the workspace's default usage location", () => {
+    const view = buildAdminHome({ ...emptyHome, defaultUsageLocation: "SE" }, { timeZone: "UTC", now });
+    expect(texts(view.blocks)).toContain("Default usage location: SE");
   });
 
   it("lists every product, the fewest seats left first, with the bar and the summary", () => {
@@ -172,6 +179,8 @@ describe("the admin's Home tab", () => {
     expect(text).toContain("No requests are waiting.");
     expect(text).toContain("No removed license's data is deleted within 7 days.");
     expect(text).toContain("No mailbox locks within 7 days.");
+    expect(text).toContain("No default usage location");
+    expect(text).toContain("`/license location default CC`");
     expect(buttons(view.blocks, ids.home.openBulkAction)).toHaveLength(1);
     expect(buttons(view.blocks, ids.home.openProductsAction)).toHaveLength(1);
     expect(blockKitProblems("home", view)).toEqual([]);

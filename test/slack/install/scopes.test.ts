@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, it } from "vitest";
 import { BOT_SCOPES } from "../../../src/slack/install/scopes.ts";
+import { LICENSE_SUBCOMMANDS } from "../../../src/slack/license-command/parse-license-command.ts";
 
 /** The `oauth_config.scopes.bot` list of a manifest, read line by line (no YAML parser needed). */
 async function manifestBotScopes(file = "manifest.yml"): Promise<string[]> {
@@ -40,4 +41,14 @@ it("distributes the same app: the distributed manifest differs only in OAuth, or
     .replace("org_deploy_enabled: true", "org_deploy_enabled: false")
     .replace("token_rotation_enabled: true", "token_rotation_enabled: false");
   expect(normalized).toBe(single);
+});
+
+it("hints every subcommand a person uses daily, in both manifests, each one the parser knows", async () => {
+  for (const file of ["manifest.yml", "manifest.distributed.yml"]) {
+    const text = await readFile(new URL(`../../../${file}`, import.meta.url), "utf8");
+    const hint = /usage_hint: "([^"]*)"/.exec(text)?.[1] ?? "";
+    const words = hint.split("|").map((part) => part.trim().split(" ")[0]);
+    expect(words).toEqual(["status", "show", "assign", "remove", "restore", "request", "help"]);
+    for (const word of words) expect(LICENSE_SUBCOMMANDS).toContain(word);
+  }
 });

@@ -71,6 +71,8 @@ describe("parseLicenseCommand", () => {
     ['seats "office 365" 0010', { kind: "seats", product: "office 365", quantity: 10 }],
     ["location <@U0ANNA> se", { kind: "location", person: anna, location: "SE" }],
     ["location anna@example.com US", { kind: "location", person: annaMail, location: "US" }],
+    ["location default se", { kind: "default-location", location: "SE" }],
+    ["location DEFAULT US", { kind: "default-location", location: "US" }],
     ["admins add <@U0ANNA>", { kind: "admins", grant: true, person: anna }],
     ["ADMINS remove <@W0BO|bo>", { kind: "admins", grant: false, person: bo }],
     ["admin ADD anna@example.com", { kind: "admins", grant: true, person: annaMail }],
@@ -88,6 +90,12 @@ describe("parseLicenseCommand", () => {
     ["frobnicate x", { code: "UNKNOWN_SUBCOMMAND", word: "frobnicate" }, undefined],
     ["<@U0ANNA> assign office", { code: "UNKNOWN_SUBCOMMAND", word: "<@U0ANNA>" }, undefined],
     ["r&amp;d", { code: "UNKNOWN_SUBCOMMAND", word: "r&d" }, undefined],
+    [
+      "asign <@U0ANNA> office",
+      { code: "UNKNOWN_SUBCOMMAND", word: "asign", suggestion: "assign" },
+      undefined,
+    ],
+    ["Stauts", { code: "UNKNOWN_SUBCOMMAND", word: "Stauts", suggestion: "status" }, undefined],
     [`${"💥".repeat(50)} x`, { code: "UNKNOWN_SUBCOMMAND", word: "💥".repeat(40) }, undefined],
     ["assign office", { code: "MISSING_PERSON" }, "assign"],
     ["assign", { code: "MISSING_PERSON" }, "assign"],
@@ -124,6 +132,8 @@ describe("parseLicenseCommand", () => {
     ["location <@U0ANNA> s1", { code: "BAD_LOCATION" }, "location"],
     ["location <@U0ANNA> SE US", { code: "BAD_LOCATION" }, "location"],
     ["location <@U0ANNA>", { code: "BAD_LOCATION" }, "location"],
+    ["location default", { code: "BAD_LOCATION" }, "location"],
+    ["location default Sweden", { code: "BAD_LOCATION" }, "location"],
     ["admins promote <@U0ANNA>", { code: "OTHER" }, "admins"],
     ["admins", { code: "OTHER" }, "admins"],
     ["admins add", { code: "MISSING_PERSON" }, "admins"],
@@ -222,6 +232,7 @@ function expectWellFormed(parsed: ParsedCommand, input: string): void {
       expect(Number.isSafeInteger(parsed.quantity) && parsed.quantity >= 0).toBe(true);
       break;
     case "location":
+    case "default-location":
       expect(parsed.location).toMatch(/^[A-Z]{2}$/);
       break;
     case "invalid":

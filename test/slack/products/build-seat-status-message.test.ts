@@ -6,8 +6,14 @@ import {
 } from "../../../src/slack/products/build-seat-status-message.ts";
 import { allText, expectWithinMessageLimits, moreCount } from "../shared/message-limits.ts";
 
+const noDefault = { defaultUsageLocation: null };
+
 const row = (name: string, purchased: number, assigned: number, isDefault = false): SeatStatusRow => ({
   name,
+  key: name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 40),
   purchased,
   assigned,
   available: purchased - assigned,
@@ -16,17 +22,24 @@ const row = (name: string, purchased: number, assigned: number, isDefault = fals
 
 describe("buildSeatStatusMessage", () => {
   it("shows every product's availability with a bar, the fewest seats left first", () => {
-    const message = buildSeatStatusMessage([
-      row("Office 365 Small Business Premium", 10, 4, true),
-      row("Project Online", 20, 2),
-      row("Exchange Online Plan 1", 5, 5),
-      row("Visio", 0, 0),
-    ]);
+    const message = buildSeatStatusMessage(
+      [
+        row("Office 365 Small Business Premium", 10, 4, true),
+        row("Project Online", 20, 2),
+        row("Exchange Online Plan 1", 5, 5),
+        row("Visio", 0, 0),
+      ],
+      noDefault,
+    );
     const text = allText(message);
-    expect(text).toContain("`▰▰▰▰▱▱▱▱▱▱` *Office 365 Small Business Premium*: 6 of 10 available");
+    expect(text).toContain(
+      "`▰▰▰▰▱▱▱▱▱▱` *Office 365 Small Business Premium* `office-365-small-business-premium`: 6 of 10 available",
+    );
     expect(text).toContain("_(given to new people)_");
-    expect(text).toContain("`▰▱▱▱▱▱▱▱▱▱` *Project Online*: 18 of 20 available");
-    expect(text).toContain("`▰▰▰▰▰▰▰▰▰▰` *Exchange Online Plan 1*: 0 of 5 available");
+    expect(text).toContain("`▰▱▱▱▱▱▱▱▱▱` *Project Online* `project-online`: 18 of 20 available");
+    expect(text).toContain(
+      "`▰▰▰▰▰▰▰▰▰▰` *Exchange Online Plan 1* `exchange-online-plan-1`: 0 of 5 available",
+    );
     const order = ["Exchange Online Plan 1", "Visio", "Office 365", "Project Online"].map((n) =>
       text.indexOf(n),
     );
@@ -36,19 +49,29 @@ describe("buildSeatStatusMessage", () => {
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: "Seat availability" } });
   });
 
+  it("names the default usage location, or how to set one when there is none", () => {
+    const set = allText(buildSeatStatusMessage([row("Beta", 10, 5)], { defaultUsageLocation: "SE" }));
+    expect(set).toContain("Default usage location: SE");
+    const unset = allText(buildSeatStatusMessage([row("Beta", 10, 5)], noDefault));
+    expect(unset).toContain("`/license location default CC`");
+    expect(allText(buildSeatStatusMessage([], { defaultUsageLocation: "US" }))).toContain(
+      "Default usage location: US",
+    );
+  });
+
   it("orders equal shares by name", () => {
-    const text = allText(buildSeatStatusMessage([row("Beta", 10, 5), row("Alpha", 2, 1)]));
+    const text = allText(buildSeatStatusMessage([row("Beta", 10, 5), row("Alpha", 2, 1)], noDefault));
     expect(text.indexOf("Alpha")).toBeLessThan(text.indexOf("Beta"));
   });
 
   it("says when there are no products", () => {
-    const message = buildSeatStatusMessage([]);
+    const message = buildSeatStatusMessage([], noDefault);
     expect(allText(message)).toContain("There are no products yet");
     expectWithinMessageLimits(message);
   });
 
   it("escapes product names", () => {
-    const text = allText(buildSeatStatusMessage([row("<!channel> & co", 1, 0)]));
+    const text = allText(buildSeatStatusMessage([row("<!channel> & co", 1, 0)], noDefault));
     expect(text).toContain("&lt;!channel&gt; &amp; co");
     expect(text).not.toContain("<!channel>");
   });
@@ -57,7 +80,7 @@ describe("buildSeatStatusMessage", () => {
     const products = Array.from({ length: 80 }, (_, i) =>
       row(`${i}`.padStart(3, "0") + "x".repeat(197), 10, i % 11),
     );
-    const message = buildSeatStatusMessage(products);
+    const message = buildSeatStatusMessage(products, noDefault);
     expectWithinMessageLimits(message);
     const text = allText(message);
     expect(moreCount(text)).toBe(0);
@@ -68,7 +91,7 @@ describe("buildSeatStatusMessage", () => {
     const products = Array.from({ length: 3000 }, (_, i) =>
       row(`Product ${i} ${"y".repeat(190)}`, 100, i % 100),
     );
-    const message = buildSeatStatusMessage(products);
+    const message = buildSeatStatusMessage(products, noDefault);
     expectWithinMessageLimits(message);
     const text = allText(message);
     const shown = text.match(/\*Product \d+ /g)?.length ?? 0;

@@ -36,6 +36,8 @@ const leastOfEach: { [C in LicensingCode]: Failure<C> } = {
   OWN_REQUEST: fail("OWN_REQUEST"),
   ALREADY_DECIDED: fail("ALREADY_DECIDED", { status: "approved" }),
   DUPLICATE_REQUEST: fail("DUPLICATE_REQUEST", { requestId: "r" }),
+  REQUESTER_ADMINISTERS: fail("REQUESTER_ADMINISTERS"),
+  NO_APPROVER: fail("NO_APPROVER"),
   UNKNOWN_REQUEST: fail("UNKNOWN_REQUEST"),
   REASON_REQUIRED: fail("REASON_REQUIRED"),
   REASON_TOO_LONG: fail("REASON_TOO_LONG", { max: 500 }),

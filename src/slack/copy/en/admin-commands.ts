@@ -10,11 +10,22 @@ export const adminCommands = {
     `${p.assigned} seats are assigned: free ${p.toFree} before lowering the amount that far.`,
   "location.done": (p: { person: string; location: string }) =>
     `*${p.person}* now uses services in ${p.location}. Their next assignments follow it.`,
+  "location.default_done": (p: { location: string; before: string | null }) =>
+    p.before && p.before !== p.location
+      ? `The default usage location is now ${p.location} (was ${p.before}). People without one of their own use services there.`
+      : `The default usage location is now ${p.location}. People without one of their own use services there.`,
+  "location.default": (p: { location: string }) =>
+    `Default usage location: ${p.location}, for people without one of their own.`,
+  "location.default_none": () =>
+    "No default usage location: people without one of their own get no licenses until it is set with `/license location default CC`.",
   "admins.granted": (p: { person: string }) => `*${p.person}* can now administer licenses.`,
   "admins.revoked": (p: { person: string }) => `*${p.person}* no longer administers licenses here.`,
   "admins.still_slack_admin": (p: { person: string }) =>
     `*${p.person}* is a workspace admin or owner in Slack, so they still administer licenses.`,
   "admins.unchanged": (p: { person: string }) => `Nothing changed for *${p.person}*.`,
+  // A mention inside backticks shows as its raw id, so only the words around it are code.
+  "request.admin_assigns": (p: { person: string; key: string }) =>
+    `You administer licenses, so there is no one to ask: assign it yourself with \`/license assign\` ${p.person} \`${p.key}\`.`,
   "request.filed": (p: { person: string; product: string }) =>
     `Only license admins assign licenses, so I asked them to give *${p.product}* to *${p.person}*. You'll hear back here.`,
 } as const;

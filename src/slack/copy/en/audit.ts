@@ -23,6 +23,7 @@ export const audit = {
   "audit.action.mailbox.size_recorded": () => "recorded a mailbox size",
   "audit.action.mailbox.locked": () => "locked a mailbox",
   "audit.action.person.usage_location_set": () => "set a usage location",
+  "audit.action.workspace.default_usage_location_set": () => "set the default usage location",
   "audit.action.person.deactivated": () => "deactivated a person",
   "audit.action.person.reactivated": () => "reactivated a person",
   "audit.action.person.defaults_assigned": () => "gave a new person the default licenses",

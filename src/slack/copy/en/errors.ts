@@ -33,6 +33,10 @@ export const errors = {
   "error.OWN_REQUEST": () => "You cannot decide your own request.",
   "error.ALREADY_DECIDED": () => "That request has already been decided.",
   "error.DUPLICATE_REQUEST": () => "The same request is already waiting for an admin.",
+  "error.REQUESTER_ADMINISTERS": () =>
+    "You administer licenses, so there is no one to ask: assign it yourself with `/license assign @person product`.",
+  "error.NO_APPROVER": () =>
+    "No one here administers licenses yet, so no one could decide a request; nothing was filed. A workspace admin or owner can give the right with `/license admins add @person`.",
   "error.UNKNOWN_REQUEST": () => "There is no such request.",
   "error.REASON_REQUIRED": () => "Please give a reason.",
   "error.REASON_TOO_LONG": () => "That reason is too long; shorten it and ask again.",

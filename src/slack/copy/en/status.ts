@@ -5,10 +5,10 @@ export const status = {
   "seats.available": (p: { available: number; purchased: number }) =>
     `${p.available} of ${p.purchased} available`,
   "status.header": () => "Seat availability",
-  "status.line": (p: { bar: string; product: string; seats: string }) =>
-    `\`${p.bar}\` *${p.product}*: ${p.seats}`,
-  "status.line_default": (p: { bar: string; product: string; seats: string }) =>
-    `\`${p.bar}\` *${p.product}*: ${p.seats} _(given to new people)_`,
+  "status.line": (p: { bar: string; product: string; key: string; seats: string }) =>
+    `\`${p.bar}\` *${p.product}* \`${p.key}\`: ${p.seats}`,
+  "status.line_default": (p: { bar: string; product: string; key: string; seats: string }) =>
+    `\`${p.bar}\` *${p.product}* \`${p.key}\`: ${p.seats} _(given to new people)_`,
   "status.summary": (p: { products: number; full: number; available: number; purchased: number }) =>
     `${count(p.products, "product", "products")} · ${p.full} with no seats left · ` +
     `${p.available} of ${count(p.purchased, "seat", "seats")} available in all`,
