@@ -1,3 +1,5 @@
+import { count, nouns } from "./plural.ts";
+
 /** The data-loss warning before a removal. */
 export const remove = {
   "remove.title": () => "Remove license",
@@ -10,9 +12,9 @@ export const remove = {
   "remove.lost.mailbox": (p: { service: string; description: string; size: string }) =>
     `• ${p.service}: ${p.description} (${p.size})`,
   "remove.lost.devices": (p: { service: string; description: string; devices: number }) =>
-    `• ${p.service}: ${p.description} (${p.devices} ${p.devices === 1 ? "device" : "devices"})`,
+    `• ${p.service}: ${p.description} (${count(p.devices, nouns.device)})`,
   "remove.lost.item": (p: { service: string; description: string }) => `• ${p.service}: ${p.description}`,
   "remove.survives": (p: { items: string }) => `*Kept after removal:* ${p.items}`,
   "remove.restore_hint": (p: { days: number; date: string }) =>
-    `Assigning the license again within ${p.days} days, before ${p.date}, restores all of it; any license with the same service brings that service's data back too. The seat is freed at once.`,
+    `Assigning the license again within ${count(p.days, nouns.day)}, before ${p.date}, restores all of it; any license with the same service brings that service's data back too. The seat is freed at once.`,
 } as const;
