@@ -41,7 +41,7 @@ describe("user_change", () => {
     expect(text).toContain("was deactivated in Slack");
     expect(text).toContain("Office 365 Small Business Premium, Exchange Online");
     expect(text).toContain("Kept after removal: SharePoint Online");
-    const date = /<!date\^(\d+)\^\{date_long\}\|[^>]+>/.exec(text);
+    const date = /<!date\^(\d+)\^\{date_short\} \{time\}\|[^>]+>/.exec(text);
     expect(date).not.toBeNull();
     const purgeAt = Number(date?.[1]) * 1000;
     expect(purgeAt).toBeGreaterThanOrEqual(before + 30 * 86_400_000 - 1000);

@@ -1,4 +1,5 @@
 import { count, nouns } from "./plural.ts";
+import { restorableUntil } from "./window.ts";
 
 /** The bulk change modal: the form, its preview, and the outcome. */
 export const bulk = {
@@ -31,7 +32,7 @@ export const bulk = {
   "bulk.preview.blocked": () =>
     "Nothing can be applied until every product has the seats. Free seats or buy more, then start again.",
   "bulk.preview.loss_heading": (p: { count: number; date: string }) =>
-    `*Data deleted for good on ${p.date} unless assigned again before then (${count(p.count, nouns.removal)}):*`,
+    `*This data ${restorableUntil(p.date)} (${count(p.count, nouns.removal)}):*`,
   "bulk.preview.loss_item": (p: { person: string; product: string; services: string }) =>
     `• *${p.person}* — ${p.product}: ${p.services}`,
   "bulk.preview.no_loss": () => "No data is deleted by this change.",

@@ -1,4 +1,5 @@
 import { count, nouns } from "./plural.ts";
+import { restorableUntil } from "./window.ts";
 
 /** App Home: the admin's dashboard, a member's own licenses and requests, and the request modal. */
 export const home = {
@@ -33,9 +34,7 @@ export const home = {
   "home.windows.none": (p: { days: number }) =>
     `No removed license's data is deleted within ${count(p.days, nouns.day)}.`,
   "home.windows.line": (p: { person: string; product: string; date: string; daysLeft: number }) =>
-    p.daysLeft > 0
-      ? `*${p.person}* · *${p.product}*: deleted for good on ${p.date} (${count(p.daysLeft, nouns.day)} left)`
-      : `*${p.person}* · *${p.product}*: deleted for good today, ${p.date}`,
+    `*${p.person}* · *${p.product}*: ${restorableUntil(p.date, p.daysLeft)}`,
   "home.windows.lost": (p: { items: string }) => `Loses: ${p.items}`,
   "home.windows.lost_none": () => "Loses no data.",
   "home.windows.lost.mailbox": (p: { service: string; description: string; size: string }) =>
@@ -67,7 +66,7 @@ export const home = {
   "home.member.license_nothing_on": (p: { product: string }) => `*${p.product}*: no services turned on`,
   "home.member.windows.header": () => "Can still be restored",
   "home.member.window": (p: { product: string; date: string }) =>
-    `*${p.product}*: removed; an admin can restore it with its data until ${p.date}`,
+    `*${p.product}*: removed; it ${restorableUntil(p.date)}. An admin can restore it.`,
   "home.member.requests.header": () => "Your requests",
   "home.member.requests.none": () => "You have not asked for a license.",
   "home.member.request.self": (p: { product: string; status: string; date: string }) =>

@@ -1,4 +1,5 @@
 import { count, nouns } from "./plural.ts";
+import { restorableUntil } from "./window.ts";
 
 /** What the daily jobs tell admins and requesters. */
 export const jobs = {
@@ -6,7 +7,7 @@ export const jobs = {
   "jobs.restore.intro": (p: { count: number }) =>
     `${count(p.count, { one: "removed license keeps", other: "removed licenses keep" })} data that will be deleted for good. Assigning the license again before then restores it, as does any license with the same service.`,
   "jobs.restore.item": (p: { person: string; product: string; date: string; days: number }) =>
-    `*${p.person}* — ${p.product}: deleted on ${p.date} (${count(p.days, nouns.day)} left)`,
+    `*${p.person}* — ${p.product}: ${restorableUntil(p.date, p.days)}`,
   "jobs.restore.data": (p: { items: string }) => `Will be lost: ${p.items}`,
   "jobs.restore.no_data": () => "No data of this license waits in the window.",
   "jobs.restore.button": () => "Restore",
@@ -35,5 +36,5 @@ export const jobs = {
   "jobs.low_seats.item": (p: { product: string; available: number; purchased: number }) =>
     `• *${p.product}*: ${p.available} of ${p.purchased} available`,
   "jobs.let_expire.done": (p: { person: string; product: string; date: string }) =>
-    `No more reminders about *${p.person}*'s ${p.product}: its data is deleted on ${p.date} unless the license is assigned again before then.`,
+    `No more reminders about *${p.person}*'s ${p.product}: its data ${restorableUntil(p.date)}.`,
 } as const;
