@@ -9,6 +9,7 @@ import type { Clock } from "../licensing/clock.ts";
 import { upsertPeople } from "../licensing/directory/upsert-people.ts";
 import { getSeatUsage } from "../licensing/get-seat-usage.ts";
 import type { NewSlackUser } from "../local-slack/fake-slack-api.ts";
+import { personName } from "../slack/directory/slack-user.ts";
 
 export interface DemoPerson extends NewSlackUser {
   id: string;
@@ -94,7 +95,7 @@ async function seedDemo(db: Database, clock: Clock, workspaceId: string): Promis
     workspaceId,
     people: DEMO_PEOPLE.map((p) => ({
       slackUserId: p.id,
-      name: p.real_name,
+      name: personName(p),
       email: p.email ?? null,
       timeZone: p.tz ?? null,
       isSlackAdmin: p.is_admin ?? false,

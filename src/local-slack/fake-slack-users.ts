@@ -67,7 +67,8 @@ export class FakeUserRegistry {
       profile: {
         ...(email === undefined ? {} : { email }),
         real_name: realName,
-        display_name: input.profile?.display_name ?? name,
+        // Slack leaves the display name empty until the person sets one.
+        display_name: input.profile?.display_name ?? "",
       },
     };
     this.#users.set(id, user);
@@ -89,6 +90,8 @@ export class FakeUserRegistry {
       user.tz_offset = tzOffsetSeconds(rest.tz);
     }
     if (email !== undefined) user.profile.email = email;
+    // Slack keeps the real name in both places.
+    if (rest.real_name !== undefined) user.profile.real_name = rest.real_name;
     return user;
   }
 

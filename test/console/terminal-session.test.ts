@@ -76,7 +76,7 @@ describe("npm start in a terminal, without Slack settings", () => {
         expect(await tty.exited).toBe(0);
         expect(tty.output).toContain("You are @alva.");
         expect(tty.output).toContain("Office 365 Small Business Premium office: 7 of 10 available");
-        expect(tty.output).toContain("This data is deleted for good on");
+        expect(tty.output).toContain("This data can be restored until");
         expect(tty.output).not.toContain("Removed Office 365");
       } finally {
         tty.kill();

@@ -40,7 +40,9 @@ describe("the README's walkthrough, as a console script", () => {
     expect(done.code).toBe(0);
     const out = done.stdout;
     // The removal's warning, then the removal, then the restore.
-    expect(out).toMatch(/This data is deleted for good on .+:\n• Exchange Online: Mailbox/);
+    expect(out).toMatch(
+      /This data can be restored until .+; deleted after that:\n• Exchange Online: Mailbox/,
+    );
     expect(out).toContain("Removed Office 365 Small Business Premium from Bo Berg.");
     expect(out).toContain("Restored Office 365 Small Business Premium for Bo Berg, with the data it kept.");
     // Lin is in CN, where the meetings service is not offered.
@@ -56,7 +58,7 @@ describe("the README's walkthrough, as a console script", () => {
     );
     // 29 days later the reminder, 31 days later the purge.
     expect(out).toMatch(/Daily jobs as of .+: restore reminders 1\./);
-    expect(out).toContain("Bo Berg — Office 365 Small Business Premium: deleted on");
+    expect(out).toContain("Bo Berg — Office 365 Small Business Premium: can be restored until");
     expect(out).toContain("[1] Restore  [2] Let it expire");
     expect(out).toMatch(/Daily jobs as of .+: purge windows 1\./);
     expect(out).toContain("Data deleted for good");

@@ -1,7 +1,7 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { AuditEntryView } from "../../licensing/audit/list-audit.ts";
 import { en, type MessageId } from "../copy/en.ts";
-import { escapeMrkdwn, truncate } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { context, header, type Message, message, packSections } from "../shared/message-parts.ts";
 
@@ -20,7 +20,7 @@ export function buildAuditPageMessage(
   if (entries.length === 0) return message(en["audit.empty"](), [...top, context([en["audit.empty"]()])]);
   const lines = entries.map((entry) =>
     en["audit.line"]({
-      at: formatDateTime(entry.at, options.timeZone),
+      at: formatInstant(entry.at, options.timeZone),
       actor: actorLabel(entry.actor),
       action: actionText(entry),
       target: truncate(targetText(entry), TARGET_MAX),
@@ -87,15 +87,3 @@ const record = (value: unknown): Record<string, unknown> =>
 
 const str = (value: unknown): string | undefined =>
   typeof value === "string" && value !== "" ? value : undefined;
-
-function formatDateTime(date: Date, timeZone: string): string {
-  const format = (zone: string) =>
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" }).format(
-      date,
-    );
-  try {
-    return format(timeZone);
-  } catch {
-    return format("UTC");
-  }
-}

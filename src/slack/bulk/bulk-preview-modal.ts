@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { BulkPreview } from "../../licensing/bulk/preview-bulk-change.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate, formatSize } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant, formatSize } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { packSections } from "../shared/message-parts.ts";
 
@@ -48,7 +48,7 @@ export function buildBulkPreviewModal(preview: BulkPreview, options: { timeZone:
   if (losses.length === 0) {
     blocks.push(section(en["bulk.preview.no_loss"]()));
   } else {
-    const date = formatDate((losses[0] as (typeof losses)[number]).goneForGoodAt, options.timeZone);
+    const date = formatInstant((losses[0] as (typeof losses)[number]).goneForGoodAt, options.timeZone);
     blocks.push(section(en["bulk.preview.loss_heading"]({ count: losses.length, date })));
     const items = losses.map((w) =>
       en["bulk.preview.loss_item"]({

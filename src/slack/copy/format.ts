@@ -1,13 +1,36 @@
 import { cutToUnits, neutralise, wellFormed } from "../../licensing/text.ts";
 
-/** A date as the person reads it, in their own time zone. */
-export function formatDate(date: Date, timeZone: string, locale = "en-GB"): string {
+const instantParts = {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "short",
+} as const satisfies Intl.DateTimeFormatOptions;
+
+/**
+ * An instant as one reader reads it, in their own time zone with the zone named: "2 Jan 2027,
+ * 09:00 CET". Every date and time a person reads is shown this one way, so the end of a window
+ * never reads as two different days in two messages.
+ */
+export function formatInstant(at: Date, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "long" }).format(date);
+    return new Intl.DateTimeFormat("en-GB", { ...instantParts, timeZone }).format(at);
   } catch {
-    // An unknown time zone from a profile must not break the message: fall back to UTC.
-    return new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "long" }).format(date);
+    // An unknown time zone from a profile must not break the message: UTC, and it says so.
+    return new Intl.DateTimeFormat("en-GB", { ...instantParts, timeZone: "UTC" }).format(at);
   }
+}
+
+/**
+ * An instant in a message many people read (a channel post, a notice): Slack shows each reader
+ * their own time zone; clients that cannot, and the console, show the same instant in UTC.
+ */
+export function formatInstantForEachReader(at: Date): string {
+  const seconds = Math.floor(at.getTime() / 1000);
+  return `<!date^${seconds}^{date_short} {time}|${formatInstant(at, "UTC")}>`;
 }
 
 /** A mailbox size as people say it: 512 MB, 2.5 GB. */

@@ -3,7 +3,7 @@ import type { SeatShortfall } from "../../licensing/failure-details.ts";
 import type { Failure, LicensingCode } from "../../licensing/outcome.ts";
 import type { errors } from "./en/errors.ts";
 import { en } from "./en.ts";
-import { escapeMrkdwn, formatDate, truncate } from "./format.ts";
+import { escapeMrkdwn, formatInstant, truncate } from "./format.ts";
 
 /** One message for each business outcome: a new code does not compile until it has its words. */
 export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
@@ -90,7 +90,7 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
   WINDOW_CLOSED: (f, timeZone) => {
     const purgedAt = validDate(f.purgedAt);
     if (purgedAt === null) return plainWords(f);
-    return only(en["error.detail.WINDOW_CLOSED"]({ date: formatDate(purgedAt, timeZone) }));
+    return only(en["error.detail.WINDOW_CLOSED"]({ date: formatInstant(purgedAt, timeZone) }));
   },
   NOTHING_TO_RESTORE: plainWords,
   UNKNOWN_WINDOW: plainWords,
@@ -126,7 +126,7 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
       en["error.detail.ALREADY_DECIDED"]({
         status: STATUS_WORDS[f.status](),
         by: f.decidedBy ? escapeMrkdwn(f.decidedBy.name) : null,
-        date: at === null ? null : formatDate(at, timeZone),
+        date: at === null ? null : formatInstant(at, timeZone),
       }),
     );
   },

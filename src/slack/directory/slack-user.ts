@@ -15,14 +15,20 @@ export interface SlackUser {
   profile?: { display_name?: string; real_name?: string; email?: string };
 }
 
+/**
+ * A person's name, one rule everywhere: Slack's display name when they set one, else their real
+ * name. The handle (`name`) and the id are last resorts for a profile that has neither.
+ */
+export function personName(user: SlackUser & { id: string }): string {
+  return user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || user.id;
+}
+
 /** A Slack user as the directory records them; admins and owners administer licenses (rule 10). */
 export function toDirectoryPerson(user: SlackUser & { id: string }): DirectoryPerson {
   return {
     slackUserId: user.id,
     // Directory text is stored as Slack sends it, only made well-formed (and shown neutralised).
-    name: wellFormed(
-      user.profile?.display_name || user.real_name || user.profile?.real_name || user.name || user.id,
-    ),
+    name: wellFormed(personName(user)),
     email: user.profile?.email ? wellFormed(user.profile.email.toLowerCase()) : null,
     timeZone: user.tz ?? null,
     active: !user.deleted,

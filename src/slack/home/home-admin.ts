@@ -5,7 +5,7 @@ import type { EndingWindowRow, RetainedData } from "../../licensing/home/list-en
 import type { MailboxNearLockRow } from "../../licensing/home/list-mailboxes-near-lock.ts";
 import type { PendingRequestRow } from "../../licensing/home/list-pending-requests.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate, formatSize, truncate } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant, formatSize, truncate } from "../copy/format.ts";
 import { defaultLocationText, seatBar } from "../products/build-seat-status-message.ts";
 import { ids } from "../shared/ids.ts";
 import { header, packSections, section } from "../shared/message-parts.ts";
@@ -98,7 +98,7 @@ function requestText(request: PendingRequestRow, timeZone: string): string {
   const words = {
     requester: escapeMrkdwn(shortName(request.requester.name)),
     product: escapeMrkdwn(shortName(request.product.name)),
-    date: formatDate(request.createdAt, timeZone),
+    date: formatInstant(request.createdAt, timeZone),
   };
   const line =
     request.person.slackUserId === request.requester.slackUserId
@@ -131,7 +131,7 @@ function windowText(window: EndingWindowRow, options: { timeZone: string; now: D
   const line = en["home.windows.line"]({
     person: escapeMrkdwn(shortName(window.person.name)),
     product: escapeMrkdwn(shortName(window.product.name)),
-    date: formatDate(window.purgeAt, options.timeZone),
+    date: formatInstant(window.purgeAt, options.timeZone),
     daysLeft: daysUntil(options.now, window.purgeAt),
   });
   const lost =
@@ -177,6 +177,6 @@ function mailboxText(mailbox: MailboxNearLockRow, timeZone: string): string {
     kind: en[`home.mailboxes.kind.${mailbox.kind}`](),
     size: formatSize(mailbox.sizeMb),
     quota: formatSize(mailbox.quotaMb),
-    date: formatDate(mailbox.lockAt, timeZone),
+    date: formatInstant(mailbox.lockAt, timeZone),
   });
 }

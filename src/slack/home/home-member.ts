@@ -3,7 +3,7 @@ import type { PersonLicenses } from "../../licensing/get-person-licenses.ts";
 import type { Limited } from "../../licensing/home/limited.ts";
 import type { OwnRequestRow } from "../../licensing/home/list-own-requests.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate, formatSize } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant, formatSize } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { header, packSections } from "../shared/message-parts.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
@@ -39,7 +39,7 @@ export function buildMemberHome(input: MemberHomeInput, options: { timeZone: str
   const windowLines = windows.map((w) =>
     en["home.member.window"]({
       product: escapeMrkdwn(shortName(w.product.name)),
-      date: formatDate(w.purgeAt, timeZone),
+      date: formatInstant(w.purgeAt, timeZone),
     }),
   );
   const requestLines = input.requests.rows.map((r) => requestLine(r, timeZone));
@@ -73,7 +73,7 @@ function requestLine(request: OwnRequestRow, timeZone: string): string {
   const words = {
     product: escapeMrkdwn(shortName(request.product.name)),
     status: en[`home.member.request.status.${request.status}`](),
-    date: formatDate(request.createdAt, timeZone),
+    date: formatInstant(request.createdAt, timeZone),
   };
   return request.forPerson
     ? en["home.member.request.other"]({ ...words, person: escapeMrkdwn(shortName(request.forPerson.name)) })

@@ -4,7 +4,7 @@ import { licenseMailbox } from "../../licensing/mailboxes/license-mailbox.ts";
 import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
 import { recordMailboxSize } from "../../licensing/mailboxes/record-mailbox-size.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate, formatSize } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant, formatSize } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
@@ -51,7 +51,7 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
       };
       if (state.lockedAt) return en["mailboxes.size.recorded_locked"](words);
       if (state.lockAt)
-        return en["mailboxes.size.recorded_over"]({ ...words, date: formatDate(state.lockAt, timeZone) });
+        return en["mailboxes.size.recorded_over"]({ ...words, date: formatInstant(state.lockAt, timeZone) });
       return en["mailboxes.size.recorded_fine"](words);
     });
   });

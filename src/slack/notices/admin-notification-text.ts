@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AdminNotificationKind } from "../../db/schema/index.ts";
 import type { LicensingCode } from "../../licensing/outcome.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate, formatSize } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstantForEachReader, formatSize } from "../copy/format.ts";
 import { errorText, messageForCode } from "../copy/licensing-codes.ts";
 
 /** More lines than this in one notification and the rest is counted, not listed. */
@@ -85,7 +85,7 @@ function offboardedText(data: z.infer<typeof offboarded>): string {
   }
   const lastDate = new Date(Math.max(...data.warnings.map((w) => w.goneForGoodAt.getTime())));
   return [
-    en["events.offboarded.at_risk"]({ person, date: slackDate(lastDate) }),
+    en["events.offboarded.at_risk"]({ person, date: formatInstantForEachReader(lastDate) }),
     ...capped(lost),
     ...kept,
   ].join("\n");
@@ -105,10 +105,4 @@ function mention(person: z.infer<typeof personRef>): string {
   return /^[UW][A-Z0-9]+$/.test(person.slackUserId)
     ? `<@${person.slackUserId}>`
     : `*${escapeMrkdwn(person.name)}*`;
-}
-
-/** Slack shows the date in each reader's own time zone; the fallback is for clients that cannot. */
-export function slackDate(date: Date): string {
-  const unix = Math.floor(date.getTime() / 1000);
-  return `<!date^${unix}^{date_long}|${formatDate(date, "UTC")}>`;
 }

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from "@slack/types";
 import type { Notice } from "../../licensing/outbox/notices.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatSize, truncate } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstantForEachReader, formatSize, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import {
   button,
@@ -20,15 +20,6 @@ const FRAME_BLOCKS = 3;
 /** A row with buttons is a section and an actions block. */
 const ROW_BLOCKS = 2;
 const ROWS_WITH_BUTTONS = Math.floor((MESSAGE_BLOCKS_MAX - FRAME_BLOCKS) / ROW_BLOCKS);
-
-/**
- * A date every reader sees in their own time zone (Slack formats it per reader); the fallback, for
- * clients that cannot, is the UTC date.
- */
-export function slackDate(iso: string): string {
-  const date = new Date(iso);
-  return `<!date^${Math.floor(date.getTime() / 1000)}^{date_long}|${date.toISOString().slice(0, 10)}>`;
-}
 
 const actions = (blockId: string, buttons: Button[]): ActionsBlock => ({
   type: "actions",
@@ -73,7 +64,7 @@ export function buildJobNoticeMessage(notice: Notice): Message {
               en["jobs.restore.item"]({
                 person: escapeMrkdwn(item.person),
                 product: escapeMrkdwn(item.product),
-                date: slackDate(item.purgeAt),
+                date: formatInstantForEachReader(new Date(item.purgeAt)),
                 days: item.daysLeft,
               }),
               lost.length > 0
@@ -104,7 +95,7 @@ export function buildJobNoticeMessage(notice: Notice): Message {
               en["jobs.mailbox.item"]({
                 address: escapeMrkdwn(item.address),
                 size: formatSize(item.sizeMb),
-                date: slackDate(item.lockAt),
+                date: formatInstantForEachReader(new Date(item.lockAt)),
                 days: item.daysLeft,
               }),
               ...(item.late ? [en["jobs.late"]()] : []),
@@ -128,7 +119,7 @@ export function buildJobNoticeMessage(notice: Notice): Message {
               requester: escapeMrkdwn(item.requester),
               person: escapeMrkdwn(item.person),
               product: escapeMrkdwn(item.product),
-              date: slackDate(item.createdAt),
+              date: formatInstantForEachReader(new Date(item.createdAt)),
             }),
             actions(`request.${item.requestId}`, [
               button(en["jobs.requests.approve"](), ids.request.approveAction, item.requestId, "primary"),
@@ -145,7 +136,7 @@ export function buildJobNoticeMessage(notice: Notice): Message {
         en["jobs.purged.item"]({
           person: escapeMrkdwn(item.person),
           product: escapeMrkdwn(item.product),
-          date: slackDate(item.purgeAt),
+          date: formatInstantForEachReader(new Date(item.purgeAt)),
         }),
       );
       return message(title, [header(title), ...packSections(lines, MESSAGE_BLOCKS_MAX - 1)]);
@@ -175,7 +166,7 @@ export function buildJobNoticeMessage(notice: Notice): Message {
       const text = en["jobs.request_expired"]({
         person: escapeMrkdwn(notice.person),
         product: escapeMrkdwn(notice.product),
-        date: slackDate(notice.createdAt),
+        date: formatInstantForEachReader(new Date(notice.createdAt)),
       });
       return message(text, [section(text)]);
     }

@@ -1,6 +1,6 @@
 import type { PersonLicenses } from "../../licensing/get-person-licenses.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate, formatSize, plainText } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant, formatSize, plainText } from "../copy/format.ts";
 import {
   context,
   header,
@@ -73,7 +73,7 @@ function windowItem(window: Window, timeZone: string): string {
   const heading = en["person.window"]({
     product: escapeMrkdwn(window.product.name),
     daysLeft: window.daysLeft,
-    date: formatDate(window.purgeAt, timeZone),
+    date: formatInstant(window.purgeAt, timeZone),
   });
   const kept =
     window.retained.length > 0

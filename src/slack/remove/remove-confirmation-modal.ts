@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { RemovalWarning } from "../../licensing/removal-warning.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate, formatSize, truncate } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant, formatSize, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 
 /** Slack's limits that this view must hold for any data. */
@@ -25,7 +25,7 @@ export function buildRemoveConfirmationModal(input: RemoveConfirmationInput): Mo
   const { warning, timeZone } = input;
   if (input.privateMetadata.length > PRIVATE_METADATA_MAX)
     throw new Error("private_metadata over Slack's limit");
-  const date = formatDate(warning.goneForGoodAt, timeZone);
+  const date = formatInstant(warning.goneForGoodAt, timeZone);
   const lostLines = warning.lost.map((item) => {
     const base = { service: escapeMrkdwn(item.service.name), description: escapeMrkdwn(item.description) };
     if (item.mailboxSizeMb !== null)

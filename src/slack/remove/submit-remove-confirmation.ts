@@ -4,7 +4,7 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { removeProduct } from "../../licensing/remove-product.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
@@ -78,7 +78,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
         return warning.lost.length > 0
           ? en["remove.done"]({
               ...words,
-              date: formatDate(warning.goneForGoodAt, acting.timeZone ?? "UTC"),
+              date: formatInstant(warning.goneForGoodAt, acting.timeZone ?? "UTC"),
             })
           : en["remove.done_nothing_kept"](words);
       },

@@ -1,7 +1,7 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { RequestSummary } from "../../licensing/requests/load-request-summary.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstantForEachReader } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { context, type Message, message, section } from "../shared/message-parts.ts";
 import {
@@ -11,7 +11,6 @@ import {
   reasonLine,
   requestHeading,
   seatsLine,
-  slackDate,
 } from "./request-parts.ts";
 
 /** Words for a request's status, once it is no longer pending. */
@@ -35,7 +34,10 @@ export function buildRequestMessage(request: RequestSummary): Message {
     section(requestHeading(request)),
     section(reasonLine(request)),
     section(provisioningLines(request)),
-    context([seatsLine(request), en["request.message.filed_at"]({ date: slackDate(request.createdAt) })]),
+    context([
+      seatsLine(request),
+      en["request.message.filed_at"]({ date: formatInstantForEachReader(request.createdAt) }),
+    ]),
   ];
   const product = escapeMrkdwn(request.product.name);
   if (request.status === "pending") {
@@ -75,7 +77,7 @@ function decisionButtons(requestId: string): ActionsBlock {
 /** "Approved by @x at <time>", and the note or reason they gave. */
 export function decisionLines(request: RequestSummary): string {
   const decision = request.decision;
-  const date = slackDate(decision?.at ?? request.createdAt);
+  const date = formatInstantForEachReader(decision?.at ?? request.createdAt);
   const by = decision?.by ? mention(decision.by.slackUserId) : en["request.someone"]();
   const note = decision?.note?.trim() ? freeText(decision.note) : "";
   switch (request.status) {
@@ -99,7 +101,7 @@ export function decisionLines(request: RequestSummary): string {
 /** For an approver who comes too late: "already approved by @x at <time>". */
 export function alreadyDecidedText(request: RequestSummary): string {
   const status = statusWord(request.status);
-  const date = slackDate(request.decision?.at ?? request.createdAt);
+  const date = formatInstantForEachReader(request.decision?.at ?? request.createdAt);
   const by = request.decision?.by;
   return by
     ? en["request.already_decided"]({ status, by: mention(by.slackUserId), date })

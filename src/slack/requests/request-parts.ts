@@ -10,16 +10,6 @@ const FREE_TEXT_MAX = 2000;
 /** Room for a list of service names in a section, with its label and "…and N more". */
 const NAMES_BUDGET = 1500;
 
-/**
- * A time as each reader sees it, in their own time zone: Slack renders `<!date^…>` per viewer,
- * and clients that cannot show the fallback, in UTC.
- */
-export function slackDate(at: Date): string {
-  const seconds = Math.floor(at.getTime() / 1000);
-  const fallback = `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  return `<!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
-}
-
 /** A Slack user mention: Slack shows each reader the current name. */
 export const mention = (slackUserId: string) => `<@${slackUserId}>`;
 

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { stopWindowReminders } from "../../licensing/reminders/stop-window-reminders.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
@@ -48,7 +48,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
           return en["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),
             product: escapeMrkdwn(stopped.product),
-            date: formatDate(stopped.purgeAt, acting?.timeZone ?? "UTC"),
+            date: formatInstant(stopped.purgeAt, acting?.timeZone ?? "UTC"),
           });
         },
         answer: reply,

@@ -3,7 +3,7 @@ import type { Actor } from "../../licensing/actor.ts";
 import { restoreWindow } from "../../licensing/home/restore-window.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { publishHome } from "../home/publish-home.ts";
@@ -62,7 +62,7 @@ export async function restoreFromHome(
         });
       if (result.code === "WINDOW_CLOSED" && result.purgedAt)
         return en["restore.window_closed_on"]({
-          date: formatDate(result.purgedAt, acting.timeZone ?? "UTC"),
+          date: formatInstant(result.purgedAt, acting.timeZone ?? "UTC"),
         });
       return errorText(result.code);
     },

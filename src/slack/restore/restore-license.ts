@@ -1,6 +1,6 @@
 import { restoreProduct } from "../../licensing/restore-product.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn, formatDate } from "../copy/format.ts";
+import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {
   adminAndPerson,
@@ -37,7 +37,9 @@ export async function restoreLicense(
   }
   if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
     return ctx.reply({
-      text: en["restore.window_closed_on"]({ date: formatDate(result.purgedAt, admin?.timeZone ?? "UTC") }),
+      text: en["restore.window_closed_on"]({
+        date: formatInstant(result.purgedAt, admin?.timeZone ?? "UTC"),
+      }),
     });
   }
   return ctx.reply({ text: errorText(result.code) });

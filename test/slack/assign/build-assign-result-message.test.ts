@@ -75,7 +75,7 @@ describe("buildAssignResultMessage", () => {
     );
     expect(text).toContain("*Not assigned:*");
     expect(text).toContain(":warning: *Cecilia*: They already have that license.");
-    expect(text).toContain(":warning: *David*: The restore window ended on 1 April 2026");
+    expect(text).toContain(":warning: *David*: The restore window ended on 1 Apr 2026, 01:30 CEST");
     expect(text).toContain("1 of 10 available");
     expect(text).not.toContain("2 of 10 available");
     expect(message.text).toBe(

@@ -66,6 +66,8 @@ describe("the bulk modals", () => {
   it("offers Apply when every product has the seats", () => {
     const view = buildBulkPreviewModal(preview(2, 1), { timeZone: "UTC" });
     expect(view.submit?.text).toBe("Apply");
-    expect(JSON.stringify(view.blocks)).toContain("Data deleted for good on 1 April 2026");
+    expect(JSON.stringify(view.blocks)).toContain(
+      "This data can be restored until 1 Apr 2026, 10:00 UTC; deleted after that",
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { escapeMrkdwn, plainText, truncate } from "../../../src/slack/copy/format.ts";
+import { en } from "../../../src/slack/copy/en.ts";
+import {
+  escapeMrkdwn,
+  formatInstant,
+  formatInstantForEachReader,
+  plainText,
+  truncate,
+} from "../../../src/slack/copy/format.ts";
 
 describe("truncate", () => {
   it("keeps text within the limit as it is", () => {
@@ -39,5 +46,34 @@ describe("escapeMrkdwn and plainText", () => {
 
   it("plainText does not escape: plain_text fields show & as it is", () => {
     expect(plainText("R&D <team>")).toBe("R&D <team>");
+  });
+});
+
+describe("formatInstant", () => {
+  const end = new Date("2027-01-02T08:00:00Z");
+
+  it("says an instant in the reader's zone, with the zone named", () => {
+    expect(formatInstant(end, "Europe/Stockholm")).toBe("2 Jan 2027, 09:00 CET");
+    expect(formatInstant(end, "UTC")).toBe("2 Jan 2027, 08:00 UTC");
+  });
+
+  it("falls back to UTC, and says so, for a zone it does not know", () => {
+    expect(formatInstant(end, "Mars/Olympus")).toBe("2 Jan 2027, 08:00 UTC");
+  });
+
+  it("gives a message many read Slack's per-reader date, with the same instant in UTC as fallback", () => {
+    expect(formatInstantForEachReader(end)).toBe(
+      "<!date^1798876800^{date_short} {time}|2 Jan 2027, 08:00 UTC>",
+    );
+  });
+
+  it("says a window's end one way: restorable until, deleted after", () => {
+    const date = formatInstant(end, "Europe/Stockholm");
+    expect(en["remove.lost.heading"]({ date })).toBe(
+      "*This data can be restored until 2 Jan 2027, 09:00 CET; deleted after that:*",
+    );
+    expect(en["jobs.restore.item"]({ person: "Bo", product: "Office", date, days: 2 })).toBe(
+      "*Bo* — Office: can be restored until 2 Jan 2027, 09:00 CET (2 days left); deleted after that",
+    );
   });
 });

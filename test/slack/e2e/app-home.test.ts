@@ -70,7 +70,7 @@ describe("App Home", () => {
     const text = homeText(published);
     expect(text).toMatch(/\*Office 365 Small Business Premium\*: \d+ of 10 available/);
     expect(text).toMatch(
-      /\*Leaver U\d+\* · \*Office 365 Small Business Premium\*: deleted for good on .*\(3 days left\)/,
+      /\*Leaver U\d+\* · \*Office 365 Small Business Premium\*: can be restored until .*\(3 days left\); deleted after that/,
     );
     expect(text).toContain("Loses: Exchange Online: Mailbox and all its mail, calendar and contacts");
     expect(buttonValues(published, ids.window.restoreAction)).toContain(w.windowId);

@@ -141,7 +141,7 @@ describe("the bulk modal", () => {
       () => viewsOf(viewId).filter((v) => v.includes(ids.bulkPreview.callbackId)),
       1,
     );
-    expect(previews[0]).toContain("*3* people: *3* licenses given, *0* taken away.");
+    expect(previews[0]).toContain("*3 people*: *3 licenses* given, *0* taken away.");
     expect(previews[0]).toContain('"submit"');
     await postInteraction(app.url, SIGNING_SECRET, previewSubmission(admin.id, viewId));
     await postInteraction(app.url, SIGNING_SECRET, previewSubmission(admin.id, viewId));

@@ -41,7 +41,7 @@ describe("user_change", () => {
     expect(text).toContain("was deactivated in Slack");
     expect(text).toContain("Office 365 Small Business Premium, Exchange Online");
     expect(text).toContain("Kept after removal: SharePoint Online");
-    const date = /<!date\^(\d+)\^\{date_long\}\|[^>]+>/.exec(text);
+    const date = /<!date\^(\d+)\^\{date_short\} \{time\}\|[^>]+>/.exec(text);
     expect(date).not.toBeNull();
     const purgeAt = Number(date?.[1]) * 1000;
     expect(purgeAt).toBeGreaterThanOrEqual(before + 30 * 86_400_000 - 1000);
@@ -110,5 +110,25 @@ describe("user_change", () => {
       .from(auditLog)
       .where(and(eq(auditLog.targetId, person?.id ?? ""), eq(auditLog.action, "person.reactivated")));
     expect(audits).toHaveLength(1);
+  });
+
+  it("names a person by one rule, display name else real name, and follows a profile change", async () => {
+    await workspaceWithAdmin();
+    const user = app.fake.users.add({ name: "bo", real_name: "Bo Berg" });
+    await deliver(envelope(app, newEventId(), { type: "team_join", user }), 1, app.url);
+    await app.settled();
+    expect((await personRow(app, user.id))?.name).toBe("Bo Berg");
+
+    const named = app.fake.users.update(user.id, {});
+    named.profile.display_name = "Bosse";
+    await deliver(envelope(app, newEventId(), { type: "user_change", user: named }), 1, app.url);
+    await app.settled();
+    expect((await personRow(app, user.id))?.name).toBe("Bosse");
+
+    const unnamed = app.fake.users.update(user.id, { real_name: "Bo Berglund" });
+    unnamed.profile.display_name = "";
+    await deliver(envelope(app, newEventId(), { type: "user_change", user: unnamed }), 1, app.url);
+    await app.settled();
+    expect((await personRow(app, user.id))?.name).toBe("Bo Berglund");
   });
 });

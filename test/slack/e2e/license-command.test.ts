@@ -90,7 +90,7 @@ describe("/license over signed HTTP", () => {
     expect(updates[0]?.error).toBeUndefined();
     expect(view).toContain("Remove *Office 365 Small Business Premium* from *Mo Member*?");
     expect(view).toContain("Exchange Online: Mailbox and all its mail, calendar and contacts (0 MB)");
-    expect(view).toMatch(/deleted for good on \d{1,2} \w+ \d{4}/);
+    expect(view).toMatch(/can be restored until \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \S+; deleted after that/);
     expect(view).toContain("SharePoint Online (Documents saved on the team site)");
     const [person] = await app.db.select().from(people).where(eq(people.slackUserId, member.id));
     expect(

@@ -167,7 +167,7 @@ describe("the admin's Home tab", () => {
     );
     const text = texts(view.blocks);
     expect(text).toContain(
-      "*Ann &lt;Admin&gt;* · *Office*: deleted for good on 5 March 2026 (3 days left)\n" +
+      "*Ann &lt;Admin&gt;* · *Office*: can be restored until 5 Mar 2026, 11:00 CET (3 days left); deleted after that\n" +
         "Loses: Exchange Online: Mailbox (2.5 GB); Office apps: Installs (2 devices)",
     );
     expect(buttons(view.blocks, ids.window.restoreAction)).toEqual([uuid(7)]);

@@ -81,8 +81,10 @@ describe("a member's Home tab", () => {
     expect(text).toMatch(/\*Product 0 &amp; y+…\*: Service 0 &amp; y+… \(mailbox 512 MB\)/);
     expect(text).toContain("(mailbox 512 MB)");
     expect(text).toContain("(2 devices)");
-    expect(text).toContain("an admin can restore it with its data until 30 March 2026");
-    expect(text).toMatch(/\*Asked 1 .*\*: waiting for an admin · asked on 2 March 2026/);
+    expect(text).toContain(
+      "removed; it can be restored until 30 Mar 2026, 12:00 CEST; deleted after that. An admin can restore it.",
+    );
+    expect(text).toMatch(/\*Asked 1 .*\*: waiting for an admin · asked on 2 Mar 2026, 11:00 CET/);
     expect(text).toMatch(/\*Asked 2 .*\* for \*Colleague 2 .*\*: denied/);
     const accessory = (view.blocks as AnyBlock[]).find((b) => b.accessory)?.accessory;
     expect(accessory?.action_id).toBe(ids.home.requestLicenseAction);

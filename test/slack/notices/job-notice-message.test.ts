@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Notice } from "../../../src/licensing/outbox/notices.ts";
 import { blockKitViolations } from "../../../src/local-slack/block-kit-limits.ts";
-import { buildJobNoticeMessage, slackDate } from "../../../src/slack/notices/job-notice-message.ts";
+import { buildJobNoticeMessage } from "../../../src/slack/notices/job-notice-message.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 
 const long = (prefix: string) => `${prefix} ${"x".repeat(200)}`.slice(0, 200);
@@ -92,7 +92,7 @@ describe("the daily jobs' messages", () => {
     const json = JSON.stringify(built.blocks);
     expect(json).toContain("Maja &lt;script&gt;");
     expect(json).toContain("Exchange Online (2.5 GB)");
-    expect(json).toContain(slackDate("2026-04-01T10:00:00.000Z"));
+    expect(json).toContain("<!date^1775037600^{date_short} {time}|1 Apr 2026, 10:00 UTC>");
     expect(json).toContain("late");
     const actions = built.blocks.find((b) => b.type === "actions");
     expect(actions).toMatchObject({

@@ -48,7 +48,9 @@ describe("buildPersonLicensesMessage", () => {
       "On: Exchange Online (mailbox 2.5 GB), SharePoint Online, Office desktop apps (2 devices)",
     );
     expect(text).toContain("Skipped: Lync Online, not available in usage location CN");
-    expect(text).toContain("*Exchange Online Plan 1*: 12 days left, until 1 April 2026");
+    expect(text).toContain(
+      "*Exchange Online Plan 1*: can be restored until 1 Apr 2026, 01:30 CEST (12 days left); deleted after that",
+    );
     expect(text).toContain("Kept: Exchange Online (mailbox 512 MB)");
     expect(message.text).toBe("Anna Svensson: 1 license, 1 restore window open.");
     expectWithinMessageLimits(message);
@@ -56,7 +58,7 @@ describe("buildPersonLicensesMessage", () => {
 
   it("formats the last day in the viewer's time zone", () => {
     const text = allText(buildPersonLicensesMessage(licenses(), { timeZone: "UTC" }));
-    expect(text).toContain("until 31 March 2026");
+    expect(text).toContain("until 31 Mar 2026, 23:30 UTC");
   });
 
   it("says when the person holds nothing, has no location, is deactivated, or a window ends today", () => {
@@ -74,7 +76,7 @@ describe("buildPersonLicensesMessage", () => {
     const text = allText(message);
     expect(text).toContain("No usage location · Deactivated");
     expect(text).toContain("Holds no licenses.");
-    expect(text).toContain("ends today, 31 March 2026");
+    expect(text).toContain("can be restored until 31 Mar 2026, 23:30 UTC; deleted after that");
     expect(text).toContain("Kept: no data");
   });
 
@@ -125,7 +127,7 @@ describe("buildPersonLicensesMessage", () => {
     expectWithinMessageLimits(message);
     const text = allText(message);
     const shownProducts = text.match(/\n\*Product \d+ z+\*\nOn:/g)?.length ?? 0;
-    const shownWindows = text.match(/days left, until/g)?.length ?? 0;
+    const shownWindows = text.match(/days left\); deleted after that/g)?.length ?? 0;
     const more = [...text.matchAll(/…and (\d+) more/g)].map((m) => Number(m[1]));
     expect(shownProducts + shownWindows + more.reduce((a, b) => a + b, 0)).toBe(160);
   });

@@ -46,11 +46,11 @@ describe("buildRemoveConfirmationModal", () => {
     });
     const all = texts(view);
     expect(all).toContain("Remove *Office 365 Small Business Premium* from *Anna Svensson*?");
-    expect(all).toContain("deleted for good on 1 April 2026");
+    expect(all).toContain("This data can be restored until 1 Apr 2026, 01:30 CEST; deleted after that");
     expect(all).toContain("Exchange Online: Mailbox and all its mail (2.5 GB)");
     expect(all).toContain("Office desktop apps: Office installs (2 devices)");
     expect(all).toContain("SharePoint Online (Documents saved on the team site)");
-    expect(all).toContain("within 30 days, before 1 April 2026, restores all of it");
+    expect(all).toContain("within 30 days, until 1 Apr 2026, 01:30 CEST, restores all of it");
     expect(view).toMatchObject({ callback_id: "license.remove.confirm", submit: { text: "Remove" } });
   });
 
@@ -61,8 +61,8 @@ describe("buildRemoveConfirmationModal", () => {
     const bogus = texts(
       buildRemoveConfirmationModal({ warning: warning(), timeZone: "Mars/Olympus", privateMetadata: "" }),
     );
-    expect(utc).toContain("31 March 2026");
-    expect(bogus).toContain("31 March 2026");
+    expect(utc).toContain("31 Mar 2026, 23:30 UTC");
+    expect(bogus).toContain("31 Mar 2026, 23:30 UTC");
   });
 
   it("says when nothing is lost", () => {

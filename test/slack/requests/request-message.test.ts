@@ -63,9 +63,7 @@ describe("buildRequestMessage", () => {
     expect(text).toContain("*Approving turns on:* Exchange Online, SharePoint Online");
     expect(text).toContain("*Skipped:* Lync Online: not available in their usage location CN.");
     expect(text).toContain("6 of 10 available");
-    expect(text).toMatch(
-      /Filed <!date\^1772445600\^\{date_short_pretty\} at \{time\}\|2026-03-02 10:00 UTC>/,
-    );
+    expect(text).toMatch(/Filed <!date\^1772445600\^\{date_short\} \{time\}\|2 Mar 2026, 10:00 UTC>/);
     const actions = message.blocks.find((b) => b.type === "actions");
     expect(actions).toMatchObject({
       elements: [
@@ -80,7 +78,7 @@ describe("buildRequestMessage", () => {
     expect(message.blocks.some((b) => b.type === "actions")).toBe(false);
     const text = allText(message);
     expect(text).toContain(
-      "Approved by <@UADA> at <!date^1772526600^{date_short_pretty} at {time}|2026-03-03 08:30 UTC>.",
+      "Approved by <@UADA> at <!date^1772526600^{date_short} {time}|3 Mar 2026, 08:30 UTC>.",
     );
     expect(text).toContain("*Note:* Welcome aboard");
     const denied = allText(buildRequestMessage(summary({ ...approved("No budget"), status: "denied" })));

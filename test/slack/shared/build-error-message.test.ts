@@ -97,7 +97,9 @@ describe("buildErrorMessage", () => {
 
   it("dates a closed restore window in the viewer's time zone", () => {
     const closed = fail("WINDOW_CLOSED", { purgedAt: new Date("2026-03-31T23:30:00Z") });
-    expect(failureText(closed, { timeZone: "Europe/Stockholm" })).toContain("ended on 1 April 2026");
+    expect(failureText(closed, { timeZone: "Europe/Stockholm" })).toContain(
+      "ended on 1 Apr 2026, 01:30 CEST",
+    );
     expect(failureText(fail("WINDOW_CLOSED", { purgedAt: null }), utc)).toContain(
       "The restore window has ended",
     );
@@ -110,7 +112,7 @@ describe("buildErrorMessage", () => {
       decidedAt: new Date("2026-03-03T12:00:00Z"),
     });
     expect(failureText(decided, utc)).toBe(
-      "That request was already approved by *Bo &lt;Ek&gt;* on 3 March 2026.",
+      "That request was already approved by *Bo &lt;Ek&gt;* on 3 Mar 2026, 12:00 UTC.",
     );
     expect(failureText(fail("ALREADY_DECIDED", { status: "cancelled" }), utc)).toBe(
       "That request was already cancelled.",

@@ -1,3 +1,5 @@
+import { count, nouns } from "./plural.ts";
+
 /** Replies to the admin commands that change one thing. */
 export const adminCommands = {
   "restore.done": (p: { person: string; product: string; seats: string }) =>
@@ -7,7 +9,7 @@ export const adminCommands = {
   "seats.done": (p: { product: string; before: string; after: string }) =>
     `*${p.product}*: ${p.before} → ${p.after}.`,
   "seats.below_assigned": (p: { assigned: number; toFree: number }) =>
-    `${p.assigned} seats are assigned: free ${p.toFree} before lowering the amount that far.`,
+    `${count(p.assigned, nouns.seatIs)} assigned: free ${count(p.toFree, nouns.seat)} before lowering the amount that far.`,
   "location.done": (p: { person: string; location: string }) =>
     `*${p.person}* now uses services in ${p.location}. Their next assignments follow it.`,
   "location.default_done": (p: { location: string; before: string | null }) =>
@@ -27,5 +29,5 @@ export const adminCommands = {
   "request.admin_assigns": (p: { person: string; key: string }) =>
     `You administer licenses, so there is no one to ask: assign it yourself with \`/license assign\` ${p.person} \`${p.key}\`.`,
   "request.filed": (p: { person: string; product: string }) =>
-    `Only license admins assign licenses, so I asked them to give *${p.product}* to *${p.person}*. You'll hear back here.`,
+    `Only license admins assign licenses, so I asked them to give *${p.product}* to *${p.person}*. You'll hear back in a direct message from me.`,
 } as const;

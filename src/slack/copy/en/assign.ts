@@ -1,14 +1,14 @@
-import { count } from "./plural.ts";
+import { count, nouns } from "./plural.ts";
 
 /** The outcome of assigning a product to one or several people. */
 export const assign = {
   "assign.summary.one": (p: { person: string; product: string }) =>
     `Assigned *${p.product}* to *${p.person}*.`,
   "assign.summary.many": (p: { assigned: number; product: string }) =>
-    `Assigned *${p.product}* to ${count(p.assigned, "person", "people")}.`,
+    `Assigned *${p.product}* to ${count(p.assigned, nouns.person)}.`,
   "assign.summary.partial": (p: { assigned: number; failed: number; product: string }) =>
-    `Assigned *${p.product}* to ${count(p.assigned, "person", "people")}; ` +
-    `${count(p.failed, "person", "people")} could not get it.`,
+    `Assigned *${p.product}* to ${count(p.assigned, nouns.person)}; ` +
+    `${count(p.failed, nouns.person)} could not get it.`,
   "assign.summary.none": (p: { product: string }) => `Could not assign *${p.product}*.`,
   "assign.person.done": (p: { person: string; services: string }) =>
     `:white_check_mark: *${p.person}*: turned on ${p.services}.`,
@@ -24,7 +24,7 @@ export const assign = {
   "assign.seats": (p: { product: string; seats: string }) => `*${p.product}*: ${p.seats}`,
   "assign.fallback": (p: { product: string; assigned: number; failed: number }) =>
     p.failed === 0
-      ? `Assigned ${p.product} to ${count(p.assigned, "person", "people")}.`
-      : `Assigned ${p.product} to ${count(p.assigned, "person", "people")}; ` +
-        `${count(p.failed, "person", "people")} could not get it.`,
+      ? `Assigned ${p.product} to ${count(p.assigned, nouns.person)}.`
+      : `Assigned ${p.product} to ${count(p.assigned, nouns.person)}; ` +
+        `${count(p.failed, nouns.person)} could not get it.`,
 } as const;

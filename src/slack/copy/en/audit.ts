@@ -1,3 +1,5 @@
+import { count } from "./plural.ts";
+
 /** `/license audit`: the latest changes, a page at a time. */
 export const audit = {
   "audit.header": () => "Latest changes",
@@ -5,7 +7,8 @@ export const audit = {
   "audit.empty": () => "No changes are recorded yet.",
   "audit.end": () => "That is the oldest change recorded.",
   "audit.next": () => "Next page",
-  "audit.fallback": (p: { count: number }) => `The latest ${p.count} changes.`,
+  "audit.fallback": (p: { count: number }) =>
+    `The latest ${count(p.count, { one: "change", other: "changes" })}.`,
   "audit.system": () => "License Desk",
   "audit.line": (p: { at: string; actor: string; action: string; target: string }) =>
     `*${p.at}* · ${p.actor} · ${p.action}${p.target ? ` — ${p.target}` : ""}`,

@@ -1,3 +1,6 @@
+import { count, nouns } from "./plural.ts";
+import { restorableUntil } from "./window.ts";
+
 /** The bulk change modal: the form, its preview, and the outcome. */
 export const bulk = {
   "bulk.title": () => "Bulk change",
@@ -16,7 +19,7 @@ export const bulk = {
   "bulk.error.conflict": () => "A product cannot be both given and taken away.",
   "bulk.error.too_many": (p: { max: number }) => `Choose at most ${p.max} people at a time.`,
   "bulk.preview.summary": (p: { people: number; adding: number; removing: number }) =>
-    `*${p.people}* ${p.people === 1 ? "person" : "people"}: *${p.adding}* ${p.adding === 1 ? "license" : "licenses"} given, *${p.removing}* taken away.`,
+    `*${count(p.people, nouns.person)}*: *${count(p.adding, nouns.license)}* given, *${p.removing}* taken away.`,
   "bulk.preview.product": (p: {
     product: string;
     adding: number;
@@ -25,14 +28,14 @@ export const bulk = {
     after: number;
   }) => `*${p.product}*: +${p.adding} −${p.removing}, available ${p.before} → ${p.after}`,
   "bulk.preview.shortfall": (p: { product: string; missing: number }) =>
-    `:no_entry: *${p.product}* is ${p.missing} ${p.missing === 1 ? "seat" : "seats"} short.`,
+    `:no_entry: *${p.product}* is ${count(p.missing, nouns.seat)} short.`,
   "bulk.preview.blocked": () =>
     "Nothing can be applied until every product has the seats. Free seats or buy more, then start again.",
   "bulk.preview.loss_heading": (p: { count: number; date: string }) =>
-    `*Data deleted for good on ${p.date} unless assigned again before then (${p.count} ${p.count === 1 ? "removal" : "removals"}):*`,
+    `*This data ${restorableUntil(p.date)} (${count(p.count, nouns.removal)}):*`,
   "bulk.preview.loss_item": (p: { person: string; product: string; services: string }) =>
     `• *${p.person}* — ${p.product}: ${p.services}`,
   "bulk.preview.no_loss": () => "No data is deleted by this change.",
   "bulk.done": (p: { people: number; added: number; removed: number; restored: number }) =>
-    `Bulk change applied: ${p.people} ${p.people === 1 ? "person" : "people"} changed, ${p.added} ${p.added === 1 ? "license" : "licenses"} given (${p.restored} with their data restored), ${p.removed} taken away.`,
+    `Bulk change applied: ${count(p.people, nouns.person)} changed, ${count(p.added, nouns.license)} given (${p.restored} with their data restored), ${p.removed} taken away.`,
 } as const;

@@ -1,3 +1,4 @@
+import { restorableUntil } from "./window.ts";
 /** Words shared by several views. */
 export const common = {
   "list.more": (p: { count: number }) => `…and ${p.count} more`,
@@ -5,7 +6,7 @@ export const common = {
   "modal.loading.text": () => "Working on it…",
   "modal.notice.close": () => "Close",
   "remove.done": (p: { person: string; product: string; date: string; seats: string }) =>
-    `Removed *${p.product}* from *${p.person}*. Their data can be restored until ${p.date}. ${p.seats}.`,
+    `Removed *${p.product}* from *${p.person}*. Their data ${restorableUntil(p.date)}. ${p.seats}.`,
   "remove.done_nothing_kept": (p: { person: string; product: string; seats: string }) =>
     `Removed *${p.product}* from *${p.person}*. ${p.seats}.`,
   "product.ambiguous": (p: { query: string; candidates: string }) =>

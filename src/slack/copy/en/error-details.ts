@@ -1,9 +1,9 @@
-import { count } from "./plural.ts";
+import { count, nouns } from "./plural.ts";
 
 /** Refusals that say more than their code: how many to free, when, by whom, which ones. */
 export const errorDetails = {
   "error.detail.QUANTITY_BELOW_ASSIGNED": (p: { assigned: number; toFree: number }) =>
-    `${count(p.assigned, "seat is", "seats are")} assigned: free ${count(p.toFree, "seat", "seats")} first, ` +
+    `${count(p.assigned, nouns.seatIs)} assigned: free ${count(p.toFree, nouns.seat)} first, ` +
     `or keep at least ${p.assigned}.`,
   "error.detail.NO_SEATS_LEFT": (p: { product: string; seats: string }) =>
     `No seats are left for *${p.product}* (${p.seats}). Free a seat or buy more first.`,
@@ -19,7 +19,7 @@ export const errorDetails = {
   "error.detail.ALREADY_DECIDED": (p: { status: string; by: string | null; date: string | null }) =>
     `That request was already ${p.status}${p.by ? ` by *${p.by}*` : ""}${p.date ? ` on ${p.date}` : ""}.`,
   "error.detail.DEVICE_LIMIT_REACHED": (p: { limit: number }) =>
-    `All ${count(p.limit, "install is", "installs are")} in use: remove a device before adding another. Installed on:`,
+    `All ${count(p.limit, { one: "install is", other: "installs are" })} in use: remove a device before adding another. Installed on:`,
   "error.detail.INVALID_QUANTITY": (p: { max: string }) =>
     `That is not a valid number: use a whole number from 0 to ${p.max}.`,
   "error.detail.INVALID_USAGE_LOCATION": (p: { input: string }) =>

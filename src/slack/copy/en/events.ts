@@ -1,3 +1,4 @@
+import { restorableUntil } from "./window.ts";
 /** What admins are told when the directory changes: joins without default licenses, and offboarding. */
 export const events = {
   "events.joined.no_seats": (p: { person: string; shortfalls: string }) =>
@@ -7,7 +8,7 @@ export const events = {
   "events.joined.shortfall": (p: { product: string; missing: number }) =>
     `${p.product} (${p.missing} missing)`,
   "events.offboarded.at_risk": (p: { person: string; date: string }) =>
-    `${p.person} was deactivated in Slack: their licenses were removed and the seats freed. This data is deleted for good on ${p.date} unless the license is assigned again before then:`,
+    `${p.person} was deactivated in Slack: their licenses were removed and the seats freed. This data ${restorableUntil(p.date)}:`,
   "events.offboarded.nothing_lost": (p: { person: string; products: string }) =>
     `${p.person} was deactivated in Slack: ${p.products} removed and the seats freed. No data is lost.`,
   "events.offboarded.item": (p: { product: string; service: string; description: string }) =>

@@ -1,4 +1,5 @@
-import { count } from "./plural.ts";
+import { count, nouns } from "./plural.ts";
+import { restorableUntil } from "./window.ts";
 
 /** App Home: the admin's dashboard, a member's own licenses and requests, and the request modal. */
 export const home = {
@@ -11,10 +12,10 @@ export const home = {
     `\`${p.bar}\` *${p.product}*: ${p.seats}`,
   "home.seats.none": () => "There are no products yet. An admin can import a catalog.",
   "home.seats.summary": (p: { products: number; full: number; available: number; purchased: number }) =>
-    `${count(p.products, "product", "products")} · ${p.full} with no seats left · ` +
-    `${p.available} of ${count(p.purchased, "seat", "seats")} available in all`,
+    `${count(p.products, nouns.product)} · ${p.full} with no seats left · ` +
+    `${p.available} of ${count(p.purchased, nouns.seat)} available in all`,
   "home.seats.more": (p: { count: number }) =>
-    `…and ${count(p.count, "product", "products")} with more seats left. \`/license status\` lists them all.`,
+    `…and ${count(p.count, nouns.product)} with more seats left. \`/license status\` lists them all.`,
 
   "home.requests.header": (p: { total: number }) => `Requests waiting (${p.total})`,
   "home.requests.none": () => "No requests are waiting.",
@@ -26,30 +27,28 @@ export const home = {
   "home.requests.approve": () => "Approve",
   "home.requests.deny": () => "Deny",
   "home.requests.more": (p: { count: number }) =>
-    `…and ${count(p.count, "more request", "more requests")} waiting; the oldest are shown.`,
+    `…and ${count(p.count, { one: "more request", other: "more requests" })} waiting; the oldest are shown.`,
 
   "home.windows.header": (p: { days: number; total: number }) =>
-    `Data deleted within ${count(p.days, "day", "days")} (${p.total})`,
+    `Data deleted within ${count(p.days, nouns.day)} (${p.total})`,
   "home.windows.none": (p: { days: number }) =>
-    `No removed license's data is deleted within ${count(p.days, "day", "days")}.`,
+    `No removed license's data is deleted within ${count(p.days, nouns.day)}.`,
   "home.windows.line": (p: { person: string; product: string; date: string; daysLeft: number }) =>
-    p.daysLeft > 0
-      ? `*${p.person}* · *${p.product}*: deleted for good on ${p.date} (${count(p.daysLeft, "day", "days")} left)`
-      : `*${p.person}* · *${p.product}*: deleted for good today, ${p.date}`,
+    `*${p.person}* · *${p.product}*: ${restorableUntil(p.date, p.daysLeft)}`,
   "home.windows.lost": (p: { items: string }) => `Loses: ${p.items}`,
   "home.windows.lost_none": () => "Loses no data.",
   "home.windows.lost.mailbox": (p: { service: string; description: string; size: string }) =>
     `${p.service}: ${p.description} (${p.size})`,
   "home.windows.lost.devices": (p: { service: string; description: string; devices: number }) =>
-    `${p.service}: ${p.description} (${count(p.devices, "device", "devices")})`,
+    `${p.service}: ${p.description} (${count(p.devices, nouns.device)})`,
   "home.windows.lost.item": (p: { service: string; description: string }) => `${p.service}: ${p.description}`,
   "home.windows.restore": () => "Restore",
   "home.windows.more": (p: { count: number }) =>
     `…and ${p.count} more ending later. \`/license show @person\` lists a person's restore windows.`,
 
   "home.mailboxes.header": (p: { days: number; total: number }) =>
-    `Mailboxes locking within ${count(p.days, "day", "days")} (${p.total})`,
-  "home.mailboxes.none": (p: { days: number }) => `No mailbox locks within ${count(p.days, "day", "days")}.`,
+    `Mailboxes locking within ${count(p.days, nouns.day)} (${p.total})`,
+  "home.mailboxes.none": (p: { days: number }) => `No mailbox locks within ${count(p.days, nouns.day)}.`,
   "home.mailboxes.line": (p: { address: string; kind: string; size: string; quota: string; date: string }) =>
     `*${p.address}* (${p.kind}): ${p.size} of its ${p.quota} quota, unlicensed · locks on ${p.date}`,
   "home.mailboxes.kind.resource": () => "resource",
@@ -67,7 +66,7 @@ export const home = {
   "home.member.license_nothing_on": (p: { product: string }) => `*${p.product}*: no services turned on`,
   "home.member.windows.header": () => "Can still be restored",
   "home.member.window": (p: { product: string; date: string }) =>
-    `*${p.product}*: removed; an admin can restore it with its data until ${p.date}`,
+    `*${p.product}*: removed; it ${restorableUntil(p.date)}. An admin can restore it.`,
   "home.member.requests.header": () => "Your requests",
   "home.member.requests.none": () => "You have not asked for a license.",
   "home.member.request.self": (p: { product: string; status: string; date: string }) =>
@@ -93,7 +92,7 @@ export const home = {
   "home.request.reason_hint": () => "Optional: the admins read it when they decide.",
   "home.request.error.product": () => "Choose a product.",
   "home.request.filed": (p: { product: string }) =>
-    `I asked the admins for *${p.product}*. You'll hear back in a message from me, and your Home tab shows where it stands.`,
+    `I asked the admins for *${p.product}*. You'll hear back in a direct message from me, and your Home tab shows where it stands.`,
   "home.request.already_assigned": () => "You already hold that license.",
   "home.request.duplicate": () => "You have already asked for that license; the admins have it.",
 

@@ -1,10 +1,13 @@
+import { count, nouns } from "./plural.ts";
+import { restorableUntil } from "./window.ts";
+
 /** What the daily jobs tell admins and requesters. */
 export const jobs = {
   "jobs.restore.heading": () => "Removed licenses whose data is deleted soon",
   "jobs.restore.intro": (p: { count: number }) =>
-    `${p.count} removed ${p.count === 1 ? "license keeps" : "licenses keep"} data that will be deleted for good. Assigning the license again before then restores it, as does any license with the same service.`,
+    `${count(p.count, { one: "removed license keeps", other: "removed licenses keep" })} data that will be deleted for good. Assigning the license again before then restores it, as does any license with the same service.`,
   "jobs.restore.item": (p: { person: string; product: string; date: string; days: number }) =>
-    `*${p.person}* — ${p.product}: deleted on ${p.date} (${p.days === 1 ? "1 day" : `${p.days} days`} left)`,
+    `*${p.person}* — ${p.product}: ${restorableUntil(p.date, p.days)}`,
   "jobs.restore.data": (p: { items: string }) => `Will be lost: ${p.items}`,
   "jobs.restore.no_data": () => "No data of this license waits in the window.",
   "jobs.restore.button": () => "Restore",
@@ -17,7 +20,7 @@ export const jobs = {
     `• *${p.person}* — ${p.product} (window ended ${p.date})`,
   "jobs.mailbox.heading": () => "Shared mailboxes about to lock",
   "jobs.mailbox.item": (p: { address: string; size: string; date: string; days: number }) =>
-    `*${p.address}* (${p.size}) locks on ${p.date} (${p.days === 1 ? "1 day" : `${p.days} days`} left) unless it gets a license or shrinks under its quota.`,
+    `*${p.address}* (${p.size}) locks on ${p.date} (${count(p.days, nouns.day)} left) unless it gets a license or shrinks under its quota.`,
   "jobs.mailbox.button": () => "Assign a license",
   "jobs.locked.heading": () => "Shared mailboxes locked",
   "jobs.locked.item": (p: { address: string }) =>
@@ -33,5 +36,5 @@ export const jobs = {
   "jobs.low_seats.item": (p: { product: string; available: number; purchased: number }) =>
     `• *${p.product}*: ${p.available} of ${p.purchased} available`,
   "jobs.let_expire.done": (p: { person: string; product: string; date: string }) =>
-    `No more reminders about *${p.person}*'s ${p.product}: its data is deleted on ${p.date} unless the license is assigned again before then.`,
+    `No more reminders about *${p.person}*'s ${p.product}: its data ${restorableUntil(p.date)}.`,
 } as const;

@@ -1,9 +1,11 @@
+import { count, nouns } from "./plural.ts";
+
 /** `/license mailboxes`: resource, room and shared mailboxes (rule 8), and their two buttons. */
 export const mailboxes = {
   "mailboxes.header": () => "Resource, room and shared mailboxes",
   "mailboxes.none": () => "There are no resource, room or shared mailboxes yet.",
   "mailboxes.fallback": (p: { count: number; atRisk: number }) =>
-    `${p.count} mailboxes, ${p.atRisk} over quota without a license.`,
+    `${count(p.count, { one: "mailbox", other: "mailboxes" })}, ${p.atRisk} over quota without a license.`,
   "mailboxes.rule": () =>
     "They need no license while under their quota. Over it and unlicensed, one is locked a month later.",
   "mailboxes.line": (p: { address: string; kind: string; size: string; quota: string; state: string }) =>
@@ -17,7 +19,7 @@ export const mailboxes = {
   "mailboxes.state.locks_in": (p: { days: number }) =>
     p.days === 0
       ? ":warning: *locks today* unless licensed"
-      : `:warning: *locks in ${p.days} days* unless licensed`,
+      : `:warning: *locks in ${count(p.days, nouns.day)}* unless licensed`,
   "mailboxes.record_size": () => "Record size",
   "mailboxes.assign": () => "Assign a license",
   "mailboxes.size.title": () => "Mailbox size",

@@ -1,4 +1,5 @@
-import { count } from "./plural.ts";
+import { count, nouns } from "./plural.ts";
+import { restorableUntil } from "./window.ts";
 
 /** One person's licenses: what is on, what was skipped and why, and what can still be restored. */
 export const person = {
@@ -15,15 +16,13 @@ export const person = {
     `Skipped: ${p.services}, not available in usage location ${p.location}`,
   "person.windows.heading": () => "*Can still be restored*",
   "person.window": (p: { product: string; daysLeft: number; date: string }) =>
-    p.daysLeft > 0
-      ? `*${p.product}*: ${count(p.daysLeft, "day", "days")} left, until ${p.date}`
-      : `*${p.product}*: ends today, ${p.date}`,
+    `*${p.product}*: ${restorableUntil(p.date, p.daysLeft)}`,
   "person.window.kept": (p: { services: string }) => `Kept: ${p.services}`,
   "person.window.kept_none": () => "Kept: no data",
   "person.fallback": (p: { person: string; licenses: number; windows: number }) =>
-    `${p.person}: ${count(p.licenses, "license", "licenses")}, ` +
-    `${count(p.windows, "restore window", "restore windows")} open.`,
+    `${p.person}: ${count(p.licenses, nouns.license)}, ` +
+    `${count(p.windows, { one: "restore window", other: "restore windows" })} open.`,
   "service.mailbox": (p: { service: string; size: string }) => `${p.service} (mailbox ${p.size})`,
   "service.devices": (p: { service: string; devices: number }) =>
-    `${p.service} (${count(p.devices, "device", "devices")})`,
+    `${p.service} (${count(p.devices, nouns.device)})`,
 } as const;
