@@ -77,8 +77,11 @@ export interface FakeSlackApi {
   responseUrl(): string;
   /** The JSON bodies accepted at `responseUrl`, in order. */
   responses(responseUrl: string): unknown[];
-  /** The next call to `method` fails: with `{ ok: false, error }`, or with HTTP 429 and `Retry-After`. */
-  failNext(method: string, failure: FakeFailure): void;
+  /**
+   * The next call to `method` fails: with `{ ok: false, error }`, or with HTTP 429 and `Retry-After`.
+   * With `onlyIf`, the next call whose arguments it accepts: other work in flight cannot take the failure.
+   */
+  failNext(method: string, failure: FakeFailure, onlyIf?: (args: ApiArgs) => boolean): void;
   /** Calls to `method` wait, unanswered, until the returned function is called: a slow Slack. */
   hold(method: string): () => void;
   close(): Promise<void>;
@@ -107,7 +110,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const messages: PostedMessage[] = [];
   const files = new FakeFiles();
   const views = new FakeViews();
-  const failures = new Map<string, FakeFailure[]>();
+  const failures = new Map<string, { failure: FakeFailure; onlyIf: (args: ApiArgs) => boolean }[]>();
   const holds = new Map<string, Promise<void>>();
   const responseUrls = new Map<string, { createdAt: number; bodies: unknown[] }>();
   const maxUses = options.responseUrlMaxUses ?? 5;
@@ -147,7 +150,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     if (!tokens.includes(token)) return answer(200, fail("invalid_auth"));
     call.tokenIndex = tokens.indexOf(token);
     await holds.get(method);
-    const failure = failures.get(method)?.shift();
+    const queued = failures.get(method) ?? [];
+    const index = queued.findIndex((f) => f.onlyIf(args));
+    const failure = index < 0 ? undefined : queued.splice(index, 1)[0]?.failure;
     if (typeof failure === "string") return answer(200, fail(failure));
     if (failure) {
       return answer(429, fail("ratelimited"), { "retry-after": String(failure.retryAfter) });
@@ -225,8 +230,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       const id = url.slice(url.lastIndexOf("/") + 1);
       return [...(responseUrls.get(id)?.bodies ?? [])];
     },
-    failNext: (method, failure) => {
-      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    failNext: (method, failure, onlyIf = () => true) => {
+      failures.set(method, [...(failures.get(method) ?? []), { failure, onlyIf }]);
     },
     hold: (method) => {
       let release = () => {};
