@@ -1,135 +1,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  assignments,
-  auditLog,
-  products,
-  restoreWindows,
-  serviceData,
-  services,
-} from "../../src/db/schema/index.ts";
+import { auditLog, products, restoreWindows, serviceData, services } from "../../src/db/schema/index.ts";
 import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { applyBulkChange } from "../../src/licensing/bulk/apply-bulk-change.ts";
-import { previewBulkChange } from "../../src/licensing/bulk/preview-bulk-change.ts";
-import { setMailboxSize } from "../../src/licensing/set-mailbox-size.ts";
 import { useTestDatabase } from "../helpers/database.ts";
-import { admin, createFixture, type Fixture } from "../helpers/factories.ts";
+import { admin, createFixture } from "../helpers/factories.ts";
 
-const t = useTestDatabase({ poolMax: 12 });
+import { bulkFixtures } from "./bulk-fixtures.ts";
 
-async function held(personIds: string[]) {
-  const rows = await t.db
-    .select({ personId: assignments.personId, key: products.key })
-    .from(assignments)
-    .innerJoin(products, eq(products.id, assignments.productId))
-    .where(inArray(assignments.personId, personIds));
-  return personIds.map((id) =>
-    rows
-      .filter((r) => r.personId === id)
-      .map((r) => r.key)
-      .sort(),
-  );
-}
-
-async function counterMatchesRows(workspaceId: string) {
-  const rows = await t.db.execute(sql`
-    select p.key, p.assigned_seats as counter, count(a.id)::int as rows
-    from products p left join assignments a on a.product_id = p.id
-    where p.workspace_id = ${workspaceId} group by p.id`);
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
-    counter: number;
-    rows: number;
-  }[];
-  return list.every((r) => r.counter === r.rows);
-}
-
-/** Three people: one holding office, one holding exchange-p1 with a 500 MB mailbox, one with nothing. */
-async function office(f: Fixture) {
-  const [a, b, c] = (await f.addPeople([{ name: "Ada" }, { name: "Bo" }, { name: "Cy" }])) as [
-    string,
-    string,
-    string,
-  ];
-  const ids = {
-    office: await f.productId("office"),
-    exchange: await f.productId("exchange-p1"),
-    lync: await f.productId("lync-p2"),
-  };
-  const base = { workspaceId: f.workspaceId, actor: admin };
-  await assignProduct(t.db, f.clock, { ...base, personId: a, productId: ids.office });
-  await assignProduct(t.db, f.clock, { ...base, personId: b, productId: ids.exchange });
-  await setMailboxSize(t.db, f.clock, { ...base, personId: b, productId: ids.exchange, sizeMb: 500 });
-  return { people: [a, b, c] as [string, string, string], ids };
-}
-
-describe("previewBulkChange", () => {
-  it("lists per person what is added, kept and removed, the seats, and every data loss, changing nothing", async () => {
-    const f = await createFixture(t.db);
-    const { people, ids } = await office(f);
-    const preview = await previewBulkChange(t.db, f.clock, {
-      workspaceId: f.workspaceId,
-      personIds: people,
-      add: [ids.lync],
-      mode: "replace",
-    });
-    if (!preview.ok) throw new Error(preview.code);
-    expect(
-      preview.people.map((p) => [
-        p.person.name,
-        p.added.map((x) => x.key),
-        p.kept.map((x) => x.key),
-        p.removed.map((x) => x.key),
-      ]),
-    ).toEqual([
-      ["Ada", ["lync-p2"], [], ["office"]],
-      ["Bo", ["lync-p2"], [], ["exchange-p1"]],
-      ["Cy", ["lync-p2"], [], []],
-    ]);
-    expect(preview.products.find((p) => p.product.key === "lync-p2")).toMatchObject({
-      adding: 3,
-      removing: 0,
-      availableBefore: 5,
-      availableAfter: 2,
-      missing: 0,
-    });
-    expect(preview.shortfalls).toEqual([]);
-    expect(
-      preview.dataLoss.map((w) => [
-        w.person.name,
-        w.product.key,
-        w.lost.map((l) => [l.service.key, l.mailboxSizeMb]),
-      ]),
-    ).toEqual([
-      // Lync Plan 2, which replaces Office, carries Lync Online too: Ada's meetings stay.
-      [
-        "Ada",
-        "office",
-        [
-          ["exchange", 0],
-          ["office-apps", null],
-        ],
-      ],
-      ["Bo", "exchange-p1", [["exchange", 500]]],
-    ]);
-    expect(preview.dataLoss[0]?.goneForGoodAt).toEqual(new Date("2026-04-01T10:00:00Z"));
-    expect(await held(people)).toEqual([["office"], ["exchange-p1"], []]);
-  });
-
-  it("shows the shortfall per product", async () => {
-    const f = await createFixture(t.db);
-    const people = await f.addPeople(Array.from({ length: 7 }, () => ({})));
-    const preview = await previewBulkChange(t.db, f.clock, {
-      workspaceId: f.workspaceId,
-      personIds: people,
-      add: [await f.productId("lync-p2"), await f.productId("office")],
-      mode: "add",
-    });
-    expect(preview).toMatchObject({
-      ok: true,
-      shortfalls: [{ product: { key: "lync-p2" }, adding: 7, availableBefore: 5, missing: 2 }],
-    });
-  });
-});
+const t = useTestDatabase({ poolMax: 4 });
+const { held, counterMatchesRows, office } = bulkFixtures(t);
 
 describe("applyBulkChange", () => {
   it("add mode: everyone keeps what they have and gains the products; explicit removals open windows", async () => {
@@ -346,51 +226,5 @@ describe("applyBulkChange", () => {
       ["a", "b", "c"],
       ["a", "b", "c"],
     ]);
-  });
-});
-
-describe("bulk changes under concurrency", () => {
-  it("overlapping bulks never oversubscribe, never deadlock forever, and keep counters equal to rows", async () => {
-    const f = await createFixture(t.db, {
-      catalog: {
-        products: ["p", "q", "r"].map((key) => ({
-          key,
-          name: `Product ${key}`,
-          purchasedSeats: 30,
-          plans: [{ key: "mail", name: "Exchange Online", kind: "mailbox", dataDescription: "Mailbox" }],
-        })),
-      },
-    });
-    const people = await f.addPeople(Array.from({ length: 60 }, () => ({})));
-    const [p, q, r] = [await f.productId("p"), await f.productId("q"), await f.productId("r")];
-    const groups = [
-      people.slice(0, 20),
-      people.slice(10, 30),
-      people.slice(20, 40),
-      people.slice(30, 50),
-      people.slice(40, 60),
-    ];
-    const productSets = [[p, q], [q, r], [r, p], [p, q, r], [q]];
-    const results = await Promise.all(
-      groups.flatMap((group, i) => [
-        applyBulkChange(t.db, f.clock, {
-          workspaceId: f.workspaceId,
-          personIds: group,
-          add: productSets[i] as string[],
-          mode: "replace",
-          actor: admin,
-        }),
-        assignProduct(t.db, f.clock, {
-          workspaceId: f.workspaceId,
-          personId: group[0] as string,
-          productId: r,
-          actor: admin,
-        }),
-      ]),
-    );
-    expect(results.length).toBe(10);
-    expect(await counterMatchesRows(f.workspaceId)).toBe(true);
-    const seats = await t.db.select().from(products).where(eq(products.workspaceId, f.workspaceId));
-    expect(seats.every((s) => s.assignedSeats <= s.purchasedSeats)).toBe(true);
   });
 });
