@@ -73,11 +73,15 @@ function credentialOf(credential: AppRegistration["credential"]): Partial<Config
   };
 }
 
-/** MSAL's errors carry the sign-in host's code (`invalid_client`) and its AADSTS message. */
+/**
+ * MSAL's errors carry the sign-in host's code (`invalid_client`) and wrap its AADSTS message in
+ * timestamps and trace ids; the AADSTS sentence is what an admin can act on.
+ */
 function signInError(error: unknown): GraphError {
   const e = error as { errorCode?: unknown; errorMessage?: unknown; message?: unknown };
   const code = typeof e.errorCode === "string" && e.errorCode !== "" ? e.errorCode : "sign_in_failed";
-  const message =
+  const text =
     typeof e.errorMessage === "string" && e.errorMessage !== "" ? e.errorMessage : String(e.message ?? error);
-  return new GraphError(401, code, message.split("\n")[0] ?? message, undefined);
+  const aadsts = /AADSTS\d+:.*?(?= - (Correlation ID|Trace ID|Timestamp):|$)/s.exec(text)?.[0];
+  return new GraphError(401, code, (aadsts ?? text.split("\n")[0] ?? text).trim(), undefined);
 }
