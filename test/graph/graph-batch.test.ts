@@ -107,4 +107,24 @@ describe("sending requests in $batch", () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(batches().map((b) => b.items?.length)).toEqual([20, 20, 20, 3]);
   });
+
+  it("needs at most 1.3 times the ideal number of calls when a tenth of all items are throttled", async () => {
+    await start(400, 1000);
+    let seed = 42;
+    const seeded = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    graph.failures.failBatchItemShare(0.1, { status: 429, retryAfterSeconds: 0 }, seeded);
+    const results = await sendBatch(
+      client,
+      people(400).map((p) => assignTo(p.id)),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const throttled = batches()
+      .flatMap((b) => b.items ?? [])
+      .filter((i) => i.status === 429).length;
+    expect(throttled).toBeGreaterThan(20);
+    expect(batches().length / Math.ceil(400 / 20)).toBeLessThanOrEqual(1.3);
+  });
 });
