@@ -59,7 +59,7 @@ export async function sendBatch(client: GraphClient, requests: BatchRequest[]): 
         };
       }),
     });
-    const byId = new Map(answer.responses.map((response) => [response.id, response]));
+    const byId = new Map((answer?.responses ?? []).map((response) => [response.id, response]));
     const throttled: Pending[] = [];
     let wait = 0;
     for (const item of ready) {

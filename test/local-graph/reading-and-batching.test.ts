@@ -125,4 +125,16 @@ describe("$batch on the stand-in", () => {
     expect(throttled.headers.get("retry-after")).toBeNull();
     expect((await rawGraphCall(graph, "GET", "/users")).status).toBe(200);
   });
+
+  it("takes the fixed time it is given to answer, as the network and Graph do", async () => {
+    const slow = await startLocalGraph({ ...smallTenant(), latencyMs: 150 });
+    try {
+      const started = Date.now();
+      await rawGraphCall(slow, "GET", "/subscribedSkus");
+      // Two answers: the token, then the call.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    } finally {
+      await slow.close();
+    }
+  });
 });
