@@ -21,6 +21,14 @@ module.exports = {
       to: { path: "^src/(slack|console|cli|jobs)/" },
     },
     {
+      name: "tenant-connector-knows-no-entry-point",
+      severity: "error",
+      comment:
+        "The tenant port and the Graph client (src/tenants, src/graph) import nothing from Slack, the console, the CLI, the jobs or the stand-ins.",
+      from: { path: "^src/(tenants|graph)/" },
+      to: { path: "^src/(slack|console|cli|jobs|local-graph|local-slack)/" },
+    },
+    {
       name: "db-imports-nothing-above",
       severity: "error",
       comment: "src/db is the lowest layer: it imports nothing from the rest of src.",

@@ -55,6 +55,20 @@ const configSchema = z.object({
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
   /** Slack requests one instance works on at once, their work after the ack included; more are told "busy". */
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Microsoft 365: the directory (tenant) id, or one of its verified domains. */
+  M365_TENANT_ID: z.string().trim().min(1).optional(),
+  /** Microsoft 365: the app registration's application (client) id. */
+  M365_CLIENT_ID: z.string().trim().min(1).optional(),
+  M365_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  /** A PEM file holding the certificate and its private key; preferred to a secret. */
+  M365_CLIENT_CERTIFICATE_PATH: z.string().trim().min(1).optional(),
+  /** National clouds and stand-ins have their own hosts for Graph and for sign-in. */
+  M365_GRAPH_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .default("https://graph.microsoft.com/v1.0"),
+  M365_LOGIN_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .default("https://login.microsoftonline.com"),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;
@@ -114,6 +128,32 @@ const instanceSettings = (c: ParsedConfig): string[] =>
       ]
     : [];
 
+const M365_SETTINGS = [
+  "M365_TENANT_ID",
+  "M365_CLIENT_ID",
+  "M365_CLIENT_SECRET",
+  "M365_CLIENT_CERTIFICATE_PATH",
+] as const;
+
+/** Microsoft 365 settings come as a set too: the tenant, the app, and exactly one way to prove it is the app. */
+const microsoft365Settings = (c: ParsedConfig): string[] => {
+  if (!M365_SETTINGS.some((name) => c[name] !== undefined)) return [];
+  const problems: string[] = [];
+  if (!c.M365_TENANT_ID) problems.push("M365_TENANT_ID is required with the other Microsoft 365 settings");
+  if (!c.M365_CLIENT_ID) problems.push("M365_CLIENT_ID is required with the other Microsoft 365 settings");
+  if (!c.M365_CLIENT_SECRET && !c.M365_CLIENT_CERTIFICATE_PATH) {
+    problems.push(
+      "M365_CLIENT_SECRET or M365_CLIENT_CERTIFICATE_PATH is required to sign in to Microsoft 365",
+    );
+  }
+  if (c.M365_CLIENT_SECRET && c.M365_CLIENT_CERTIFICATE_PATH) {
+    problems.push("M365_CLIENT_SECRET and M365_CLIENT_CERTIFICATE_PATH: give one of them, not both");
+  }
+  return problems;
+};
+
+const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, "");
+
 export type Config = {
   database: { kind: "postgres"; url: string; poolMax: number } | { kind: "pglite"; dataDir: string };
   /** The workspace the command-line tools act on until Slack installs bring their own. */
@@ -133,7 +173,20 @@ export type Config = {
   slack?: SlackConfig;
   /** Many workspaces, installed through OAuth; their tokens live in the database. */
   slackOAuth?: SlackOAuthConfig;
+  /** The Microsoft 365 tenant that holds the licenses (rule 13); absent: License Desk is the record. */
+  microsoft365?: Microsoft365Config;
 };
+
+export interface Microsoft365Config {
+  tenantId: string;
+  clientId: string;
+  /** How the app proves who it is: a client secret, or a certificate (PEM with its private key). */
+  credential: { kind: "secret"; secret: string } | { kind: "certificate"; path: string };
+  /** Graph's base URL with its version, no trailing slash (M365_GRAPH_URL). */
+  graphUrl: string;
+  /** The sign-in host, no trailing slash (M365_LOGIN_URL). */
+  loginUrl: string;
+}
 
 export interface SlackConfig {
   botToken: string;
@@ -187,7 +240,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const c = parsed.data;
-  const problems = [...slackSettings(c), ...instanceSettings(c)];
+  const problems = [...slackSettings(c), ...instanceSettings(c), ...microsoft365Settings(c)];
   if (problems.length > 0) throw new ConfigError(problems);
   const apiUrl = c.SLACK_API_URL
     ? { apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/` }
@@ -201,6 +254,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     uninstalledRetentionDays: c.UNINSTALLED_RETENTION_DAYS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     shutdownDrainMs: c.SHUTDOWN_DRAIN_SECONDS * 1000,
+    ...(c.M365_TENANT_ID && c.M365_CLIENT_ID
+      ? {
+          microsoft365: {
+            tenantId: c.M365_TENANT_ID,
+            clientId: c.M365_CLIENT_ID,
+            credential: c.M365_CLIENT_CERTIFICATE_PATH
+              ? { kind: "certificate", path: c.M365_CLIENT_CERTIFICATE_PATH }
+              : { kind: "secret", secret: c.M365_CLIENT_SECRET ?? "" },
+            graphUrl: withoutTrailingSlash(c.M365_GRAPH_URL),
+            loginUrl: withoutTrailingSlash(c.M365_LOGIN_URL),
+          },
+        }
+      : {}),
     ...(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET && c.SLACK_SIGNING_SECRET
       ? {
           slackOAuth: {
