@@ -34,7 +34,6 @@ export function buildSetupChecklist(
       action,
     ),
   ];
-  const setOrChange = (which: SetupItem) => (done[which] ? en["setup.change"]() : en["setup.set"]());
   const blocks: KnownBlock[] = [
     header(en["setup.header"]()),
     complete
@@ -50,7 +49,7 @@ export function buildSetupChecklist(
       checklist.defaultUsageLocation
         ? en["setup.location.now"]({ location: checklist.defaultUsageLocation })
         : en["setup.location.none"](),
-      button(setOrChange("location"), ids.setup.locationAction, "location"),
+      button(en["setup.location.button"](), ids.setup.locationAction, "location"),
     ),
     ...item(
       "products",
@@ -73,7 +72,7 @@ export function buildSetupChecklist(
       "approvals",
       en["setup.approvals.title"](),
       approvalsText(checklist, options.fallbackChannel),
-      button(setOrChange("approvals"), ids.setup.approvalsAction, "approvals"),
+      button(en["setup.approvals.button"](), ids.setup.approvalsAction, "approvals"),
     ),
     ...item(
       "defaults",
@@ -81,7 +80,7 @@ export function buildSetupChecklist(
       checklist.defaults.total > 0
         ? en["setup.defaults.now"]({ names: nameList(checklist.defaults) })
         : en["setup.defaults.none"](),
-      button(setOrChange("defaults"), ids.setup.defaultsAction, "defaults"),
+      button(en["setup.defaults.button"](), ids.setup.defaultsAction, "defaults"),
     ),
   ];
   return homeView(blocks);

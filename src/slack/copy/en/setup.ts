@@ -9,12 +9,11 @@ export const setup = {
   "setup.complete": () => "Set-up is complete. Change any item here, or go back to the dashboard.",
   "setup.done": () => "✅ Done",
   "setup.not_done": () => "⬜ Not done",
-  "setup.set": () => "Set",
-  "setup.change": () => "Change",
   "setup.dashboard": () => "Dashboard",
   "setup.reopen": () => "Set-up",
 
   "setup.location.title": () => "Default usage location",
+  "setup.location.button": () => "Set location",
   "setup.location.now": (p: { location: string }) =>
     `${p.location}: people without a location of their own use services there, so the licenses new people get work from day one.`,
   "setup.location.none": () =>
@@ -24,7 +23,7 @@ export const setup = {
   "setup.products.now": (p: { products: number }) => `${count(p.products, nouns.product)} in the catalog.`,
   "setup.products.none": () =>
     "No products yet. Add one here, or import a catalog: `npm run catalog -- import FILE --workspace TEAM_ID`.",
-  "setup.products.button": () => "Add or edit",
+  "setup.products.button": () => "Add or edit products",
 
   "setup.admins.title": () => "Who administers licenses",
   "setup.admins.now": (p: { total: number; names: string }) => `${count(p.total, nouns.person)}: ${p.names}.`,
@@ -40,13 +39,13 @@ export const setup = {
     `Not chosen here; the app's setting sends them to <#${p.channel}>. Choose a channel or direct messages.`,
   "setup.approvals.unchosen": () =>
     "Not chosen; each admin gets them by direct message meanwhile. Choose a channel (then invite the app to it) or direct messages.",
-  "setup.approvals.button": () => "Choose",
+  "setup.approvals.button": () => "Channel or DMs",
 
   "setup.defaults.title": () => "Products new people get",
   "setup.defaults.now": (p: { names: string }) =>
     `${p.names}: given to each person who joins, seats permitting.`,
   "setup.defaults.none": () => "None: people who join get no licenses until an admin assigns them.",
-  "setup.defaults.button": () => "Choose",
+  "setup.defaults.button": () => "Choose defaults",
   "setup.more": (p: { count: number }) => `and ${p.count} more`,
 
   "setup.modal.save": () => "Save",
