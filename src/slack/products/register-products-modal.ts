@@ -2,10 +2,8 @@ import type { App, BlockButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { en } from "../copy/en.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
-import { publishHome } from "../home/publish-home.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
-import { describeError } from "../shared/logger.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
 import { notifyUser } from "../shared/notify-user.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
@@ -97,13 +95,6 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
         if (!acked) await notice(text);
       },
       failed: (text) => text,
-    });
-    // The admin's Home shows the catalog (the set-up checklist counts its products): it follows.
-    await publishHome(deps, client, { workspaceId, userId: body.user.id }).catch((error: unknown) => {
-      deps.logger.warn("republishing App Home after a product was saved failed", {
-        ...describeError(error),
-        workspaceId,
-      });
     });
   });
 }
