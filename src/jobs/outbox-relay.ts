@@ -6,7 +6,7 @@ import { acrossWorkspaces, withinWorkspace } from "../db/workspace-scope.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { enqueueNotices } from "../licensing/outbox/enqueue.ts";
 import type { Notice } from "../licensing/outbox/notices.ts";
-import { adminRecipients } from "../licensing/outbox/recipients.ts";
+import { adminDirectMessages } from "../licensing/outbox/recipients.ts";
 import { inTransaction } from "../licensing/outcome.ts";
 
 /** What the relay hands to Slack. */
@@ -143,7 +143,7 @@ export async function relayOutbox(
           );
           // A channel that refuses the app (archived, the app not invited): the admins still hear.
           if (failure instanceof PermanentFailure && isChannel(row.channel)) {
-            const admins = await adminRecipients(tx, workspaceId, undefined);
+            const admins = await adminDirectMessages(tx, workspaceId);
             await enqueueNotices(
               tx,
               clock.now(),

@@ -3,6 +3,7 @@ import { registerAuditPages } from "./audit/register-audit-pages.ts";
 import { registerBulkModal } from "./bulk/register-bulk-modal.ts";
 import { registerAppHome } from "./home/register-app-home.ts";
 import { registerHomeActions } from "./home/register-home-actions.ts";
+import { registerSetup } from "./home/register-setup.ts";
 import { registerLicenseCommand } from "./license-command/register-license-command.ts";
 import { registerMailboxActions } from "./mailboxes/register-mailbox-actions.ts";
 import { registerProductsModal } from "./products/register-products-modal.ts";
@@ -19,6 +20,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerBulkModal(app, deps);
   registerAppHome(app, deps);
   registerHomeActions(app, deps);
+  registerSetup(app, deps);
   registerEventListeners(app, deps);
   registerRequestDecision(app, deps);
   registerAuditPages(app, deps);

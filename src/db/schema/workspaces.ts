@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+/** Where a workspace's requests and admin notices go, once an admin has chosen (rule 10). */
+export const approvalsRoute = pgEnum("approvals_route", ["channel", "direct_messages"]);
 
 /** One Slack workspace (team) or Enterprise Grid org; every other row belongs to exactly one. */
 export const workspaces = pgTable(
@@ -12,6 +15,10 @@ export const workspaces = pgTable(
     nonUserMailboxQuotaMb: integer("non_user_mailbox_quota_mb").notNull().default(10_240),
     requestExpiryDays: integer("request_expiry_days").notNull().default(30),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** Null until an admin chooses; the process's APPROVALS_CHANNEL (or DMs) applies meanwhile. */
+    approvalsRoute: approvalsRoute("approvals_route"),
+    /** The channel requests go to, when approvals_route is "channel". */
+    approvalsChannelId: text("approvals_channel_id"),
     /** False once the app is uninstalled or its tokens revoked: nothing is sent there any more. */
     active: boolean("active").notNull().default(true),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
@@ -36,6 +43,10 @@ export const workspaces = pgTable(
     check("workspaces_restore_window_days_positive", sql`${t.restoreWindowDays} > 0`),
     check("workspaces_mailbox_quota_positive", sql`${t.nonUserMailboxQuotaMb} > 0`),
     check("workspaces_request_expiry_days_positive", sql`${t.requestExpiryDays} > 0`),
+    check(
+      "workspaces_approvals_channel_with_route",
+      sql`(${t.approvalsRoute} = 'channel') = (${t.approvalsChannelId} is not null)`,
+    ),
     check("workspaces_daily_jobs_at_hh_mm", sql`${t.dailyJobsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
   ],
 );

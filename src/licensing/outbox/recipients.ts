@@ -1,18 +1,26 @@
 import type { Tx } from "../outcome.ts";
 import { listApprovers } from "../requests/list-approvers.ts";
+import { approvalsChannelOf } from "../workspaces/approvals-channel.ts";
 import { digestKey, enqueueNotices } from "./enqueue.ts";
 import type { Notice } from "./notices.ts";
 
 /**
- * Who hears about a workspace's licenses: its approvals channel when it has one, else every active
- * admin (rule 10) by direct message.
+ * Who hears about a workspace's licenses: its approvals channel when it has one (the admins'
+ * choice, else the process setting `approvalsChannel`), else every active admin (rule 10) by
+ * direct message.
  */
 export async function adminRecipients(
   tx: Tx,
   workspaceId: string,
   approvalsChannel: string | undefined,
 ): Promise<string[]> {
-  if (approvalsChannel) return [approvalsChannel];
+  const channel = await approvalsChannelOf(tx, workspaceId, approvalsChannel);
+  if (channel) return [channel];
+  return adminDirectMessages(tx, workspaceId);
+}
+
+/** Every active admin by direct message: also where what a channel refused goes instead. */
+export async function adminDirectMessages(tx: Tx, workspaceId: string): Promise<string[]> {
   return (await listApprovers(tx, { workspaceId })).map((a) => a.slackUserId);
 }
 

@@ -16,6 +16,7 @@ import { person } from "./en/person.ts";
 import { products } from "./en/products.ts";
 import { remove } from "./en/remove.ts";
 import { requests } from "./en/requests.ts";
+import { setup } from "./en/setup.ts";
 import { status } from "./en/status.ts";
 
 /**
@@ -42,6 +43,7 @@ export const en = {
   ...mailboxes,
   ...products,
   ...exportCopy,
+  ...setup,
 } as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };

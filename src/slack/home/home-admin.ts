@@ -35,6 +35,7 @@ export function buildAdminHome(home: AdminHome, options: { timeZone: string; now
       elements: [
         button(en["home.admin.bulk"](), ids.home.openBulkAction, "bulk"),
         button(en["home.admin.products"](), ids.home.openProductsAction, "products"),
+        button(en["setup.reopen"](), ids.setup.showAction, "setup"),
       ],
     },
     note(defaultLocationText(home.defaultUsageLocation)),

@@ -1,24 +1,36 @@
 import type { WebClient } from "@slack/web-api";
 import { getAdminHome } from "../../licensing/home/get-admin-home.ts";
 import { getMemberHome } from "../../licensing/home/get-member-home.ts";
+import { getSetupChecklist, setupComplete } from "../../licensing/home/get-setup-checklist.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { ADMIN_HOME_LIMITS, buildAdminHome } from "./home-admin.ts";
 import { buildMemberHome, MEMBER_HOME_REQUESTS } from "./home-member.ts";
+import { buildSetupChecklist } from "./setup-checklist.ts";
+
+/** Which page of an admin's Home: the set-up checklist or the dashboard (once set-up is done). */
+export type HomePage = "setup" | "dashboard";
 
 /**
- * Publishes a user's Home tab as it stands now. Whether they see the admin's dashboard is decided
+ * Publishes a user's Home tab as it stands now. Whether they see the admin's pages is decided
  * here, on the server, from Slack's current word; a member seeing their own page is no refusal.
+ * An admin sees the set-up checklist until every item is done, and whenever they ask for it.
  */
 export async function publishHome(
   deps: SlackDeps,
   client: WebClient,
-  input: { workspaceId: string; userId: string },
+  input: { workspaceId: string; userId: string; page?: HomePage },
 ): Promise<void> {
   const { workspaceId, userId } = input;
   const person = await actingPerson(deps, client, workspaceId, userId);
   const timeZone = person?.timeZone ?? "UTC";
   if (person?.isAdmin) {
+    const checklist = await getSetupChecklist(deps.db, { workspaceId });
+    if (input.page === "setup" || !setupComplete(checklist)) {
+      const view = buildSetupChecklist(checklist, { fallbackChannel: deps.approvalsChannel });
+      await client.views.publish({ user_id: userId, view });
+      return;
+    }
     const home = await getAdminHome(deps.db, deps.clock, { workspaceId, limits: ADMIN_HOME_LIMITS });
     const view = buildAdminHome(home, { timeZone, now: deps.clock.now() });
     await client.views.publish({ user_id: userId, view });

@@ -7,8 +7,10 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
+import { publishHome } from "../home/publish-home.ts";
 import type { DeliveryClaim } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
+import { describeError } from "../shared/logger.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { productFormMetadata } from "./open-products-modal.ts";
@@ -67,7 +69,15 @@ export async function saveSubmission(
   });
   if (saved.ok) {
     const words = { name: escapeMrkdwn(form.product.name), seats: en["seats.available"](saved.seats) };
-    return notice(saved.created ? en["products.saved_new"](words) : en["products.saved"](words));
+    await notice(saved.created ? en["products.saved_new"](words) : en["products.saved"](words));
+    // The admin's Home shows the catalog (the set-up checklist counts its products): it follows.
+    await publishHome(deps, client, { workspaceId, userId: actor.userId }).catch((error: unknown) => {
+      deps.logger.warn("republishing App Home after a product was saved failed", {
+        ...describeError(error),
+        workspaceId,
+      });
+    });
+    return;
   }
   await claim.release();
   switch (saved.code) {

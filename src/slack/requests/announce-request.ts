@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { listApprovers } from "../../licensing/requests/list-approvers.ts";
 import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
+import { approvalsChannelOf } from "../../licensing/workspaces/approvals-channel.ts";
 import { describeError } from "../shared/logger.ts";
 import type { Message } from "../shared/message-parts.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -14,7 +15,7 @@ export const REQUEST_EVENT_TYPE = "license_request";
 type Posted = "posted" | "already" | "failed";
 
 /**
- * Posts a filed request to the approvers: the approvals channel when one is set, else each admin's
+ * Posts a filed request to the approvers: the approvals channel when one is chosen or set, else each admin's
  * DM (never the requester's own), recording every copy so a decision can update them all. Each
  * approver gets a request once, however often this runs; one failed post does not stop the others.
  * The request is already filed when this runs, so it never throws: failures are logged.
@@ -40,8 +41,9 @@ export async function announceRequest(
 async function postToApprovers(deps: SlackDeps, client: WebClient, request: RequestSummary): Promise<void> {
   const message = buildRequestMessage(request);
   const ids = { workspaceId: request.workspaceId, requestId: request.id };
-  if (deps.approvalsChannel) {
-    const posted = await postCopy(deps, client, request, deps.approvalsChannel, message);
+  const channel = await approvalsChannelOf(deps.db, request.workspaceId, deps.approvalsChannel);
+  if (channel) {
+    const posted = await postCopy(deps, client, request, channel, message);
     if (posted !== "failed") return;
     deps.logger.warn("approvals channel refused the request; sending it to each admin instead", ids);
   }

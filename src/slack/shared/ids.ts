@@ -86,6 +86,25 @@ export const ids = {
     openProductsAction: "home.products.open",
     requestLicenseAction: "home.request.open",
   },
+  /** The admin's set-up checklist on App Home and the modals its buttons open. */
+  setup: {
+    showAction: "setup.show",
+    dashboardAction: "setup.dashboard",
+    locationAction: "setup.location.open",
+    adminsAction: "setup.admins.open",
+    approvalsAction: "setup.approvals.open",
+    defaultsAction: "setup.defaults.open",
+    locationCallbackId: "setup.location.form",
+    adminsCallbackId: "setup.admins.form",
+    approvalsCallbackId: "setup.approvals.form",
+    defaultsCallbackId: "setup.defaults.form",
+    locationBlock: "setup.location",
+    adminsBlock: "setup.admins",
+    routeBlock: "setup.approvals.route",
+    channelBlock: "setup.approvals.channel",
+    defaultsBlock: "setup.defaults",
+    inputAction: "setup.input",
+  },
   /** The modal App Home's "Request a license" opens: a product, and optionally why. */
   homeRequestForm: {
     callbackId: "home.request.form",

@@ -1,3 +1,8 @@
+import { setDefaultProducts } from "../../../src/licensing/catalog/set-default-products.ts";
+import { systemClock } from "../../../src/licensing/clock.ts";
+import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
+import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
+import { setApprovalsRoute } from "../../../src/licensing/workspaces/set-approvals-route.ts";
 import type { RecordedCall } from "../../../src/local-slack/fake-slack-api.ts";
 import { postEvent, postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
@@ -120,4 +125,33 @@ export function submitRequestForm(
       },
     },
   });
+}
+
+/**
+ * Finishes the set-up checklist for a workspace that already has a default location and products
+ * (the example workspace): a second admin, requests to each admin's DMs, and a default product when
+ * none is one. Its admins then see the dashboard.
+ */
+export async function finishSetup(app: RunningApp): Promise<void> {
+  const system = { userId: "system", source: "cli" as const };
+  const catalog = await getSeatUsage(app.db, { workspaceId: app.teamId });
+  if (!catalog.some((p) => p.isDefault) && catalog[0]) {
+    const set = await setDefaultProducts(app.db, systemClock, {
+      workspaceId: app.teamId,
+      productIds: [catalog[0].productId],
+      actor: system,
+    });
+    if (!set.ok) throw new Error(set.code);
+  }
+  const second = app.fake.users.add({ name: "second-admin", is_admin: true });
+  await upsertPeople(app.db, {
+    workspaceId: app.teamId,
+    people: [{ slackUserId: second.id, name: "Second admin", isSlackAdmin: true }],
+  });
+  const chosen = await setApprovalsRoute(app.db, systemClock, {
+    workspaceId: app.teamId,
+    choice: { route: "direct_messages" },
+    actor: system,
+  });
+  if (!chosen.ok) throw new Error(chosen.code);
 }

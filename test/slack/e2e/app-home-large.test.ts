@@ -6,7 +6,7 @@ import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspa
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { buttonValues, homeBlocks, homeText, openHome } from "./app-home-helpers.ts";
+import { buttonValues, finishSetup, homeBlocks, homeText, openHome } from "./app-home-helpers.ts";
 
 const app = useRunningSlackApp();
 
@@ -86,6 +86,7 @@ async function largeWorkspace() {
   await app.db.execute(
     sql`update products set assigned_seats = assigned_seats + 1 where workspace_id = ${workspaceId}`,
   );
+  await finishSetup(app);
   return { admin, member };
 }
 

@@ -17,6 +17,7 @@ import { until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 import {
   buttonValues,
   clickHomeButton,
+  finishSetup,
   homeText,
   nextPublish,
   openHome,
@@ -46,6 +47,7 @@ async function workspace() {
   await assignProduct(app.db, systemClock, { ...base, personId: memberRow?.id as string });
   await assignProduct(app.db, systemClock, { ...base, personId: leaverRow?.id as string });
   const removed = await removeProduct(app.db, systemClock, { ...base, personId: leaverRow?.id as string });
+  await finishSetup(app);
   if (!removed.ok) throw new Error(removed.code);
   const [window] = await app.db
     .update(restoreWindows)

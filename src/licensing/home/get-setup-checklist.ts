@@ -1,0 +1,87 @@
+import { and, asc, count, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { people, products, workspaces } from "../../db/schema/index.ts";
+import { administers } from "../may-administer.ts";
+
+/** How many names of admins and default products the checklist reads; the rest are counted. */
+const NAMES_READ = 10;
+
+/** Fewer people than this administering leaves requests waiting when the one admin is away. */
+export const ADMINS_WANTED = 2;
+
+export interface SetupChecklist {
+  /** Rule 4: where people without a location of their own are; null until set. */
+  defaultUsageLocation: string | null;
+  products: number;
+  admins: { total: number; names: string[] };
+  /** An admin's choice of where requests go; null until made (the process setting applies). */
+  approvals: { route: "channel"; channelId: string } | { route: "direct_messages" } | null;
+  /** Rule 2: the products a person who joins gets. */
+  defaults: { total: number; names: string[] };
+}
+
+/** What makes the rules work from the first minute, read from the data (nothing is ticked by hand). */
+export async function getSetupChecklist(
+  db: Database,
+  input: { workspaceId: string },
+): Promise<SetupChecklist> {
+  const { workspaceId } = input;
+  const inWorkspace = eq(products.workspaceId, workspaceId);
+  const adminWhere = and(eq(people.workspaceId, workspaceId), administers);
+  const defaultWhere = and(inWorkspace, eq(products.isDefault, true));
+  const [[workspace], [productCount], adminNames, [adminCount], defaultNames, [defaultCount]] =
+    await Promise.all([
+      db
+        .select({
+          location: workspaces.defaultUsageLocation,
+          route: workspaces.approvalsRoute,
+          channelId: workspaces.approvalsChannelId,
+        })
+        .from(workspaces)
+        .where(eq(workspaces.id, workspaceId)),
+      db.select({ n: count() }).from(products).where(inWorkspace),
+      db
+        .select({ name: people.name })
+        .from(people)
+        .where(adminWhere)
+        .orderBy(asc(people.name))
+        .limit(NAMES_READ),
+      db.select({ n: count() }).from(people).where(adminWhere),
+      db
+        .select({ name: products.name })
+        .from(products)
+        .where(defaultWhere)
+        .orderBy(asc(products.name))
+        .limit(NAMES_READ),
+      db.select({ n: count() }).from(products).where(defaultWhere),
+    ]);
+  return {
+    defaultUsageLocation: workspace?.location ?? null,
+    products: productCount?.n ?? 0,
+    admins: { total: adminCount?.n ?? 0, names: adminNames.map((a) => a.name) },
+    approvals:
+      workspace?.route === "channel" && workspace.channelId
+        ? { route: "channel", channelId: workspace.channelId }
+        : workspace?.route === "direct_messages"
+          ? { route: "direct_messages" }
+          : null,
+    defaults: { total: defaultCount?.n ?? 0, names: defaultNames.map((p) => p.name) },
+  };
+}
+
+export type SetupItem = "location" | "products" | "admins" | "approvals" | "defaults";
+
+/** Which items are done, each decided from what is recorded. */
+export function setupDone(checklist: SetupChecklist): Record<SetupItem, boolean> {
+  return {
+    location: checklist.defaultUsageLocation !== null,
+    products: checklist.products > 0,
+    admins: checklist.admins.total >= ADMINS_WANTED,
+    approvals: checklist.approvals !== null,
+    defaults: checklist.defaults.total > 0,
+  };
+}
+
+export function setupComplete(checklist: SetupChecklist): boolean {
+  return Object.values(setupDone(checklist)).every(Boolean);
+}

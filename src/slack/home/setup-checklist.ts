@@ -1,0 +1,103 @@
+import type { Button, KnownBlock } from "@slack/types";
+import {
+  ADMINS_WANTED,
+  type SetupChecklist,
+  type SetupItem,
+  setupDone,
+} from "../../licensing/home/get-setup-checklist.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn } from "../copy/format.ts";
+import { ids } from "../shared/ids.ts";
+import { header } from "../shared/message-parts.ts";
+import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
+
+/** Names listed on one item; the rest are counted, which keeps a line short for any workspace. */
+const NAMES_SHOWN = 5;
+
+/**
+ * The admin's set-up checklist: each item done or not, what is set now, and the button that opens
+ * the modal setting it. Shown in place of the dashboard until every item is done, and on demand
+ * afterwards (then with a way back). `fallbackChannel` is the process setting that applies while
+ * no choice of where requests go is recorded.
+ */
+export function buildSetupChecklist(
+  checklist: SetupChecklist,
+  options: { fallbackChannel?: string | undefined },
+) {
+  const done = setupDone(checklist);
+  const doneCount = Object.values(done).filter(Boolean).length;
+  const total = Object.keys(done).length;
+  const complete = doneCount === total;
+  const item = (which: SetupItem, title: string, now: string, action: Button): KnownBlock[] => [
+    sectionWithButton(
+      `*${title}*\n${done[which] ? en["setup.done"]() : en["setup.not_done"]()} · ${now}`,
+      action,
+    ),
+  ];
+  const blocks: KnownBlock[] = [
+    header(en["setup.header"]()),
+    complete
+      ? sectionWithButton(
+          en["setup.complete"](),
+          button(en["setup.dashboard"](), ids.setup.dashboardAction, "dashboard", "primary"),
+        )
+      : note(en["setup.intro"]({ done: doneCount, total })),
+    divider(),
+    ...item(
+      "location",
+      en["setup.location.title"](),
+      checklist.defaultUsageLocation
+        ? en["setup.location.now"]({ location: checklist.defaultUsageLocation })
+        : en["setup.location.none"](),
+      button(en["setup.location.button"](), ids.setup.locationAction, "location"),
+    ),
+    ...item(
+      "products",
+      en["setup.products.title"](),
+      checklist.products > 0
+        ? en["setup.products.now"]({ products: checklist.products })
+        : en["setup.products.none"](),
+      button(en["setup.products.button"](), ids.home.openProductsAction, "products"),
+    ),
+    ...item(
+      "admins",
+      en["setup.admins.title"](),
+      [
+        en["setup.admins.now"]({ total: checklist.admins.total, names: nameList(checklist.admins) }),
+        ...(done.admins ? [] : [en["setup.admins.wanted"]({ wanted: ADMINS_WANTED })]),
+      ].join(" "),
+      button(en["setup.admins.button"](), ids.setup.adminsAction, "admins"),
+    ),
+    ...item(
+      "approvals",
+      en["setup.approvals.title"](),
+      approvalsText(checklist, options.fallbackChannel),
+      button(en["setup.approvals.button"](), ids.setup.approvalsAction, "approvals"),
+    ),
+    ...item(
+      "defaults",
+      en["setup.defaults.title"](),
+      checklist.defaults.total > 0
+        ? en["setup.defaults.now"]({ names: nameList(checklist.defaults) })
+        : en["setup.defaults.none"](),
+      button(en["setup.defaults.button"](), ids.setup.defaultsAction, "defaults"),
+    ),
+  ];
+  return homeView(blocks);
+}
+
+function approvalsText(checklist: SetupChecklist, fallbackChannel: string | undefined): string {
+  const choice = checklist.approvals;
+  if (choice?.route === "channel") return en["setup.approvals.channel"]({ channel: choice.channelId });
+  if (choice?.route === "direct_messages") return en["setup.approvals.dms"]();
+  return fallbackChannel
+    ? en["setup.approvals.unchosen_channel"]({ channel: fallbackChannel })
+    : en["setup.approvals.unchosen"]();
+}
+
+/** "Alva, Bo and 3 more": names cut to a line's length, escaped, the rest counted. */
+export function nameList(list: { total: number; names: readonly string[] }): string {
+  const shown = list.names.slice(0, NAMES_SHOWN).map((n) => escapeMrkdwn(shortName(n)));
+  const rest = list.total - shown.length;
+  return rest > 0 ? [...shown, en["setup.more"]({ count: rest })].join(", ") : shown.join(", ");
+}
