@@ -25,6 +25,15 @@ export interface SeatShortfall {
   missing: number;
 }
 
+/** A person and a product none of whose services can run in the person's usage location. */
+export interface NothingRunsCase {
+  person: FailurePerson;
+  product: FailureProduct;
+  /** The product's services, by name: none is available in `location`. */
+  services: string[];
+  location: string;
+}
+
 type NoDetails = Record<never, never>;
 
 /**
@@ -51,6 +60,8 @@ export interface FailureDetails {
   UNKNOWN_WINDOW: NoDetails;
   WINDOW_RESTORED: NoDetails;
   USAGE_LOCATION_REQUIRED: { people?: FailurePerson[] };
+  /** Assigning would take a seat and turn nothing on; the admin may confirm it all the same. */
+  NOTHING_RUNS_IN_LOCATION: { cases: NothingRunsCase[] };
   DEVICE_LIMIT_REACHED: { limit: number; devices: string[] };
   DEVICE_ALREADY_REGISTERED: NoDetails;
   UNKNOWN_DEVICE: NoDetails;

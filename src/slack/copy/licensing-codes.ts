@@ -18,6 +18,7 @@ export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
   UNKNOWN_WINDOW: "error.UNKNOWN_WINDOW",
   WINDOW_RESTORED: "error.WINDOW_RESTORED",
   USAGE_LOCATION_REQUIRED: "error.USAGE_LOCATION_REQUIRED",
+  NOTHING_RUNS_IN_LOCATION: "error.NOTHING_RUNS_IN_LOCATION",
   DEVICE_LIMIT_REACHED: "error.DEVICE_LIMIT_REACHED",
   DEVICE_ALREADY_REGISTERED: "error.DEVICE_ALREADY_REGISTERED",
   UNKNOWN_DEVICE: "error.UNKNOWN_DEVICE",
@@ -96,6 +97,21 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
   UNKNOWN_WINDOW: plainWords,
   WINDOW_RESTORED: plainWords,
   USAGE_LOCATION_REQUIRED: (f) => peopleNamed(f, f.people),
+  NOTHING_RUNS_IN_LOCATION: (f) => {
+    const words = f.cases.map((c) => ({
+      person: escapeMrkdwn(c.person.name),
+      product: escapeMrkdwn(c.product.name),
+      services: c.services.map(escapeMrkdwn).join(", "),
+      location: escapeMrkdwn(c.location),
+    }));
+    const [first] = words;
+    if (!first) return plainWords(f);
+    if (words.length === 1) return only(en["error.detail.NOTHING_RUNS_IN_LOCATION"](first));
+    return {
+      summary: en["error.detail.NOTHING_RUNS_IN_LOCATION.many"](),
+      items: words.map((w) => en["error.detail.NOTHING_RUNS_IN_LOCATION.case"](w)),
+    };
+  },
   DEVICE_LIMIT_REACHED: (f) => ({
     summary: en["error.detail.DEVICE_LIMIT_REACHED"]({ limit: f.limit }),
     // Device names are text from people: escaped for mrkdwn.
