@@ -34,6 +34,25 @@ export interface NothingRunsCase {
   location: string;
 }
 
+/** One service a change of usage location turns off, under the held product that carried it. */
+export interface LocationLoss {
+  service: { key: string; name: string };
+  product: FailureProduct;
+  description: string;
+}
+
+/** The data-loss warning of a usage location change (rules 4 and 6): what goes, and when for good. */
+export interface LocationChangeWarning {
+  person: FailurePerson;
+  from: string | null;
+  to: string;
+  goneForGoodAt: Date;
+  /** Deleted for good at goneForGoodAt unless the person is back where the service runs before then. */
+  lost: LocationLoss[];
+  /** Switched off, kept (it outlives removal: SharePoint documents). */
+  survives: LocationLoss[];
+}
+
 type NoDetails = Record<never, never>;
 
 /**
@@ -60,6 +79,8 @@ export interface FailureDetails {
   UNKNOWN_WINDOW: NoDetails;
   WINDOW_RESTORED: NoDetails;
   USAGE_LOCATION_REQUIRED: { people?: FailurePerson[] };
+  /** The change takes data away: the admin confirms the warning first, naming what they saw go. */
+  LOCATION_CHANGE_LOSES_DATA: { warning: LocationChangeWarning };
   /** Assigning would take a seat and turn nothing on; the admin may confirm it all the same. */
   NOTHING_RUNS_IN_LOCATION: { cases: NothingRunsCase[] };
   DEVICE_LIMIT_REACHED: { limit: number; devices: string[] };
