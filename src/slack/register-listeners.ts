@@ -5,6 +5,7 @@ import { registerAppHome } from "./home/register-app-home.ts";
 import { registerHomeActions } from "./home/register-home-actions.ts";
 import { registerLicenseCommand } from "./license-command/register-license-command.ts";
 import { registerMailboxActions } from "./mailboxes/register-mailbox-actions.ts";
+import { registerLocationChange } from "./people/register-location-change.ts";
 import { registerProductsModal } from "./products/register-products-modal.ts";
 import { registerEventListeners } from "./register-events.ts";
 import { registerRemoveConfirmation } from "./remove/submit-remove-confirmation.ts";
@@ -25,4 +26,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerMailboxActions(app, deps);
   registerProductsModal(app, deps);
   registerWindowReminderActions(app, deps);
+  registerLocationChange(app, deps);
 }
