@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { registerAssignFollowUps } from "./assign/register-assign-follow-ups.ts";
 import { registerAuditPages } from "./audit/register-audit-pages.ts";
 import { registerBulkModal } from "./bulk/register-bulk-modal.ts";
 import { registerAppHome } from "./home/register-app-home.ts";
@@ -27,4 +28,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerProductsModal(app, deps);
   registerWindowReminderActions(app, deps);
   registerLocationChange(app, deps);
+  registerAssignFollowUps(app, deps);
 }

@@ -11,8 +11,9 @@ export const location = {
   "location.modal.cancel": () => "Cancel",
   "location.modal.label": (p: { person: string }) => `Where ${p.person} uses the services`,
   "location.modal.hint": () => "A two-letter country code (ISO 3166), like SE or US.",
-  "location.modal.default": () =>
-    "Also make it the workspace default, for everyone without a location of their own",
+  "location.modal.default": () => "Also make it the workspace default",
+  "location.modal.default.label": () => "Workspace default",
+  "location.modal.default.hint": () => "The default is where everyone without a location of their own is.",
   "location.modal.default_set": (p: { location: string }) =>
     `The workspace default usage location is now ${p.location}.`,
   "location.change.warning": (p: { person: string; from: string; to: string; date: string }) =>
