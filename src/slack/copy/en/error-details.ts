@@ -38,7 +38,7 @@ export const errorDetails = {
   }) =>
     `None of the services of *${p.product}* (${p.services}) can run in *${p.person}*'s usage location ${p.location}: assigning it would take a seat and turn nothing on. Nothing was changed.`,
   "error.detail.NOTHING_RUNS_IN_LOCATION.many": () =>
-    "Nothing was changed: for these people, none of a product's services can run in their usage location, so its seat would turn nothing on:",
+    "Nothing was changed: for these people, none of a product's services can run in their usage location, so its seat would turn nothing on. Leave them out, or assign each with `/license assign`, which offers to assign anyway:",
   "error.detail.NOTHING_RUNS_IN_LOCATION.case": (p: {
     person: string;
     product: string;
