@@ -7,7 +7,7 @@ import type { Clock } from "./clock.ts";
 import { refuseUnlessAdministers } from "./may-administer.ts";
 import { abort, type Failure, fail, inTransaction, type Tx } from "./outcome.ts";
 import { type SeatUsage, seatUsage } from "./seat-usage.ts";
-import { planSummary, type SkippedPlan, splitPlansByLocation } from "./service-plans.ts";
+import { nothingRunsCase, planSummary, type SkippedPlan, splitPlansByLocation } from "./service-plans.ts";
 import { writeLicenseChanges } from "./write-license-changes.ts";
 
 export interface AssignProductInput {
@@ -15,6 +15,11 @@ export interface AssignProductInput {
   personId: string;
   productId: string;
   actor: Actor;
+  /**
+   * Assign even when none of the product's services can run in the person's usage location
+   * (Microsoft 365 allows it: the person is about to move or travel). Refused unless said.
+   */
+  evenIfNothingRuns?: boolean;
 }
 
 export interface AssignProductResult {
@@ -38,6 +43,7 @@ export type AssignProductOutcome =
   | Failure<"UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "PERSON_DEACTIVATED" | "USAGE_LOCATION_REQUIRED">
   | Failure<"ALREADY_ASSIGNED">
   | Failure<"NO_SEATS_LEFT">
+  | Failure<"NOTHING_RUNS_IN_LOCATION">
   | Failure<"WINDOW_CLOSED">;
 
 /**
@@ -76,6 +82,13 @@ export async function assignInTransaction(
   if (!person.usageLocation) return fail("USAGE_LOCATION_REQUIRED");
 
   const { enabled, skipped } = splitPlansByLocation(ctx.plans, person.usageLocation);
+  // A seat that turns nothing on is refused unless asked for; a restore brings data back whatever runs.
+  const nothingRuns = enabled.length === 0 && skipped.length > 0;
+  if (nothingRuns && !input.evenIfNothingRuns && !options.requireRestore) {
+    return fail("NOTHING_RUNS_IN_LOCATION", {
+      cases: [nothingRunsCase(person, product, skipped, person.usageLocation)],
+    });
+  }
   const summary = {
     person: { id: person.id, name: person.name, slackUserId: person.slackUserId },
     product: { id: product.id, key: product.key, name: product.name },
@@ -87,7 +100,7 @@ export async function assignInTransaction(
     action,
     targetType: "assignment",
     targetId: assignmentId,
-    after: summary,
+    after: nothingRuns && input.evenIfNothingRuns ? { ...summary, evenIfNothingRuns: true } : summary,
   });
   const written = await writeLicenseChanges(tx, now, input.actor, {
     workspaceId: input.workspaceId,

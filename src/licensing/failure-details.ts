@@ -25,6 +25,34 @@ export interface SeatShortfall {
   missing: number;
 }
 
+/** A person and a product none of whose services can run in the person's usage location. */
+export interface NothingRunsCase {
+  person: FailurePerson;
+  product: FailureProduct;
+  /** The product's services, by name: none is available in `location`. */
+  services: string[];
+  location: string;
+}
+
+/** One service a change of usage location turns off, under the held product that carried it. */
+export interface LocationLoss {
+  service: { key: string; name: string };
+  product: FailureProduct;
+  description: string;
+}
+
+/** The data-loss warning of a usage location change (rules 4 and 6): what goes, and when for good. */
+export interface LocationChangeWarning {
+  person: FailurePerson;
+  from: string | null;
+  to: string;
+  goneForGoodAt: Date;
+  /** Deleted for good at goneForGoodAt unless the person is back where the service runs before then. */
+  lost: LocationLoss[];
+  /** Switched off, kept (it outlives removal: SharePoint documents). */
+  survives: LocationLoss[];
+}
+
 type NoDetails = Record<never, never>;
 
 /**
@@ -51,6 +79,10 @@ export interface FailureDetails {
   UNKNOWN_WINDOW: NoDetails;
   WINDOW_RESTORED: NoDetails;
   USAGE_LOCATION_REQUIRED: { people?: FailurePerson[] };
+  /** The change takes data away: the admin confirms the warning first, naming what they saw go. */
+  LOCATION_CHANGE_LOSES_DATA: { warning: LocationChangeWarning };
+  /** Assigning would take a seat and turn nothing on; the admin may confirm it all the same. */
+  NOTHING_RUNS_IN_LOCATION: { cases: NothingRunsCase[] };
   DEVICE_LIMIT_REACHED: { limit: number; devices: string[] };
   DEVICE_ALREADY_REGISTERED: NoDetails;
   UNKNOWN_DEVICE: NoDetails;

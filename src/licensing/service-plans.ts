@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type ServicePlanKind, servicePlanKind } from "../db/schema/index.ts";
+import type { NothingRunsCase } from "./failure-details.ts";
 
 export interface PlanInfo {
   id: string;
@@ -48,3 +49,18 @@ export function splitPlansByLocation(
 }
 
 export const planSummary = (plan: PlanInfo) => ({ key: plan.key, name: plan.name, kind: plan.kind });
+
+/** A refusal's case (NOTHING_RUNS_IN_LOCATION): who, which product, and the services that cannot run where. */
+export function nothingRunsCase(
+  person: { id: string; name: string; slackUserId: string },
+  product: { id: string; key: string; name: string },
+  skipped: SkippedPlan[],
+  location: string,
+): NothingRunsCase {
+  return {
+    person: { id: person.id, name: person.name, slackUserId: person.slackUserId },
+    product: { id: product.id, key: product.key, name: product.name },
+    services: skipped.map((s) => s.plan.name),
+    location,
+  };
+}

@@ -12,8 +12,11 @@ import { uuidArray } from "./bulk/pairs.ts";
  * - `covered(person_id, service_id)`: the services the products held afterwards turn on;
  * - `at_risk(person_id, product_id, window_id, service_id, survives)`: the person's active data that
  *   goes, each service once, under one removed product that carried it.
+ *
+ * `asIfLocatedIn`: read the people as being there instead (what a change of location would lose).
  */
-export function servicesAtRisk(workspaceId: string, personIds: string[]): SQL {
+export function servicesAtRisk(workspaceId: string, personIds: string[], asIfLocatedIn?: string): SQL {
+  const located = asIfLocatedIn ? sql`${asIfLocatedIn}::text, ` : sql``;
   return sql`held_after as (
       (select a.person_id, a.product_id from assignments a
         where a.workspace_id = ${workspaceId} and a.person_id = any(${uuidArray(personIds)})
@@ -26,7 +29,7 @@ export function servicesAtRisk(workspaceId: string, personIds: string[]): SQL {
       join services s on s.id = ps.service_id
       join people l on l.id = h.person_id
       join workspaces lw on lw.id = l.workspace_id
-      where not (coalesce(l.usage_location, lw.default_usage_location, '') = any(s.unavailable_locations))),
+      where not (coalesce(${located}l.usage_location, lw.default_usage_location, '') = any(s.unavailable_locations))),
     at_risk as (
       select distinct on (sd.person_id, sd.service_id)
         r.person_id, r.product_id, r.window_id, sd.service_id, s.data_survives_removal as survives

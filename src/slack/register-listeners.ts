@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { registerAssignFollowUps } from "./assign/register-assign-follow-ups.ts";
 import { registerAuditPages } from "./audit/register-audit-pages.ts";
 import { registerBulkModal } from "./bulk/register-bulk-modal.ts";
 import { registerAppHome } from "./home/register-app-home.ts";
@@ -6,6 +7,7 @@ import { registerHomeActions } from "./home/register-home-actions.ts";
 import { registerSetup } from "./home/register-setup.ts";
 import { registerLicenseCommand } from "./license-command/register-license-command.ts";
 import { registerMailboxActions } from "./mailboxes/register-mailbox-actions.ts";
+import { registerLocationChange } from "./people/register-location-change.ts";
 import { registerProductsModal } from "./products/register-products-modal.ts";
 import { registerEventListeners } from "./register-events.ts";
 import { registerRemoveConfirmation } from "./remove/submit-remove-confirmation.ts";
@@ -27,4 +29,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerMailboxActions(app, deps);
   registerProductsModal(app, deps);
   registerWindowReminderActions(app, deps);
+  registerLocationChange(app, deps);
+  registerAssignFollowUps(app, deps);
 }

@@ -179,6 +179,7 @@ function auditEntries(input: BulkChangeInput, state: BulkState, plan: BulkPlan, 
         added: result.added,
         removed: result.removed,
         restored: result.restored,
+        ...(input.evenIfNothingRuns ? { evenIfNothingRuns: true } : {}),
       },
     },
   ];

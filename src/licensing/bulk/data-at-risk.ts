@@ -37,6 +37,8 @@ export async function loadRemovalWarnings(
   context: WarningContext,
   change: { removals: Pair[]; additions: Pair[] },
   removedAt: Date,
+  /** The people read as located there instead: what a change of location would lose. */
+  asIfLocatedIn?: string,
 ): Promise<RemovalWarning[]> {
   const { removals, additions } = change;
   if (removals.length === 0) return [];
@@ -50,7 +52,7 @@ export async function loadRemovalWarnings(
         ), added as (
           select * from unnest(${uuidArray(additions.map((a) => a.personId))}, ${uuidArray(additions.map((a) => a.productId))})
             as a(person_id, product_id)
-        ), ${servicesAtRisk(context.workspaceId, personIds)}
+        ), ${servicesAtRisk(context.workspaceId, personIds, asIfLocatedIn)}
         select ar.person_id as "personId", ar.product_id as "productId", s.key, s.name, s.kind,
           s.data_description as description, ar.survives as "survivesRemoval", sd.mailbox_size_mb as "mailboxSizeMb",
           (select count(*)::int from device_installs di

@@ -1,5 +1,7 @@
+import type { NothingRunsCase } from "../failure-details.ts";
 import type { Failure } from "../outcome.ts";
 import { fail } from "../outcome.ts";
+import { nothingRunsCase } from "../service-plans.ts";
 import { type BulkPerson, type BulkProduct, type BulkState, plansAt } from "./bulk-state.ts";
 import type { Pair } from "./pairs.ts";
 
@@ -12,6 +14,11 @@ export interface BulkRequest {
   /** Add mode only: products every chosen person loses. */
   remove?: string[];
   mode: BulkMode;
+  /**
+   * Add products even to people where none of their services can run (Microsoft 365 allows it);
+   * without it such a change is refused whole, naming each person and product.
+   */
+  evenIfNothingRuns?: boolean;
 }
 
 export type ProductRef = { id: string; key: string; name: string };
@@ -49,7 +56,8 @@ export type BulkPlanFailure =
   | Failure<"UNKNOWN_PERSON">
   | Failure<"UNKNOWN_PRODUCT">
   | Failure<"PERSON_DEACTIVATED">
-  | Failure<"USAGE_LOCATION_REQUIRED">;
+  | Failure<"USAGE_LOCATION_REQUIRED">
+  | Failure<"NOTHING_RUNS_IN_LOCATION">;
 
 const productRef = (p: BulkProduct): ProductRef => ({ id: p.id, key: p.key, name: p.name });
 const personRef = (p: BulkPerson): PersonRef => ({ id: p.id, name: p.name, slackUserId: p.slackUserId });
@@ -78,6 +86,7 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
   const removals: Pair[] = [];
   const changes: PersonChange[] = [];
   const needsLocation: BulkPerson[] = [];
+  const nothingRuns: NothingRunsCase[] = [];
   for (const person of people) {
     const held = state.held.get(person.id) ?? new Set<string>();
     const added = add.filter((id) => !held.has(id));
@@ -90,6 +99,9 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
     const skipped = added.flatMap((productId) => {
       if (!person.usageLocation) return [];
       const split = plansAt(state, productId, person.usageLocation);
+      if (split.enabled.length === 0 && split.skipped.length > 0) {
+        nothingRuns.push(nothingRunsCase(person, ref(productId), split.skipped, person.usageLocation));
+      }
       return split.skipped.length
         ? [
             {
@@ -112,6 +124,8 @@ export function planBulkChange(state: BulkState, request: BulkRequest): BulkPlan
   }
   if (needsLocation.length > 0)
     return fail("USAGE_LOCATION_REQUIRED", { people: needsLocation.map(personRef) });
+  if (nothingRuns.length > 0 && !request.evenIfNothingRuns)
+    return fail("NOTHING_RUNS_IN_LOCATION", { cases: nothingRuns });
 
   return { people: changes, products: seatChanges(state, additions, removals), additions, removals };
 }

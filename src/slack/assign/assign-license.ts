@@ -15,6 +15,8 @@ import type { PersonRef } from "../license-command/parse-license-command.ts";
 import { announceRequest } from "../requests/announce-request.ts";
 import { failureOutcome } from "../shared/failure-outcome.ts";
 import { describeError } from "../shared/logger.ts";
+import { MESSAGE_BLOCKS_MAX } from "../shared/message-parts.ts";
+import { assignFollowUpBlocks } from "./assign-follow-ups.ts";
 import { type AssignAttempt, buildAssignResultMessage } from "./build-assign-result-message.ts";
 
 /**
@@ -60,7 +62,7 @@ export async function assignLicense(
         productId: found.product.id,
         actor: commandActor(ctx),
       });
-      attempts.push({ person: { name: person.name }, outcome });
+      attempts.push({ person: { name: person.name, id: person.id }, outcome });
     } catch (error) {
       if (input.people.length === 1) throw error;
       ctx.deps.logger.error("/license assign failed for one person", {
@@ -82,7 +84,12 @@ export async function assignLicense(
       attempts,
       timeZone: acting?.timeZone ?? "UTC",
     });
-    await ctx.reply(result);
+    const followUps = assignFollowUpBlocks(
+      found.product,
+      attempts,
+      MESSAGE_BLOCKS_MAX - result.blocks.length,
+    );
+    await ctx.reply({ ...result, blocks: [...result.blocks, ...followUps] });
     if (lines.length) await ctx.reply({ text: lines.join("\n") });
     return;
   }

@@ -15,7 +15,8 @@ import {
 
 /** One person's assign, with who it was for: a failure does not name the person. */
 export interface AssignAttempt {
-  person: { name: string };
+  /** With the person's id when a follow-up button must name them. */
+  person: { name: string; id?: string };
   outcome: AssignProductOutcome;
 }
 

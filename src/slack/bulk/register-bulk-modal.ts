@@ -8,6 +8,7 @@ import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
 import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { en } from "../copy/en.ts";
+import { describeFailure } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { buildErrorMessage } from "../shared/build-error-message.ts";
@@ -73,8 +74,13 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
       const personIds = await personIdsFor(deps, client, workspaceId, userIds);
       const request = { personIds, add, remove: mode === "add" ? remove : [], mode } as const;
       const preview = await previewBulkChange(deps.db, deps.clock, { workspaceId, ...request });
-      if (!preview.ok)
-        return buildNoticeModal(buildErrorMessage(preview, { timeZone: acting.timeZone ?? "UTC" }).text);
+      if (!preview.ok) {
+        // The refusal with the people and products it names, not only its headline.
+        const { summary, items } = describeFailure(preview, { timeZone: acting.timeZone ?? "UTC" });
+        return buildNoticeModal(
+          [summary, ...items.map((item) => en["error.detail.item"]({ item }))].join("\n"),
+        );
+      }
       await deps.db
         .insert(viewDrafts)
         .values({

@@ -11,6 +11,7 @@ import { failures } from "./en/failures.ts";
 import { help } from "./en/help.ts";
 import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
+import { location } from "./en/location.ts";
 import { mailboxes } from "./en/mailboxes.ts";
 import { person } from "./en/person.ts";
 import { products } from "./en/products.ts";
@@ -44,6 +45,7 @@ export const en = {
   ...products,
   ...exportCopy,
   ...setup,
+  ...location,
 } as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };

@@ -18,6 +18,8 @@ export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
   UNKNOWN_WINDOW: "error.UNKNOWN_WINDOW",
   WINDOW_RESTORED: "error.WINDOW_RESTORED",
   USAGE_LOCATION_REQUIRED: "error.USAGE_LOCATION_REQUIRED",
+  NOTHING_RUNS_IN_LOCATION: "error.NOTHING_RUNS_IN_LOCATION",
+  LOCATION_CHANGE_LOSES_DATA: "error.LOCATION_CHANGE_LOSES_DATA",
   DEVICE_LIMIT_REACHED: "error.DEVICE_LIMIT_REACHED",
   DEVICE_ALREADY_REGISTERED: "error.DEVICE_ALREADY_REGISTERED",
   UNKNOWN_DEVICE: "error.UNKNOWN_DEVICE",
@@ -96,6 +98,39 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
   UNKNOWN_WINDOW: plainWords,
   WINDOW_RESTORED: plainWords,
   USAGE_LOCATION_REQUIRED: (f) => peopleNamed(f, f.people),
+  LOCATION_CHANGE_LOSES_DATA: (f, timeZone) => {
+    const { warning } = f;
+    return {
+      summary: en["location.change.warning"]({
+        person: escapeMrkdwn(warning.person.name),
+        from: warning.from ?? "no location",
+        to: warning.to,
+        date: formatInstant(warning.goneForGoodAt, timeZone),
+      }),
+      items: warning.lost.map((l) =>
+        en["location.change.lost_item"]({
+          service: escapeMrkdwn(l.service.name),
+          product: escapeMrkdwn(l.product.name),
+          data: escapeMrkdwn(l.description),
+        }),
+      ),
+    };
+  },
+  NOTHING_RUNS_IN_LOCATION: (f) => {
+    const words = f.cases.map((c) => ({
+      person: escapeMrkdwn(c.person.name),
+      product: escapeMrkdwn(c.product.name),
+      services: c.services.map(escapeMrkdwn).join(", "),
+      location: escapeMrkdwn(c.location),
+    }));
+    const [first] = words;
+    if (!first) return plainWords(f);
+    if (words.length === 1) return only(en["error.detail.NOTHING_RUNS_IN_LOCATION"](first));
+    return {
+      summary: en["error.detail.NOTHING_RUNS_IN_LOCATION.many"](),
+      items: words.map((w) => en["error.detail.NOTHING_RUNS_IN_LOCATION.case"](w)),
+    };
+  },
   DEVICE_LIMIT_REACHED: (f) => ({
     summary: en["error.detail.DEVICE_LIMIT_REACHED"]({ limit: f.limit }),
     // Device names are text from people: escaped for mrkdwn.

@@ -1,7 +1,6 @@
 import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
 import { en } from "../copy/en.ts";
-import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {
   adminAndPerson,
@@ -10,8 +9,12 @@ import {
   requireAdmin,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { buildLocationChangeWarning, locationChangeDoneText } from "./location-change-message.ts";
 
-/** `/license location @person CC`: where the person uses the services (rule 4). */
+/**
+ * `/license location @person CC`: where the person uses the services (rule 4). A change that
+ * turns services off answers with the data-loss warning and its confirm button, changing nothing.
+ */
 export async function setLocation(
   ctx: CommandContext,
   input: { person: PersonRef; location: string },
@@ -25,10 +28,14 @@ export async function setLocation(
     usageLocation: input.location,
     actor: commandActor(ctx),
   });
-  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
-  return ctx.reply({
-    text: en["location.done"]({ person: escapeMrkdwn(person.name), location: result.usageLocation }),
-  });
+  const timeZone = named.admin.timeZone ?? "UTC";
+  if (!result.ok) {
+    if (result.code === "LOCATION_CHANGE_LOSES_DATA") {
+      return ctx.reply(buildLocationChangeWarning(result.warning, timeZone));
+    }
+    return ctx.reply({ text: errorText(result.code) });
+  }
+  return ctx.reply({ text: locationChangeDoneText(result, timeZone) });
 }
 
 /** `/license location default CC`: where people without a location of their own are (rule 4). */

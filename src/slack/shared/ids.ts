@@ -43,6 +43,23 @@ export const ids = {
   mailbox: {
     licenseAction: "mailbox.license",
   },
+  /** Under an assign's refusal; value: "personId productId". */
+  assignFollowUp: {
+    setLocationAction: "assign.location.open",
+    anywayAction: "assign.anyway",
+  },
+  /** The modal "Set usage location" opens: the person's location, and maybe the workspace default. */
+  assignLocation: {
+    callbackId: "assign.location.form",
+    locationBlock: "assign.location.code",
+    locationAction: "assign.location.code.input",
+    defaultBlock: "assign.location.default",
+    defaultAction: "assign.location.default.check",
+  },
+  /** Confirms a usage location change that takes services away; value: the confirmation's JSON. */
+  locationChange: {
+    confirmAction: "location.change.confirm",
+  },
   /** "Next page" under an audit page; value: an encoded cursor (and whose record it is). */
   auditPage: {
     nextAction: "audit.page.next",

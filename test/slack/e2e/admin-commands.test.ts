@@ -39,7 +39,7 @@ describe("admin commands over signed HTTP", () => {
       /Lync Online Plan 2\*: \d of 5 available → \d of 7 available/,
     );
     expect(await say(admin.id, "seats lync 0")).toContain("free 1");
-    expect(await say(admin.id, `location <@${member.id}> cn`)).toContain("now uses services in CN");
+    expect(await say(admin.id, `location <@${member.id}> us`)).toContain("now uses services in US");
     expect(await say(admin.id, `location <@${member.id}> xx`)).toContain("two-letter country code");
     expect(await say(admin.id, `restore <@${member.id}> office`)).toContain("There is nothing to restore");
   });

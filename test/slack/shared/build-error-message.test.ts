@@ -20,6 +20,17 @@ const leastOfEach: { [C in LicensingCode]: Failure<C> } = {
   UNKNOWN_WINDOW: fail("UNKNOWN_WINDOW"),
   WINDOW_RESTORED: fail("WINDOW_RESTORED"),
   USAGE_LOCATION_REQUIRED: fail("USAGE_LOCATION_REQUIRED"),
+  LOCATION_CHANGE_LOSES_DATA: fail("LOCATION_CHANGE_LOSES_DATA", {
+    warning: {
+      person: { name: "Wei", slackUserId: "U1" },
+      from: "SE",
+      to: "CN",
+      goneForGoodAt: new Date("2026-04-01T10:00:00Z"),
+      lost: [],
+      survives: [],
+    },
+  }),
+  NOTHING_RUNS_IN_LOCATION: fail("NOTHING_RUNS_IN_LOCATION", { cases: [] }),
   DEVICE_LIMIT_REACHED: fail("DEVICE_LIMIT_REACHED", { limit: 5, devices: [] }),
   DEVICE_ALREADY_REGISTERED: fail("DEVICE_ALREADY_REGISTERED"),
   UNKNOWN_DEVICE: fail("UNKNOWN_DEVICE"),

@@ -30,6 +30,21 @@ export const errorDetails = {
   "error.detail.PERSON_DEACTIVATED": () => "These people are deactivated; reactivate them first:",
   "error.detail.USAGE_LOCATION_REQUIRED": () =>
     "These people have no usage location, and the workspace has no default. Set one with `/license location @person CC`:",
+  "error.detail.NOTHING_RUNS_IN_LOCATION": (p: {
+    person: string;
+    product: string;
+    services: string;
+    location: string;
+  }) =>
+    `None of the services of *${p.product}* (${p.services}) can run in *${p.person}*'s usage location ${p.location}: assigning it would take a seat and turn nothing on. Nothing was changed.`,
+  "error.detail.NOTHING_RUNS_IN_LOCATION.many": () =>
+    "Nothing was changed: for these people, none of a product's services can run in their usage location, so its seat would turn nothing on. Leave them out, or assign each with `/license assign`, which offers to assign anyway:",
+  "error.detail.NOTHING_RUNS_IN_LOCATION.case": (p: {
+    person: string;
+    product: string;
+    services: string;
+    location: string;
+  }) => `*${p.person}* in ${p.location}: *${p.product}* (${p.services})`,
   "error.detail.item": (p: { item: string }) => `• ${p.item}`,
   "request.status.approved": () => "approved",
   "request.status.denied": () => "denied",

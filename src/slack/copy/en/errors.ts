@@ -17,6 +17,10 @@ export const errors = {
     "That license was assigned again, so its data was restored: nothing is waiting to be deleted.",
   "error.USAGE_LOCATION_REQUIRED": () =>
     "That person has no usage location, and the workspace has no default. Set one with `/license location @person CC`.",
+  "error.LOCATION_CHANGE_LOSES_DATA": () =>
+    "That change of usage location turns services off and their data goes: it needs your confirmation of the warning first. Nothing was changed.",
+  "error.NOTHING_RUNS_IN_LOCATION": () =>
+    "None of that product's services can run in the person's usage location: assigning it would take a seat and turn nothing on. Nothing was changed.",
   "error.DEVICE_LIMIT_REACHED": () => "The install limit is reached: remove a device before adding another.",
   "error.DEVICE_ALREADY_REGISTERED": () => "That device is already registered.",
   "error.UNKNOWN_DEVICE": () => "There is no device by that name.",
