@@ -10,6 +10,7 @@ import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { en } from "../copy/en.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { buildErrorMessage } from "../shared/build-error-message.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -95,6 +96,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
   app.view(ids.bulkPreview.callbackId, async ({ ack, body, view, client }) => {
     await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = workspaceOf(body);
+    let applied = false;
     await guarded(deps, client, { workspaceId, viewId: view.id }, async () => {
       // applyBulkChange decides who may (rule 10) and records a refusal; the flags it reads are
       // Slack's own as of the last minute.
@@ -124,6 +126,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
       });
       if (!result.ok)
         return buildNoticeModal(buildErrorMessage(result, { timeZone: acting?.timeZone ?? "UTC" }).text);
+      applied = !result.replayed;
       return buildNoticeModal(
         en["bulk.done"]({
           people: result.peopleChanged,
@@ -133,6 +136,8 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         }),
       );
     });
+    // After the admin's answer: each person changed gets one message about their own licenses.
+    if (applied) await sendQueuedNotices(deps, client, { workspaceId });
   });
 }
 

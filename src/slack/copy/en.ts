@@ -13,6 +13,7 @@ import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
 import { mailboxes } from "./en/mailboxes.ts";
 import { person } from "./en/person.ts";
+import { personalNotices } from "./en/personal-notices.ts";
 import { products } from "./en/products.ts";
 import { remove } from "./en/remove.ts";
 import { requests } from "./en/requests.ts";
@@ -42,6 +43,7 @@ export const en = {
   ...mailboxes,
   ...products,
   ...exportCopy,
+  ...personalNotices,
 } as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };

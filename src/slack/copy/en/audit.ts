@@ -27,6 +27,7 @@ export const audit = {
   "audit.action.mailbox.locked": () => "locked a mailbox",
   "audit.action.person.usage_location_set": () => "set a usage location",
   "audit.action.workspace.default_usage_location_set": () => "set the default usage location",
+  "audit.action.workspace.personal_notices_set": () => "turned personal notices on or off",
   "audit.action.person.deactivated": () => "deactivated a person",
   "audit.action.person.reactivated": () => "reactivated a person",
   "audit.action.person.defaults_assigned": () => "gave a new person the default licenses",
