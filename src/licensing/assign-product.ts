@@ -5,6 +5,7 @@ import { loadAssignmentContext } from "./assignment-context.ts";
 import type { AuditEntry } from "./audit.ts";
 import type { Clock } from "./clock.ts";
 import { refuseUnlessAdministers } from "./may-administer.ts";
+import { queuePersonalNotices } from "./outbox/queue-personal-notices.ts";
 import { abort, type Failure, fail, inTransaction, type Tx } from "./outcome.ts";
 import { type SeatUsage, seatUsage } from "./seat-usage.ts";
 import { nothingRunsCase, planSummary, type SkippedPlan, splitPlansByLocation } from "./service-plans.ts";
@@ -51,15 +52,20 @@ export type AssignProductOutcome =
  * location allows, and brings back retained data of those services while its window is open (rule 6).
  */
 export function assignProduct(db: Database, clock: Clock, input: AssignProductInput) {
-  return inTransaction(db, (tx) => assignInTransaction(tx, clock.now(), input, { requireRestore: false }));
+  return inTransaction(db, (tx) =>
+    assignInTransaction(tx, clock.now(), input, { requireRestore: false, tellPerson: true }),
+  );
 }
 
-/** Shared by assign, restore and approval: the checks, then one statement of the license writer. */
+/**
+ * Shared by assign, restore and approval: the checks, then one statement of the license writer.
+ * `tellPerson` queues the person's notice (rule 12); an approval tells them in its own words.
+ */
 export async function assignInTransaction(
   tx: Tx,
   now: Date,
   input: AssignProductInput,
-  options: { requireRestore: boolean },
+  options: { requireRestore: boolean; tellPerson?: boolean },
 ): Promise<AssignProductOutcome> {
   const ctx = await loadAssignmentContext(tx, input);
   // Rule 10, read with the context; only an unknown person or product costs a statement of its own.
@@ -125,6 +131,9 @@ export async function assignInTransaction(
   if (options.requireRestore && !restored) abort(fail("WINDOW_CLOSED", { purgedAt: null }));
   const seat = written.seats.find((s) => s.productId === product.id);
   if (!seat) throw new Error(`product ${product.id}'s seat counter did not move`);
+  if (options.tellPerson) {
+    await queuePersonalNotices(tx, now, { workspaceId: input.workspaceId, actor: input.actor, written });
+  }
   return {
     ok: true as const,
     assignmentId,

@@ -4,6 +4,7 @@ import { loadAssignmentContext } from "./assignment-context.ts";
 import { loadRemovalWarnings } from "./bulk/data-at-risk.ts";
 import type { Clock } from "./clock.ts";
 import { refuseUnlessAdministers } from "./may-administer.ts";
+import { queuePersonalNotices } from "./outbox/queue-personal-notices.ts";
 import { type Failure, fail, inTransaction } from "./outcome.ts";
 import type { RemovalWarning } from "./removal-warning.ts";
 import { type SeatUsage, seatUsage } from "./seat-usage.ts";
@@ -76,6 +77,7 @@ export function removeProduct(
     if (written.removed.length === 0) return fail("NOT_ASSIGNED");
     const seat = written.seats.find((s) => s.productId === ctx.product.id);
     if (!seat) throw new Error(`product ${ctx.product.id}'s seat counter did not move`);
+    await queuePersonalNotices(tx, now, { workspaceId: input.workspaceId, actor: input.actor, written });
     return { ok: true as const, warning, restoreWindowId, seats: seatUsage(seat.purchased, seat.assigned) };
   });
 }

@@ -18,7 +18,7 @@ export async function restoreProduct(
   input: AssignProductInput,
 ): Promise<RestoreProductOutcome> {
   const outcome = await inTransaction(db, (tx) =>
-    assignInTransaction(tx, clock.now(), input, { requireRestore: true }),
+    assignInTransaction(tx, clock.now(), input, { requireRestore: true, tellPerson: true }),
   );
   if (outcome.ok || outcome.code !== "WINDOW_CLOSED") return outcome;
   const [last] = await db

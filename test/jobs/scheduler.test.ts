@@ -27,9 +27,11 @@ describe("the scheduler", () => {
     const owner = slack.users.add({ name: "owner", is_owner: true });
     await f.addPeople([{ slackUserId: owner.id, name: "Owner", isSlackAdmin: true }]);
     slack.users.add({ id: "UADMIN", name: "remover" });
+    // Maja is told of her license and its removal (rule 12): she must be someone Slack knows.
+    const maja = slack.users.add({ name: "maja" });
     const input = {
       workspaceId: f.workspaceId,
-      personId: await f.addPerson({ name: "Maja" }),
+      personId: await f.addPerson({ slackUserId: maja.id, name: "Maja" }),
       productId: await f.productId("office"),
       actor: admin,
     };

@@ -33,6 +33,8 @@ export const workspaces = pgTable(
     mailboxWarningDays: integer("mailbox_warning_days").array().notNull().default(sql`'{7,1}'::integer[]`),
     /** A request pending this many days is brought to the approvers again. */
     requestReminderAfterDays: integer("request_reminder_after_days").notNull().default(2),
+    /** Rule 12: people are told by DM what they got or lost; admins can turn it off. */
+    personalNotices: boolean("personal_notices").notNull().default(true),
     /** Slack asked us to wait (429 Retry-After): the outbox sends nothing here before then. */
     outboxPausedUntil: timestamp("outbox_paused_until", { withTimezone: true }),
     /** When the directory was last read from Slack in full. */

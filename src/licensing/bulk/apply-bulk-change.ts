@@ -6,6 +6,7 @@ import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { refuseUnlessAdministers } from "../may-administer.ts";
+import { queuePersonalNotices } from "../outbox/queue-personal-notices.ts";
 import { type Failure, fail, inTransaction, type Tx } from "../outcome.ts";
 import { withWindowIds, writeLicenseChanges } from "../write-license-changes.ts";
 import { type BulkState, loadBulkState, windowsOf } from "./bulk-state.ts";
@@ -83,6 +84,12 @@ export function applyBulkChange(db: Database, clock: Clock, input: BulkChangeInp
     // The seats were checked with the products locked; a counter that did not move is a bug.
     if (applied.overbooked.length > 0)
       throw new Error(`bulk change overbooked ${applied.overbooked.join(", ")}`);
+    // One message per person for the whole change, not one per product.
+    await queuePersonalNotices(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      written: applied,
+    });
     const result: BulkResult = {
       ok: true,
       replayed: false,

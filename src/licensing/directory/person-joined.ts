@@ -7,6 +7,7 @@ import { loadBulkState, windowsOf } from "../bulk/bulk-state.ts";
 import { type ProductRef, planBulkChange } from "../bulk/plan-bulk-change.ts";
 import type { Clock } from "../clock.ts";
 import { refuseUnlessAdministers } from "../may-administer.ts";
+import { queuePersonalNotices } from "../outbox/queue-personal-notices.ts";
 import { type Failure, inTransaction } from "../outcome.ts";
 import { writeLicenseChanges } from "../write-license-changes.ts";
 import type { DirectoryPerson } from "./upsert-people.ts";
@@ -101,7 +102,7 @@ export function personJoined(
     }
 
     const added = plan.people[0]?.added ?? [];
-    await writeLicenseChanges(tx, now, input.actor, {
+    const written = await writeLicenseChanges(tx, now, input.actor, {
       workspaceId: input.workspaceId,
       restoreWindowDays: state.restoreWindowDays,
       removals: [],
@@ -115,6 +116,12 @@ export function personJoined(
           after: { products: added.map((p) => p.key), skipped: plan.people[0]?.skipped ?? [] },
         },
       ],
+    });
+    await queuePersonalNotices(tx, now, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      written,
+      joined: true,
     });
     return result("assigned", added);
   });

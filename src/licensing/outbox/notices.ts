@@ -33,6 +33,37 @@ export interface MailboxItem {
   sizeMb: number;
 }
 
+/** A license the person got: what it turned on, what their location skipped, how many devices Office allows. */
+export interface LicenseGained {
+  product: string;
+  /** Retained data of its services came back from a restore window. */
+  restored: boolean;
+  enabled: string[];
+  skipped: { service: string; location: string }[];
+  /** The service with device installs (Office) and its limit, when the product carries one turned on. */
+  installs: { service: string; limit: number } | null;
+}
+
+/** A license the person lost: only the data they really lose, and the instant it is gone for good. */
+export interface LicenseLost {
+  product: string;
+  data: DataAtStake[];
+  /** Null when nothing is deleted (the data outlives removal or another license keeps it). */
+  goneForGoodAt: string | null;
+}
+
+/** One person's own changes from one transaction, told once (rule 12). */
+export interface LicenseChangesNotice {
+  kind: "license_changes";
+  /** The reader's time zone, for the instant their data is gone; null reads as UTC. */
+  timeZone: string | null;
+  /** Who made the change, by name; null when the app did (defaults on joining). */
+  by: string | null;
+  joined: boolean;
+  gained: LicenseGained[];
+  lost: LicenseLost[];
+}
+
 export type Notice =
   | { kind: "restore_reminders"; items: WindowReminderItem[] }
   | { kind: "windows_purged"; items: { person: string; product: string; purgeAt: string }[] }
@@ -45,6 +76,7 @@ export type Notice =
   | { kind: "request_expired"; requestId: string; person: string; product: string; createdAt: string }
   | { kind: "low_seats"; items: { product: string; available: number; purchased: number }[] }
   /** What the domain recorded for the admins (a join without its defaults, an offboarding). */
-  | { kind: "admin_notifications"; items: { kind: AdminNotificationKind; payload: unknown }[] };
+  | { kind: "admin_notifications"; items: { kind: AdminNotificationKind; payload: unknown }[] }
+  | LicenseChangesNotice;
 
 export type NoticeKind = Notice["kind"];

@@ -12,6 +12,7 @@ import {
   personLabel,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { announceRequest } from "../requests/announce-request.ts";
 import { failureOutcome } from "../shared/failure-outcome.ts";
 import { describeError } from "../shared/logger.ts";
@@ -91,6 +92,9 @@ export async function assignLicense(
     );
     await ctx.reply({ ...result, blocks: [...result.blocks, ...followUps] });
     if (lines.length) await ctx.reply({ text: lines.join("\n") });
+    // After the reply: the admin hears at once, the people they assigned to right after.
+    if (attempts.some((a) => a.outcome.ok))
+      await sendQueuedNotices(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId });
     return;
   }
   await ctx.reply({ text: lines.join("\n") });

@@ -11,6 +11,7 @@ import { en } from "../copy/en.ts";
 import { describeFailure } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { buildErrorMessage } from "../shared/build-error-message.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -101,6 +102,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
   app.view(ids.bulkPreview.callbackId, async ({ ack, body, view, client }) => {
     await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = workspaceOf(body);
+    let applied = false;
     await guarded(deps, client, { workspaceId, viewId: view.id }, async () => {
       // applyBulkChange decides who may (rule 10) and records a refusal; the flags it reads are
       // Slack's own as of the last minute.
@@ -130,6 +132,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
       });
       if (!result.ok)
         return buildNoticeModal(buildErrorMessage(result, { timeZone: acting?.timeZone ?? "UTC" }).text);
+      applied = !result.replayed;
       return buildNoticeModal(
         en["bulk.done"]({
           people: result.peopleChanged,
@@ -139,6 +142,8 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         }),
       );
     });
+    // After the admin's answer: each person changed gets one message about their own licenses.
+    if (applied) await sendQueuedNotices(deps, client, { workspaceId });
   });
 }
 

@@ -14,6 +14,7 @@ import { jobs } from "./en/jobs.ts";
 import { location } from "./en/location.ts";
 import { mailboxes } from "./en/mailboxes.ts";
 import { person } from "./en/person.ts";
+import { personalNotices } from "./en/personal-notices.ts";
 import { products } from "./en/products.ts";
 import { remove } from "./en/remove.ts";
 import { requests } from "./en/requests.ts";
@@ -46,6 +47,7 @@ export const en = {
   ...exportCopy,
   ...setup,
   ...location,
+  ...personalNotices,
 } as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };

@@ -3,6 +3,7 @@ import { systemActor } from "../../licensing/actor.ts";
 import { ensureWorkspace } from "../../licensing/directory/ensure-workspace.ts";
 import { personJoined } from "../../licensing/directory/person-joined.ts";
 import { deliverAdminNotifications } from "../notices/deliver-admin-notifications.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { type EventDelivery, handleEventOnce } from "../shared/handle-event-once.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { type SlackUser, toDirectoryPerson } from "./slack-user.ts";
@@ -16,17 +17,23 @@ export async function handleTeamJoin(
 ): Promise<void> {
   if (user.is_bot || user.id === "USLACKBOT") return;
   const { workspaceId } = delivery;
+  let assigned = false;
   await handleEventOnce(
     deps,
     delivery,
     async () => {
       await ensureWorkspace(deps.db, { id: workspaceId, name: workspaceId });
-      await personJoined(deps.db, deps.clock, {
+      const joined = await personJoined(deps.db, deps.clock, {
         workspaceId,
         person: toDirectoryPerson(user),
         actor: systemActor("event", delivery.eventId),
       });
+      assigned = joined.ok && joined.outcome === "assigned";
     },
-    () => deliverAdminNotifications(deps, client, { workspaceId }),
+    async () => {
+      await deliverAdminNotifications(deps, client, { workspaceId });
+      // The new member hears what they got (rule 12).
+      if (assigned) await sendQueuedNotices(deps, client, { workspaceId });
+    },
   );
 }

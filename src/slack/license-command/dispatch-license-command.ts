@@ -7,6 +7,7 @@ import { exportLicenses } from "../export/export-licenses.ts";
 import { showMailboxes } from "../mailboxes/show-mailboxes.ts";
 import { manageAdmins } from "../people/manage-admins.ts";
 import { setDefaultLocation, setLocation } from "../people/set-location.ts";
+import { setNotices } from "../people/set-notices.ts";
 import { showPerson } from "../people/show-person.ts";
 import { manageProducts } from "../products/manage-products.ts";
 import { setSeats } from "../products/set-seats.ts";
@@ -44,6 +45,8 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
       return setDefaultLocation(ctx, { location: command.location });
     case "admins":
       return manageAdmins(ctx, { grant: command.grant, person: command.person });
+    case "notices":
+      return setNotices(ctx, { on: command.on });
     case "bulk":
       return openBulkForm(ctx);
     case "audit":

@@ -19,6 +19,8 @@ export interface CommandSnapshot {
   named: Map<string, KnownPerson>;
   /** Where people without a usage location of their own are taken to be (rule 4); null when unset. */
   defaultUsageLocation: string | null;
+  /** Whether people are told by DM what they get or lose (rule 12). */
+  personalNotices: boolean;
 }
 
 const snapshotRow = z.object({
@@ -47,6 +49,7 @@ const snapshotRow = z.object({
     z.object({ id: z.string(), slackUserId: z.string(), name: z.string(), timeZone: z.string().nullable() }),
   ) satisfies z.ZodType<KnownPerson[]>,
   defaultUsageLocation: z.string().nullable(),
+  personalNotices: z.boolean().nullable(),
 });
 
 /**
@@ -85,7 +88,9 @@ export async function loadCommandSnapshot(
             where n.workspace_id = ${input.workspaceId}
               and n.slack_user_id = any(${sql.param(input.named)}::text[])), '[]'::json) as named,
           (select w.default_usage_location from workspaces w
-           where w.id = ${input.workspaceId}) as "defaultUsageLocation"`,
+           where w.id = ${input.workspaceId}) as "defaultUsageLocation",
+          (select w.personal_notices from workspaces w
+           where w.id = ${input.workspaceId}) as "personalNotices"`,
     snapshotRow,
     { prepareAs: "command_snapshot" },
   );
@@ -99,5 +104,7 @@ export async function loadCommandSnapshot(
     acting: row.acting,
     named: new Map(row.named.map((person) => [person.slackUserId, person])),
     defaultUsageLocation: row.defaultUsageLocation,
+    // A workspace not recorded yet has the column's default.
+    personalNotices: row.personalNotices ?? true,
   };
 }

@@ -14,7 +14,7 @@ export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; emai
  *   location default CC
  *   admins add|remove person            request product [for person] [because reason…]
  *   products                            mailboxes                   audit [person]
- *   export
+ *   export                              notices on|off
  */
 export const LICENSE_SUBCOMMANDS = [
   "help",
@@ -32,6 +32,7 @@ export const LICENSE_SUBCOMMANDS = [
   "mailboxes",
   "audit",
   "export",
+  "notices",
 ] as const;
 
 export type LicenseSubcommand = (typeof LICENSE_SUBCOMMANDS)[number];
@@ -53,6 +54,7 @@ export type ParsedCommand =
   | { kind: "location"; person: PersonRef; location: string }
   | { kind: "default-location"; location: string }
   | { kind: "admins"; grant: boolean; person: PersonRef }
+  | { kind: "notices"; on: boolean }
   | { kind: "products" | "mailboxes" | "export" }
   | { kind: "audit"; person?: PersonRef }
   | { kind: "invalid"; problem: ParseProblem; subcommand?: LicenseSubcommand };
@@ -143,6 +145,12 @@ export function parseLicenseCommand(text: string): ParsedCommand {
       if (!person) return invalid({ code: "MISSING_PERSON" }, sub);
       if (!wellFormed) return invalid({ code: "BAD_LOCATION" }, sub);
       return { kind: "location", person, location: code.toUpperCase() };
+    }
+    case "notices": {
+      const setting = rest[0]?.toLowerCase();
+      if (rest.length !== 1 || (setting !== "on" && setting !== "off"))
+        return invalid({ code: "OTHER" }, sub);
+      return { kind: "notices", on: setting === "on" };
     }
     case "admins":
     case "admin": {

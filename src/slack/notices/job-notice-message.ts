@@ -14,6 +14,7 @@ import {
   section,
 } from "../shared/message-parts.ts";
 import { adminNotificationText } from "./admin-notification-text.ts";
+import { buildPersonalNoticeMessage } from "./personal-notice-message.ts";
 
 /** Header, intro and the closing "…and N more" around the rows. */
 const FRAME_BLOCKS = 3;
@@ -170,5 +171,7 @@ export function buildJobNoticeMessage(notice: Notice): Message {
       });
       return message(text, [section(text)]);
     }
+    case "license_changes":
+      return buildPersonalNoticeMessage(notice);
   }
 }

@@ -26,9 +26,14 @@ const FIXED_BLOCKS = 2;
  */
 export function buildSeatStatusMessage(
   products: readonly SeatStatusRow[],
-  workspace: { defaultUsageLocation: string | null },
+  workspace: { defaultUsageLocation: string | null; personalNotices?: boolean },
 ): Message {
-  const location = defaultLocationText(workspace.defaultUsageLocation);
+  const location = [
+    defaultLocationText(workspace.defaultUsageLocation),
+    ...(workspace.personalNotices === undefined
+      ? []
+      : [workspace.personalNotices ? en["notices.on"]() : en["notices.off"]()]),
+  ].join("\n");
   if (products.length === 0) {
     return message(en["product.none"](), [section(en["product.none"]()), context([location])]);
   }

@@ -7,6 +7,7 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -34,6 +35,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     const target = { userId, responseUrl: meta?.responseUrl || undefined };
     const actor = { userId, source: "modal" as const, requestId: view.id };
     const delivery = { name: "remove confirmation", workspaceId, requestId: view.id, context: { userId } };
+    let removedNow = false;
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async (claim) => {
         if (!meta) {
@@ -69,6 +71,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
           });
           return errorText(removed.code);
         }
+        removedNow = true;
         const { warning, seats } = removed;
         const words = {
           person: escapeMrkdwn(warning.person.name),
@@ -85,5 +88,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
       answer: (text) => notifyUser(client, deps.logger, target, { text }),
       failed: (text) => text,
     });
+    // After the admin's answer: the person who lost the license is told next.
+    if (removedNow) await sendQueuedNotices(deps, client, { workspaceId });
   });
 }

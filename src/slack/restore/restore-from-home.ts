@@ -7,6 +7,7 @@ import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { publishHome } from "../home/publish-home.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { describeError } from "../shared/logger.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -33,6 +34,7 @@ export async function restoreFromHome(
   const { workspaceId, userId, windowId } = click;
   const target = { userId };
   const delivery = { name: "restore from App Home", workspaceId, requestId: click.actionTs, context: click };
+  let restoredNow = false;
   await handleDeliveryOnce<string>(deps, delivery, {
     work: async (claim) => {
       if (!(await claim.claim(`action:window.restore:${windowId}:${userId}:${click.actionTs}`))) return;
@@ -54,6 +56,7 @@ export async function restoreFromHome(
           targets: [{ type: "restore_window", id: windowId }],
         });
       }
+      restoredNow = result.ok;
       if (result.ok)
         return en["restore.done"]({
           person: escapeMrkdwn(result.person.name),
@@ -72,6 +75,7 @@ export async function restoreFromHome(
     },
     failed: (text) => text,
   });
+  if (restoredNow) await sendQueuedNotices(deps, client, { workspaceId });
 }
 
 /** The outcome is already told; a home that fails to refresh is stale until it is opened again. */

@@ -9,6 +9,7 @@ import {
   findProduct,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 
 /** `/license restore @person product`: assigns again inside the window, bringing the data back. */
 export async function restoreLicense(
@@ -27,13 +28,14 @@ export async function restoreLicense(
     actor: commandActor(ctx),
   });
   if (result.ok) {
-    return ctx.reply({
+    await ctx.reply({
       text: en["restore.done"]({
         person: escapeMrkdwn(result.person.name),
         product: escapeMrkdwn(result.product.name),
         seats: en["seats.available"](result.seats),
       }),
     });
+    return sendQueuedNotices(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId });
   }
   if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
     return ctx.reply({

@@ -30,14 +30,19 @@ export class BulkModalDriver {
     return form.view_id as string;
   }
 
-  /** Submits the form adding `productId` to `userIds`; resolves once the preview offers Apply. */
+  /**
+   * Submits the form adding `productId` (one or several) to `userIds`, and taking `removeIds`;
+   * resolves once the preview offers Apply.
+   */
   async submitForm(
     appUrl: string,
     adminId: string,
     viewId: string,
     userIds: string[],
-    productId: string,
+    productId: string | string[],
+    removeIds: string[] = [],
   ): Promise<void> {
+    const option = (value: string) => ({ value });
     const before = this.fake.calls.length;
     const f = ids.bulkForm;
     const http = await postInteraction(appUrl, this.signingSecret, {
@@ -48,9 +53,14 @@ export class BulkModalDriver {
           values: {
             [f.peopleBlock]: { [f.peopleAction]: { type: "multi_users_select", selected_users: userIds } },
             [f.addBlock]: {
-              [f.addAction]: { type: "multi_static_select", selected_options: [{ value: productId }] },
+              [f.addAction]: {
+                type: "multi_static_select",
+                selected_options: [productId].flat().map(option),
+              },
             },
-            [f.removeBlock]: { [f.removeAction]: { type: "multi_static_select", selected_options: [] } },
+            [f.removeBlock]: {
+              [f.removeAction]: { type: "multi_static_select", selected_options: removeIds.map(option) },
+            },
             [f.modeBlock]: { [f.modeAction]: { type: "radio_buttons", selected_option: { value: "add" } } },
           },
         },

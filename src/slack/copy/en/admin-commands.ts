@@ -20,6 +20,10 @@ export const adminCommands = {
     `Default usage location: ${p.location}, for people without one of their own.`,
   "location.default_none": () =>
     "No default usage location: people without one of their own get no licenses until it is set with `/license location default CC`.",
+  "notices.on": () =>
+    "Personal notices are on: people are told by direct message what licenses they get or lose.",
+  "notices.off": () =>
+    "Personal notices are off: people are not told by direct message when their licenses change. Turn them on with `/license notices on`.",
   "admins.granted": (p: { person: string }) => `*${p.person}* can now administer licenses.`,
   "admins.revoked": (p: { person: string }) => `*${p.person}* no longer administers licenses here.`,
   "admins.still_slack_admin": (p: { person: string }) =>

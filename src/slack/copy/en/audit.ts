@@ -29,6 +29,7 @@ export const audit = {
   "audit.action.workspace.default_usage_location_set": () => "set the default usage location",
   "audit.action.workspace.approvals_route_set": () => "chose where requests go",
   "audit.action.catalog.defaults_set": () => "chose the products new people get",
+  "audit.action.workspace.personal_notices_set": () => "turned personal notices on or off",
   "audit.action.person.deactivated": () => "deactivated a person",
   "audit.action.person.reactivated": () => "reactivated a person",
   "audit.action.person.defaults_assigned": () => "gave a new person the default licenses",

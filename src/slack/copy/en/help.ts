@@ -17,6 +17,8 @@ const usage = {
   mailboxes: "`/license mailboxes` — resource, room and shared mailboxes: size, quota, license, days to lock",
   audit: "`/license audit [@person]` — the latest changes, newest first (yours, if you are not an admin)",
   export: "`/license export` — seats, assignments, restore windows and the audit log as CSV files",
+  notices:
+    "`/license notices on|off` — whether people are told by direct message what they get or lose (on unless turned off)",
   help: "`/license help` — this list",
 } as const;
 

@@ -27,4 +27,5 @@ export const nouns = {
   day: { one: "day", other: "days" },
   device: { one: "device", other: "devices" },
   removal: { one: "removal", other: "removals" },
+  macOrPc: { one: "Mac or PC", other: "Macs or PCs" },
 } as const satisfies Record<string, Noun>;

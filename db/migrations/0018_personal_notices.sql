@@ -1,0 +1,1 @@
+ALTER TABLE "workspaces" ADD COLUMN "personal_notices" boolean DEFAULT true NOT NULL;
