@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Actor } from "../../licensing/actor.ts";
 import { findMailbox } from "../../licensing/mailboxes/find-mailbox.ts";
 import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { cutToUnits, wellFormed } from "../../licensing/text.ts";
 import { en } from "../copy/en.ts";
@@ -16,6 +15,7 @@ import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
 import { notifyUser } from "../shared/notify-user.ts";
 import { type OpenedModal, openLoadingModal } from "../shared/open-loading-modal.ts";
+import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -138,17 +138,8 @@ export async function submitted(
   const delivery = { name: "mailbox submission", workspaceId, requestId: view.id, context: { userId } };
   await handleDeliveryOnce<string>(deps, delivery, {
     work: async (claim) => {
-      if (!meta) {
-        await recordRefusal(deps.db, deps.clock, {
-          workspaceId,
-          actor,
-          attempted: "mailbox",
-          targetType: "view",
-          targetId: view.id,
-          reason: "FORGED_METADATA",
-        });
-        return en["error.unexpected"]();
-      }
+      if (!meta)
+        return refuseForgedMetadata(deps, { workspaceId, actor, attempted: "mailbox", viewId: view.id });
       if (!(await claim.claim(`view:${view.id}`))) return;
       // The use case `work` calls decides who may (rule 10) and records a refusal; the flags it
       // reads are Slack's own as of the last minute.
