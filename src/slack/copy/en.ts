@@ -12,6 +12,7 @@ import { help } from "./en/help.ts";
 import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
 import { mailboxes } from "./en/mailboxes.ts";
+import { outcomes } from "./en/outcomes.ts";
 import { person } from "./en/person.ts";
 import { products } from "./en/products.ts";
 import { remove } from "./en/remove.ts";
@@ -42,6 +43,7 @@ export const en = {
   ...mailboxes,
   ...products,
   ...exportCopy,
+  ...outcomes,
 } as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };

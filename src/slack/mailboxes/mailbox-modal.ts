@@ -11,6 +11,9 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
+import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
+import { mailboxNow } from "../notices/subject-now.ts";
+import { mailboxOutcome } from "../notices/subject-outcome.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -112,8 +115,16 @@ async function mailboxModal(
   }
   const metadata: MailboxMetadata = { workspaceId, mailboxId: mailbox.id, responseUrl: input.responseUrl };
   if (input.kind === "size") return buildMailboxSizeModal(mailbox, JSON.stringify(metadata));
-  if (mailbox.licensed)
-    return buildNoticeModal(en["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address) }));
+  // A lock warning's button pressed after the mailbox was licensed: say by whom and when, and let
+  // every warning about it say so too. One back under its quota may still be licensed if wanted.
+  const now = await mailboxNow(deps, { workspaceId, mailboxId: mailbox.id });
+  const settled = mailboxOutcome(now);
+  if (settled !== undefined)
+    await refreshNoticeCopies(deps, client, { workspaceId, subject: { kind: "mailbox", id: mailbox.id } });
+  if (now?.kind === "licensed" && settled !== undefined)
+    return buildNoticeModal(
+      en["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address), what: settled }),
+    );
   const products = await mailboxLicenseOptions(deps.db, { workspaceId });
   if (products.length === 0) return buildNoticeModal(en["mailboxes.license.none"]());
   if (products.every((p) => p.available <= 0)) return buildNoticeModal(errorText("NO_SEATS_LEFT"));

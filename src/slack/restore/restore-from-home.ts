@@ -7,6 +7,9 @@ import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { publishHome } from "../home/publish-home.ts";
+import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
+import { windowNow } from "../notices/subject-now.ts";
+import { windowOutcome } from "../notices/subject-outcome.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { describeError } from "../shared/logger.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -21,9 +24,10 @@ export interface RestoreClick {
 }
 
 /**
- * Restore, clicked on a window in App Home: the clicker must be an admin now, the click acts
- * once however often it arrives, the admin reads the outcome in a direct message, and their home
- * is published again without the window.
+ * Restore, clicked on a window in App Home or on a restore reminder: the clicker must be an admin
+ * now, the click acts once however often it arrives, the admin reads the outcome in a direct
+ * message, every reminder about the window shows what became of it instead of its buttons, and
+ * the admin's home is published again without the window.
  */
 export async function restoreFromHome(
   deps: SlackDeps,
@@ -53,6 +57,18 @@ export async function restoreFromHome(
           attempted: "restore",
           targets: [{ type: "restore_window", id: windowId }],
         });
+        return errorText(result.code);
+      }
+      // Reminders about the window, wherever this click came from, now say what became of it.
+      await refreshNoticeCopies(deps, client, {
+        workspaceId,
+        subject: { kind: "restore_window", id: windowId },
+      });
+      if (!result.ok && result.code !== "NOT_ALLOWED") {
+        // Restored or deleted before this click: say so, by whom and when, not only that it failed.
+        const now = await windowNow(deps, { workspaceId, windowId });
+        if (now?.kind === "restored" || now?.kind === "purged")
+          return en["outcome.already"]({ what: windowOutcome(now) ?? "" });
       }
       if (result.ok)
         return en["restore.done"]({
