@@ -13,7 +13,14 @@ import { afterNoticeSent } from "../../../src/slack/notices/after-notice-sent.ts
 import { relayClient, sendJobNotice } from "../../../src/slack/notices/send-job-notice.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { approverCount, copiesOf, pendingRequestFor, teamWithAdmins } from "./request-interactions.ts";
+import {
+  approverCount,
+  copiesOf,
+  pendingRequestFor,
+  press,
+  submit,
+  teamWithAdmins,
+} from "./request-interactions.ts";
 
 const app = useRunningSlackApp();
 
@@ -266,5 +273,31 @@ describe("a reminder after its buttons are used", () => {
         and(eq(auditLog.targetId, r.window.id), eq(auditLog.action, "restore_window.reminders_stopped")),
       );
     expect(stopped).toHaveLength(1);
+  });
+});
+
+describe("a requests-waiting reminder", () => {
+  it("shows the decision, who and when, on every copy once the request is approved", async () => {
+    const { member, admins } = await teamWithAdmins(app);
+    await app.command(member.id, "request office because my laptop died");
+    const requestId = await pendingRequestFor(app, member);
+    const day = fixedClock(addDays(new Date(), 3));
+    await runDailyJobs(app.db, day.now(), { workspaceId: app.teamId });
+    await relayOutbox(app.db, day, sendJobNotice(relayClient(app.fake.token, app.fake.url)));
+    const reminders = app.fake.messages
+      .filter(
+        (m) =>
+          m.text === "License requests waiting" &&
+          JSON.stringify(m.blocks).includes(`"value":"${requestId}"`),
+      )
+      .map((m) => ({ channel: m.channel, ts: m.ts }));
+    expect(reminders.length).toBeGreaterThanOrEqual(admins.length);
+
+    const [admin] = admins;
+    if (!admin) throw new Error("no admin");
+    const modal = await press(app, admin, "approve", requestId);
+    await submit(app, admin, modal, "ok");
+    await until(() => reminders.filter((c) => !buttonsFor(c, requestId)), reminders.length);
+    for (const copy of reminders) expect(shown(copy)).toContain(`Approved by <@${admin.id}> on <!date^`);
   });
 });
