@@ -27,7 +27,8 @@ export class RateLimited extends Error {
 /** An answer no retry will change (channel gone, user deactivated): the message fails at once. */
 export class PermanentFailure extends Error {}
 
-export type SendMessage = (message: OutgoingMessage) => Promise<{ ts: string }>;
+/** Where the message landed: its ts, and the channel Slack put it in (a DM's id for a user). */
+export type SendMessage = (message: OutgoingMessage) => Promise<{ ts: string; channel?: string }>;
 
 export interface RelayResult {
   sent: number;
@@ -101,7 +102,7 @@ export async function relayOutbox(
       // The batch's lease may have run out while earlier rows were sent: renew it for this row just
       // before sending, and leave the row alone if another relay has taken it over meanwhile.
       if (!(await renewLease(db, clock, row.id, claimedLease))) continue;
-      let posted: { ts: string } | undefined;
+      let posted: Awaited<ReturnType<SendMessage>> | undefined;
       let failure: unknown;
       try {
         posted = await send({ outboxId: row.id, workspaceId, channel: row.channel, notice: row.message });
@@ -114,6 +115,7 @@ export async function relayOutbox(
         await db
           .execute(
             sql`update outbox set status = 'sent', sent_at = ${clock.now()}, message_ts = ${posted.ts},
+                  message_channel = ${posted.channel ?? null},
                   lease_until = null, last_error = null
                 where id = ${row.id}`,
           )

@@ -81,6 +81,11 @@ export const outbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     messageTs: text("message_ts"),
+    /**
+     * The channel Slack posted into (a DM's D… id when `channel` names a user): with `message_ts`,
+     * what chat.update needs to bring the sent message up to date after one of its buttons is used.
+     */
+    messageChannel: text("message_channel"),
     lastError: text("last_error"),
   },
   (t) => [

@@ -8,13 +8,20 @@ import { refuseUnlessAdministers } from "../may-administer.ts";
 import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
 
 export type StopWindowRemindersOutcome =
-  | { ok: true; person: string; product: string; purgeAt: Date }
+  | {
+      ok: true;
+      person: string;
+      product: string;
+      purgeAt: Date;
+      /** The reminders had been stopped before: nothing more was done. */
+      repeated: boolean;
+    }
   | Failure<"NOT_ALLOWED" | "WINDOW_CLOSED" | "WINDOW_RESTORED" | "UNKNOWN_WINDOW">;
 
 /**
  * "Let it expire": no more reminders about an open restore window; its data goes on its date
  * unless the license is assigned again. Recorded as the window's last reminder step (0 days), which
- * every later reminder day yields to; a repeat changes nothing. An id that names no window of this
+ * every later reminder day yields to; a repeat changes nothing and says so. An id that names no window of this
  * workspace is UNKNOWN_WINDOW, never a window said to have ended.
  */
 export function stopWindowReminders(
@@ -69,6 +76,12 @@ export function stopWindowReminders(
         },
       ]);
     }
-    return { ok: true as const, person: window.person, product: window.product, purgeAt: window.purgeAt };
+    return {
+      ok: true as const,
+      person: window.person,
+      product: window.product,
+      purgeAt: window.purgeAt,
+      repeated: stopped.length === 0,
+    };
   });
 }

@@ -13,6 +13,7 @@ import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
 import { location } from "./en/location.ts";
 import { mailboxes } from "./en/mailboxes.ts";
+import { outcomes } from "./en/outcomes.ts";
 import { person } from "./en/person.ts";
 import { personalNotices } from "./en/personal-notices.ts";
 import { products } from "./en/products.ts";
@@ -48,6 +49,7 @@ export const en = {
   ...setup,
   ...location,
   ...personalNotices,
+  ...outcomes,
 } as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };

@@ -5,17 +5,20 @@ import { z } from "zod";
 import type { Actor } from "../../licensing/actor.ts";
 import { findMailbox } from "../../licensing/mailboxes/find-mailbox.ts";
 import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { cutToUnits, wellFormed } from "../../licensing/text.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
+import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
+import { mailboxNow } from "../notices/subject-now.ts";
+import { mailboxOutcome } from "../notices/subject-outcome.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
 import { notifyUser } from "../shared/notify-user.ts";
 import { type OpenedModal, openLoadingModal } from "../shared/open-loading-modal.ts";
+import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -112,8 +115,16 @@ async function mailboxModal(
   }
   const metadata: MailboxMetadata = { workspaceId, mailboxId: mailbox.id, responseUrl: input.responseUrl };
   if (input.kind === "size") return buildMailboxSizeModal(mailbox, JSON.stringify(metadata));
-  if (mailbox.licensed)
-    return buildNoticeModal(en["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address) }));
+  // A lock warning's button pressed after the mailbox was licensed: say by whom and when, and let
+  // every warning about it say so too. One back under its quota may still be licensed if wanted.
+  const now = await mailboxNow(deps, { workspaceId, mailboxId: mailbox.id });
+  const settled = mailboxOutcome(now);
+  if (settled !== undefined)
+    await refreshNoticeCopies(deps, client, { workspaceId, subject: { kind: "mailbox", id: mailbox.id } });
+  if (now?.kind === "licensed" && settled !== undefined)
+    return buildNoticeModal(
+      en["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address), what: settled }),
+    );
   const products = await mailboxLicenseOptions(deps.db, { workspaceId });
   if (products.length === 0) return buildNoticeModal(en["mailboxes.license.none"]());
   if (products.every((p) => p.available <= 0)) return buildNoticeModal(errorText("NO_SEATS_LEFT"));
@@ -138,17 +149,8 @@ export async function submitted(
   const delivery = { name: "mailbox submission", workspaceId, requestId: view.id, context: { userId } };
   await handleDeliveryOnce<string>(deps, delivery, {
     work: async (claim) => {
-      if (!meta) {
-        await recordRefusal(deps.db, deps.clock, {
-          workspaceId,
-          actor,
-          attempted: "mailbox",
-          targetType: "view",
-          targetId: view.id,
-          reason: "FORGED_METADATA",
-        });
-        return en["error.unexpected"]();
-      }
+      if (!meta)
+        return refuseForgedMetadata(deps, { workspaceId, actor, attempted: "mailbox", viewId: view.id });
       if (!(await claim.claim(`view:${view.id}`))) return;
       // The use case `work` calls decides who may (rule 10) and records a refusal; the flags it
       // reads are Slack's own as of the last minute.

@@ -6,12 +6,21 @@ import { recordMailboxSize } from "../../licensing/mailboxes/record-mailbox-size
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
+import { mailboxNow } from "../notices/subject-now.ts";
+import { mailboxOutcome } from "../notices/subject-outcome.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { openMailboxModal, submitted, type ViewState } from "./mailbox-modal.ts";
 import { parseMailboxSize } from "./parse-mailbox-size.ts";
 
+const mailboxSubject = (meta: { mailboxId: string }) => ({ kind: "mailbox" as const, id: meta.mailboxId });
+
+/**
+ * The mailbox buttons (listing, App Home, lock warnings) and the modals they open. What a
+ * submission changes also brings the lock warnings about that mailbox up to date.
+ */
 export function registerMailboxActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ids.mailboxSize.recordAction, async ({ ack, body, action, client }) => {
     await ack();
@@ -43,6 +52,11 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
         actor,
       });
       if (!recorded.ok) return errorText(recorded.code);
+      // Back under its quota, the lock warnings about it have nothing left to ask.
+      await refreshNoticeCopies(deps, client, {
+        workspaceId: meta.workspaceId,
+        subject: mailboxSubject(meta),
+      });
       const { state } = recorded;
       const words = {
         address: escapeMrkdwn(mailbox.address),
@@ -69,7 +83,18 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
       const mailbox = await findMailbox(deps.db, meta);
       if (!mailbox) return en["mailboxes.unknown"]();
       const licensed = await licenseMailbox(deps.db, deps.clock, { ...meta, productId, actor });
-      if (!licensed.ok) return errorText(licensed.code);
+      if (licensed.ok || licensed.code === "ALREADY_ASSIGNED")
+        await refreshNoticeCopies(deps, client, {
+          workspaceId: meta.workspaceId,
+          subject: mailboxSubject(meta),
+        });
+      if (!licensed.ok) {
+        // Licensed by someone else since the picker opened: say by whom and when.
+        const what = mailboxOutcome(await mailboxNow(deps, meta));
+        return licensed.code === "ALREADY_ASSIGNED" && what !== undefined
+          ? en["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address), what })
+          : errorText(licensed.code);
+      }
       const product = (await mailboxLicenseOptions(deps.db, meta)).find((p) => p.productId === productId);
       return en["mailboxes.license.done"]({
         address: escapeMrkdwn(mailbox.address),

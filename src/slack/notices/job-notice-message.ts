@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from "@slack/types";
 import type { Notice } from "../../licensing/outbox/notices.ts";
+import type { NoticeSubject } from "../../licensing/reminders/list-notice-copies.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstantForEachReader, formatSize, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
@@ -28,16 +29,31 @@ const actions = (blockId: string, buttons: Button[]): ActionsBlock => ({
   elements: buttons,
 });
 
-/** Rows with buttons, as many as a message holds, then how many more and where to see them. */
+/**
+ * The outcome line of a row whose subject is settled (restored, licensed, decided…), which takes
+ * its buttons' place; undefined while the buttons still have something to do.
+ */
+export type SettledLine = (subject: NoticeSubject) => string | undefined;
+
+/** As sent: every row live. */
+const nothingSettled: SettledLine = () => undefined;
+
+/**
+ * Rows with buttons, as many as a message holds, then how many more and where to see them. A
+ * settled row keeps its text and shows what became of it instead of its buttons.
+ */
 function rowsWithButtons<T>(
   items: readonly T[],
   row: (item: T) => [string, ActionsBlock],
+  subjectOf: (item: T) => NoticeSubject,
+  settled: SettledLine,
   moreCommand: string,
 ): KnownBlock[] {
   const shown = items.slice(0, ROWS_WITH_BUTTONS);
   const blocks: KnownBlock[] = shown.flatMap((item) => {
     const [text, buttons] = row(item);
-    return [section(text), buttons];
+    const outcome = settled(subjectOf(item));
+    return [section(text), outcome === undefined ? buttons : context([outcome])];
   });
   if (items.length > shown.length) {
     blocks.push(context([en["jobs.more"]({ count: items.length - shown.length, command: moreCommand })]));
@@ -45,8 +61,11 @@ function rowsWithButtons<T>(
   return blocks;
 }
 
-/** The message for a notice the daily jobs queued, within Slack's limits for any number of rows. */
-export function buildJobNoticeMessage(notice: Notice): Message {
+/**
+ * The message for a notice the daily jobs queued, within Slack's limits for any number of rows;
+ * with `settled`, as it reads once some of its buttons have been used or overtaken.
+ */
+export function buildJobNoticeMessage(notice: Notice, settled: SettledLine = nothingSettled): Message {
   switch (notice.kind) {
     case "restore_reminders": {
       const title = en["jobs.restore.heading"]();
@@ -81,6 +100,8 @@ export function buildJobNoticeMessage(notice: Notice): Message {
               ]),
             ];
           },
+          (item) => ({ kind: "restore_window", id: item.windowId }),
+          settled,
           "/license show",
         ),
       ]);
@@ -105,6 +126,8 @@ export function buildJobNoticeMessage(notice: Notice): Message {
               button(en["jobs.mailbox.button"](), ids.mailbox.licenseAction, item.mailboxId, "primary"),
             ]),
           ],
+          (item) => ({ kind: "mailbox", id: item.mailboxId }),
+          settled,
           "/license mailboxes",
         ),
       ]);
@@ -127,6 +150,8 @@ export function buildJobNoticeMessage(notice: Notice): Message {
               button(en["jobs.requests.deny"](), ids.request.denyAction, item.requestId, "danger"),
             ]),
           ],
+          (item) => ({ kind: "request", id: item.requestId }),
+          settled,
           "/license",
         ),
       ]);

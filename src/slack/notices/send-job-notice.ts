@@ -52,7 +52,7 @@ export function sendJobNotice(
         metadata: { event_type: "license_desk_notice", event_payload: { outbox_id: outboxId } },
       });
       await afterSent?.(message).catch(() => {});
-      return { ts: answer.ts ?? "" };
+      return { ts: answer.ts ?? "", ...(answer.channel ? { channel: answer.channel } : {}) };
     } catch (error) {
       const failure = error as { code?: string; retryAfter?: number; data?: { error?: string } };
       if (failure.code === ErrorCode.RateLimitedError) throw new RateLimited(failure.retryAfter ?? 60);

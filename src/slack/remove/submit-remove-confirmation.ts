@@ -1,6 +1,5 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { removeProduct } from "../../licensing/remove-product.ts";
 import { en } from "../copy/en.ts";
@@ -11,6 +10,7 @@ import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { notifyUser } from "../shared/notify-user.ts";
+import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -38,17 +38,8 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     let removedNow = false;
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async (claim) => {
-        if (!meta) {
-          await recordRefusal(deps.db, deps.clock, {
-            workspaceId,
-            actor,
-            attempted: "remove",
-            targetType: "view",
-            targetId: view.id,
-            reason: "FORGED_METADATA",
-          });
-          return en["error.unexpected"]();
-        }
+        if (!meta)
+          return refuseForgedMetadata(deps, { workspaceId, actor, attempted: "remove", viewId: view.id });
         if (!(await claim.claim(`view:${view.id}`))) return;
         const acting = await actingAdmin(deps, client, {
           workspaceId,

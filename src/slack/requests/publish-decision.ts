@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
+import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { describeError } from "../shared/logger.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { listCopies } from "./request-copies.ts";
@@ -47,6 +48,11 @@ export async function updateRequestCopies(
   request: RequestSummary,
 ): Promise<void> {
   const message = buildRequestMessage(request);
+  // The daily "requests waiting" reminders show it with Approve and Deny too.
+  await refreshNoticeCopies(deps, client, {
+    workspaceId: request.workspaceId,
+    subject: { kind: "request", id: request.id },
+  });
   const copies = await listCopies(deps.db, { workspaceId: request.workspaceId, requestId: request.id });
   for (const copy of copies) {
     try {

@@ -5,6 +5,9 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
+import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
+import { windowNow } from "../notices/subject-now.ts";
+import { windowOutcome } from "../notices/subject-outcome.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
@@ -13,7 +16,9 @@ import type { SlackDeps } from "../slack-deps.ts";
 /**
  * "Let it expire" on a restore reminder: an admin stops the reminders about that window. The use
  * case decides who may (and records a refusal); here the clicker's admin flags are only brought up
- * to date from Slack first. The answer goes to the clicker only; the reminder itself stays as it was.
+ * to date from Slack first. Every copy of the reminder then shows what became of the window in
+ * place of its buttons; the clicker alone reads the answer, which for a window restored, deleted or
+ * let expire before is what happened, by whom and when, never a claim the window no longer bears.
  */
 export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(
@@ -22,6 +27,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
       await ack();
       const workspaceId = workspaceOf(body);
       const windowId = action.value ?? "";
+      const userId = body.user.id;
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
       const delivery = {
         name: "let it expire",
@@ -30,20 +36,31 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
         context: { windowId },
       };
       await handleDeliveryOnce<string>(deps, delivery, {
-        work: async () => {
-          const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
-          const acting = await actingPerson(deps, client, workspaceId, actor.userId);
+        work: async (claim) => {
+          // Slack repeats action_ts when it redelivers the click; a second press has its own.
+          if (!(await claim.claim(`action:window.let_expire:${windowId}:${userId}:${action.action_ts}`)))
+            return;
+          const actor = { userId, source: "button" as const, requestId: body.trigger_id };
+          const acting = await actingPerson(deps, client, workspaceId, userId);
           const stopped = await stopWindowReminders(deps.db, deps.clock, { workspaceId, windowId, actor });
-          if (!stopped.ok) {
-            if (stopped.code === "UNKNOWN_WINDOW") {
-              await recordUnknownTarget(deps.db, deps.clock, {
-                workspaceId,
-                actor,
-                attempted: "let_window_expire",
-                targets: [{ type: "restore_window", id: windowId }],
-              });
-            }
+          if (!stopped.ok && stopped.code === "UNKNOWN_WINDOW") {
+            await recordUnknownTarget(deps.db, deps.clock, {
+              workspaceId,
+              actor,
+              attempted: "let_window_expire",
+              targets: [{ type: "restore_window", id: windowId }],
+            });
             return errorText(stopped.code);
+          }
+          if (!stopped.ok && stopped.code === "NOT_ALLOWED") return errorText(stopped.code);
+          await refreshNoticeCopies(deps, client, {
+            workspaceId,
+            subject: { kind: "restore_window", id: windowId },
+          });
+          if (!stopped.ok || stopped.repeated) {
+            const what = windowOutcome(await windowNow(deps, { workspaceId, windowId }));
+            if (what !== undefined) return en["outcome.already"]({ what });
+            if (!stopped.ok) return errorText(stopped.code);
           }
           return en["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),

@@ -7,7 +7,10 @@ import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { publishHome } from "../home/publish-home.ts";
+import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
+import { windowNow } from "../notices/subject-now.ts";
+import { windowOutcome } from "../notices/subject-outcome.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { describeError } from "../shared/logger.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -22,9 +25,10 @@ export interface RestoreClick {
 }
 
 /**
- * Restore, clicked on a window in App Home: the clicker must be an admin now, the click acts
- * once however often it arrives, the admin reads the outcome in a direct message, and their home
- * is published again without the window.
+ * Restore, clicked on a window in App Home or on a restore reminder: the clicker must be an admin
+ * now, the click acts once however often it arrives, the admin reads the outcome in a direct
+ * message, every reminder about the window shows what became of it instead of its buttons, and
+ * the admin's home is published again without the window.
  */
 export async function restoreFromHome(
   deps: SlackDeps,
@@ -55,6 +59,18 @@ export async function restoreFromHome(
           attempted: "restore",
           targets: [{ type: "restore_window", id: windowId }],
         });
+        return errorText(result.code);
+      }
+      // Reminders about the window, wherever this click came from, now say what became of it.
+      await refreshNoticeCopies(deps, client, {
+        workspaceId,
+        subject: { kind: "restore_window", id: windowId },
+      });
+      if (!result.ok && result.code !== "NOT_ALLOWED") {
+        // Restored or deleted before this click: say so, by whom and when, not only that it failed.
+        const now = await windowNow(deps, { workspaceId, windowId });
+        if (now?.kind === "restored" || now?.kind === "purged")
+          return en["outcome.already"]({ what: windowOutcome(now) ?? "" });
       }
       restoredNow = result.ok;
       if (result.ok)

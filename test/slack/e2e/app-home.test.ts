@@ -124,12 +124,14 @@ describe("App Home", () => {
       .where(and(eq(auditLog.action, "license.restored"), eq(auditLog.actor, w.admin.id)));
     expect(restores.filter((r) => r.requestId === click.actionTs)).toHaveLength(1);
 
-    // A later click on the used window gets the domain's answer, not an error.
+    // A later click on the used window says what became of it, by whom and when, not an error.
     await clickHomeButton(app, w.admin.id, { ...click, actionTs: "1700000000.000002" });
     const again = await until(
       () =>
         app.fake.messages.filter(
-          (m) => m.channel?.includes(w.admin.id.slice(1)) && m.text?.includes("already have"),
+          (m) =>
+            m.channel?.includes(w.admin.id.slice(1)) &&
+            m.text?.startsWith(`Already restored by <@${w.admin.id}> on `),
         ),
       1,
     );

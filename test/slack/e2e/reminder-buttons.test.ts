@@ -7,13 +7,20 @@ import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { addDays, fixedClock, systemClock } from "../../../src/licensing/clock.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
+import { dmChannelFor } from "../../../src/local-slack/fake-slack-chat.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { en } from "../../../src/slack/copy/en.ts";
 import { afterNoticeSent } from "../../../src/slack/notices/after-notice-sent.ts";
 import { relayClient, sendJobNotice } from "../../../src/slack/notices/send-job-notice.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
-import { approverCount, copiesOf, pendingRequestFor, teamWithAdmins } from "./request-interactions.ts";
+import {
+  approverCount,
+  copiesOf,
+  pendingRequestFor,
+  press,
+  submit,
+  teamWithAdmins,
+} from "./request-interactions.ts";
 
 const app = useRunningSlackApp();
 
@@ -128,7 +135,9 @@ describe("Let it expire after the license came back", () => {
     expect(again).toMatchObject({ ok: true, restored: true });
     const pressed = click(r.admin.id, ids.window.letExpireAction, r.window.id);
     const [answer] = (await until(() => app.fake.responses(pressed.responseUrl), 1)) as { text?: string }[];
-    expect(answer?.text).toBe(en["error.WINDOW_RESTORED"]());
+    expect(answer?.text).toMatch(
+      new RegExp(`^Already restored by <@${r.admin.id}> on .*: the license and its data are back`),
+    );
   });
 });
 
@@ -160,5 +169,135 @@ describe("an expired request", () => {
     );
     expect(told).toHaveLength(1);
     expect(live()).toEqual([]);
+  });
+});
+
+/** The window's reminder, sent to every admin (a copy each, in their DM); where each copy landed. */
+async function remindEveryAdmin(r: Awaited<ReturnType<typeof removedOffice>>) {
+  const second = app.fake.users.add({ name: "second admin", is_admin: true });
+  await upsertPeople(app.db, {
+    workspaceId: r.workspaceId,
+    people: [{ slackUserId: second.id, name: "Second Admin", isSlackAdmin: true }],
+  });
+  const day = fixedClock(addDays(r.window.purgeAt, -3));
+  await runDailyJobs(app.db, day.now(), { workspaceId: r.workspaceId });
+  await relayOutbox(app.db, day, sendJobNotice(relayClient(app.fake.token, app.fake.url)));
+  const copies = app.fake.messages
+    .filter((m) => JSON.stringify(m.blocks ?? []).includes(`"value":"${r.window.id}"`))
+    .map((m) => ({ channel: m.channel, ts: m.ts }));
+  const mine = (userId: string) => copies.find((c) => c.channel === dmChannelFor(userId));
+  expect(mine(r.admin.id)).toBeDefined();
+  expect(mine(second.id)).toBeDefined();
+  return { second, copies };
+}
+
+/** A copy as Slack shows it now. */
+const shown = (copy: { channel: string; ts: string }) =>
+  JSON.stringify(app.fake.messages.find((m) => m.channel === copy.channel && m.ts === copy.ts));
+
+/** The row of this window on a copy: its buttons while live, its outcome once settled. */
+const buttonsFor = (copy: { channel: string; ts: string }, windowId: string) =>
+  shown(copy).includes(`"value":"${windowId}"`);
+
+/** What the app told `userId` in their DM, newest last, after `since` messages. */
+const toldInDm = (userId: string, since: number) =>
+  app.fake.messages
+    .slice(since)
+    .filter((m) => m.channel === dmChannelFor(userId) && !m.blocks)
+    .map((m) => m.text);
+
+describe("a reminder after its buttons are used", () => {
+  it("Restore updates every copy with who and when, and Let it expire on a stale copy says it was restored", async () => {
+    const r = await removedOffice();
+    const { second, copies } = await remindEveryAdmin(r);
+    const before = app.fake.messages.length;
+    const pressed = click(r.admin.id, ids.window.restoreAction, r.window.id);
+    expect((await pressed.sent).status).toBe(200);
+    await until(() => copies.filter((c) => !buttonsFor(c, r.window.id)), copies.length);
+    for (const copy of copies) {
+      expect(shown(copy)).toContain(`Restored by <@${r.admin.id}> on <!date^`);
+      expect(shown(copy)).toContain("Removed licenses whose data is deleted soon");
+    }
+    const [told] = await until(() => toldInDm(r.admin.id, before), 1);
+    expect(told).toContain("Restored *Office 365 Small Business Premium* for *Member*");
+
+    // The second admin's copy was stale when pressed: the answer is what happened, and nothing more.
+    const late = click(second.id, ids.window.letExpireAction, r.window.id);
+    const [answer] = (await until(() => app.fake.responses(late.responseUrl), 1)) as { text?: string }[];
+    expect(answer?.text).toMatch(
+      new RegExp(`^Already restored by <@${r.admin.id}> on .*Nothing was changed\\.$`),
+    );
+    expect(answer?.text).not.toMatch(/gone for good|ended/);
+    const stopped = await app.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.targetId, r.window.id), eq(auditLog.action, "restore_window.reminders_stopped")),
+      );
+    expect(stopped).toEqual([]);
+    const [window] = await app.db.select().from(restoreWindows).where(eq(restoreWindows.id, r.window.id));
+    expect(window?.status).toBe("restored");
+  });
+
+  it("a second Restore says it was restored already, by whom, and assigns nothing more", async () => {
+    const r = await removedOffice();
+    const { copies } = await remindEveryAdmin(r);
+    await click(r.admin.id, ids.window.restoreAction, r.window.id).sent;
+    await until(() => copies.filter((c) => !buttonsFor(c, r.window.id)), copies.length);
+    await app.settled();
+    const seatsBefore = await app.db.select().from(auditLog).where(eq(auditLog.action, "license.restored"));
+    const before = app.fake.messages.length;
+    await click(r.admin.id, ids.window.restoreAction, r.window.id).sent;
+    const [told] = await until(() => toldInDm(r.admin.id, before), 1);
+    expect(told).toMatch(new RegExp(`^Already restored by <@${r.admin.id}> on `));
+    const seatsAfter = await app.db.select().from(auditLog).where(eq(auditLog.action, "license.restored"));
+    expect(seatsAfter).toHaveLength(seatsBefore.length);
+  });
+
+  it("Let it expire updates every copy; pressed twice, it says so and records nothing more", async () => {
+    const r = await removedOffice();
+    const { second, copies } = await remindEveryAdmin(r);
+    const first = click(r.admin.id, ids.window.letExpireAction, r.window.id);
+    const [done] = (await until(() => app.fake.responses(first.responseUrl), 1)) as { text?: string }[];
+    expect(done?.text).toContain("No more reminders about");
+    await until(() => copies.filter((c) => !buttonsFor(c, r.window.id)), copies.length);
+    for (const copy of copies) expect(shown(copy)).toContain(`Set to expire by <@${r.admin.id}> on <!date^`);
+
+    const again = click(second.id, ids.window.letExpireAction, r.window.id);
+    const [repeat] = (await until(() => app.fake.responses(again.responseUrl), 1)) as { text?: string }[];
+    expect(repeat?.text).toMatch(new RegExp(`^Already set to expire by <@${r.admin.id}> on `));
+    const stopped = await app.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.targetId, r.window.id), eq(auditLog.action, "restore_window.reminders_stopped")),
+      );
+    expect(stopped).toHaveLength(1);
+  });
+});
+
+describe("a requests-waiting reminder", () => {
+  it("shows the decision, who and when, on every copy once the request is approved", async () => {
+    const { member, admins } = await teamWithAdmins(app);
+    await app.command(member.id, "request office because my laptop died");
+    const requestId = await pendingRequestFor(app, member);
+    const day = fixedClock(addDays(new Date(), 3));
+    await runDailyJobs(app.db, day.now(), { workspaceId: app.teamId });
+    await relayOutbox(app.db, day, sendJobNotice(relayClient(app.fake.token, app.fake.url)));
+    const reminders = app.fake.messages
+      .filter(
+        (m) =>
+          m.text === "License requests waiting" &&
+          JSON.stringify(m.blocks).includes(`"value":"${requestId}"`),
+      )
+      .map((m) => ({ channel: m.channel, ts: m.ts }));
+    expect(reminders.length).toBeGreaterThanOrEqual(admins.length);
+
+    const [admin] = admins;
+    if (!admin) throw new Error("no admin");
+    const modal = await press(app, admin, "approve", requestId);
+    await submit(app, admin, modal, "ok");
+    await until(() => reminders.filter((c) => !buttonsFor(c, requestId)), reminders.length);
+    for (const copy of reminders) expect(shown(copy)).toContain(`Approved by <@${admin.id}> on <!date^`);
   });
 });

@@ -108,3 +108,36 @@ describe("the daily jobs' messages", () => {
     expect(JSON.stringify(built.blocks)).toMatch(/…and 477 more: `\/license show`/);
   });
 });
+
+describe("a reminder rebuilt after some of its buttons were used", () => {
+  const reminder: Notice = {
+    kind: "restore_reminders",
+    items: many(2, (i) => ({
+      windowId: id(i),
+      person: `Person ${i}`,
+      product: "Office",
+      purgeAt: "2026-04-01T10:00:00.000Z",
+      daysLeft: 3,
+      late: false,
+      data: [],
+    })),
+  };
+
+  it("shows a settled row's outcome in place of its buttons, and keeps the other rows' buttons", () => {
+    const message = buildJobNoticeMessage(reminder, (subject) =>
+      subject.kind === "restore_window" && subject.id === id(0) ? "*Restored by <@U1>.*" : undefined,
+    );
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain("Person 0");
+    expect(text).toContain("*Restored by <@U1>.*");
+    expect(text).not.toContain(`"value":"${id(0)}"`);
+    expect(text).toContain(`"value":"${id(1)}"`);
+    expect(blockKitViolations("message", { blocks: message.blocks })).toEqual([]);
+  });
+
+  it("as sent, every row keeps its buttons", () => {
+    const text = JSON.stringify(buildJobNoticeMessage(reminder).blocks);
+    expect(text).toContain(`"value":"${id(0)}"`);
+    expect(text).toContain(`"value":"${id(1)}"`);
+  });
+});

@@ -42,7 +42,8 @@ export const mailboxes = {
   "mailboxes.license.option": (p: { product: string; seats: string }) => `${p.product} (${p.seats})`,
   "mailboxes.license.none": () =>
     "No product here includes a mailbox, so none can license it. Add one with `/license products`.",
-  "mailboxes.license.already": (p: { address: string }) => `*${p.address}* already has a license.`,
+  "mailboxes.license.already": (p: { address: string; what: string }) =>
+    `*${p.address}* is already ${p.what}. Nothing was changed.`,
   "mailboxes.license.done": (p: { address: string; product: string; seats: string }) =>
     `*${p.address}* is licensed with *${p.product}*; it will not be locked. ${p.seats}.`,
   "mailboxes.unknown": () => "That mailbox was not found in this workspace. Nothing was changed.",
