@@ -12,6 +12,7 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -121,7 +122,7 @@ async function mailboxModal(
 }
 
 /**
- * A submission after its ack: metadata from this workspace, once per view; `work` runs the use
+ * A submission after its ack: metadata from this workspace, once per view and hash; `work` runs the use
  * case, which refuses anyone but an admin, and returns what the person is told.
  */
 export async function submitted(
@@ -129,7 +130,7 @@ export async function submitted(
   client: WebClient,
   userId: string,
   workspaceId: string,
-  view: { id: string; private_metadata: string },
+  view: { id: string; hash: string; private_metadata: string },
   work: (meta: MailboxMetadata, actor: Actor, timeZone: string) => Promise<string>,
 ): Promise<void> {
   const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
@@ -149,7 +150,7 @@ export async function submitted(
         });
         return en["error.unexpected"]();
       }
-      if (!(await claim.claim(`view:${view.id}`))) return;
+      if (!(await claim.claim(deliveryKey.submission(view)))) return;
       // The use case `work` calls decides who may (rule 10) and records a refusal; the flags it
       // reads are Slack's own as of the last minute.
       const acting = await actingPerson(deps, client, workspaceId, userId);

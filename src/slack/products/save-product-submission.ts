@@ -7,6 +7,7 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import type { DeliveryClaim } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
@@ -58,7 +59,7 @@ export async function saveSubmission(
   await actingPerson(deps, client, workspaceId, actor.userId);
   // The same form sent twice saves once; a corrected form is a new delivery.
   const fingerprint = createHash("sha256").update(JSON.stringify(form.product)).digest("hex").slice(0, 32);
-  if (!(await claim.claim(`products:${view.id}:${fingerprint}`))) return answer();
+  if (!(await claim.claim(`${deliveryKey.submission(view)}:${fingerprint}`))) return answer();
   const saved = await saveProduct(deps.db, deps.clock, {
     workspaceId,
     ...(productId ? { productId } : {}),

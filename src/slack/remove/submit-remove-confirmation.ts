@@ -7,6 +7,7 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -47,7 +48,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
           });
           return en["error.unexpected"]();
         }
-        if (!(await claim.claim(`view:${view.id}`))) return;
+        if (!(await claim.claim(deliveryKey.submission(view)))) return;
         const acting = await actingAdmin(deps, client, {
           workspaceId,
           actor,

@@ -15,6 +15,7 @@ import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { failureText } from "../shared/build-error-message.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { type DeliveryClaim, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
@@ -29,6 +30,8 @@ export interface DecisionSubmission {
   workspaceId: string;
   userId: string;
   viewId: string;
+  /** Changes with every update of the view: with the id, what tells a new submission from a repeat. */
+  viewHash: string;
   privateMetadata: string;
   decision: Decision;
   note: string;
@@ -37,7 +40,7 @@ export interface DecisionSubmission {
 /**
  * A submitted approval or denial, after the modal shows that it is working: everything is checked
  * again by the domain, which lets exactly one decision win. The winner updates every copy of the
- * request and tells the requester; the view id makes a repeated submission decide once.
+ * request and tells the requester; the view's id and hash make a repeated submission decide once.
  */
 export async function submitDecision(
   deps: SlackDeps,
@@ -74,7 +77,7 @@ async function decide(
     });
     return buildNoticeModal(en["error.unexpected"]());
   }
-  if (!(await claim.claim(`view:${viewId}`))) return null;
+  if (!(await claim.claim(deliveryKey.submission({ id: viewId, hash: submission.viewHash })))) return null;
   const { requestId } = meta;
   // Admin rights change in Slack: the decision is judged on what Slack says now.
   const acting = await actingPerson(deps, client, workspaceId, userId);
