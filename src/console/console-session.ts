@@ -1,7 +1,7 @@
 import { dmChannelFor } from "../local-slack/fake-slack-api.ts";
-import { type ConsoleOutput, type LineSource, StepFailure } from "./line-source.ts";
+import { Cancelled, type ConsoleOutput, type LineSource, StepFailure } from "./line-source.ts";
 import type { LocalSlack, Origin, StepAnswer } from "./local-slack.ts";
-import { askInput, Cancelled, EndOfInput, type InputBlock, type StateValue } from "./modal-questions.ts";
+import { askInput, EndOfInput, type InputBlock, type StateValue } from "./modal-questions.ts";
 import { namer, presentChanges, presentView } from "./present.ts";
 import { type Choice, ChoiceBook, optionsOf, pickFrom } from "./render/choices.ts";
 import { jobsTime } from "./run-jobs.ts";
@@ -247,7 +247,7 @@ export class ConsoleSession {
   async #choose(book: ChoiceBook<Origin>): Promise<Choice<Origin>> {
     const { source, out } = this.deps;
     for (;;) {
-      const answer = await source.read(words.modalChoose());
+      const answer = await source.read(words.modalChoose(), { inModal: true });
       if (answer === undefined) throw new EndOfInput();
       if (answer.toLowerCase() === "cancel") throw new Cancelled();
       const choice = book.find(answer);

@@ -1,6 +1,6 @@
 import { neutralise } from "../licensing/text.ts";
 import type { LineSource } from "./line-source.ts";
-import { type ConsoleOutput, StepFailure } from "./line-source.ts";
+import { Cancelled, type ConsoleOutput, StepFailure } from "./line-source.ts";
 import { type ElementJson, type OptionJson, optionsOf, pickFrom } from "./render/choices.ts";
 import { words } from "./words.ts";
 
@@ -20,9 +20,6 @@ export interface Person {
 
 /** An input's value as Slack puts it in `view.state.values[block_id][action_id]`. */
 export type StateValue = Record<string, unknown> & { type: string };
-
-/** The person closed the modal instead of answering. */
-export class Cancelled extends Error {}
 
 /** The input ran out (end of the script, or Ctrl-D). */
 export class EndOfInput extends Error {}
@@ -49,7 +46,7 @@ export async function askInput(block: InputBlock, ctx: QuestionContext): Promise
     "   ",
   );
   for (;;) {
-    const answer = await ctx.source.read(ctx.prompt);
+    const answer = await ctx.source.read(ctx.prompt, { inModal: true });
     if (answer === undefined) throw new EndOfInput();
     if (answer.toLowerCase() === "cancel") throw new Cancelled();
     const empty = answer === "" || answer === "-";

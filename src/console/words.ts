@@ -16,7 +16,7 @@ export const words = {
       "  expect TEXT          check that the last output contains TEXT (for scripts)",
       "  help, quit",
       "A modal asks for each of its fields in turn: type the answer, a number or an option's text",
-      "for a menu (several separated by commas), - to leave it empty, cancel to close the modal.",
+      "for a menu (several separated by commas), - to leave it empty, cancel (or Ctrl-C) to close the modal.",
     ].join("\n"),
   prompt: (user: string) => `${user}> `,
   actingAs: (user: string, realName: string) => `You are now ${user} (${realName}).`,
