@@ -1,4 +1,5 @@
 import { dmChannelFor } from "../local-slack/fake-slack-api.ts";
+import { fieldProblemFor } from "./field-checks.ts";
 import { Cancelled, type ConsoleOutput, type LineSource, StepFailure } from "./line-source.ts";
 import type { LocalSlack, Origin, StepAnswer } from "./local-slack.ts";
 import { askInput, EndOfInput, type InputBlock, type StateValue } from "./modal-questions.ts";
@@ -218,7 +219,7 @@ export class ConsoleSession {
       }
       try {
         if (inputs.length > 0) {
-          await this.#submit(viewId, inputs, await this.#ask(inputs, {}));
+          await this.#submit(viewId, inputs, await this.#ask(viewId, inputs, {}));
           continue;
         }
         const close = (view.close as { text?: string } | undefined)?.text ?? "Cancel";
@@ -257,9 +258,16 @@ export class ConsoleSession {
     }
   }
 
-  async #ask(inputs: InputBlock[], values: Values): Promise<Values> {
+  async #ask(viewId: string, inputs: InputBlock[], values: Values): Promise<Values> {
     const people = this.deps.local.fake.users.list().filter((u) => !u.is_bot && !u.deleted);
-    const ctx = { source: this.deps.source, out: this.deps.out, people, prompt: "  > " };
+    const fieldProblem = fieldProblemFor(this.deps.local.fake.views.get(viewId)?.callback_id);
+    const ctx = {
+      source: this.deps.source,
+      out: this.deps.out,
+      people,
+      prompt: "  > ",
+      ...(fieldProblem ? { fieldProblem } : {}),
+    };
     for (const [index, block] of inputs.entries()) {
       const blockId = block.block_id ?? `input_${index}`;
       const actionId = block.element?.action_id ?? `action_${index}`;
@@ -286,7 +294,7 @@ export class ConsoleSession {
         }
         await this.#afterStep(answer);
         if (refused.length === 0) throw new StepFailure(JSON.stringify(body.errors));
-        values = await this.#ask(refused, values);
+        values = await this.#ask(viewId, refused, values);
         continue;
       }
       const updatedMeanwhile = answer.changes.views.some(

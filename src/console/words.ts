@@ -35,8 +35,10 @@ export const words = {
   toChannel: (channel: string) => `in #${channel}`,
   ephemeralTo: (user: string) => `to ${user} only`,
   homeHeading: (user: string) => `App Home of ${user}:`,
-  modalQuestion: (label: string, optional: boolean) =>
-    `${label}${!optional ? "" : /\(optional\)$/.test(label) ? " (- to skip)" : " (optional, - to skip)"}: `,
+  modalQuestion: (label: string, optional: boolean, current?: string) =>
+    current !== undefined
+      ? `${label} (now: ${current}; Enter or - keeps it): `
+      : `${label}${!optional ? "" : /\(optional\)$/.test(label) ? " (- to skip)" : " (optional, - to skip)"}: `,
   modalChoose: () => "Choose: ",
   required: () => "This field is required.",
   notANumber: () => "A number, please.",
