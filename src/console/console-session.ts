@@ -21,6 +21,8 @@ export interface ConsoleDeps {
    * the app holds this person to rule 10 exactly as it would in Slack.
    */
   actingUserId: string;
+  /** Where files the app shares (exports) are saved; without it they are only listed. */
+  filesDir?: string;
 }
 
 type Values = Record<string, Record<string, StateValue>>;
@@ -181,7 +183,7 @@ export class ConsoleSession {
       if (event.method === "views.publish" && event.userId === this.#user) homeChanged = true;
     }
     const book = new ChoiceBook<Origin>();
-    presentChanges(local, out, answer.changes, this.#user, book);
+    presentChanges(local, out, answer.changes, this.#user, book, this.deps.filesDir);
     const home = local.fake.views.home(this.#user);
     if (this.#homeOpen && homeChanged && home) {
       out.line(words.homeHeading(`@${namer(local)(this.#user)}`));

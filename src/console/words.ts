@@ -30,6 +30,7 @@ export const words = {
   messageHeading: (to: string, updated: boolean) => `${updated ? "Updated: " : ""}License Desk ${to}:`,
   fileHeading: (to: string) => `License Desk shared a file ${to}:`,
   file: (name: string, bytes: number) => `📎 ${name} (${bytes} bytes)`,
+  fileSaved: (path: string) => `saved as ${path}`,
   toYourDm: () => "in your DMs",
   toDm: (user: string) => `to ${user} (DM)`,
   toChannel: (channel: string) => `in #${channel}`,
