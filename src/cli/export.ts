@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { withinWorkspace } from "../db/workspace-scope.ts";
 import { bootstrap, runMain } from "./bootstrap.ts";
@@ -28,7 +29,7 @@ runMain(async () => {
       console.error(`No workspace ${workspaceId} here: never installed, or its data has been purged.`);
       return 1;
     }
-    for (const file of written.files) console.log(`${file.path}: ${file.rows} rows`);
+    for (const file of written.files) console.log(`${resolve(file.path)}: ${file.rows} rows`);
     if (!written.active)
       console.log(`${workspaceId} has uninstalled the app: its data is purged after the retention period.`);
     return 0;

@@ -1,7 +1,8 @@
 import { dmChannelFor } from "../local-slack/fake-slack-api.ts";
-import { type ConsoleOutput, type LineSource, StepFailure } from "./line-source.ts";
+import { fieldProblemFor } from "./field-checks.ts";
+import { Cancelled, type ConsoleOutput, type LineSource, StepFailure } from "./line-source.ts";
 import type { LocalSlack, Origin, StepAnswer } from "./local-slack.ts";
-import { askInput, Cancelled, EndOfInput, type InputBlock, type StateValue } from "./modal-questions.ts";
+import { askInput, EndOfInput, type InputBlock, type StateValue } from "./modal-questions.ts";
 import { namer, presentChanges, presentView } from "./present.ts";
 import { type Choice, ChoiceBook, optionsOf, pickFrom } from "./render/choices.ts";
 import { jobsTime } from "./run-jobs.ts";
@@ -20,6 +21,8 @@ export interface ConsoleDeps {
    * the app holds this person to rule 10 exactly as it would in Slack.
    */
   actingUserId: string;
+  /** Where files the app shares (exports) are saved; without it they are only listed. */
+  filesDir?: string;
 }
 
 type Values = Record<string, Record<string, StateValue>>;
@@ -180,7 +183,7 @@ export class ConsoleSession {
       if (event.method === "views.publish" && event.userId === this.#user) homeChanged = true;
     }
     const book = new ChoiceBook<Origin>();
-    presentChanges(local, out, answer.changes, this.#user, book);
+    presentChanges(local, out, answer.changes, this.#user, book, this.deps.filesDir);
     const home = local.fake.views.home(this.#user);
     if (this.#homeOpen && homeChanged && home) {
       out.line(words.homeHeading(`@${namer(local)(this.#user)}`));
@@ -218,7 +221,7 @@ export class ConsoleSession {
       }
       try {
         if (inputs.length > 0) {
-          await this.#submit(viewId, inputs, await this.#ask(inputs, {}));
+          await this.#submit(viewId, inputs, await this.#ask(viewId, inputs, {}));
           continue;
         }
         const close = (view.close as { text?: string } | undefined)?.text ?? "Cancel";
@@ -247,7 +250,7 @@ export class ConsoleSession {
   async #choose(book: ChoiceBook<Origin>): Promise<Choice<Origin>> {
     const { source, out } = this.deps;
     for (;;) {
-      const answer = await source.read(words.modalChoose());
+      const answer = await source.read(words.modalChoose(), { inModal: true });
       if (answer === undefined) throw new EndOfInput();
       if (answer.toLowerCase() === "cancel") throw new Cancelled();
       const choice = book.find(answer);
@@ -257,9 +260,16 @@ export class ConsoleSession {
     }
   }
 
-  async #ask(inputs: InputBlock[], values: Values): Promise<Values> {
+  async #ask(viewId: string, inputs: InputBlock[], values: Values): Promise<Values> {
     const people = this.deps.local.fake.users.list().filter((u) => !u.is_bot && !u.deleted);
-    const ctx = { source: this.deps.source, out: this.deps.out, people, prompt: "  > " };
+    const fieldProblem = fieldProblemFor(this.deps.local.fake.views.get(viewId)?.callback_id);
+    const ctx = {
+      source: this.deps.source,
+      out: this.deps.out,
+      people,
+      prompt: "  > ",
+      ...(fieldProblem ? { fieldProblem } : {}),
+    };
     for (const [index, block] of inputs.entries()) {
       const blockId = block.block_id ?? `input_${index}`;
       const actionId = block.element?.action_id ?? `action_${index}`;
@@ -286,7 +296,7 @@ export class ConsoleSession {
         }
         await this.#afterStep(answer);
         if (refused.length === 0) throw new StepFailure(JSON.stringify(body.errors));
-        values = await this.#ask(refused, values);
+        values = await this.#ask(viewId, refused, values);
         continue;
       }
       const updatedMeanwhile = answer.changes.views.some(

@@ -33,11 +33,19 @@ export class ConsoleOutput {
 /** A line the person (or the script) failed: the script stops there. */
 export class StepFailure extends Error {}
 
+/** The person closed the modal instead of answering (`cancel`, its close button, or Ctrl-C). */
+export class Cancelled extends Error {}
+
+export interface ReadOptions {
+  /** The line answers a modal: Ctrl-C closes the modal (the read throws Cancelled), not the console. */
+  inModal?: boolean;
+}
+
 /** Where the console's lines come from: a person at a terminal, or a script. */
 export interface LineSource {
   readonly interactive: boolean;
   /** The next line, `expect` lines checked on the way; undefined at the end of the input. */
-  read(prompt: string): Promise<string | undefined>;
+  read(prompt: string, options?: ReadOptions): Promise<string | undefined>;
   /** Where the last line came from, to say where a script failed. */
   where(): string;
   close(): void;
@@ -83,33 +91,48 @@ export function terminalSource(
 ): LineSource {
   const rl = createInterface({ input, output, terminal: Boolean((output as { isTTY?: boolean }).isTTY) });
   const queued: string[] = [];
-  const waiting: ((line: string | undefined) => void)[] = [];
+  /** The read waiting for a line; `cancel` is set while it answers a modal. */
+  let waiting: { resolve: (line: string | undefined) => void; cancel?: () => void } | undefined;
   let ended = false;
   rl.on("line", (line) => {
-    const next = waiting.shift();
-    if (next) next(line);
+    const next = waiting;
+    waiting = undefined;
+    if (next) next.resolve(line);
     else queued.push(line);
   });
-  // Ctrl-C at the prompt ends the console as `quit` does, closing the app and the database.
-  rl.on("SIGINT", () => rl.close());
+  // Ctrl-C in a modal closes the modal, as `cancel` does; at the prompt it ends the console as
+  // `quit` does, closing the app and the database.
+  rl.on("SIGINT", () => {
+    const cancel = waiting?.cancel;
+    if (!cancel) return rl.close();
+    waiting = undefined;
+    // What was typed so far is dropped, as a terminal drops it on Ctrl-C.
+    rl.write(null, { ctrl: true, name: "e" });
+    rl.write(null, { ctrl: true, name: "u" });
+    output.write("^C\n");
+    cancel();
+  });
   rl.on("close", () => {
     ended = true;
-    for (const next of waiting.splice(0)) next(undefined);
+    waiting?.resolve(undefined);
+    waiting = undefined;
   });
   let count = 0;
-  const nextLine = (): Promise<string | undefined> => {
+  const nextLine = (options: ReadOptions): Promise<string | undefined> => {
     const line = queued.shift();
     if (line !== undefined) return Promise.resolve(line);
     if (ended) return Promise.resolve(undefined);
-    return new Promise((resolve) => waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      waiting = { resolve, ...(options.inModal ? { cancel: () => reject(new Cancelled()) } : {}) };
+    });
   };
   return {
     interactive: true,
-    async read(prompt) {
+    async read(prompt, options = {}) {
       for (;;) {
         rl.setPrompt(prompt);
         rl.prompt();
-        const line = await nextLine();
+        const line = await nextLine(options);
         if (line === undefined) return undefined;
         count += 1;
         try {

@@ -5,6 +5,7 @@ import {
   postSlashCommand,
   type SlackAppResponse,
 } from "../local-slack/signed-requests.ts";
+import { mintSlackId, slackTimestamps } from "../local-slack/slack-ids.ts";
 import type { AppActivity } from "./app-activity.ts";
 import type { ElementJson } from "./render/choices.ts";
 
@@ -46,7 +47,8 @@ export interface StepAnswer {
  */
 export class LocalSlack {
   readonly #responseUrls: string[] = [];
-  #events = 0;
+  /** action_ts and event_ts: unique, as Slack's are, even for two presses in one millisecond. */
+  readonly #timestamp = slackTimestamps(Date.now);
 
   constructor(
     readonly fake: FakeSlackApi,
@@ -86,7 +88,7 @@ export class LocalSlack {
       type: element.type,
       action_id: element.action_id ?? "",
       block_id: pressed.blockId,
-      action_ts: (Date.now() / 1000).toFixed(6),
+      action_ts: this.#timestamp(),
       ...(element.text ? { text: element.text } : {}),
       ...(element.value === undefined ? {} : { value: element.value }),
       ...(pressed.selected === undefined ? {} : { selected_option: pressed.selected }),
@@ -123,21 +125,20 @@ export class LocalSlack {
 
   /** The person opens the app's Home tab. */
   openHome(userId: string): Promise<StepAnswer> {
-    this.#events += 1;
     return this.#step(() =>
       postEvent(this.appUrl, this.signingSecret, {
         token: "",
         team_id: this.teamId,
         api_app_id: "A0FAKEAPP1",
         type: "event_callback",
-        event_id: `Ev0CONSOLE${Date.now().toString(36)}${this.#events}`,
+        event_id: mintSlackId("Ev"),
         event_time: Math.floor(Date.now() / 1000),
         event: {
           type: "app_home_opened",
           user: userId,
           channel: `D${userId.slice(1)}`,
           tab: "home",
-          event_ts: (Date.now() / 1000).toFixed(6),
+          event_ts: this.#timestamp(),
         },
       }),
     );

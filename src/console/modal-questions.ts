@@ -1,6 +1,6 @@
 import { neutralise } from "../licensing/text.ts";
 import type { LineSource } from "./line-source.ts";
-import { type ConsoleOutput, StepFailure } from "./line-source.ts";
+import { Cancelled, type ConsoleOutput, StepFailure } from "./line-source.ts";
 import { type ElementJson, type OptionJson, optionsOf, pickFrom } from "./render/choices.ts";
 import { words } from "./words.ts";
 
@@ -21,9 +21,6 @@ export interface Person {
 /** An input's value as Slack puts it in `view.state.values[block_id][action_id]`. */
 export type StateValue = Record<string, unknown> & { type: string };
 
-/** The person closed the modal instead of answering. */
-export class Cancelled extends Error {}
-
 /** The input ran out (end of the script, or Ctrl-D). */
 export class EndOfInput extends Error {}
 
@@ -32,32 +29,58 @@ export interface QuestionContext {
   out: ConsoleOutput;
   people: Person[];
   prompt: string;
+  /** The app's own rule for a typed field of this form (by block id): what is wrong, or undefined. */
+  fieldProblem?: (blockId: string, typed: string) => string | undefined;
 }
 
 /**
- * Asks for one input of a modal: text as typed, numbers checked, menus from their options (by
- * number or text), people by @name. `-` leaves an optional field empty, `cancel` closes the modal.
+ * Asks for one input of a modal, showing its current value: text as typed, numbers checked, menus
+ * from their options (by number or text), people by @name. Enter (or `-`) keeps the current value
+ * or leaves an optional field empty; `cancel` closes the modal. A typed answer the form's own rule
+ * refuses is asked again with the reason, at a terminal and in a script alike.
  */
 export async function askInput(block: InputBlock, ctx: QuestionContext): Promise<StateValue> {
   const element = block.element ?? { type: "plain_text_input" };
   const label = block.label?.text ?? block.block_id ?? "";
   const optional = block.optional === true;
   const choices = choicesOf(element, ctx.people);
-  ctx.out.line(words.modalQuestion(label, optional).trimEnd());
+  ctx.out.line(words.modalQuestion(label, optional, currentValue(element, ctx.people)).trimEnd());
   ctx.out.lines(
     choices.map((c, i) => `${i + 1}. ${c.label}`),
     "   ",
   );
   for (;;) {
-    const answer = await ctx.source.read(ctx.prompt);
+    const answer = await ctx.source.read(ctx.prompt, { inModal: true });
     if (answer === undefined) throw new EndOfInput();
     if (answer.toLowerCase() === "cancel") throw new Cancelled();
     const empty = answer === "" || answer === "-";
     const value = empty ? emptyValue(element, optional) : answerValue(element, answer, choices);
-    if (typeof value !== "string") return value;
+    if (typeof value !== "string") {
+      const problem = empty ? undefined : ctx.fieldProblem?.(block.block_id ?? "", answer);
+      if (!problem) return value;
+      ctx.out.line(words.fieldError(label, problem));
+      continue;
+    }
     if (!ctx.source.interactive) throw new StepFailure(`${label}: ${value}`);
     ctx.out.line(`  ${value}`);
   }
+}
+
+/** What the field holds before it is answered, as the person reads it; undefined when nothing. */
+function currentValue(element: ElementJson, people: Person[]): string | undefined {
+  const texts = (options: OptionJson[]) => options.map((o) => o.text.text ?? "").join(", ");
+  const person = (id: string) => {
+    const found = people.find((p) => p.id === id);
+    return neutralise(found ? `@${found.name}` : id);
+  };
+  if (typeof element.initial_value === "string" && element.initial_value !== "") return element.initial_value;
+  if (element.initial_option) return texts([element.initial_option as OptionJson]);
+  if (Array.isArray(element.initial_options) && element.initial_options.length > 0)
+    return texts(element.initial_options as OptionJson[]);
+  if (typeof element.initial_user === "string") return person(element.initial_user);
+  if (Array.isArray(element.initial_users) && element.initial_users.length > 0)
+    return (element.initial_users as string[]).map(person).join(", ");
+  return undefined;
 }
 
 interface Pickable {

@@ -21,6 +21,8 @@ export interface ConsoleOptions {
   output: NodeJS.WritableStream;
   /** A script's text: its lines instead of the input's. */
   script?: string;
+  /** Where files the app shares (exports) are saved; without it they are only listed. */
+  filesDir?: string;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
         runJobs: dailyJobsRunner({ db, logger, fake, workspaceId }),
         appErrors: () => errors.splice(0),
         actingUserId: DEMO_ADMIN.id,
+        ...(options.filesDir === undefined ? {} : { filesDir: options.filesDir }),
       });
       const code = await session.run();
       if (code === 0 && options.script !== undefined) out.line(words.scriptDone());

@@ -5,6 +5,7 @@ import type { Changes, LocalSlack, Origin } from "./local-slack.ts";
 import type { ChoiceBook } from "./render/choices.ts";
 import type { NameOf } from "./render/mrkdwn.ts";
 import { renderMessage, renderView } from "./render/render-blocks.ts";
+import { saveSharedFile } from "./save-shared-file.ts";
 import { words } from "./words.ts";
 
 /**
@@ -21,7 +22,8 @@ export function namer(local: LocalSlack): NameOf {
 /**
  * Writes what the app sent during a step, as the acting person would come across it: replies to
  * them, then messages (theirs numbered for pressing, other people's labelled with whom they went
- * to). What can be pressed is numbered into `book`.
+ * to). What can be pressed is numbered into `book`. Files shared are saved in `filesDir`, when
+ * given, and their full paths said.
  */
 export function presentChanges(
   local: LocalSlack,
@@ -29,6 +31,7 @@ export function presentChanges(
   changes: Changes,
   actingUserId: string,
   book: ChoiceBook<Origin>,
+  filesDir?: string,
 ): void {
   const nameOf = namer(local);
   for (const reply of changes.replies) {
@@ -52,6 +55,7 @@ export function presentChanges(
     const channel = file.completed?.channel ?? "";
     out.line(words.fileHeading(addressee({ channel }, actingUserId, nameOf)));
     out.line(`  ${words.file(file.filename, file.bytes?.length ?? file.length)}`);
+    if (filesDir !== undefined) out.line(`  ${words.fileSaved(saveSharedFile(filesDir, file))}`);
   }
 }
 

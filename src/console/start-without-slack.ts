@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { bootstrap } from "../cli/bootstrap.ts";
 import type { Config } from "../config.ts";
@@ -35,6 +36,8 @@ export async function startWithoutSlack(
       input: process.stdin,
       output: process.stdout,
       ...(script === undefined ? {} : { script }),
+      // Exports land beside where the console was started, where a person looks for them.
+      filesDir: resolve("exports"),
     });
   } finally {
     await handle.close();

@@ -16,7 +16,7 @@ export const words = {
       "  expect TEXT          check that the last output contains TEXT (for scripts)",
       "  help, quit",
       "A modal asks for each of its fields in turn: type the answer, a number or an option's text",
-      "for a menu (several separated by commas), - to leave it empty, cancel to close the modal.",
+      "for a menu (several separated by commas), - to leave it empty, cancel (or Ctrl-C) to close the modal.",
     ].join("\n"),
   prompt: (user: string) => `${user}> `,
   actingAs: (user: string, realName: string) => `You are now ${user} (${realName}).`,
@@ -30,13 +30,16 @@ export const words = {
   messageHeading: (to: string, updated: boolean) => `${updated ? "Updated: " : ""}License Desk ${to}:`,
   fileHeading: (to: string) => `License Desk shared a file ${to}:`,
   file: (name: string, bytes: number) => `📎 ${name} (${bytes} bytes)`,
+  fileSaved: (path: string) => `saved as ${path}`,
   toYourDm: () => "in your DMs",
   toDm: (user: string) => `to ${user} (DM)`,
   toChannel: (channel: string) => `in #${channel}`,
   ephemeralTo: (user: string) => `to ${user} only`,
   homeHeading: (user: string) => `App Home of ${user}:`,
-  modalQuestion: (label: string, optional: boolean) =>
-    `${label}${!optional ? "" : /\(optional\)$/.test(label) ? " (- to skip)" : " (optional, - to skip)"}: `,
+  modalQuestion: (label: string, optional: boolean, current?: string) =>
+    current !== undefined
+      ? `${label} (now: ${current}; Enter or - keeps it): `
+      : `${label}${!optional ? "" : /\(optional\)$/.test(label) ? " (- to skip)" : " (optional, - to skip)"}: `,
   modalChoose: () => "Choose: ",
   required: () => "This field is required.",
   notANumber: () => "A number, please.",

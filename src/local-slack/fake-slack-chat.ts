@@ -2,6 +2,7 @@ import { blockKitViolations } from "./block-kit-limits.ts";
 import { type ApiArgs, type ApiResult, decodeJsonArg, fail, ok, stringArg } from "./fake-slack-http.ts";
 import type { FakeUserRegistry } from "./fake-slack-users.ts";
 import type { WorkspaceIds } from "./fake-slack-views.ts";
+import { slackTimestamps } from "./slack-ids.ts";
 
 export interface PostedMessage {
   channel: string;
@@ -29,11 +30,7 @@ export function chatMethods(
   messages: PostedMessage[],
   now: () => number,
 ): Record<string, (args: ApiArgs) => ApiResult> {
-  let lastTsMicros = 0;
-  const nextTs = (): string => {
-    lastTsMicros = Math.max(Math.floor(now() * 1000), lastTsMicros + 1);
-    return `${Math.floor(lastTsMicros / 1e6)}.${String(lastTsMicros % 1e6).padStart(6, "0")}`;
-  };
+  const nextTs = slackTimestamps(now);
 
   const resolveChannel = (channel: string | undefined): string | undefined => {
     if (channel === undefined) return undefined;

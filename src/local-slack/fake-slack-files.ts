@@ -9,6 +9,7 @@ import {
   ok,
   stringArg,
 } from "./fake-slack-http.ts";
+import { mintSlackId } from "./slack-ids.ts";
 
 export interface UploadedFile {
   id: string;
@@ -28,7 +29,6 @@ export interface UploadedFile {
 export class FakeFiles {
   readonly #files = new Map<string, UploadedFile>();
   readonly #byUploadId = new Map<string, string>();
-  #seq = 0;
 
   /** Every file shared by files.completeUploadExternal, in order. */
   completed(): UploadedFile[] {
@@ -43,7 +43,7 @@ export class FakeFiles {
   }
 
   reserve(filename: string, length: number): { file: UploadedFile; uploadId: string } {
-    const file: UploadedFile = { id: `F${String(++this.#seq).padStart(9, "0")}`, filename, length };
+    const file: UploadedFile = { id: mintSlackId("F"), filename, length };
     const uploadId = randomBytes(12).toString("hex");
     this.#files.set(file.id, file);
     this.#byUploadId.set(uploadId, file.id);

@@ -1,4 +1,5 @@
 import { type ApiArgs, type ApiResult, fail, numberArg, ok, stringArg } from "./fake-slack-http.ts";
+import { mintSlackId } from "./slack-ids.ts";
 
 /** The part of Slack's user object (users.info, users.list) that the app reads. */
 export interface SlackUser {
@@ -34,7 +35,6 @@ export interface NewSlackUser {
 /** Users of the fake workspace, in the order they were added (users.list pages through that order). */
 export class FakeUserRegistry {
   readonly #users = new Map<string, SlackUser>();
-  #next = 1;
   /** Pages users.list has answered so far. */
   listPagesServed = 0;
   /**
@@ -46,7 +46,7 @@ export class FakeUserRegistry {
   constructor(readonly teamId: string) {}
 
   add(input: NewSlackUser = {}): SlackUser {
-    const id = input.id ?? `U${String(this.#next++).padStart(9, "0")}`;
+    const id = input.id ?? mintSlackId("U");
     if (this.#users.has(id)) throw new Error(`fake Slack: user ${id} already exists`);
     const name = input.name ?? id.toLowerCase();
     const realName = input.real_name ?? name;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type BlockKitSurface, blockKitViolations } from "./block-kit-limits.ts";
 import { type ApiArgs, type ApiResult, decodeJsonArg, fail, ok, stringArg } from "./fake-slack-http.ts";
 import type { FakeUserRegistry } from "./fake-slack-users.ts";
+import { mintSlackId } from "./slack-ids.ts";
 
 export interface WorkspaceIds {
   teamId: string;
@@ -103,10 +104,9 @@ export function viewMethods(
 ): Record<string, (args: ApiArgs) => ApiResult> {
   const views = held.byId;
   const homeByUser = held.homeByUser;
-  let seq = 0;
 
   const store = (view: Record<string, unknown>, previous?: StoredView): StoredView => {
-    const id = previous?.id ?? `V${String(++seq).padStart(10, "0")}`;
+    const id = previous?.id ?? mintSlackId("V");
     const stored: StoredView = {
       type: "modal",
       private_metadata: "",

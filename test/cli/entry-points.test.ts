@@ -11,10 +11,10 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(root, "node_modules", ".bin", "tsx");
 
 /** Runs an entry point as a newcomer would, with a clean environment but for what is given. */
-async function start(script: string, args: string[], env: Record<string, string>) {
+async function start(script: string, args: string[], env: Record<string, string>, cwd = root) {
   try {
-    const { stdout, stderr } = await run(tsx, [script, ...args], {
-      cwd: root,
+    const { stdout, stderr } = await run(tsx, [join(root, script), ...args], {
+      cwd,
       env: { PATH: process.env.PATH ?? "", ...env },
       timeout: 60_000,
     });
@@ -146,5 +146,22 @@ describe("npm run jobs", () => {
       'Not a time: "yesterday-ish". Usage: npm run jobs -- --once [--at <ISO time>]',
     );
     expect((await start("src/cli/jobs.ts", [], { DATA_DIR: dataDir })).code).toBe(2);
+  });
+});
+
+describe("npm run export", () => {
+  it("writes the workspace's CSV files and names each by its full path", async () => {
+    await start("src/main.ts", ["--script", statusScript], { DATA_DIR: dataDir });
+    // Started elsewhere than the files go, with a relative --out: the paths said are whole.
+    const exported = await start(
+      "src/cli/export.ts",
+      ["--workspace", "T_LOCAL", "--out", "exported"],
+      { DATA_DIR: dataDir },
+      dataDir,
+    );
+    expect(exported.code).toBe(0);
+    const paths = [...exported.stdout.matchAll(/^(.+\.csv): \d+ rows$/gm)].map((m) => m[1] as string);
+    expect(paths).toHaveLength(4);
+    for (const path of paths) expect(path.startsWith(join(dataDir, "exported", "license-desk-"))).toBe(true);
   });
 });

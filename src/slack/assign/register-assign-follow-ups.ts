@@ -10,6 +10,7 @@ import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { buildLocationChangeWarning } from "../people/location-change-message.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { MESSAGE_BLOCKS_MAX, type Message, section } from "../shared/message-parts.ts";
@@ -127,7 +128,7 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
     await handleDeliveryOnce<Message>(deps, delivery, {
       work: async (claim) => {
         if (!meta) return plainMessage(en["error.unexpected"]());
-        if (!(await claim.claim(`view:${view.id}`))) return;
+        if (!(await claim.claim(deliveryKey.submission(view)))) return;
         const acting = await actingPerson(deps, client, workspaceId, actor.userId);
         const timeZone = acting?.timeZone ?? "UTC";
         const lead: string[] = [];

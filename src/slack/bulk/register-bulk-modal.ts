@@ -13,6 +13,7 @@ import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { buildErrorMessage } from "../shared/build-error-message.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
@@ -127,8 +128,8 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         workspaceId,
         ...parsed.data,
         actor: { userId: body.user.id, source: "modal", requestId: view.id },
-        // The view id makes a double submission apply once.
-        idempotencyKey: `bulk:${view.id}`,
+        // The view's id and hash make a double submission apply once.
+        idempotencyKey: `bulk:${deliveryKey.submission(view)}`,
       });
       if (!result.ok)
         return buildNoticeModal(buildErrorMessage(result, { timeZone: acting?.timeZone ?? "UTC" }).text);

@@ -3,12 +3,12 @@ import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import type { Actor } from "../../licensing/actor.ts";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
-import { en } from "../copy/en.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { type DeliveryClaim, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { describeError } from "../shared/logger.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
+import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -86,17 +86,16 @@ async function submit<I>(
 ): Promise<ModalView | null> {
   const { view, workspaceId, actor } = at;
   if (!viewMetadataFor(metadata, view.private_metadata, workspaceId)) {
-    await recordRefusal(deps.db, deps.clock, {
-      workspaceId,
-      actor,
-      attempted: form.name,
-      targetType: "view",
-      targetId: view.id,
-      reason: "FORGED_METADATA",
-    });
-    return buildNoticeModal(en["error.unexpected"]());
+    return buildNoticeModal(
+      await refuseForgedMetadata(deps, { workspaceId, actor, attempted: form.name, viewId: view.id }),
+    );
   }
-  if (!(await at.claim.claim(`${form.callbackId}:${view.id}:${form.fingerprint(at.input)}`))) return null;
+  if (
+    !(await at.claim.claim(
+      `${form.callbackId}:${deliveryKey.submission(view)}:${form.fingerprint(at.input)}`,
+    ))
+  )
+    return null;
   // The use case decides who may (rule 10); the flags it reads are Slack's own as of the last minute.
   await actingPerson(deps, client, workspaceId, actor.userId);
   return buildNoticeModal(await form.apply(deps, client, at.input, { workspaceId, actor }));

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { postToResponseUrl } from "../shared/post-to-response-url.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
@@ -31,7 +32,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
         const directory = new DirectoryLookup(deps.db, client);
         await directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
         const parsed = parseLicenseCommand(command.text);
-        const key = `command:${command.trigger_id}`;
+        const key = deliveryKey.command(command.trigger_id);
         const snapshot = await loadCommandSnapshot(deps.db, {
           workspaceId,
           key,

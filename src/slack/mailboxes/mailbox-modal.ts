@@ -14,6 +14,7 @@ import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { mailboxNow } from "../notices/subject-now.ts";
 import { mailboxOutcome } from "../notices/subject-outcome.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -132,7 +133,7 @@ async function mailboxModal(
 }
 
 /**
- * A submission after its ack: metadata from this workspace, once per view; `work` runs the use
+ * A submission after its ack: metadata from this workspace, once per view and hash; `work` runs the use
  * case, which refuses anyone but an admin, and returns what the person is told.
  */
 export async function submitted(
@@ -140,7 +141,7 @@ export async function submitted(
   client: WebClient,
   userId: string,
   workspaceId: string,
-  view: { id: string; private_metadata: string },
+  view: { id: string; hash: string; private_metadata: string },
   work: (meta: MailboxMetadata, actor: Actor, timeZone: string) => Promise<string>,
 ): Promise<void> {
   const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
@@ -151,7 +152,7 @@ export async function submitted(
     work: async (claim) => {
       if (!meta)
         return refuseForgedMetadata(deps, { workspaceId, actor, attempted: "mailbox", viewId: view.id });
-      if (!(await claim.claim(`view:${view.id}`))) return;
+      if (!(await claim.claim(deliveryKey.submission(view)))) return;
       // The use case `work` calls decides who may (rule 10) and records a refusal; the flags it
       // reads are Slack's own as of the last minute.
       const acting = await actingPerson(deps, client, workspaceId, userId);

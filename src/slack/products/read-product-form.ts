@@ -24,6 +24,33 @@ export type ReadProductForm =
   | { ok: false; errors: Record<string, string> };
 
 /**
+ * What is wrong with one field of the products form as typed, judged on its own; undefined when
+ * nothing is. The form's reading below uses it for every field, and the local console asks it as
+ * each field is answered, so a field is judged by one rule wherever it is typed. What depends on
+ * several fields (a new plan needs its service, name and data) is judged on submission.
+ */
+export function productFieldProblem(blockId: string, typed: string): string | undefined {
+  const p = ids.products;
+  const text = typed.trim();
+  if (blockId === p.nameBlock || blockId.startsWith(p.planNameBlockPrefix)) {
+    return text === "" || text.length > 200 ? en["products.error.name"]() : undefined;
+  }
+  if (blockId === p.keyBlock)
+    return PRODUCT_KEY.test(text.toLowerCase()) ? undefined : en["products.error.key"]();
+  if (blockId === p.seatsBlock) return readSeats(text) === null ? en["products.error.seats"]() : undefined;
+  if (blockId.startsWith(p.planLocationsBlockPrefix) || blockId === p.newPlanLocationsBlock) {
+    const locations = readLocations(text);
+    return locations.ok ? undefined : locations.error;
+  }
+  if (blockId === p.newPlanNameBlock) return text.length > 200 ? en["products.error.name"]() : undefined;
+  if (blockId === p.newPlanDataBlock) return text.length > 300 ? en["products.error.data"]() : undefined;
+  if (blockId === p.newPlanInstallLimitBlock) {
+    return text !== "" && readInstallLimit(text) === null ? en["products.error.install_limit"]() : undefined;
+  }
+  return undefined;
+}
+
+/**
  * The products form read into the domain's input, or an error beside each field that is wrong:
  * everything a person can get wrong is said here, before anything is saved.
  */
@@ -34,14 +61,17 @@ export function readProductForm(
   const p = ids.products;
   const text = (block: string) => (values[block]?.[p.inputAction]?.value ?? "").trim();
   const errors: Record<string, string> = {};
+  const check = (block: string) => {
+    const problem = productFieldProblem(block, text(block));
+    if (problem) errors[block] = problem;
+  };
 
   const name = text(p.nameBlock);
-  if (name === "" || name.length > 200) errors[p.nameBlock] = en["products.error.name"]();
+  check(p.nameBlock);
   const key = text(p.keyBlock).toLowerCase();
-  if (!PRODUCT_KEY.test(key)) errors[p.keyBlock] = en["products.error.key"]();
-  const seatsText = text(p.seatsBlock);
-  const seats = /^\d{1,7}$/.test(seatsText) ? Number(seatsText) : Number.NaN;
-  if (!(seats >= 0 && seats <= MAX_PURCHASED_SEATS)) errors[p.seatsBlock] = en["products.error.seats"]();
+  check(p.keyBlock);
+  const seats = readSeats(text(p.seatsBlock)) ?? 0;
+  check(p.seatsBlock);
   const isDefault = (values[p.defaultBlock]?.[p.inputAction]?.selected_options ?? []).some(
     (o) => o.value === "default",
   );
@@ -49,11 +79,10 @@ export function readProductForm(
   const plans = form.planIds.map((id, i) => {
     const nameBlock = `${p.planNameBlockPrefix}${i}`;
     const locationsBlock = `${p.planLocationsBlockPrefix}${i}`;
-    const planName = text(nameBlock);
-    if (planName === "" || planName.length > 200) errors[nameBlock] = en["products.error.name"]();
+    check(nameBlock);
+    check(locationsBlock);
     const locations = readLocations(text(locationsBlock));
-    if (!locations.ok) errors[locationsBlock] = locations.error;
-    return { id, name: planName, unavailableLocations: locations.ok ? locations.codes : [] };
+    return { id, name: text(nameBlock), unavailableLocations: locations.ok ? locations.codes : [] };
   });
 
   const kindValue = values[p.newPlanKindBlock]?.[p.inputAction]?.selected_option?.value;
@@ -71,13 +100,15 @@ export function readProductForm(
       errors[p.newPlanKindBlock] = form.isNew
         ? en["products.error.kind_required"]()
         : en["products.error.kind"]();
-    if (planName === "" || planName.length > 200) errors[p.newPlanNameBlock] = en["products.error.name"]();
-    if (data === "" || data.length > 300) errors[p.newPlanDataBlock] = en["products.error.data"]();
+    check(p.newPlanNameBlock);
+    if (planName === "") errors[p.newPlanNameBlock] = en["products.error.name"]();
+    check(p.newPlanDataBlock);
+    if (data === "") errors[p.newPlanDataBlock] = en["products.error.data"]();
+    check(p.newPlanLocationsBlock);
     const locations = readLocations(locationsText);
-    if (!locations.ok) errors[p.newPlanLocationsBlock] = locations.error;
-    const limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : null;
-    const limitWrong = limitText !== "" && (limit === null || limit < 1 || limit > 100);
-    if (limitWrong || (kind === "office_apps" && limit === null))
+    const limit = readInstallLimit(limitText);
+    check(p.newPlanInstallLimitBlock);
+    if (kind === "office_apps" && limit === null)
       errors[p.newPlanInstallLimitBlock] = en["products.error.install_limit"]();
     if (kind && locations.ok) {
       newPlan = {
@@ -91,6 +122,18 @@ export function readProductForm(
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, product: { key, name, purchasedSeats: seats, isDefault, plans, newPlan } };
+}
+
+/** A whole number of seats within what may be bought, or null. */
+function readSeats(text: string): number | null {
+  const seats = /^\d{1,7}$/.test(text) ? Number(text) : Number.NaN;
+  return seats >= 0 && seats <= MAX_PURCHASED_SEATS ? seats : null;
+}
+
+/** Installs per person, 1 to 100, or null. */
+function readInstallLimit(text: string): number | null {
+  const limit = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  return limit >= 1 && limit <= 100 ? limit : null;
 }
 
 /** "CN, ru  IR" → ["CN", "IR", "RU"]; anything that is not a country code is named back. */

@@ -2,15 +2,16 @@ import { createHash } from "node:crypto";
 import type { ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { saveProduct } from "../../licensing/catalog/save-product.ts";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { publishHome } from "../home/publish-home.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import type { DeliveryClaim } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { describeError } from "../shared/logger.ts";
+import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { productFormMetadata } from "./open-products-modal.ts";
@@ -42,15 +43,9 @@ export async function saveSubmission(
   const actor = { userId: body.user.id, source: "modal" as const, requestId: view.id };
   const meta = viewMetadataFor(productFormMetadata, view.private_metadata, workspaceId);
   if (!meta) {
-    await recordRefusal(deps.db, deps.clock, {
-      workspaceId,
-      actor,
-      attempted: "products",
-      targetType: "view",
-      targetId: view.id,
-      reason: "FORGED_METADATA",
-    });
-    return notice(en["error.unexpected"]());
+    return notice(
+      await refuseForgedMetadata(deps, { workspaceId, actor, attempted: "products", viewId: view.id }),
+    );
   }
   const { productId, planIds } = meta;
   const form = readProductForm(view.state.values as FormValues, { planIds, isNew: productId === null });
@@ -60,7 +55,7 @@ export async function saveSubmission(
   await actingPerson(deps, client, workspaceId, actor.userId);
   // The same form sent twice saves once; a corrected form is a new delivery.
   const fingerprint = createHash("sha256").update(JSON.stringify(form.product)).digest("hex").slice(0, 32);
-  if (!(await claim.claim(`products:${view.id}:${fingerprint}`))) return answer();
+  if (!(await claim.claim(`${deliveryKey.submission(view)}:${fingerprint}`))) return answer();
   const saved = await saveProduct(deps.db, deps.clock, {
     workspaceId,
     ...(productId ? { productId } : {}),

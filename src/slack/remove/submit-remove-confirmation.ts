@@ -7,6 +7,7 @@ import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -40,7 +41,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
       work: async (claim) => {
         if (!meta)
           return refuseForgedMetadata(deps, { workspaceId, actor, attempted: "remove", viewId: view.id });
-        if (!(await claim.claim(`view:${view.id}`))) return;
+        if (!(await claim.claim(deliveryKey.submission(view)))) return;
         const acting = await actingAdmin(deps, client, {
           workspaceId,
           actor,

@@ -9,6 +9,7 @@ import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { publishHome } from "../home/publish-home.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
 import { failureText } from "../shared/build-error-message.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import type { DeliveryClaim } from "../shared/handle-delivery-once.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -62,7 +63,7 @@ export async function fileRequestFromHome(
     });
   }
   // A failure before the request is filed gives this claim back, so a resubmission may try again.
-  if (!(await claim.claim(`view:${input.viewId}:${input.viewHash}`))) return null;
+  if (!(await claim.claim(deliveryKey.submission({ id: input.viewId, hash: input.viewHash })))) return null;
   // Whoever asks is in the directory before the request names them.
   await new DirectoryLookup(deps.db, client).byUserId(workspaceId, userId);
   const filed = await fileRequest(deps.db, deps.clock, {

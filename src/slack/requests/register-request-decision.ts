@@ -10,6 +10,7 @@ import type {
 import type { ModalView } from "@slack/types";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
 import { en } from "../copy/en.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
@@ -46,7 +47,7 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
       await handleDeliveryOnce<ModalView>(deps, delivery, {
         work: async (claim) => {
           // A click delivered twice must not open a second modal, nor be audited twice.
-          if (!(await claim.claim(`action:${body.trigger_id}`))) return;
+          if (!(await claim.claim(deliveryKey.press(body.trigger_id)))) return;
           opened = await openLoadingModal(client, body.trigger_id);
           return decisionView(deps, client, click);
         },
@@ -79,6 +80,7 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
         workspaceId: workspaceOf(body),
         userId: body.user.id,
         viewId: view.id,
+        viewHash: view.hash,
         privateMetadata: view.private_metadata,
         decision,
         note,

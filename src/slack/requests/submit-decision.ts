@@ -2,7 +2,6 @@ import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import type { Actor } from "../../licensing/actor.ts";
-import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import {
   type DecideRequestOutcome,
@@ -15,8 +14,10 @@ import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { failureText } from "../shared/build-error-message.ts";
+import { deliveryKey } from "../shared/delivery-keys.ts";
 import { type DeliveryClaim, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
+import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { publishDecision } from "./publish-decision.ts";
@@ -29,6 +30,8 @@ export interface DecisionSubmission {
   workspaceId: string;
   userId: string;
   viewId: string;
+  /** Changes with every update of the view: with the id, what tells a new submission from a repeat. */
+  viewHash: string;
   privateMetadata: string;
   decision: Decision;
   note: string;
@@ -37,7 +40,7 @@ export interface DecisionSubmission {
 /**
  * A submitted approval or denial, after the modal shows that it is working: everything is checked
  * again by the domain, which lets exactly one decision win. The winner updates every copy of the
- * request and tells the requester; the view id makes a repeated submission decide once.
+ * request and tells the requester; the view's id and hash make a repeated submission decide once.
  */
 export async function submitDecision(
   deps: SlackDeps,
@@ -64,17 +67,11 @@ async function decide(
   const actor: Actor = { userId, source: "modal", requestId: viewId };
   const meta = viewMetadataFor(metadataSchema, submission.privateMetadata, workspaceId);
   if (!meta) {
-    await recordRefusal(deps.db, deps.clock, {
-      workspaceId,
-      actor,
-      attempted: `request.${decision}`,
-      targetType: "view",
-      targetId: viewId,
-      reason: "FORGED_METADATA",
-    });
-    return buildNoticeModal(en["error.unexpected"]());
+    return buildNoticeModal(
+      await refuseForgedMetadata(deps, { workspaceId, actor, attempted: `request.${decision}`, viewId }),
+    );
   }
-  if (!(await claim.claim(`view:${viewId}`))) return null;
+  if (!(await claim.claim(deliveryKey.submission({ id: viewId, hash: submission.viewHash })))) return null;
   const { requestId } = meta;
   // Admin rights change in Slack: the decision is judged on what Slack says now.
   const acting = await actingPerson(deps, client, workspaceId, userId);

@@ -1,4 +1,5 @@
 import type { SlackDeps } from "../slack-deps.ts";
+import { deliveryKey } from "./delivery-keys.ts";
 import { handleDeliveryOnce } from "./handle-delivery-once.ts";
 
 export interface EventDelivery {
@@ -31,7 +32,7 @@ export async function handleEventOnce(
     { name: `event ${type}`, workspaceId, requestId: eventId, context: { eventId, type } },
     {
       work: async (claim) => {
-        if (!(await claim.claim(`event:${eventId}`))) return null;
+        if (!(await claim.claim(deliveryKey.event(eventId)))) return null;
         await effect();
         return "handled";
       },

@@ -5,6 +5,7 @@ import { assignProduct } from "../../../src/licensing/assign-product.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
+import { deliveryKey } from "../../../src/slack/shared/delivery-keys.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
@@ -117,7 +118,12 @@ describe("confirming a removal", () => {
     const claims = await app.db
       .select()
       .from(slackDeliveries)
-      .where(and(eq(slackDeliveries.workspaceId, m.workspaceId), eq(slackDeliveries.key, "view:VREMOVE2")));
+      .where(
+        and(
+          eq(slackDeliveries.workspaceId, m.workspaceId),
+          eq(slackDeliveries.key, deliveryKey.submission({ id: "VREMOVE2", hash: "1" })),
+        ),
+      );
     expect(claims).toHaveLength(1);
     expect(app.fake.messages.filter((msg) => msg.text?.includes("nothing was changed"))).toHaveLength(0);
   });

@@ -10,6 +10,7 @@ import { type FakeSlackApi, startFakeSlackApi } from "../../../src/local-slack/f
 import { postSlashCommand } from "../../../src/local-slack/signed-requests.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import { en } from "../../../src/slack/copy/en.ts";
+import { deliveryKey } from "../../../src/slack/shared/delivery-keys.ts";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../../helpers/database.ts";
 import { BulkModalDriver } from "../../helpers/slack/bulk-modal-driver.ts";
 import { SIGNING_SECRET, until } from "../../helpers/slack/running-app.ts";
@@ -275,7 +276,7 @@ describe.runIf(onPostgres)("two instances in a storm", () => {
     }
     expect((await held(group.map((p) => p.id))).size).toBe(0);
     const claims = await side.query("select 1 from bulk_changes where idempotency_key = $1", [
-      `bulk:${viewId}`,
+      `bulk:${deliveryKey.submission({ id: viewId, hash: "1" })}`,
     ]);
     expect(claims.rowCount).toBe(0);
 
