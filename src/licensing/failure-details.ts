@@ -27,6 +27,12 @@ export interface SeatShortfall {
 
 type NoDetails = Record<never, never>;
 
+/** Whom and what a refusal is about, when the use case knows: the words then name them. */
+interface About {
+  person?: FailurePerson;
+  product?: FailureProduct;
+}
+
 /**
  * The one shape of each failure code's details: data, never words (the Slack layer words them).
  * A detail a use case cannot always know is optional, and the words then say less.
@@ -36,9 +42,9 @@ export interface FailureDetails {
   UNKNOWN_PERSON: { ids?: string[] };
   /** `ids`: in a bulk change, the products asked for that are not in the catalog. */
   UNKNOWN_PRODUCT: { ids?: string[] };
-  PERSON_DEACTIVATED: { people?: FailurePerson[] };
-  ALREADY_ASSIGNED: NoDetails;
-  NOT_ASSIGNED: NoDetails;
+  PERSON_DEACTIVATED: { people?: FailurePerson[]; product?: FailureProduct };
+  ALREADY_ASSIGNED: About;
+  NOT_ASSIGNED: About;
   /** One product's seats (a single assign), or every product short of seats (a bulk change). */
   NO_SEATS_LEFT: {
     product?: FailureProduct;
@@ -46,16 +52,16 @@ export interface FailureDetails {
     shortfalls?: SeatShortfall[];
   };
   /** `purgedAt`: when the window's data was deleted, when known. */
-  WINDOW_CLOSED: { purgedAt?: Date | null };
-  NOTHING_TO_RESTORE: NoDetails;
+  WINDOW_CLOSED: About & { purgedAt?: Date | null };
+  NOTHING_TO_RESTORE: About;
   UNKNOWN_WINDOW: NoDetails;
   WINDOW_RESTORED: NoDetails;
-  USAGE_LOCATION_REQUIRED: { people?: FailurePerson[] };
+  USAGE_LOCATION_REQUIRED: { people?: FailurePerson[]; product?: FailureProduct };
   DEVICE_LIMIT_REACHED: { limit: number; devices: string[] };
   DEVICE_ALREADY_REGISTERED: NoDetails;
   UNKNOWN_DEVICE: NoDetails;
-  NO_INSTALLABLE_SERVICE: NoDetails;
-  QUANTITY_BELOW_ASSIGNED: { assigned: number; toFree: number };
+  NO_INSTALLABLE_SERVICE: About;
+  QUANTITY_BELOW_ASSIGNED: { assigned: number; toFree: number; product?: FailureProduct };
   INVALID_QUANTITY: { max: number };
   INVALID_USAGE_LOCATION: { input: string };
   NO_MAILBOX: NoDetails;
@@ -73,9 +79,9 @@ export interface FailureDetails {
     decidedAt?: Date | null;
   };
   /** `requestId`: the request already pending. */
-  DUPLICATE_REQUEST: { requestId: string };
+  DUPLICATE_REQUEST: About & { requestId: string };
   /** The requester administers licenses: they assign rather than ask. */
-  REQUESTER_ADMINISTERS: NoDetails;
+  REQUESTER_ADMINISTERS: About;
   /** No one but the requester administers licenses, so no one could decide the request. */
   NO_APPROVER: NoDetails;
   UNKNOWN_REQUEST: NoDetails;

@@ -60,7 +60,7 @@ describe("previewRemoval", () => {
       personId,
       productId: await f.productId("office"),
     });
-    expect(result).toEqual({ ok: false, code: "NOT_ASSIGNED" });
+    expect(result).toMatchObject({ ok: false, code: "NOT_ASSIGNED", person: {}, product: {} });
   });
 });
 
@@ -93,7 +93,12 @@ describe("removeProduct", () => {
     expect(audit.find((a) => a.action === "license.removed")?.after).toMatchObject({
       restoreWindowId: removed.restoreWindowId,
     });
-    expect(await removeProduct(t.db, f.clock, input)).toEqual({ ok: false, code: "NOT_ASSIGNED" });
+    expect(await removeProduct(t.db, f.clock, input)).toMatchObject({
+      ok: false,
+      code: "NOT_ASSIGNED",
+      person: { id: input.personId },
+      product: { id: input.productId },
+    });
   });
 
   it("opens no window when all the data outlives the license, and keeps it switched off", async () => {
@@ -178,9 +183,11 @@ describe("after the window", () => {
     const { f, input } = await licensedPerson();
     await removeProduct(t.db, f.clock, input);
     f.clock.advanceDays(31);
-    expect(await restoreProduct(t.db, f.clock, input)).toEqual({
+    expect(await restoreProduct(t.db, f.clock, input)).toMatchObject({
       ok: false,
       code: "WINDOW_CLOSED",
+      person: { id: input.personId },
+      product: { id: input.productId },
       purgedAt: new Date("2026-04-01T10:00:00Z"),
     });
     const fresh = await assignProduct(t.db, f.clock, input);
@@ -203,7 +210,7 @@ describe("after the window", () => {
       productId: await f.productId("office"),
       actor: admin,
     });
-    expect(result).toEqual({ ok: false, code: "NOTHING_TO_RESTORE" });
+    expect(result).toMatchObject({ ok: false, code: "NOTHING_TO_RESTORE", person: {}, product: {} });
   });
 });
 

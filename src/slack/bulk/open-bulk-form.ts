@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import { en } from "../copy/en.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { type CommandContext, commandActor } from "../license-command/command-context.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
@@ -16,7 +17,7 @@ export async function openBulkForm(ctx: CommandContext): Promise<void> {
     actor: commandActor(ctx),
     targetType: "command",
   });
-  if (opened === "refused") await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
+  if (opened === "refused") await ctx.reply({ text: errorText("NOT_ALLOWED") });
 }
 
 /**
@@ -38,7 +39,7 @@ export async function showBulkForm(
     targetId: "bulk",
   });
   if (!admin) {
-    await client.views.update({ view_id: viewId, view: buildNoticeModal(en["error.NOT_ALLOWED"]()) });
+    await client.views.update({ view_id: viewId, view: buildNoticeModal(errorText("NOT_ALLOWED")) });
     return "refused";
   }
   const products = (await getSeatUsage(deps.db, { workspaceId: input.workspaceId })).map((p) => ({

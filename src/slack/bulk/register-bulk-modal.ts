@@ -8,6 +8,7 @@ import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
 import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { en } from "../copy/en.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { buildErrorMessage } from "../shared/build-error-message.ts";
@@ -69,7 +70,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         targetType: "view",
         targetId: view.id,
       });
-      if (!acting) return buildNoticeModal(en["error.NOT_ALLOWED"]());
+      if (!acting) return buildNoticeModal(errorText("NOT_ALLOWED"));
       const personIds = await personIdsFor(deps, client, workspaceId, userIds);
       const request = { personIds, add, remove: mode === "add" ? remove : [], mode } as const;
       const preview = await previewBulkChange(deps.db, deps.clock, { workspaceId, ...request });

@@ -1,6 +1,7 @@
 import { adminCommands } from "./en/admin-commands.ts";
 import { assign } from "./en/assign.ts";
 import { audit } from "./en/audit.ts";
+import { auditSentences } from "./en/audit-sentences.ts";
 import { bulk } from "./en/bulk.ts";
 import { common } from "./en/common.ts";
 import { errorDetails } from "./en/error-details.ts";
@@ -12,6 +13,8 @@ import { help } from "./en/help.ts";
 import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
 import { mailboxes } from "./en/mailboxes.ts";
+import { namedRefusals } from "./en/named-refusals.ts";
+import { nextSteps } from "./en/next-steps.ts";
 import { person } from "./en/person.ts";
 import { products } from "./en/products.ts";
 import { remove } from "./en/remove.ts";
@@ -35,10 +38,13 @@ export const en = {
   ...person,
   ...assign,
   ...errorDetails,
+  ...namedRefusals,
+  ...nextSteps,
   ...home,
   ...events,
   ...requests,
   ...audit,
+  ...auditSentences,
   ...mailboxes,
   ...products,
   ...exportCopy,

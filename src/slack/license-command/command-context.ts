@@ -4,6 +4,7 @@ import type { Actor } from "../../licensing/actor.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import type { DirectoryLookup, KnownPerson } from "../directory/directory-lookup.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
@@ -55,7 +56,7 @@ export async function requireAdmin(ctx: CommandContext, attempted: string): Prom
     },
     ctx.snapshot.acting,
   );
-  if (!admin) await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
+  if (!admin) await ctx.reply({ text: errorText("NOT_ALLOWED") });
   return admin;
 }
 

@@ -6,6 +6,7 @@ import { recordMailboxSize } from "../../licensing/mailboxes/record-mailbox-size
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -42,7 +43,7 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
         sizeMb: size.sizeMb,
         actor,
       });
-      if (!recorded.ok) return errorText(recorded.code);
+      if (!recorded.ok) return failureText(recorded, { timeZone });
       const { state } = recorded;
       const words = {
         address: escapeMrkdwn(mailbox.address),
@@ -61,15 +62,15 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
     const productId = (view.state.values as ViewState)[f.productBlock]?.[f.productAction]?.selected_option
       ?.value;
     if (!productId) {
-      await ack({ response_action: "errors", errors: { [f.productBlock]: en["error.UNKNOWN_PRODUCT"]() } });
+      await ack({ response_action: "errors", errors: { [f.productBlock]: errorText("UNKNOWN_PRODUCT") } });
       return;
     }
     await ack();
-    await submitted(deps, client, body.user.id, workspaceOf(body), view, async (meta, actor) => {
+    await submitted(deps, client, body.user.id, workspaceOf(body), view, async (meta, actor, timeZone) => {
       const mailbox = await findMailbox(deps.db, meta);
       if (!mailbox) return en["mailboxes.unknown"]();
       const licensed = await licenseMailbox(deps.db, deps.clock, { ...meta, productId, actor });
-      if (!licensed.ok) return errorText(licensed.code);
+      if (!licensed.ok) return failureText(licensed, { timeZone });
       const product = (await mailboxLicenseOptions(deps.db, meta)).find((p) => p.productId === productId);
       return en["mailboxes.license.done"]({
         address: escapeMrkdwn(mailbox.address),

@@ -2,7 +2,6 @@ import { setUsageLocation } from "../../licensing/directory/set-usage-location.t
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import {
   adminAndPerson,
   type CommandContext,
@@ -10,6 +9,7 @@ import {
   requireAdmin,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { failureText } from "../shared/build-error-message.ts";
 
 /** `/license location @person CC`: where the person uses the services (rule 4). */
 export async function setLocation(
@@ -25,7 +25,7 @@ export async function setLocation(
     usageLocation: input.location,
     actor: commandActor(ctx),
   });
-  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
+  if (!result.ok) return ctx.reply({ text: failureText(result, { timeZone: "UTC" }) });
   return ctx.reply({
     text: en["location.done"]({ person: escapeMrkdwn(person.name), location: result.usageLocation }),
   });
@@ -39,7 +39,7 @@ export async function setDefaultLocation(ctx: CommandContext, input: { location:
     usageLocation: input.location,
     actor: commandActor(ctx),
   });
-  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
+  if (!result.ok) return ctx.reply({ text: failureText(result, { timeZone: "UTC" }) });
   return ctx.reply({
     text: en["location.default_done"]({ location: result.usageLocation, before: result.before }),
   });

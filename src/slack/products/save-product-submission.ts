@@ -5,8 +5,8 @@ import { saveProduct } from "../../licensing/catalog/save-product.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import type { DeliveryClaim } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
@@ -72,7 +72,10 @@ export async function saveSubmission(
   await claim.release();
   switch (saved.code) {
     case "PRODUCT_KEY_TAKEN":
-      return answer({ response_action: "errors", errors: { [p.keyBlock]: errorText(saved.code) } });
+      return answer({
+        response_action: "errors",
+        errors: { [p.keyBlock]: failureText(saved, { timeZone: "UTC" }) },
+      });
     case "QUANTITY_BELOW_ASSIGNED":
       return answer({
         response_action: "errors",
@@ -81,6 +84,6 @@ export async function saveSubmission(
     case "CATALOG_INVALID":
       return notice(en["products.invalid"]({ errors: escapeMrkdwn(saved.errors.join("; ")) }));
     default:
-      return notice(errorText(saved.code));
+      return notice(failureText(saved, { timeZone: "UTC" }));
   }
 }

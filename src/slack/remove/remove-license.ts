@@ -9,6 +9,7 @@ import {
   requireAdmin,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
 import { buildRemoveConfirmationModal } from "./remove-confirmation-modal.ts";
 
@@ -34,7 +35,7 @@ export async function removeLicense(
 
   const admin = await requireAdmin(ctx, "remove");
   if (!admin) {
-    await show(en["error.NOT_ALLOWED"]());
+    await show(errorText("NOT_ALLOWED"));
     return;
   }
   const person = await findPerson(ctx, input.person);
@@ -47,7 +48,7 @@ export async function removeLicense(
     personId: person.id,
     productId: found.product.id,
   });
-  if (!preview.ok) return void (await show(errorText(preview.code)));
+  if (!preview.ok) return void (await show(failureText(preview, { timeZone: "UTC" })));
   const metadata: RemoveConfirmationMetadata = {
     workspaceId: ctx.workspaceId,
     personId: person.id,

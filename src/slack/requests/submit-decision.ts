@@ -12,7 +12,6 @@ import {
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { failureText } from "../shared/build-error-message.ts";
 import { type DeliveryClaim, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
@@ -129,5 +128,5 @@ async function refusalText(
     const request = await loadRequestSummary(deps.db, input);
     if (request && request.status !== "pending") return alreadyDecidedText(request);
   }
-  return errorText(outcome.code);
+  return failureText(outcome, { timeZone: input.timeZone ?? "UTC" });
 }

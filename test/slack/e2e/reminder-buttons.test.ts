@@ -8,7 +8,7 @@ import { addDays, fixedClock, systemClock } from "../../../src/licensing/clock.t
 import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
-import { en } from "../../../src/slack/copy/en.ts";
+import { errorText } from "../../../src/slack/copy/licensing-codes.ts";
 import { afterNoticeSent } from "../../../src/slack/notices/after-notice-sent.ts";
 import { relayClient, sendJobNotice } from "../../../src/slack/notices/send-job-notice.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
@@ -128,7 +128,7 @@ describe("Let it expire after the license came back", () => {
     expect(again).toMatchObject({ ok: true, restored: true });
     const pressed = click(r.admin.id, ids.window.letExpireAction, r.window.id);
     const [answer] = (await until(() => app.fake.responses(pressed.responseUrl), 1)) as { text?: string }[];
-    expect(answer?.text).toBe(en["error.WINDOW_RESTORED"]());
+    expect(answer?.text).toBe(errorText("WINDOW_RESTORED"));
   });
 });
 
