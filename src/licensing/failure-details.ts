@@ -87,6 +87,8 @@ export interface FailureDetails {
   UNKNOWN_REQUEST: NoDetails;
   REASON_REQUIRED: NoDetails;
   REASON_TOO_LONG: { max: number };
+  /** Other free text over its limit, in characters as a person counts them: which field, and the limit. */
+  TEXT_TOO_LONG: { field: "note" | "device_name"; max: number };
   UNKNOWN_MAILBOX: NoDetails;
   PRODUCT_KEY_TAKEN: NoDetails;
 }

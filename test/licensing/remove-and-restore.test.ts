@@ -168,6 +168,13 @@ describe("restoring inside the window", () => {
       ok: false,
       code: "DEVICE_ALREADY_REGISTERED",
     });
+    // A name over the limit is refused with the limit, not cut to fit.
+    expect(await registerDevice(t.db, f.clock, { ...input, deviceName: "m".repeat(101) })).toEqual({
+      ok: false,
+      code: "TEXT_TOO_LONG",
+      field: "device_name",
+      max: 100,
+    });
   });
 
   it("a plain assign inside the window restores too", async () => {

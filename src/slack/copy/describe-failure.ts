@@ -150,6 +150,11 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
   UNKNOWN_REQUEST: plainWords,
   REASON_REQUIRED: plainWords,
   REASON_TOO_LONG: (f) => only(f, en["error.detail.REASON_TOO_LONG"]({ max: formatNumber(f.max) })),
+  TEXT_TOO_LONG: (f) =>
+    only(
+      f,
+      en["error.detail.TEXT_TOO_LONG"]({ field: en[`error.field.${f.field}`](), max: formatNumber(f.max) }),
+    ),
   UNKNOWN_MAILBOX: plainWords,
   PRODUCT_KEY_TAKEN: plainWords,
 };

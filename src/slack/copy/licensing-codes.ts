@@ -36,6 +36,7 @@ export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
   UNKNOWN_REQUEST: "error.UNKNOWN_REQUEST",
   REASON_REQUIRED: "error.REASON_REQUIRED",
   REASON_TOO_LONG: "error.REASON_TOO_LONG",
+  TEXT_TOO_LONG: "error.TEXT_TOO_LONG",
   UNKNOWN_MAILBOX: "error.UNKNOWN_MAILBOX",
   PRODUCT_KEY_TAKEN: "error.PRODUCT_KEY_TAKEN",
 };

@@ -268,6 +268,18 @@ describe("decideRequest", () => {
         actor: as("UADMIN1"),
       });
     expect(await deny("   ")).toEqual({ ok: false, code: "REASON_REQUIRED" });
+    // A note over the limit is refused with the limit, never cut: the request stays pending.
+    expect(await deny("n".repeat(1001))).toEqual({
+      ok: false,
+      code: "TEXT_TOO_LONG",
+      field: "note",
+      max: 1000,
+    });
+    const [pending] = await t.db
+      .select()
+      .from(licenseRequests)
+      .where(eq(licenseRequests.id, filed.requestId));
+    expect(pending).toMatchObject({ status: "pending", decisionNote: null });
     expect(await deny("Budget is spent")).toMatchObject({ ok: true, status: "denied", assignment: null });
     const [row] = await t.db.select().from(licenseRequests).where(eq(licenseRequests.id, filed.requestId));
     expect(row).toMatchObject({ status: "denied", decisionNote: "Budget is spent" });

@@ -48,6 +48,7 @@ const fullest: { [C in LicensingCode]: Failure<C> } = {
   UNKNOWN_REQUEST: fail("UNKNOWN_REQUEST"),
   REASON_REQUIRED: fail("REASON_REQUIRED"),
   REASON_TOO_LONG: fail("REASON_TOO_LONG", { max: 500 }),
+  TEXT_TOO_LONG: fail("TEXT_TOO_LONG", { field: "note", max: 1000 }),
   UNKNOWN_MAILBOX: fail("UNKNOWN_MAILBOX"),
   PRODUCT_KEY_TAKEN: fail("PRODUCT_KEY_TAKEN"),
 };

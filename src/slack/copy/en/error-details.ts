@@ -28,6 +28,10 @@ export const errorDetails = {
     `"${p.input}" is not a two-letter country code (ISO 3166), like SE or US.`,
   "error.detail.REASON_TOO_LONG": (p: { max: string }) =>
     `That reason is too long: a reason can be at most ${p.max} characters.`,
+  "error.detail.TEXT_TOO_LONG": (p: { field: string; max: string }) =>
+    `That ${p.field} is too long: it can be at most ${p.max} characters.`,
+  "error.field.note": () => "note",
+  "error.field.device_name": () => "device name",
   "error.detail.CATALOG_INVALID": () => "The catalog file is not valid; nothing was imported. What is wrong:",
   "error.detail.PERSON_DEACTIVATED": () => "These people are deactivated:",
   "error.detail.USAGE_LOCATION_REQUIRED": () =>

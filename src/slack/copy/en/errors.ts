@@ -38,6 +38,7 @@ export const errors = {
   "error.UNKNOWN_REQUEST": () => "There is no such request.",
   "error.REASON_REQUIRED": () => "A reason is needed.",
   "error.REASON_TOO_LONG": () => "That reason is too long.",
+  "error.TEXT_TOO_LONG": () => "That text is too long.",
   "error.UNKNOWN_MAILBOX": () => "There is no such mailbox.",
   "error.PRODUCT_KEY_TAKEN": () => "Another product already has that key.",
 } as const;

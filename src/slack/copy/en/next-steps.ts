@@ -47,6 +47,7 @@ export const nextSteps = {
   "error.next.UNKNOWN_REQUEST": () => "App Home lists the requests still waiting.",
   "error.next.REASON_REQUIRED": () => "Say why, so the requester knows.",
   "error.next.REASON_TOO_LONG": () => "Shorten it and send it again.",
+  "error.next.TEXT_TOO_LONG": () => "Shorten it and send it again.",
   "error.next.UNKNOWN_MAILBOX": () => "`/license mailboxes` lists them.",
   "error.next.PRODUCT_KEY_TAKEN": () => "Choose another key: `/license status` lists the keys in use.",
 } as const satisfies Record<`error.next.${string}`, Next>;
