@@ -9,15 +9,17 @@ import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { buildBulkFormModal } from "./bulk-form-modal.ts";
 
-/** `/license bulk`: the form opens at once; the products fill it when they are read. */
+/**
+ * `/license bulk`: the form opens at once; the products fill it when they are read. A refusal is
+ * shown in the modal that opened, not again as a reply.
+ */
 export async function openBulkForm(ctx: CommandContext): Promise<void> {
-  const opened = await showBulkForm(ctx.deps, ctx.client, {
+  await showBulkForm(ctx.deps, ctx.client, {
     workspaceId: ctx.workspaceId,
     triggerId: ctx.triggerId,
     actor: commandActor(ctx),
     targetType: "command",
   });
-  if (opened === "refused") await ctx.reply({ text: errorText("NOT_ALLOWED") });
 }
 
 /**

@@ -44,7 +44,17 @@ export function commandActingPerson(ctx: CommandContext): Promise<ActingPerson |
 
 /** Rule 10 for a command: the acting admin, or null once the refusal is answered and recorded. */
 export async function requireAdmin(ctx: CommandContext, attempted: string): Promise<ActingPerson | null> {
-  const admin = await actingAdmin(
+  const admin = await commandAdmin(ctx, attempted);
+  if (!admin) await ctx.reply({ text: errorText("NOT_ALLOWED") });
+  return admin;
+}
+
+/**
+ * Rule 10 for a command that answers in a modal it has opened: the refusal is recorded, and the
+ * caller shows it there, once, where the person is looking.
+ */
+export function commandAdmin(ctx: CommandContext, attempted: string): Promise<ActingPerson | null> {
+  return actingAdmin(
     ctx.deps,
     ctx.client,
     {
@@ -56,8 +66,6 @@ export async function requireAdmin(ctx: CommandContext, attempted: string): Prom
     },
     ctx.snapshot.acting,
   );
-  if (!admin) await ctx.reply({ text: errorText("NOT_ALLOWED") });
-  return admin;
 }
 
 /** A person named in the command, or a reply saying who could not be found. */

@@ -3,10 +3,10 @@ import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {
   type CommandContext,
+  commandAdmin,
   findPerson,
   findProduct,
   personLabel,
-  requireAdmin,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
 import { failureText } from "../shared/build-error-message.ts";
@@ -33,7 +33,7 @@ export async function removeLicense(
   const viewId = opened.view?.id as string;
   const show = (text: string) => ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(text) });
 
-  const admin = await requireAdmin(ctx, "remove");
+  const admin = await commandAdmin(ctx, "remove");
   if (!admin) {
     await show(errorText("NOT_ALLOWED"));
     return;
