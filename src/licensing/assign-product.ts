@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/client.ts";
 import type { Actor } from "./actor.ts";
-import { loadAssignmentContext } from "./assignment-context.ts";
+import { failureAbout, loadAssignmentContext } from "./assignment-context.ts";
 import type { AuditEntry } from "./audit.ts";
 import type { Clock } from "./clock.ts";
 import { refuseUnlessAdministers } from "./may-administer.ts";
@@ -83,9 +83,12 @@ export async function assignInTransaction(
   if (refused) return refused;
   if ("ok" in ctx) return ctx;
   const { person, product } = ctx;
-  if (!person.active) return fail("PERSON_DEACTIVATED");
-  if (ctx.assignment) return fail("ALREADY_ASSIGNED");
-  if (!person.usageLocation) return fail("USAGE_LOCATION_REQUIRED");
+  const about = failureAbout(ctx);
+  if (!person.active) return fail("PERSON_DEACTIVATED", { people: [about.person], product: about.product });
+  if (ctx.assignment) return fail("ALREADY_ASSIGNED", about);
+  if (!person.usageLocation) {
+    return fail("USAGE_LOCATION_REQUIRED", { people: [about.person], product: about.product });
+  }
 
   const { enabled, skipped } = splitPlansByLocation(ctx.plans, person.usageLocation);
   // A seat that turns nothing on is refused unless asked for; a restore brings data back whatever runs.
@@ -96,8 +99,7 @@ export async function assignInTransaction(
     });
   }
   const summary = {
-    person: { id: person.id, name: person.name, slackUserId: person.slackUserId },
-    product: { id: product.id, key: product.key, name: product.name },
+    ...about,
     enabled: enabled.map(planSummary),
     skipped: skipped.map((s) => ({ ...planSummary(s.plan), reason: s.reason, location: s.location })),
   };
@@ -126,9 +128,9 @@ export async function assignInTransaction(
     );
   }
   // A concurrent assign of the same license won: give the seat back by rolling everything back.
-  if (written.added.length === 0) abort(fail("ALREADY_ASSIGNED"));
+  if (written.added.length === 0) abort(fail("ALREADY_ASSIGNED", about));
   const restored = written.restored.length > 0;
-  if (options.requireRestore && !restored) abort(fail("WINDOW_CLOSED", { purgedAt: null }));
+  if (options.requireRestore && !restored) abort(fail("WINDOW_CLOSED", { ...about, purgedAt: null }));
   const seat = written.seats.find((s) => s.productId === product.id);
   if (!seat) throw new Error(`product ${product.id}'s seat counter did not move`);
   if (options.tellPerson) {

@@ -101,3 +101,11 @@ export async function loadAssignmentContext(
     openWindows: row.openWindows.map((w) => ({ id: w.id, purgeAt: new Date(w.purgeAt) })),
   };
 }
+
+/** The person and product a refusal about this context names (the words name them, not ids). */
+export function failureAbout(ctx: Pick<AssignmentContext, "person" | "product">) {
+  return {
+    person: { id: ctx.person.id, name: ctx.person.name, slackUserId: ctx.person.slackUserId },
+    product: { id: ctx.product.id, key: ctx.product.key, name: ctx.product.name },
+  };
+}

@@ -55,6 +55,12 @@ export interface LocationChangeWarning {
 
 type NoDetails = Record<never, never>;
 
+/** Whom and what a refusal is about, when the use case knows: the words then name them. */
+interface About {
+  person?: FailurePerson;
+  product?: FailureProduct;
+}
+
 /**
  * The one shape of each failure code's details: data, never words (the Slack layer words them).
  * A detail a use case cannot always know is optional, and the words then say less.
@@ -64,9 +70,9 @@ export interface FailureDetails {
   UNKNOWN_PERSON: { ids?: string[] };
   /** `ids`: in a bulk change, the products asked for that are not in the catalog. */
   UNKNOWN_PRODUCT: { ids?: string[] };
-  PERSON_DEACTIVATED: { people?: FailurePerson[] };
-  ALREADY_ASSIGNED: NoDetails;
-  NOT_ASSIGNED: NoDetails;
+  PERSON_DEACTIVATED: { people?: FailurePerson[]; product?: FailureProduct };
+  ALREADY_ASSIGNED: About;
+  NOT_ASSIGNED: About;
   /** One product's seats (a single assign), or every product short of seats (a bulk change). */
   NO_SEATS_LEFT: {
     product?: FailureProduct;
@@ -74,11 +80,11 @@ export interface FailureDetails {
     shortfalls?: SeatShortfall[];
   };
   /** `purgedAt`: when the window's data was deleted, when known. */
-  WINDOW_CLOSED: { purgedAt?: Date | null };
-  NOTHING_TO_RESTORE: NoDetails;
+  WINDOW_CLOSED: About & { purgedAt?: Date | null };
+  NOTHING_TO_RESTORE: About;
   UNKNOWN_WINDOW: NoDetails;
   WINDOW_RESTORED: NoDetails;
-  USAGE_LOCATION_REQUIRED: { people?: FailurePerson[] };
+  USAGE_LOCATION_REQUIRED: { people?: FailurePerson[]; product?: FailureProduct };
   /** The change takes data away: the admin confirms the warning first, naming what they saw go. */
   LOCATION_CHANGE_LOSES_DATA: { warning: LocationChangeWarning };
   /** Assigning would take a seat and turn nothing on; the admin may confirm it all the same. */
@@ -86,8 +92,8 @@ export interface FailureDetails {
   DEVICE_LIMIT_REACHED: { limit: number; devices: string[] };
   DEVICE_ALREADY_REGISTERED: NoDetails;
   UNKNOWN_DEVICE: NoDetails;
-  NO_INSTALLABLE_SERVICE: NoDetails;
-  QUANTITY_BELOW_ASSIGNED: { assigned: number; toFree: number };
+  NO_INSTALLABLE_SERVICE: About;
+  QUANTITY_BELOW_ASSIGNED: { assigned: number; toFree: number; product?: FailureProduct };
   INVALID_QUANTITY: { max: number };
   INVALID_USAGE_LOCATION: { input: string };
   NO_MAILBOX: NoDetails;
@@ -105,14 +111,16 @@ export interface FailureDetails {
     decidedAt?: Date | null;
   };
   /** `requestId`: the request already pending. */
-  DUPLICATE_REQUEST: { requestId: string };
+  DUPLICATE_REQUEST: About & { requestId: string };
   /** The requester administers licenses: they assign rather than ask. */
-  REQUESTER_ADMINISTERS: NoDetails;
+  REQUESTER_ADMINISTERS: About;
   /** No one but the requester administers licenses, so no one could decide the request. */
   NO_APPROVER: NoDetails;
   UNKNOWN_REQUEST: NoDetails;
   REASON_REQUIRED: NoDetails;
   REASON_TOO_LONG: { max: number };
+  /** Other free text over its limit, in characters as a person counts them: which field, and the limit. */
+  TEXT_TOO_LONG: { field: "note" | "device_name"; max: number };
   UNKNOWN_MAILBOX: NoDetails;
   PRODUCT_KEY_TAKEN: NoDetails;
 }

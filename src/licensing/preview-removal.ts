@@ -1,5 +1,5 @@
 import type { Database } from "../db/client.ts";
-import { loadAssignmentContext } from "./assignment-context.ts";
+import { failureAbout, loadAssignmentContext } from "./assignment-context.ts";
 import { loadRemovalWarnings } from "./bulk/data-at-risk.ts";
 import type { Clock } from "./clock.ts";
 import { type Failure, fail, inTransaction } from "./outcome.ts";
@@ -23,7 +23,7 @@ export async function previewRemoval(
   return inTransaction(db, async (tx) => {
     const ctx = await loadAssignmentContext(tx, input);
     if ("ok" in ctx) return ctx;
-    if (!ctx.assignment) return fail("NOT_ASSIGNED");
+    if (!ctx.assignment) return fail("NOT_ASSIGNED", failureAbout(ctx));
     const [warning] = await loadRemovalWarnings(
       tx,
       {

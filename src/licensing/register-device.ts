@@ -7,7 +7,10 @@ import type { Clock } from "./clock.ts";
 import { lockInstallableService } from "./installable-service.ts";
 import { refuseUnlessAdministers } from "./may-administer.ts";
 import { type Failure, fail, inTransaction } from "./outcome.ts";
-import { wellFormed } from "./text.ts";
+import { fitsCharacters, wellFormed } from "./text.ts";
+
+/** A device name is a label in lists and warnings, never a document. */
+export const MAX_DEVICE_NAME_LENGTH = 100;
 
 export interface DeviceInput {
   workspaceId: string;
@@ -19,7 +22,7 @@ export interface DeviceInput {
 
 export type RegisterDeviceOutcome =
   | { ok: true; deviceId: string; devices: string[]; limit: number }
-  | Failure<"NOT_ALLOWED" | "NO_INSTALLABLE_SERVICE" | "DEVICE_ALREADY_REGISTERED">
+  | Failure<"NOT_ALLOWED" | "NO_INSTALLABLE_SERVICE" | "DEVICE_ALREADY_REGISTERED" | "TEXT_TOO_LONG">
   | Failure<"DEVICE_LIMIT_REACHED">;
 
 /** Rule 3: Office installs on up to the service's limit (5) of Macs or PCs; one more waits for a removal. */
@@ -30,6 +33,9 @@ export function registerDevice(
 ): Promise<RegisterDeviceOutcome> {
   const now = clock.now();
   const deviceName = wellFormed(input.deviceName).trim();
+  if (!fitsCharacters(deviceName, MAX_DEVICE_NAME_LENGTH)) {
+    return Promise.resolve(fail("TEXT_TOO_LONG", { field: "device_name", max: MAX_DEVICE_NAME_LENGTH }));
+  }
   return inTransaction(db, async (tx) => {
     const refused = await refuseUnlessAdministers(tx, now, {
       workspaceId: input.workspaceId,

@@ -1,6 +1,6 @@
 import type { Database } from "../db/client.ts";
 import type { Actor } from "./actor.ts";
-import { loadAssignmentContext } from "./assignment-context.ts";
+import { failureAbout, loadAssignmentContext } from "./assignment-context.ts";
 import { loadRemovalWarnings } from "./bulk/data-at-risk.ts";
 import type { Clock } from "./clock.ts";
 import { refuseUnlessAdministers } from "./may-administer.ts";
@@ -36,7 +36,7 @@ export function removeProduct(
     );
     if (refused) return refused;
     if ("ok" in ctx) return ctx;
-    if (!ctx.assignment) return fail("NOT_ASSIGNED");
+    if (!ctx.assignment) return fail("NOT_ASSIGNED", failureAbout(ctx));
     const pair = { personId: ctx.person.id, productId: ctx.product.id };
     const [warning] = await loadRemovalWarnings(
       tx,
@@ -74,7 +74,7 @@ export function removeProduct(
       ],
     });
     // Another removal of the same license committed first.
-    if (written.removed.length === 0) return fail("NOT_ASSIGNED");
+    if (written.removed.length === 0) return fail("NOT_ASSIGNED", failureAbout(ctx));
     const seat = written.seats.find((s) => s.productId === ctx.product.id);
     if (!seat) throw new Error(`product ${ctx.product.id}'s seat counter did not move`);
     await queuePersonalNotices(tx, now, { workspaceId: input.workspaceId, actor: input.actor, written });

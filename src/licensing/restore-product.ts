@@ -34,6 +34,8 @@ export async function restoreProduct(
     .orderBy(desc(restoreWindows.removedAt))
     .limit(1);
   // Never removed, or already restored: there was no data waiting, not a window that ended.
-  if (!last || last.status === "restored") return fail("NOTHING_TO_RESTORE");
-  return fail("WINDOW_CLOSED", { purgedAt: last.purgeAt });
+  // The refusal from the transaction names the person and product; the outcome keeps them.
+  const { ok: _ok, code: _code, purgedAt: _purgedAt, ...about } = outcome;
+  if (!last || last.status === "restored") return fail("NOTHING_TO_RESTORE", about);
+  return fail("WINDOW_CLOSED", { ...about, purgedAt: last.purgeAt });
 }

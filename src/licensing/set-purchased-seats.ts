@@ -38,7 +38,12 @@ export function setPurchasedSeats(
     if (refused) return refused;
     const where = and(eq(products.id, input.productId), eq(products.workspaceId, input.workspaceId));
     const [current] = await tx
-      .select({ key: products.key, purchased: products.purchasedSeats, assigned: products.assignedSeats })
+      .select({
+        name: products.name,
+        key: products.key,
+        purchased: products.purchasedSeats,
+        assigned: products.assignedSeats,
+      })
       .from(products)
       .where(where)
       .for("update");
@@ -47,6 +52,7 @@ export function setPurchasedSeats(
       return fail("QUANTITY_BELOW_ASSIGNED", {
         assigned: current.assigned,
         toFree: current.assigned - input.purchased,
+        product: { id: input.productId, key: current.key, name: current.name },
       });
     }
     await tx.update(products).set({ purchasedSeats: input.purchased }).where(where);

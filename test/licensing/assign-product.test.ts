@@ -67,9 +67,11 @@ describe("assignProduct", () => {
       productId: await noDefault.productId("office"),
       actor: admin,
     };
-    expect(await assignProduct(t.db, noDefault.clock, input)).toEqual({
+    expect(await assignProduct(t.db, noDefault.clock, input)).toMatchObject({
       ok: false,
       code: "USAGE_LOCATION_REQUIRED",
+      people: [{ id: personId }],
+      product: { id: input.productId, key: "office" },
     });
     const [row] = await t.db.select().from(products).where(eq(products.id, input.productId));
     expect(row?.assignedSeats).toBe(0);
@@ -91,7 +93,12 @@ describe("assignProduct", () => {
     const productId = await f.productId("exchange-p1");
     const input = { workspaceId: f.workspaceId, personId, productId, actor: admin };
     expect((await assignProduct(t.db, f.clock, input)).ok).toBe(true);
-    expect(await assignProduct(t.db, f.clock, input)).toEqual({ ok: false, code: "ALREADY_ASSIGNED" });
+    expect(await assignProduct(t.db, f.clock, input)).toMatchObject({
+      ok: false,
+      code: "ALREADY_ASSIGNED",
+      person: { id: input.personId },
+      product: { id: input.productId },
+    });
     const [row] = await t.db.select().from(products).where(eq(products.id, productId));
     expect(row?.assignedSeats).toBe(1);
   });
@@ -159,6 +166,6 @@ describe("assignProduct", () => {
       productId: await f.productId("office"),
       actor: admin,
     });
-    expect(result).toEqual({ ok: false, code: "PERSON_DEACTIVATED" });
+    expect(result).toMatchObject({ ok: false, code: "PERSON_DEACTIVATED", people: [{}] });
   });
 });

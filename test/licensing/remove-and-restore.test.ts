@@ -60,7 +60,7 @@ describe("previewRemoval", () => {
       personId,
       productId: await f.productId("office"),
     });
-    expect(result).toEqual({ ok: false, code: "NOT_ASSIGNED" });
+    expect(result).toMatchObject({ ok: false, code: "NOT_ASSIGNED", person: {}, product: {} });
   });
 });
 
@@ -93,7 +93,12 @@ describe("removeProduct", () => {
     expect(audit.find((a) => a.action === "license.removed")?.after).toMatchObject({
       restoreWindowId: removed.restoreWindowId,
     });
-    expect(await removeProduct(t.db, f.clock, input)).toEqual({ ok: false, code: "NOT_ASSIGNED" });
+    expect(await removeProduct(t.db, f.clock, input)).toMatchObject({
+      ok: false,
+      code: "NOT_ASSIGNED",
+      person: { id: input.personId },
+      product: { id: input.productId },
+    });
   });
 
   it("opens no window when all the data outlives the license, and keeps it switched off", async () => {
@@ -163,6 +168,13 @@ describe("restoring inside the window", () => {
       ok: false,
       code: "DEVICE_ALREADY_REGISTERED",
     });
+    // A name over the limit is refused with the limit, not cut to fit.
+    expect(await registerDevice(t.db, f.clock, { ...input, deviceName: "m".repeat(101) })).toEqual({
+      ok: false,
+      code: "TEXT_TOO_LONG",
+      field: "device_name",
+      max: 100,
+    });
   });
 
   it("a plain assign inside the window restores too", async () => {
@@ -178,9 +190,11 @@ describe("after the window", () => {
     const { f, input } = await licensedPerson();
     await removeProduct(t.db, f.clock, input);
     f.clock.advanceDays(31);
-    expect(await restoreProduct(t.db, f.clock, input)).toEqual({
+    expect(await restoreProduct(t.db, f.clock, input)).toMatchObject({
       ok: false,
       code: "WINDOW_CLOSED",
+      person: { id: input.personId },
+      product: { id: input.productId },
       purgedAt: new Date("2026-04-01T10:00:00Z"),
     });
     const fresh = await assignProduct(t.db, f.clock, input);
@@ -203,7 +217,7 @@ describe("after the window", () => {
       productId: await f.productId("office"),
       actor: admin,
     });
-    expect(result).toEqual({ ok: false, code: "NOTHING_TO_RESTORE" });
+    expect(result).toMatchObject({ ok: false, code: "NOTHING_TO_RESTORE", person: {}, product: {} });
   });
 });
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type AuditSource, auditLog } from "../../db/schema/index.ts";
+import { type AuditNames, loadAuditNames } from "./audit-names.ts";
 
 /** Where a page ends: the (at, id) of its last row; the next page starts strictly after it. */
 export interface AuditCursor {
@@ -22,6 +23,8 @@ export interface AuditEntryView {
 
 export interface AuditPage {
   entries: AuditEntryView[];
+  /** The people, products, requests and mailboxes the entries point at, by id. */
+  names: AuditNames;
   /** Null on the last page. */
   next: AuditCursor | null;
 }
@@ -69,7 +72,8 @@ export async function listAudit(
     .limit(limit + 1);
   const entries = rows.slice(0, limit);
   const last = entries.at(-1);
-  return { entries, next: rows.length > limit && last ? { at: last.at, id: last.id } : null };
+  const names = await loadAuditNames(db, input.workspaceId, entries);
+  return { entries, names, next: rows.length > limit && last ? { at: last.at, id: last.id } : null };
 }
 
 function concerns(person: AuditPersonFilter): SQL {

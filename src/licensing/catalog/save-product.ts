@@ -65,6 +65,7 @@ export async function saveProduct(
         return fail("QUANTITY_BELOW_ASSIGNED", {
           assigned: current.assignedSeats,
           toFree: current.assignedSeats - product.purchasedSeats,
+          product: { id: current.id, key: current.key, name: current.name },
         });
       }
       const [taken] = await tx

@@ -7,12 +7,15 @@ import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { loadActingPerson } from "../directory/acting-person.ts";
 import { type Failure, fail, inTransaction, isUuid } from "../outcome.ts";
-import { wellFormed } from "../text.ts";
+import { fitsCharacters, wellFormed } from "../text.ts";
+
+/** A decision's note is read by the requester: the same bound as the request's reason. */
+export const MAX_NOTE_LENGTH = 1000;
 
 export type Decision = "approve" | "deny";
 
 type Refusal =
-  | Failure<"UNKNOWN_REQUEST" | "NOT_ALLOWED" | "OWN_REQUEST" | "REASON_REQUIRED">
+  | Failure<"UNKNOWN_REQUEST" | "NOT_ALLOWED" | "OWN_REQUEST" | "REASON_REQUIRED" | "TEXT_TOO_LONG">
   | Failure<"ALREADY_DECIDED">;
 
 export type DecideRequestOutcome =
@@ -37,6 +40,9 @@ export async function decideRequest(
     db,
     async (tx): Promise<DecideRequestOutcome | AssignProductOutcome> => {
       if (!isUuid(input.requestId)) return fail("UNKNOWN_REQUEST");
+      // Refused with the limit, never cut: the requester reads every word of it.
+      if (!fitsCharacters(note, MAX_NOTE_LENGTH))
+        return fail("TEXT_TOO_LONG", { field: "note", max: MAX_NOTE_LENGTH });
       const decider = await loadActingPerson(tx, input.workspaceId, input.actor.userId);
       if (!decider?.isAdmin) return fail("NOT_ALLOWED");
       const [request] = await tx
@@ -111,7 +117,7 @@ export async function decideRequest(
     await auditRefusal(db, now, input, outcome.code);
     return outcome as Refusal;
   }
-  if (outcome.code === "REASON_REQUIRED") return outcome as Refusal;
+  if (outcome.code === "REASON_REQUIRED" || outcome.code === "TEXT_TOO_LONG") return outcome as Refusal;
   return { ...(outcome as Exclude<AssignProductOutcome, { ok: true }>), requestStillPending: true };
 }
 

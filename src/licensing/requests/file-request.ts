@@ -46,21 +46,30 @@ export function fileRequest(
       await writeAudit(tx, input.workspaceId, input.actor, now, [
         refusalEntry({ ...attempt, targetType: "person", targetId: personId }, code),
       ]);
-      return committedFailure(fail(code));
+      // An admin is told to assign it instead: the words name the product and its key.
+      const product = code === "REQUESTER_ADMINISTERS" ? await productNamed(tx, input) : undefined;
+      return committedFailure(fail(code, product ? { product } : {}));
     };
     if (requester.isAdmin) return refuse("REQUESTER_ADMINISTERS");
     if (!(await someoneElseAdministers(tx, input.workspaceId, requester.id))) return refuse("NO_APPROVER");
     if (!isUuid(personId)) return fail("UNKNOWN_PERSON");
     if (!isUuid(input.productId)) return fail("UNKNOWN_PRODUCT");
     const [target] = await tx
-      .select({ active: people.active, expiryDays: workspaces.requestExpiryDays })
+      .select({
+        id: people.id,
+        name: people.name,
+        slackUserId: people.slackUserId,
+        active: people.active,
+        expiryDays: workspaces.requestExpiryDays,
+      })
       .from(people)
       .innerJoin(workspaces, eq(workspaces.id, people.workspaceId))
       .where(and(eq(people.workspaceId, input.workspaceId), eq(people.id, personId)));
     if (!target) return fail("UNKNOWN_PERSON");
-    if (!target.active) return fail("PERSON_DEACTIVATED");
+    const person = { id: target.id, name: target.name, slackUserId: target.slackUserId };
+    if (!target.active) return fail("PERSON_DEACTIVATED", { people: [person] });
     const [product] = await tx
-      .select({ id: products.id })
+      .select({ id: products.id, key: products.key, name: products.name })
       .from(products)
       .where(and(eq(products.workspaceId, input.workspaceId), eq(products.id, input.productId)));
     if (!product) return fail("UNKNOWN_PRODUCT");
@@ -68,7 +77,8 @@ export function fileRequest(
       .select({ id: assignments.id })
       .from(assignments)
       .where(and(eq(assignments.personId, personId), eq(assignments.productId, input.productId)));
-    if (holds) return fail("ALREADY_ASSIGNED");
+    const about = { person, product };
+    if (holds) return fail("ALREADY_ASSIGNED", about);
 
     const expiresAt = addDays(now, target.expiryDays);
     const [created] = await tx
@@ -98,7 +108,7 @@ export function fileRequest(
             eq(licenseRequests.status, "pending"),
           ),
         );
-      return fail("DUPLICATE_REQUEST", { requestId: pending?.id ?? "" });
+      return fail("DUPLICATE_REQUEST", { ...about, requestId: pending?.id ?? "" });
     }
     await writeAudit(tx, input.workspaceId, input.actor, now, [
       {
@@ -120,4 +130,14 @@ async function someoneElseAdministers(tx: Tx, workspaceId: string, requesterId: 
     .where(and(eq(people.workspaceId, workspaceId), ne(people.id, requesterId), administers))
     .limit(1);
   return approver !== undefined;
+}
+
+/** The product a refusal names, when the id is one of this workspace's products. */
+async function productNamed(tx: Tx, input: { workspaceId: string; productId: string }) {
+  if (!isUuid(input.productId)) return undefined;
+  const [product] = await tx
+    .select({ id: products.id, key: products.key, name: products.name })
+    .from(products)
+    .where(and(eq(products.workspaceId, input.workspaceId), eq(products.id, input.productId)));
+  return product;
 }

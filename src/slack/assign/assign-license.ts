@@ -2,7 +2,6 @@ import { assignProduct } from "../../licensing/assign-product.ts";
 import { fileRequest } from "../../licensing/requests/file-request.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import {
   type CommandContext,
   commandActingPerson,
@@ -14,6 +13,7 @@ import {
 import type { PersonRef } from "../license-command/parse-license-command.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { announceRequest } from "../requests/announce-request.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { failureOutcome } from "../shared/failure-outcome.ts";
 import { describeError } from "../shared/logger.ts";
 import { MESSAGE_BLOCKS_MAX } from "../shared/message-parts.ts";
@@ -50,7 +50,9 @@ export async function assignLicense(
         actor: commandActor(ctx),
       });
       const words = { person: escapeMrkdwn(person.name), product: escapeMrkdwn(found.product.name) };
-      lines.push(filed.ok ? en["request.filed"](words) : errorText(filed.code));
+      lines.push(
+        filed.ok ? en["request.filed"](words) : failureText(filed, { timeZone: acting?.timeZone ?? "UTC" }),
+      );
       if (filed.ok) filedRequests.push(filed.requestId);
       continue;
     }

@@ -54,6 +54,7 @@ export async function auditPage(
   });
   return buildAuditPageMessage(page.entries, {
     timeZone: input.timeZone,
+    names: page.names,
     ...(userId ? { who: `<@${userId}>` } : {}),
     nextValue: page.next ? encodeAuditPageToken({ after: page.next, ...(userId ? { userId } : {}) }) : null,
   });

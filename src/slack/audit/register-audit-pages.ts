@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { en } from "../copy/en.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -34,7 +35,7 @@ export function registerAuditPages(app: App, deps: SlackDeps): void {
             targetType: "audit_log",
             targetId: token.userId ?? "*",
           });
-          return en["error.NOT_ALLOWED"]();
+          return errorText("NOT_ALLOWED");
         }
         const page = await auditPage(deps, client, {
           workspaceId,

@@ -2,21 +2,24 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import { en } from "../copy/en.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { type CommandContext, commandActor } from "../license-command/command-context.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { buildBulkFormModal } from "./bulk-form-modal.ts";
 
-/** `/license bulk`: the form opens at once; the products fill it when they are read. */
+/**
+ * `/license bulk`: the form opens at once; the products fill it when they are read. A refusal is
+ * shown in the modal that opened, not again as a reply.
+ */
 export async function openBulkForm(ctx: CommandContext): Promise<void> {
-  const opened = await showBulkForm(ctx.deps, ctx.client, {
+  await showBulkForm(ctx.deps, ctx.client, {
     workspaceId: ctx.workspaceId,
     triggerId: ctx.triggerId,
     actor: commandActor(ctx),
     targetType: "command",
   });
-  if (opened === "refused") await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
 }
 
 /**
@@ -38,7 +41,7 @@ export async function showBulkForm(
     targetId: "bulk",
   });
   if (!admin) {
-    await client.views.update({ view_id: viewId, view: buildNoticeModal(en["error.NOT_ALLOWED"]()) });
+    await client.views.update({ view_id: viewId, view: buildNoticeModal(errorText("NOT_ALLOWED")) });
     return "refused";
   }
   const products = (await getSeatUsage(deps.db, { workspaceId: input.workspaceId })).map((p) => ({

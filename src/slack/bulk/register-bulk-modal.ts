@@ -8,7 +8,8 @@ import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
 import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { en } from "../copy/en.ts";
-import { describeFailure } from "../copy/licensing-codes.ts";
+import { describeFailure } from "../copy/describe-failure.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
@@ -72,7 +73,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         targetType: "view",
         targetId: view.id,
       });
-      if (!acting) return buildNoticeModal(en["error.NOT_ALLOWED"]());
+      if (!acting) return buildNoticeModal(errorText("NOT_ALLOWED"));
       const personIds = await personIdsFor(deps, client, workspaceId, userIds);
       const request = { personIds, add, remove: mode === "add" ? remove : [], mode } as const;
       const preview = await previewBulkChange(deps.db, deps.clock, { workspaceId, ...request });

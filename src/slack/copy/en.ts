@@ -1,6 +1,7 @@
 import { adminCommands } from "./en/admin-commands.ts";
 import { assign } from "./en/assign.ts";
 import { audit } from "./en/audit.ts";
+import { auditSentences } from "./en/audit-sentences.ts";
 import { bulk } from "./en/bulk.ts";
 import { common } from "./en/common.ts";
 import { errorDetails } from "./en/error-details.ts";
@@ -13,6 +14,8 @@ import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
 import { location } from "./en/location.ts";
 import { mailboxes } from "./en/mailboxes.ts";
+import { namedRefusals } from "./en/named-refusals.ts";
+import { nextSteps } from "./en/next-steps.ts";
 import { outcomes } from "./en/outcomes.ts";
 import { person } from "./en/person.ts";
 import { personalNotices } from "./en/personal-notices.ts";
@@ -39,10 +42,13 @@ export const en = {
   ...person,
   ...assign,
   ...errorDetails,
+  ...namedRefusals,
+  ...nextSteps,
   ...home,
   ...events,
   ...requests,
   ...audit,
+  ...auditSentences,
   ...mailboxes,
   ...products,
   ...exportCopy,

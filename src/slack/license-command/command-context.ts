@@ -4,6 +4,7 @@ import type { Actor } from "../../licensing/actor.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import type { DirectoryLookup, KnownPerson } from "../directory/directory-lookup.ts";
 import { type ProductChoice, resolveProduct } from "../products/resolve-product.ts";
@@ -43,7 +44,17 @@ export function commandActingPerson(ctx: CommandContext): Promise<ActingPerson |
 
 /** Rule 10 for a command: the acting admin, or null once the refusal is answered and recorded. */
 export async function requireAdmin(ctx: CommandContext, attempted: string): Promise<ActingPerson | null> {
-  const admin = await actingAdmin(
+  const admin = await commandAdmin(ctx, attempted);
+  if (!admin) await ctx.reply({ text: errorText("NOT_ALLOWED") });
+  return admin;
+}
+
+/**
+ * Rule 10 for a command that answers in a modal it has opened: the refusal is recorded, and the
+ * caller shows it there, once, where the person is looking.
+ */
+export function commandAdmin(ctx: CommandContext, attempted: string): Promise<ActingPerson | null> {
+  return actingAdmin(
     ctx.deps,
     ctx.client,
     {
@@ -55,8 +66,6 @@ export async function requireAdmin(ctx: CommandContext, attempted: string): Prom
     },
     ctx.snapshot.acting,
   );
-  if (!admin) await ctx.reply({ text: en["error.NOT_ALLOWED"]() });
-  return admin;
 }
 
 /** A person named in the command, or a reply saying who could not be found. */

@@ -103,7 +103,7 @@ async function mailboxModal(
     targetType: "non_user_mailbox",
     targetId: cutToUnits(wellFormed(mailboxId), 100),
   });
-  if (!admin) return buildNoticeModal(en["error.NOT_ALLOWED"]());
+  if (!admin) return buildNoticeModal(errorText("NOT_ALLOWED"));
   const mailbox = await findMailbox(deps.db, { workspaceId, mailboxId });
   if (!mailbox) {
     await recordUnknownTarget(deps.db, deps.clock, {

@@ -9,6 +9,7 @@ import { errorText } from "../copy/licensing-codes.ts";
 import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { mailboxNow } from "../notices/subject-now.ts";
 import { mailboxOutcome } from "../notices/subject-outcome.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -51,7 +52,7 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
         sizeMb: size.sizeMb,
         actor,
       });
-      if (!recorded.ok) return errorText(recorded.code);
+      if (!recorded.ok) return failureText(recorded, { timeZone });
       // Back under its quota, the lock warnings about it have nothing left to ask.
       await refreshNoticeCopies(deps, client, {
         workspaceId: meta.workspaceId,
@@ -75,11 +76,11 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
     const productId = (view.state.values as ViewState)[f.productBlock]?.[f.productAction]?.selected_option
       ?.value;
     if (!productId) {
-      await ack({ response_action: "errors", errors: { [f.productBlock]: en["error.UNKNOWN_PRODUCT"]() } });
+      await ack({ response_action: "errors", errors: { [f.productBlock]: errorText("UNKNOWN_PRODUCT") } });
       return;
     }
     await ack();
-    await submitted(deps, client, body.user.id, workspaceOf(body), view, async (meta, actor) => {
+    await submitted(deps, client, body.user.id, workspaceOf(body), view, async (meta, actor, timeZone) => {
       const mailbox = await findMailbox(deps.db, meta);
       if (!mailbox) return en["mailboxes.unknown"]();
       const licensed = await licenseMailbox(deps.db, deps.clock, { ...meta, productId, actor });
@@ -93,7 +94,7 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
         const what = mailboxOutcome(await mailboxNow(deps, meta));
         return licensed.code === "ALREADY_ASSIGNED" && what !== undefined
           ? en["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address), what })
-          : errorText(licensed.code);
+          : failureText(licensed, { timeZone });
       }
       const product = (await mailboxLicenseOptions(deps.db, meta)).find((p) => p.productId === productId);
       return en["mailboxes.license.done"]({

@@ -3,7 +3,7 @@ import type { LocationChangeWarning } from "../../licensing/failure-details.ts";
 import { fail } from "../../licensing/outcome.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
-import { describeFailure } from "../copy/licensing-codes.ts";
+import { describeFailure } from "../copy/describe-failure.ts";
 import { ids } from "../shared/ids.ts";
 import {
   button,

@@ -1,9 +1,9 @@
 import { setGrantedAdmin } from "../../licensing/directory/set-granted-admin.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import { adminAndPerson, type CommandContext, commandActor } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { failureText } from "../shared/build-error-message.ts";
 
 /** `/license admins add|remove @person`: the app's own admin right, given by admins. */
 export async function manageAdmins(
@@ -19,7 +19,7 @@ export async function manageAdmins(
     granted: input.grant,
     actor: commandActor(ctx),
   });
-  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
+  if (!result.ok) return ctx.reply({ text: failureText(result, { timeZone: "UTC" }) });
   const name = { person: escapeMrkdwn(person.name) };
   if (!result.changed) return ctx.reply({ text: en["admins.unchanged"](name) });
   if (!input.grant && result.stillAdminBySlack)

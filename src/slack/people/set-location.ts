@@ -1,7 +1,6 @@
 import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
 import { en } from "../copy/en.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import {
   adminAndPerson,
   type CommandContext,
@@ -9,6 +8,7 @@ import {
   requireAdmin,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { buildLocationChangeWarning, locationChangeDoneText } from "./location-change-message.ts";
 
 /**
@@ -33,7 +33,7 @@ export async function setLocation(
     if (result.code === "LOCATION_CHANGE_LOSES_DATA") {
       return ctx.reply(buildLocationChangeWarning(result.warning, timeZone));
     }
-    return ctx.reply({ text: errorText(result.code) });
+    return ctx.reply({ text: failureText(result, { timeZone }) });
   }
   return ctx.reply({ text: locationChangeDoneText(result, timeZone) });
 }
@@ -46,7 +46,7 @@ export async function setDefaultLocation(ctx: CommandContext, input: { location:
     usageLocation: input.location,
     actor: commandActor(ctx),
   });
-  if (!result.ok) return ctx.reply({ text: errorText(result.code) });
+  if (!result.ok) return ctx.reply({ text: failureText(result, { timeZone: "UTC" }) });
   return ctx.reply({
     text: en["location.default_done"]({ location: result.usageLocation, before: result.before }),
   });

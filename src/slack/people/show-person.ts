@@ -1,7 +1,6 @@
 import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
 import { getPersonLicenses } from "../../licensing/get-person-licenses.ts";
 import { en } from "../copy/en.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import {
   type CommandContext,
   findPerson,
@@ -9,6 +8,7 @@ import {
   requireAdmin,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { buildPersonLicensesMessage } from "./build-person-licenses-message.ts";
 
 /** `/license show [@person]`: anyone may see their own licenses; admins may see anyone's. */
@@ -22,6 +22,7 @@ export async function showPerson(ctx: CommandContext, input: { person?: PersonRe
     workspaceId: ctx.workspaceId,
     personId: person.id,
   });
-  if (!licenses.ok) return ctx.reply({ text: errorText(licenses.code) });
+  if (!licenses.ok)
+    return ctx.reply({ text: failureText(licenses, { timeZone: viewer?.timeZone ?? "UTC" }) });
   await ctx.reply(buildPersonLicensesMessage(licenses, { timeZone: viewer?.timeZone ?? "UTC" }));
 }

@@ -5,6 +5,7 @@ import type { AuditSource } from "../../db/schema/index.ts";
 import { getProduct } from "../../licensing/catalog/get-product.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import { en } from "../copy/en.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { describeError } from "../shared/logger.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
@@ -52,7 +53,7 @@ async function productsModal(
     targetType: "command",
     targetId: "products",
   });
-  if (!admin) return buildNoticeModal(en["error.NOT_ALLOWED"]());
+  if (!admin) return buildNoticeModal(errorText("NOT_ALLOWED"));
   const products = await getSeatUsage(deps.db, { workspaceId: input.workspaceId });
   if (products.length === 0) return productForm(deps, input.workspaceId, null);
   return buildProductsPickerModal(products);
@@ -65,7 +66,7 @@ export async function productForm(
   productId: string | null,
 ): Promise<ModalView> {
   const product = productId ? await getProduct(deps.db, { workspaceId, productId }) : null;
-  if (productId && !product) return buildNoticeModal(en["error.UNKNOWN_PRODUCT"]());
+  if (productId && !product) return buildNoticeModal(errorText("UNKNOWN_PRODUCT"));
   const metadata: ProductFormMetadata = {
     workspaceId,
     productId: product?.id ?? null,

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
-import { en } from "../copy/en.ts";
+import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -42,7 +42,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
     const p = ids.products;
     const choice = (view.state.values as FormValues)[p.pickBlock]?.[p.pickAction]?.selected_option?.value;
     if (!choice) {
-      await ack({ response_action: "errors", errors: { [p.pickBlock]: en["error.UNKNOWN_PRODUCT"]() } });
+      await ack({ response_action: "errors", errors: { [p.pickBlock]: errorText("UNKNOWN_PRODUCT") } });
       return;
     }
     await ack({ response_action: "update", view: buildLoadingModal() });
@@ -64,7 +64,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
         });
         return admin
           ? await productForm(deps, workspaceId, choice === "new" ? null : choice)
-          : buildNoticeModal(en["error.NOT_ALLOWED"]());
+          : buildNoticeModal(errorText("NOT_ALLOWED"));
       },
       answer: (next) => client.views.update({ view_id: view.id, view: next }),
       failed: (text) => buildNoticeModal(text),

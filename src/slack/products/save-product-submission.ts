@@ -4,9 +4,9 @@ import type { ModalView } from "@slack/types";
 import { saveProduct } from "../../licensing/catalog/save-product.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { publishHome } from "../home/publish-home.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import type { DeliveryClaim } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -77,7 +77,10 @@ export async function saveSubmission(
   await claim.release();
   switch (saved.code) {
     case "PRODUCT_KEY_TAKEN":
-      return answer({ response_action: "errors", errors: { [p.keyBlock]: errorText(saved.code) } });
+      return answer({
+        response_action: "errors",
+        errors: { [p.keyBlock]: failureText(saved, { timeZone: "UTC" }) },
+      });
     case "QUANTITY_BELOW_ASSIGNED":
       return answer({
         response_action: "errors",
@@ -86,6 +89,6 @@ export async function saveSubmission(
     case "CATALOG_INVALID":
       return notice(en["products.invalid"]({ errors: escapeMrkdwn(saved.errors.join("; ")) }));
     default:
-      return notice(errorText(saved.code));
+      return notice(failureText(saved, { timeZone: "UTC" }));
   }
 }

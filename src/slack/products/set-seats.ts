@@ -1,13 +1,13 @@
 import { setPurchasedSeats } from "../../licensing/set-purchased-seats.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import {
   type CommandContext,
   commandActor,
   findProduct,
   requireAdmin,
 } from "../license-command/command-context.ts";
+import { failureText } from "../shared/build-error-message.ts";
 
 /** `/license seats product N`: changes the purchased amount, never below what is assigned. */
 export async function setSeats(
@@ -37,5 +37,5 @@ export async function setSeats(
       text: en["seats.below_assigned"]({ assigned: result.assigned, toFree: result.toFree }),
     });
   }
-  return ctx.reply({ text: errorText(result.code) });
+  return ctx.reply({ text: failureText(result, { timeZone: "UTC" }) });
 }

@@ -3,12 +3,13 @@ import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {
   type CommandContext,
+  commandAdmin,
   findPerson,
   findProduct,
   personLabel,
-  requireAdmin,
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
 import { buildRemoveConfirmationModal } from "./remove-confirmation-modal.ts";
 
@@ -32,9 +33,9 @@ export async function removeLicense(
   const viewId = opened.view?.id as string;
   const show = (text: string) => ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(text) });
 
-  const admin = await requireAdmin(ctx, "remove");
+  const admin = await commandAdmin(ctx, "remove");
   if (!admin) {
-    await show(en["error.NOT_ALLOWED"]());
+    await show(errorText("NOT_ALLOWED"));
     return;
   }
   const person = await findPerson(ctx, input.person);
@@ -47,7 +48,7 @@ export async function removeLicense(
     personId: person.id,
     productId: found.product.id,
   });
-  if (!preview.ok) return void (await show(errorText(preview.code)));
+  if (!preview.ok) return void (await show(failureText(preview, { timeZone: "UTC" })));
   const metadata: RemoveConfirmationMetadata = {
     workspaceId: ctx.workspaceId,
     personId: person.id,

@@ -7,6 +7,7 @@ import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -49,7 +50,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
           targetType: "assignment",
           targetId: `${meta.personId}/${meta.productId}`,
         });
-        if (!acting) return en["error.NOT_ALLOWED"]();
+        if (!acting) return errorText("NOT_ALLOWED");
         const removed = await removeProduct(deps.db, deps.clock, { ...meta, workspaceId, actor });
         if (!removed.ok) {
           await recordUnknownTarget(deps.db, deps.clock, {
@@ -61,7 +62,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
               { type: "product", id: meta.productId },
             ],
           });
-          return errorText(removed.code);
+          return failureText(removed, { timeZone: acting.timeZone ?? "UTC" });
         }
         removedNow = true;
         const { warning, seats } = removed;

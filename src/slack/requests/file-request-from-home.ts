@@ -84,9 +84,11 @@ export async function fileRequestFromHome(
         reason: input.reason,
       });
     }
-    if (filed.code === "ALREADY_ASSIGNED") return buildNoticeModal(en["home.request.already_assigned"]());
-    if (filed.code === "DUPLICATE_REQUEST") return buildNoticeModal(en["home.request.duplicate"]());
-    return buildNoticeModal(errorText(filed.code));
+    const product = { product: escapeMrkdwn(chosen.product.name) };
+    if (filed.code === "ALREADY_ASSIGNED")
+      return buildNoticeModal(en["home.request.already_assigned"](product));
+    if (filed.code === "DUPLICATE_REQUEST") return buildNoticeModal(en["home.request.duplicate"](product));
+    return buildNoticeModal(failureText(filed, { timeZone: "UTC" }));
   }
   await announceRequest(deps, client, { workspaceId, requestId: filed.requestId });
   await publishHome(deps, client, { workspaceId, userId }).catch((error: unknown) => {

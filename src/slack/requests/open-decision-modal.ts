@@ -5,7 +5,6 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
@@ -35,7 +34,7 @@ export async function decisionView(
   const refusal = { workspaceId: click.workspaceId, actor, attempted: `request.${click.decision}` };
   const target = { targetType: "license_request", targetId: click.requestId };
   const admin = await actingAdmin(deps, client, { ...refusal, ...target });
-  if (!admin) return buildNoticeModal(en["error.NOT_ALLOWED"]());
+  if (!admin) return buildNoticeModal(errorText("NOT_ALLOWED"));
   const refuse = async (code: "OWN_REQUEST" | "ALREADY_DECIDED", text: string) => {
     await recordRefusal(deps.db, deps.clock, { ...refusal, ...target, reason: code });
     return buildNoticeModal(text);

@@ -11,7 +11,6 @@ import {
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { failureText } from "../shared/build-error-message.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
@@ -126,5 +125,5 @@ async function refusalText(
     const request = await loadRequestSummary(deps.db, input);
     if (request && request.status !== "pending") return alreadyDecidedText(request);
   }
-  return errorText(outcome.code);
+  return failureText(outcome, { timeZone: input.timeZone ?? "UTC" });
 }

@@ -1,25 +1,28 @@
 import type { Failure } from "../../licensing/outcome.ts";
+import { describeFailure } from "../copy/describe-failure.ts";
 import { en } from "../copy/en.ts";
-import { describeFailure, errorText } from "../copy/licensing-codes.ts";
 import { MESSAGE_BLOCKS_MAX, type Message, message, packSections, section } from "./message-parts.ts";
 
 /**
- * A domain refusal as a short message: the code's words from the catalog, made specific where the
- * failure carries details (how many seats to free, which products lack seats, when the window
- * closed, who decided the request, …). Dates are in the viewer's time zone.
+ * A domain refusal as a short message: what happened, named and made specific by the failure's
+ * details (whose license, which product, how many seats to free, when the window closed, who
+ * decided the request, …), then what to do next. Dates are in the viewer's time zone.
  */
 export function buildErrorMessage(failure: Failure, options: { timeZone: string }): Message {
-  const { summary, items } = describeFailure(failure, options);
-  return message(errorText(failure.code), [
+  const { summary, items, next } = describeFailure(failure, options);
+  if (items.length === 0) return message(`${summary} ${next}`, [section(`${summary} ${next}`)]);
+  return message(`${summary} ${next}`, [
     section(summary),
     ...packSections(
       items.map((item) => en["error.detail.item"]({ item })),
-      MESSAGE_BLOCKS_MAX - 1,
+      MESSAGE_BLOCKS_MAX - 2,
     ),
+    section(next),
   ]);
 }
 
-/** The one-sentence form, for a line in a longer message (one person's failure among several). */
+/** The sentence form, what happened and what to do, for a line in a longer message or a reply. */
 export function failureText(failure: Failure, options: { timeZone: string }): string {
-  return describeFailure(failure, options).summary;
+  const { summary, next } = describeFailure(failure, options);
+  return `${summary} ${next}`;
 }

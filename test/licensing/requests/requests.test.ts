@@ -33,9 +33,10 @@ describe("fileRequest", () => {
     const own = await fileRequest(t.db, f.clock, { ...base, reason: "  I need mail  " });
     expect(own).toMatchObject({ ok: true, expiresAt: new Date("2026-04-01T10:00:00Z") });
     if (!own.ok) throw new Error("unreachable");
-    expect(await fileRequest(t.db, f.clock, { ...base, reason: "again" })).toEqual({
+    expect(await fileRequest(t.db, f.clock, { ...base, reason: "again" })).toMatchObject({
       ok: false,
       code: "DUPLICATE_REQUEST",
+      product: { id: productId },
       requestId: own.requestId,
     });
     expect(
@@ -64,9 +65,10 @@ describe("fileRequest", () => {
       decision: "approve",
       actor: as("UADMIN1"),
     });
-    expect(await fileRequest(t.db, f.clock, { ...base, actor: as("UMEMBER") })).toEqual({
+    expect(await fileRequest(t.db, f.clock, { ...base, actor: as("UMEMBER") })).toMatchObject({
       ok: false,
       code: "ALREADY_ASSIGNED",
+      product: { id: productId },
     });
   });
 });
@@ -82,8 +84,12 @@ describe("fileRequest: only when someone else could decide it", () => {
   it("refuses an admin, who assigns instead, and records the attempt", async () => {
     const { f, other, productId } = await workspaceWithPeople();
     const base = { workspaceId: f.workspaceId, productId, reason: "", actor: as("UADMIN1", "command") };
-    expect(await fileRequest(t.db, f.clock, base)).toEqual({ ok: false, code: "REQUESTER_ADMINISTERS" });
-    expect(await fileRequest(t.db, f.clock, { ...base, personId: other })).toEqual({
+    expect(await fileRequest(t.db, f.clock, base)).toMatchObject({
+      ok: false,
+      code: "REQUESTER_ADMINISTERS",
+      product: { id: productId },
+    });
+    expect(await fileRequest(t.db, f.clock, { ...base, personId: other })).toMatchObject({
       ok: false,
       code: "REQUESTER_ADMINISTERS",
     });
@@ -262,6 +268,18 @@ describe("decideRequest", () => {
         actor: as("UADMIN1"),
       });
     expect(await deny("   ")).toEqual({ ok: false, code: "REASON_REQUIRED" });
+    // A note over the limit is refused with the limit, never cut: the request stays pending.
+    expect(await deny("n".repeat(1001))).toEqual({
+      ok: false,
+      code: "TEXT_TOO_LONG",
+      field: "note",
+      max: 1000,
+    });
+    const [pending] = await t.db
+      .select()
+      .from(licenseRequests)
+      .where(eq(licenseRequests.id, filed.requestId));
+    expect(pending).toMatchObject({ status: "pending", decisionNote: null });
     expect(await deny("Budget is spent")).toMatchObject({ ok: true, status: "denied", assignment: null });
     const [row] = await t.db.select().from(licenseRequests).where(eq(licenseRequests.id, filed.requestId));
     expect(row).toMatchObject({ status: "denied", decisionNote: "Budget is spent" });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AuditNames } from "../../../src/licensing/audit/audit-names.ts";
 import type { AuditEntryView } from "../../../src/licensing/audit/list-audit.ts";
 import { buildAuditPageMessage } from "../../../src/slack/audit/audit-page-message.ts";
 import { allText, expectWithinMessageLimits } from "../shared/message-limits.ts";
@@ -16,12 +17,18 @@ const entry = (i: number, over: Partial<AuditEntryView> = {}): AuditEntryView =>
   ...over,
 });
 
+const names: AuditNames = { people: {}, products: {}, requests: {}, windows: {}, mailboxes: {} };
+
 describe("buildAuditPageMessage", () => {
   it("shows who did what to whom, when, in the reader's time zone, with the next page's button", () => {
-    const message = buildAuditPageMessage([entry(1)], { timeZone: "Europe/Stockholm", nextValue: "a1|1|1|" });
+    const message = buildAuditPageMessage([entry(1)], {
+      timeZone: "Europe/Stockholm",
+      names,
+      nextValue: "a1|1|1|",
+    });
     const text = allText(message);
     expect(text).toContain("2 Mar 2026, 11:00");
-    expect(text).toContain("<@U0ADMIN> · assigned a license — *Anna &lt;b&gt;* · *Office*");
+    expect(text).toContain("<@U0ADMIN> assigned *Office* to *Anna &lt;b&gt;*.");
     expect(message.blocks.at(-1)).toMatchObject({
       type: "actions",
       elements: [{ type: "button", value: "a1|1|1|" }],
@@ -34,11 +41,13 @@ describe("buildAuditPageMessage", () => {
         entry(1, { actor: "system", action: "something.new" }),
         entry(2, { action: "refused", after: { attempted: "remove", reason: "NOT_ALLOWED" } }),
       ],
-      { timeZone: "Not/AZone" },
+      { timeZone: "Not/AZone", names },
     );
     const text = allText(message);
-    expect(text).toContain("License Desk · `something.new`");
-    expect(text).toContain("refused `remove` (NOT_ALLOWED)");
+    expect(text).toContain("License Desk made a change this version of License Desk does not describe.");
+    expect(text).toContain("was refused removing a license. Only license admins can do that.");
+    expect(text).not.toContain("NOT_ALLOWED");
+    expect(text).not.toContain("something.new");
     expect(text).toContain("That is the oldest change recorded.");
   });
 
@@ -50,12 +59,19 @@ describe("buildAuditPageMessage", () => {
         after: { person: { name: long }, product: { name: long }, address: long },
       }),
     );
-    const message = buildAuditPageMessage(entries, { timeZone: "UTC", who: "<@U0ANNA>", nextValue: "v" });
+    const message = buildAuditPageMessage(entries, {
+      timeZone: "UTC",
+      names,
+      who: "<@U0ANNA>",
+      nextValue: "v",
+    });
     expectWithinMessageLimits(message);
     expect(message.blocks.at(-1)).toMatchObject({ type: "actions" });
   });
 
   it("says there is nothing yet", () => {
-    expect(allText(buildAuditPageMessage([], { timeZone: "UTC" }))).toContain("No changes are recorded yet.");
+    expect(allText(buildAuditPageMessage([], { timeZone: "UTC", names }))).toContain(
+      "No changes are recorded yet.",
+    );
   });
 });

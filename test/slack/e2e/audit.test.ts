@@ -71,7 +71,7 @@ describe("/license audit", () => {
     const seen = [...lines(replies[0])];
     expect(seen).toHaveLength(20);
     expect(seen[0]).toContain(`<@${admin.id}>`);
-    expect(seen[0]).toContain("changed purchased seats");
+    expect(seen[0]).toMatch(/changed the purchased seats of \*[^*]+\* from 128 to 129\./);
     let value = nextValue(replies[0]);
     let pages = 1;
     while (value) {
@@ -83,7 +83,8 @@ describe("/license audit", () => {
       expect(pages).toBeLessThan(20);
     }
     expect(seen).toHaveLength(total);
-    expect(JSON.stringify(seen)).toContain("added a product");
+    expect(JSON.stringify(seen)).toContain("added the product *");
+    expect(JSON.stringify(seen)).not.toMatch(/[A-Z]{2,}_[A-Z]/);
   });
 
   it("shows a member only their own record, and refuses anyone else's", async () => {
@@ -92,18 +93,18 @@ describe("/license audit", () => {
     const own = (await app.command(member.id, "audit")).replies[0];
     const shown = lines(own);
     expect(shown.length).toBeGreaterThan(0);
-    expect(shown.join("\n")).toContain("assigned a license");
+    expect(shown.join("\n")).toMatch(/assigned \*[^*]+\* to \*member\*/);
     expect(JSON.stringify(own)).toContain(`<@${member.id}>`);
-    expect(shown.join("\n")).not.toContain("changed purchased seats");
+    expect(shown.join("\n")).not.toContain("changed the purchased seats");
     expect((await app.command(member.id, `audit <@${admin.id}>`)).replies[0]?.text).toContain(
       "Only license admins",
     );
     const forAdmin = (await app.command(admin.id, `audit <@${member.id}>`)).replies[0];
-    expect(lines(forAdmin).join("\n")).toContain("assigned a license");
+    expect(lines(forAdmin).join("\n")).toMatch(/assigned \*[^*]+\* to \*member\*/);
   });
 
   it("refuses a member's forged button for the whole log and records the attempt", async () => {
-    const { member } = await setUp();
+    const { admin, member } = await setUp();
     await app.command(member.id, "status");
     const forged = await clickNext(member.id, `a1|${Date.now()}|999999|`);
     expect(forged.text).toContain("Only license admins");
@@ -114,6 +115,12 @@ describe("/license audit", () => {
       .from(auditLog)
       .where(and(eq(auditLog.actor, member.id), eq(auditLog.action, "refused")));
     expect(refusals).toMatchObject([{ source: "button", after: { attempted: "audit" } }]);
+    // The admin reads the refusal as a sentence with its reason, not as a code.
+    const log = lines((await app.command(admin.id, `audit <@${member.id}>`)).replies[0]).join("\n");
+    expect(log).toContain(
+      `<@${member.id}> was refused reading the audit log. Only license admins can do that.`,
+    );
+    expect(log).not.toContain("NOT_ALLOWED");
     const garbage = await clickNext(member.id, "not a cursor");
     expect(garbage.text).toContain("no longer available");
   });

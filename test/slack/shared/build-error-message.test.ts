@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Failure, fail, type LicensingCode } from "../../../src/licensing/outcome.ts";
-import { errorText, messageForCode } from "../../../src/slack/copy/licensing-codes.ts";
+import { describeFailure } from "../../../src/slack/copy/describe-failure.ts";
+import { errorText, messageForCode, nextStep } from "../../../src/slack/copy/licensing-codes.ts";
 import { buildErrorMessage, failureText } from "../../../src/slack/shared/build-error-message.ts";
 import { allText, expectWithinMessageLimits, moreCount } from "./message-limits.ts";
 
@@ -52,23 +53,34 @@ const leastOfEach: { [C in LicensingCode]: Failure<C> } = {
   UNKNOWN_REQUEST: fail("UNKNOWN_REQUEST"),
   REASON_REQUIRED: fail("REASON_REQUIRED"),
   REASON_TOO_LONG: fail("REASON_TOO_LONG", { max: 500 }),
+  TEXT_TOO_LONG: fail("TEXT_TOO_LONG", { field: "device_name", max: 100 }),
   UNKNOWN_MAILBOX: fail("UNKNOWN_MAILBOX"),
   PRODUCT_KEY_TAKEN: fail("PRODUCT_KEY_TAKEN"),
 };
 
 describe("buildErrorMessage", () => {
-  it.each(Object.keys(messageForCode) as LicensingCode[])("gives %s its catalog words", (code) => {
+  it.each(Object.keys(messageForCode) as LicensingCode[])("gives %s its words and next step", (code) => {
     const message = buildErrorMessage(leastOfEach[code], utc);
-    expect(message.text).toBe(errorText(code));
-    expect(message.text.length).toBeGreaterThan(0);
+    const { next } = describeFailure(leastOfEach[code], utc);
+    expect(next.length).toBeGreaterThan(0);
+    expect(message.text).toContain(next);
+    expect(message.text.startsWith(next)).toBe(false);
     expectWithinMessageLimits(message);
+  });
+
+  it("gives a failure without details the code's plain words", () => {
+    expect(buildErrorMessage(fail("NOT_ALLOWED"), utc).text).toBe(errorText("NOT_ALLOWED"));
+    expect(errorText("NOT_ALLOWED")).toBe(`Only license admins can do that. ${nextStep("NOT_ALLOWED")}`);
   });
 
   it("says how many seats to free before lowering the purchased amount", () => {
     const text = allText(buildErrorMessage(fail("QUANTITY_BELOW_ASSIGNED", { assigned: 8, toFree: 3 }), utc));
-    expect(text).toBe("8 seats are assigned: free 3 seats first, or keep at least 8.");
-    expect(failureText(fail("QUANTITY_BELOW_ASSIGNED", { assigned: 1, toFree: 1 }), utc)).toBe(
-      "1 seat is assigned: free 1 seat first, or keep at least 1.",
+    expect(text).toBe(
+      "8 seats are assigned, more than 5. Free 3 seats first with `/license remove @person product`, or keep at least 8.",
+    );
+    const named = fail("QUANTITY_BELOW_ASSIGNED", { assigned: 1, toFree: 1, product: product("Visio") });
+    expect(failureText(named, utc)).toBe(
+      "*Visio*: 1 seat is assigned, more than 0. Free 1 seat first with `/license remove @person visio`, or keep at least 1.",
     );
   });
 
@@ -78,7 +90,7 @@ describe("buildErrorMessage", () => {
       seats: { purchased: 10, assigned: 10, available: 0 },
     });
     expect(failureText(one, utc)).toBe(
-      "No seats are left for *Office 365* (0 of 10 available). Free a seat or buy more first.",
+      "No seats are left for *Office 365* (0 of 10 available). Free a seat with `/license remove @person office 365`, or set more purchased seats with `/license seats office 365 N`.",
     );
     const bulk = fail("NO_SEATS_LEFT", {
       shortfalls: [
@@ -123,10 +135,10 @@ describe("buildErrorMessage", () => {
       decidedAt: new Date("2026-03-03T12:00:00Z"),
     });
     expect(failureText(decided, utc)).toBe(
-      "That request was already approved by *Bo &lt;Ek&gt;* on 3 Mar 2026, 12:00 UTC.",
+      `That request was already approved by *Bo &lt;Ek&gt;* on 3 Mar 2026, 12:00 UTC. ${nextStep("ALREADY_DECIDED")}`,
     );
     expect(failureText(fail("ALREADY_DECIDED", { status: "cancelled" }), utc)).toBe(
-      "That request was already cancelled.",
+      `That request was already cancelled. ${nextStep("ALREADY_DECIDED")}`,
     );
   });
 
@@ -146,8 +158,7 @@ describe("buildErrorMessage", () => {
         utc,
       ),
     );
-    expect(people).toContain("have no usage location");
-    expect(people).toContain("• *Anna*");
+    expect(people).toContain("*Anna* has no usage location");
     const catalog = allText(
       buildErrorMessage(fail("CATALOG_INVALID", { errors: ["products.0.key: required"] }), utc),
     );

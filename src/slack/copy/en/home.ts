@@ -93,8 +93,10 @@ export const home = {
   "home.request.error.product": () => "Choose a product.",
   "home.request.filed": (p: { product: string }) =>
     `I asked the admins for *${p.product}*. You'll hear back in a direct message from me, and your Home tab shows where it stands.`,
-  "home.request.already_assigned": () => "You already hold that license.",
-  "home.request.duplicate": () => "You have already asked for that license; the admins have it.",
+  "home.request.already_assigned": (p: { product: string }) =>
+    `You already have *${p.product}*: your App Home lists your licenses.`,
+  "home.request.duplicate": (p: { product: string }) =>
+    `You have already asked for *${p.product}*; the admins have it, and you'll hear back in a direct message.`,
 
   "home.restore.refused": () => "Only license admins can restore licenses. Nothing was changed.",
 } as const;

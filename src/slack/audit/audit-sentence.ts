@@ -1,0 +1,311 @@
+import type { AuditNames } from "../../licensing/audit/audit-names.ts";
+import type { AuditEntryView } from "../../licensing/audit/list-audit.ts";
+import type { LicensingCode } from "../../licensing/outcome.ts";
+import { en } from "../copy/en.ts";
+import { escapeMrkdwn, formatInstant, formatSize, truncate } from "../copy/format.ts";
+import { messageForCode } from "../copy/licensing-codes.ts";
+
+type Entry = Pick<AuditEntryView, "action" | "targetType" | "targetId" | "before" | "after">;
+type Say = (entry: Entry, read: Reader) => string;
+
+/** Free text quoted from a row (a reason, a note) is a reminder, not a copy. */
+const QUOTE_MAX = 200;
+
+/**
+ * The row's facts, read through the names the page looked up: a person by id, a product by id or
+ * key, the person and product of a request or window. Every name comes back bold and escaped.
+ */
+class Reader {
+  readonly before: Record<string, unknown>;
+  readonly after: Record<string, unknown>;
+  constructor(
+    readonly entry: Entry,
+    private readonly names: AuditNames,
+    readonly timeZone: string,
+  ) {
+    this.before = record(entry.before);
+    this.after = record(entry.after);
+  }
+  /** From the row's own copy of the name first (it was true then), then by id. */
+  person(id?: unknown): string {
+    const copied = str(record(this.after.person).name) ?? str(record(this.before.person).name);
+    const byId = typeof id === "string" ? this.names.people[id] : undefined;
+    const name = byId ?? copied;
+    return name ? bold(name) : en["audit.someone"]();
+  }
+  product(idOrKey?: unknown): string {
+    const copied = str(record(this.after.product).name) ?? str(record(this.before.product).name);
+    const name = typeof idOrKey === "string" ? this.productName(idOrKey) : undefined;
+    const found = name ?? copied;
+    return found ? bold(found) : en["audit.a_product"]();
+  }
+  /** Product keys (as bulk rows keep them) as names, "none" when empty. */
+  products(keys: unknown): string {
+    const list = Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string") : [];
+    return list.length === 0 ? en["audit.none"]() : list.map((k) => this.product(k)).join(", ");
+  }
+  /** The person and product of the request or window this row is about. */
+  ref(kind: "requests" | "windows"): { person: string; product: string } {
+    const ref = this.names[kind][this.entry.targetId];
+    return {
+      person: this.person(ref?.personId ?? this.after.personId),
+      product: this.product(ref?.productId ?? this.after.productId),
+    };
+  }
+  mailbox(): string {
+    const address = this.names.mailboxes[this.entry.targetId] ?? str(this.after.address);
+    return address ? bold(address) : en["audit.someone"]();
+  }
+  quote(value: unknown): string | null {
+    const text = str(value);
+    return text ? escapeMrkdwn(truncate(text, QUOTE_MAX)) : null;
+  }
+  date(value: unknown): string | null {
+    const at = typeof value === "string" || value instanceof Date ? new Date(value) : null;
+    return at && !Number.isNaN(at.getTime()) ? formatInstant(at, this.timeZone) : null;
+  }
+  private productName(idOrKey: string): string | undefined {
+    const byId = this.names.products[idOrKey];
+    if (byId) return byId.name;
+    return Object.values(this.names.products).find((p) => p.key === idOrKey)?.name ?? idOrKey;
+  }
+}
+
+const location = (value: unknown) => str(value) ?? en["audit.none"]();
+const seatsOf = (side: Record<string, unknown>) =>
+  typeof side.purchased === "number"
+    ? side.purchased
+    : typeof side.purchasedSeats === "number"
+      ? side.purchasedSeats
+      : null;
+const num = (value: unknown) => (typeof value === "number" ? value : 0);
+const keysDiff = (from: unknown, to: unknown) => {
+  const a = new Set(Array.isArray(from) ? from : []);
+  return (Array.isArray(to) ? to : []).filter((k) => !a.has(k));
+};
+
+function productChange(r: Reader): { product: string; seats: string } {
+  const after = seatsOf(r.after);
+  const name = str(r.after.name) ?? str(r.before.name);
+  return {
+    product: name ? bold(name) : r.product(r.entry.targetId),
+    seats: after === null ? "" : en["audit.s.product.seats"]({ before: seatsOf(r.before), after }),
+  };
+}
+
+/** One sentence per action kind the use cases write: `AUDIT_ACTIONS` lists them for the tests. */
+const sentences: Record<string, Say> = {
+  "license.assigned": (_e, r) => {
+    const skipped = Array.isArray(r.after.skipped)
+      ? r.after.skipped.map(
+          (s) =>
+            `${escapeMrkdwn(str(record(s).name) ?? "")} (not in ${escapeMrkdwn(str(record(s).location) ?? "")})`,
+        )
+      : [];
+    return en["audit.s.license.assigned"]({
+      person: r.person(),
+      product: r.product(),
+      skipped: skipped.length > 0 ? skipped.join(", ") : null,
+    });
+  },
+  "license.restored": (_e, r) => en["audit.s.license.restored"]({ person: r.person(), product: r.product() }),
+  "license.removed": (_e, r) =>
+    en["audit.s.license.removed"]({
+      person: r.person(),
+      product: r.product(),
+      until: r.after.restoreWindowId ? r.date(r.after.goneForGoodAt) : null,
+    }),
+  "license.bulk_changed": (e, r) =>
+    en["audit.s.license.bulk_changed"]({
+      person: r.person(e.targetId),
+      added: r.products(keysDiff(r.before.products, r.after.products)),
+      removed: r.products(keysDiff(r.after.products, r.before.products)),
+    }),
+  "bulk.applied": (_e, r) =>
+    en["audit.s.bulk.applied"]({
+      people: num(r.after.people),
+      added: num(r.after.added),
+      removed: num(r.after.removed),
+      add: r.products(r.after.add),
+      remove: r.products(r.after.remove),
+    }),
+  "product.created": (_e, r) => en["audit.s.product.created"](productChange(r)),
+  "product.updated": (_e, r) => en["audit.s.product.updated"](productChange(r)),
+  "product.seats_changed": (e, r) =>
+    en["audit.s.product.seats_changed"]({
+      product: r.product(e.targetId),
+      before: seatsOf(r.before) ?? 0,
+      after: seatsOf(r.after) ?? 0,
+    }),
+  "mailbox.licensed": (_e, r) =>
+    en["audit.s.mailbox.licensed"]({ mailbox: r.mailbox(), product: r.product(r.after.product) }),
+  "mailbox.size_recorded": (e, r) => {
+    const size = formatSize(num(r.after.sizeMb));
+    if (e.targetType === "service_data") {
+      return en["audit.s.mailbox.person_size_recorded"]({ person: r.person(e.targetId.split("/")[0]), size });
+    }
+    return en["audit.s.mailbox.size_recorded"]({ mailbox: r.mailbox(), size });
+  },
+  "mailbox.locked": (_e, r) => en["audit.s.mailbox.locked"]({ mailbox: r.mailbox() }),
+  "person.usage_location_set": (e, r) =>
+    en["audit.s.person.usage_location_set"]({
+      person: r.person(e.targetId),
+      before: location(r.before.usageLocation),
+      after: location(r.after.usageLocation),
+    }),
+  "workspace.default_usage_location_set": (_e, r) =>
+    en["audit.s.workspace.default_usage_location_set"]({
+      before: location(r.before.defaultUsageLocation),
+      after: location(r.after.defaultUsageLocation),
+    }),
+  "catalog.defaults_set": (_e, r) =>
+    en["audit.s.catalog.defaults_set"]({
+      before: r.products(r.before.defaults),
+      after: r.products(r.after.defaults),
+    }),
+  "workspace.approvals_route_set": (_e, r) => {
+    const channel = str(r.after.channelId);
+    return en["audit.s.workspace.approvals_route_set"]({
+      where:
+        r.after.route === "channel" && channel
+          ? en["audit.s.workspace.approvals_route.channel"]({ channel: escapeMrkdwn(channel) })
+          : en["audit.s.workspace.approvals_route.direct_messages"](),
+    });
+  },
+  "workspace.personal_notices_set": (_e, r) =>
+    en["audit.s.workspace.personal_notices_set"]({ on: r.after.personalNotices !== false }),
+  "person.deactivated": (e, r) =>
+    en["audit.s.person.deactivated"]({
+      person: r.person(e.targetId),
+      removed: r.products(r.before.products),
+    }),
+  "person.reactivated": (e, r) => en["audit.s.person.reactivated"]({ person: r.person(e.targetId) }),
+  "person.defaults_assigned": (e, r) =>
+    en["audit.s.person.defaults_assigned"]({
+      person: r.person(e.targetId),
+      products: r.products(r.after.products),
+    }),
+  "person.defaults_not_assigned": (e, r) =>
+    en["audit.s.person.defaults_not_assigned"]({
+      person: r.person(e.targetId),
+      reason: reasonWords(r.after.code),
+    }),
+  "admin.granted": (e, r) => en["audit.s.admin.granted"]({ person: r.person(e.targetId) }),
+  "admin.revoked": (e, r) => en["audit.s.admin.revoked"]({ person: r.person(e.targetId) }),
+  "request.filed": (_e, r) =>
+    en["audit.s.request.filed"]({ ...r.ref("requests"), reason: r.quote(r.after.reason) }),
+  "request.approved": (_e, r) =>
+    en["audit.s.request.approved"]({ ...r.ref("requests"), note: r.quote(r.after.note) }),
+  "request.denied": (_e, r) =>
+    en["audit.s.request.denied"]({ ...r.ref("requests"), note: r.quote(r.after.note) }),
+  "request.cancelled": (_e, r) => en["audit.s.request.cancelled"](r.ref("requests")),
+  "request.expired": (_e, r) => en["audit.s.request.expired"](r.ref("requests")),
+  "request.decision_refused": (_e, r) =>
+    en["audit.s.request.decision_refused"]({
+      ...r.ref("requests"),
+      decision: r.after.decision === "deny" ? "deny" : "approve",
+      reason: reasonWords(r.after.refused),
+    }),
+  "restore_window.purged": (_e, r) => en["audit.s.restore_window.purged"](r.ref("windows")),
+  "restore_window.reminders_stopped": (_e, r) =>
+    en["audit.s.restore_window.reminders_stopped"](r.ref("windows")),
+  "device.registered": (_e, r) => deviceWords(r, r.after, en["audit.s.device.registered"]),
+  "device.unregistered": (_e, r) => deviceWords(r, r.before, en["audit.s.device.unregistered"]),
+  "workspace.deactivated": () => en["audit.s.workspace.deactivated"](),
+  "workspace.reactivated": () => en["audit.s.workspace.reactivated"](),
+  "workspace.purged": (_e, r) => en["audit.s.workspace.purged"]({ days: num(r.after.retentionDays) }),
+  refused: (e, r) =>
+    en["audit.s.refused"]({
+      attempted: attemptWords(str(r.after.attempted)),
+      target: refusedTarget(e, r),
+      reason: reasonWords(r.after.reason),
+    }),
+};
+
+/** Every action kind the audit log is known to hold. */
+export const AUDIT_ACTIONS = Object.keys(sentences);
+
+/**
+ * One audit row as a sentence that follows the actor's name, with the product, the people, the
+ * counts of a bulk change and the reason of a refusal; never a raw code.
+ */
+export function auditSentence(entry: Entry, names: AuditNames, options: { timeZone: string }): string {
+  const say = sentences[entry.action];
+  return say ? say(entry, new Reader(entry, names, options.timeZone)) : en["audit.s.unknown"]();
+}
+
+function deviceWords(
+  r: Reader,
+  side: Record<string, unknown>,
+  words: (p: { person: string; product: string; device: string }) => string,
+): string {
+  return words({
+    person: r.person(side.personId),
+    product: r.product(side.productId),
+    device: bold(str(side.deviceName) ?? ""),
+  });
+}
+
+function refusedTarget(e: Entry, r: Reader): string {
+  if (e.targetType === "person") return r.person(e.targetId);
+  if (e.targetType === "product") return r.product(e.targetId);
+  if (e.targetType === "license_request") {
+    const ref = r.ref("requests");
+    return `${ref.product} (${ref.person})`;
+  }
+  return "";
+}
+
+const ATTEMPTS: Record<string, keyof typeof en> = {
+  "assign-product": "audit.attempt.assign",
+  "restore-product": "audit.attempt.restore",
+  restore: "audit.attempt.restore",
+  "remove-product": "audit.attempt.remove",
+  remove: "audit.attempt.remove",
+  "file-request": "audit.attempt.request",
+  "request.approve": "audit.attempt.approve",
+  "request.deny": "audit.attempt.deny",
+  bulk: "audit.attempt.bulk",
+  "apply-bulk-change": "audit.attempt.bulk",
+  mailbox: "audit.attempt.mailbox",
+  "license-mailbox": "audit.attempt.mailbox",
+  "record-mailbox-size": "audit.attempt.mailbox",
+  "set-mailbox-size": "audit.attempt.mailbox",
+  "set-purchased-seats": "audit.attempt.seats",
+  products: "audit.attempt.catalog",
+  "save-product": "audit.attempt.catalog",
+  "import-catalog": "audit.attempt.catalog",
+  "set-usage-location": "audit.attempt.location",
+  "set-default-usage-location": "audit.attempt.default_location",
+  "set-granted-admin": "audit.attempt.admins",
+  audit: "audit.attempt.audit",
+  "register-device": "audit.attempt.device",
+  "unregister-device": "audit.attempt.device",
+  "stop-window-reminders": "audit.attempt.expire",
+  let_window_expire: "audit.attempt.expire",
+  "person-joined": "audit.attempt.directory",
+  "person-deactivated": "audit.attempt.directory",
+  "person-reactivated": "audit.attempt.directory",
+};
+
+function attemptWords(attempted: string | undefined): string {
+  const id = attempted ? ATTEMPTS[attempted] : undefined;
+  return (en[id ?? "audit.attempt.other"] as () => string)();
+}
+
+/** A refusal's reason as its sentence: a business code's own words, never the code. */
+function reasonWords(reason: unknown): string {
+  const code = str(reason);
+  if (code && code in messageForCode) return en[messageForCode[code as LicensingCode]]();
+  if (code === "FORGED_METADATA") return en["audit.reason.FORGED_METADATA"]();
+  if (code === "UNKNOWN_TARGET") return en["audit.reason.UNKNOWN_TARGET"]();
+  return en["audit.reason.other"]();
+}
+
+const bold = (name: string) => `*${escapeMrkdwn(name)}*`;
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+
+const str = (value: unknown): string | undefined =>
+  typeof value === "string" && value !== "" ? value : undefined;
