@@ -1,9 +1,9 @@
 import type { SetUsageLocationOutcome } from "../../licensing/directory/set-usage-location.ts";
 import type { LocationChangeWarning } from "../../licensing/failure-details.ts";
 import { fail } from "../../licensing/outcome.ts";
+import { describeFailure } from "../copy/describe-failure.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
-import { describeFailure } from "../copy/describe-failure.ts";
 import { ids } from "../shared/ids.ts";
 import {
   button,
