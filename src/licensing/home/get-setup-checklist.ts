@@ -6,7 +6,10 @@ import { administers } from "../may-administer.ts";
 /** How many names of admins and default products the checklist reads; the rest are counted. */
 const NAMES_READ = 10;
 
-/** Fewer people than this administering leaves requests waiting when the one admin is away. */
+/**
+ * Fewer people than this administering leaves requests waiting when the one admin is away: the
+ * checklist recommends it, but a company with one admin is set up all the same.
+ */
 export const ADMINS_WANTED = 2;
 
 export interface SetupChecklist {
@@ -76,7 +79,7 @@ export function setupDone(checklist: SetupChecklist): Record<SetupItem, boolean>
   return {
     location: checklist.defaultUsageLocation !== null,
     products: checklist.products > 0,
-    admins: checklist.admins.total >= ADMINS_WANTED,
+    admins: checklist.admins.total > 0,
     approvals: checklist.approvals !== null,
     defaults: checklist.defaults.total > 0,
   };

@@ -9,6 +9,7 @@ import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-
 import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { buildLocationChangeWarning } from "../people/location-change-message.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
@@ -83,6 +84,8 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
         answer: (reply) => respond({ response_type: "ephemeral", replace_original: true, ...reply }),
         failed: plainMessage,
       });
+      // The person is told what they got (rule 12), once the admin has their answer.
+      await sendQueuedNotices(deps, client, { workspaceId });
     },
   );
 
@@ -158,5 +161,6 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
       answer: (reply) => notifyUser(client, deps.logger, target, reply),
       failed: plainMessage,
     });
+    await sendQueuedNotices(deps, client, { workspaceId });
   });
 }

@@ -64,7 +64,9 @@ export function buildSetupChecklist(
       en["setup.admins.title"](),
       [
         en["setup.admins.now"]({ total: checklist.admins.total, names: nameList(checklist.admins) }),
-        ...(done.admins ? [] : [en["setup.admins.wanted"]({ wanted: ADMINS_WANTED })]),
+        ...(checklist.admins.total >= ADMINS_WANTED
+          ? []
+          : [en["setup.admins.wanted"]({ wanted: ADMINS_WANTED })]),
       ].join(" "),
       button(en["setup.admins.button"](), ids.setup.adminsAction, "admins"),
     ),

@@ -141,7 +141,7 @@ describe("personDeactivated and personReactivated", () => {
         productId: office,
         actor: admin,
       }),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
       code: "PERSON_DEACTIVATED",
     });

@@ -254,6 +254,10 @@ describe("restoring from a window", () => {
       windowId: window?.id as string,
       actor: admin,
     });
-    expect(outcome).toEqual({ ok: false, code: "WINDOW_CLOSED", purgedAt: new Date("2026-04-01T10:00:00Z") });
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: "WINDOW_CLOSED",
+      purgedAt: new Date("2026-04-01T10:00:00Z"),
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, products, workspaces } from "../../../src/db/schema/index.ts";
+import { dmChannelFor } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
@@ -84,6 +85,9 @@ describe("an assign the admin can resolve at once", () => {
         ),
       );
     expect(audit?.after).toMatchObject({ evenIfNothingRuns: true, person: { name: "wei" } });
+    // Wei is told what they got (rule 12), as after any assign.
+    const toWei = await until(() => app.fake.messages.filter((m) => m.channel === dmChannelFor(wei.id)), 1);
+    expect(toWei.map((m) => m.text).join(" ")).toContain("Lync Online Plan 2");
   });
 
   it("a person with no usage location and no default: the modal sets it, then the assign is done", async () => {

@@ -10,13 +10,15 @@ import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { dmChannelFor } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
+import { errorText } from "../../../src/slack/copy/licensing-codes.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
 
 const app = useRunningSlackApp();
 const OTHER = "T0ELSEWHERE";
-const NOT_FOUND = "That restore window was not found in this workspace. Nothing was changed.";
+/** The plain refusal, with its next step: never a claim that data is gone. */
+const NOT_FOUND = errorText("UNKNOWN_WINDOW");
 
 /** A restore window of another workspace on the same database. */
 async function windowElsewhere(): Promise<string> {

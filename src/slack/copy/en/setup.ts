@@ -28,7 +28,7 @@ export const setup = {
   "setup.admins.title": () => "Who administers licenses",
   "setup.admins.now": (p: { total: number; names: string }) => `${count(p.total, nouns.person)}: ${p.names}.`,
   "setup.admins.wanted": (p: { wanted: number }) =>
-    `Give at least ${p.wanted} people the right, so requests never wait on one person who is away.`,
+    `Recommended: give at least ${p.wanted} people the right, so requests never wait on one person who is away.`,
   "setup.admins.button": () => "Add admins",
 
   "setup.approvals.title": () => "Where requests go",
