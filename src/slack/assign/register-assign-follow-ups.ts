@@ -11,6 +11,7 @@ import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { buildLocationChangeWarning } from "../people/location-change-message.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -141,7 +142,7 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
             usageLocation: code,
             actor,
           });
-          if (!set.ok) return plainMessage(errorText(set.code));
+          if (!set.ok) return plainMessage(failureText(set, { timeZone }));
           lead.push(en["location.modal.default_set"]({ location: set.usageLocation }));
         }
         const located = await setUsageLocation(deps.db, deps.clock, {
@@ -154,7 +155,7 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
           // Only a person who already holds licenses can lose data here: the warning, and no assign.
           if (located.code === "LOCATION_CHANGE_LOSES_DATA")
             return buildLocationChangeWarning(located.warning, timeZone);
-          return plainMessage([...lead, errorText(located.code)].join("\n"));
+          return plainMessage([...lead, failureText(located, { timeZone })].join("\n"));
         }
         return assignAndDescribe(deps, meta, actor, timeZone, lead);
       },

@@ -8,6 +8,7 @@ import { actingPerson } from "../directory/acting-admin.ts";
 import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { windowNow } from "../notices/subject-now.ts";
 import { windowOutcome } from "../notices/subject-outcome.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
@@ -60,7 +61,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
           if (!stopped.ok || stopped.repeated) {
             const what = windowOutcome(await windowNow(deps, { workspaceId, windowId }));
             if (what !== undefined) return en["outcome.already"]({ what });
-            if (!stopped.ok) return errorText(stopped.code);
+            if (!stopped.ok) return failureText(stopped, { timeZone: acting?.timeZone ?? "UTC" });
           }
           return en["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),

@@ -11,6 +11,7 @@ import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { windowNow } from "../notices/subject-now.ts";
 import { windowOutcome } from "../notices/subject-outcome.ts";
+import { failureText } from "../shared/build-error-message.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { describeError } from "../shared/logger.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -83,7 +84,7 @@ export async function restoreFromHome(
         return en["restore.window_closed_on"]({
           date: formatInstant(result.purgedAt, acting.timeZone ?? "UTC"),
         });
-      return errorText(result.code);
+      return failureText(result, { timeZone: acting.timeZone ?? "UTC" });
     },
     answer: async (text) => {
       await notifyUser(client, deps.logger, target, { text });

@@ -10,6 +10,7 @@ import {
 } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
+import { failureText } from "../shared/build-error-message.ts";
 
 /** `/license restore @person product`: assigns again inside the window, bringing the data back. */
 export async function restoreLicense(
@@ -44,5 +45,5 @@ export async function restoreLicense(
       }),
     });
   }
-  return ctx.reply({ text: errorText(result.code) });
+  return ctx.reply({ text: failureText(result, { timeZone: admin?.timeZone ?? "UTC" }) });
 }
