@@ -8,7 +8,7 @@ import { en } from "../src/slack/copy/en.ts";
 export type Claim = "applied" | "not_applied" | "either";
 
 const SUCCESS = /^Assigned .+ to 1 person\.$/;
-const REFUSED = /^Assigned .+ to 0 people; 1 person could not get it\.$/;
+const REFUSED = /^Assigned .+ to nobody; 1 person could not get it\.$/;
 
 /** Every reply an assign may get, with what it claims; `whole` is the message as JSON, blocks included. */
 const REPLIES: { kind: string; claim: Claim; is(text: string, whole: string): boolean }[] = [
@@ -27,7 +27,8 @@ const REPLIES: { kind: string; claim: Claim; is(text: string, whole: string): bo
   {
     kind: "already assigned",
     claim: "applied",
-    is: (text, whole) => REFUSED.test(text) && whole.includes(en["error.ALREADY_ASSIGNED"]()),
+    // The refusal names the person and product ("*chaos-7* already has *Bench product 3*").
+    is: (text, whole) => REFUSED.test(text) && / already has \*/.test(whole),
   },
 ];
 

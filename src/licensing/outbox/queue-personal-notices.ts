@@ -80,49 +80,49 @@ export async function queuePersonalNotices(
   const products = new Map(facts.products.map((p) => [p.id, p]));
   const restoredPairs = new Set(restored.map(pairKey));
   const windowOf = new Map(windows.map((w) => [pairKey(w), w.windowId]));
+  // Grouped once: a bulk change of thousands of people must not scan every pair for each person.
+  const addedBy = groupBy(added, (a) => a.personId);
+  const removedBy = groupBy(removed, (r) => r.personId);
+  const lostIn = groupBy(facts.lost, (l) => l.windowId);
   const changeId = randomUUID();
 
   const notices = facts.people.flatMap((person) => {
     if (!person.active) return [];
-    const gained: LicenseGained[] = added
-      .filter((a) => a.personId === person.id)
-      .flatMap((a) => {
-        const product = products.get(a.productId);
-        if (!product) return [];
-        const { enabled, skipped } = splitPlansByLocation(product.plans, person.location ?? "");
-        const installable = enabled.find((plan) => plan.installLimit !== null);
-        return [
-          {
-            product: product.name,
-            restored: restoredPairs.has(pairKey(a)),
-            enabled: enabled.map((plan) => plan.name),
-            skipped: skipped.map((s) => ({ service: s.plan.name, location: s.location })),
-            installs: installable
-              ? { service: installable.name, limit: installable.installLimit as number }
-              : null,
-          },
-        ];
-      });
-    const lost: LicenseLost[] = removed
-      .filter((r) => r.personId === person.id)
-      .flatMap((r) => {
-        const product = products.get(r.productId);
-        if (!product) return [];
-        const windowId = windowOf.get(pairKey(r));
-        const rows = facts.lost.filter((l) => l.windowId === windowId);
-        const data: DataAtStake[] = rows.map((l) => ({
-          service: l.service,
-          kind: l.kind,
-          mailboxSizeMb: l.mailboxSizeMb,
-        }));
-        return [
-          {
-            product: product.name,
-            data,
-            goneForGoodAt: rows[0] ? new Date(rows[0].purgeAt).toISOString() : null,
-          },
-        ];
-      });
+    const gained: LicenseGained[] = (addedBy.get(person.id) ?? []).flatMap((a) => {
+      const product = products.get(a.productId);
+      if (!product) return [];
+      const { enabled, skipped } = splitPlansByLocation(product.plans, person.location ?? "");
+      const installable = enabled.find((plan) => plan.installLimit !== null);
+      return [
+        {
+          product: product.name,
+          restored: restoredPairs.has(pairKey(a)),
+          enabled: enabled.map((plan) => plan.name),
+          skipped: skipped.map((s) => ({ service: s.plan.name, location: s.location })),
+          installs: installable
+            ? { service: installable.name, limit: installable.installLimit as number }
+            : null,
+        },
+      ];
+    });
+    const lost: LicenseLost[] = (removedBy.get(person.id) ?? []).flatMap((r) => {
+      const product = products.get(r.productId);
+      if (!product) return [];
+      const windowId = windowOf.get(pairKey(r));
+      const rows = windowId === undefined ? [] : (lostIn.get(windowId) ?? []);
+      const data: DataAtStake[] = rows.map((l) => ({
+        service: l.service,
+        kind: l.kind,
+        mailboxSizeMb: l.mailboxSizeMb,
+      }));
+      return [
+        {
+          product: product.name,
+          data,
+          goneForGoodAt: rows[0] ? new Date(rows[0].purgeAt).toISOString() : null,
+        },
+      ];
+    });
     if (gained.length + lost.length === 0) return [];
     const notice: LicenseChangesNotice = {
       kind: "license_changes",
@@ -143,4 +143,15 @@ export async function queuePersonalNotices(
     ];
   });
   return enqueueNotices(tx, now, notices);
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
