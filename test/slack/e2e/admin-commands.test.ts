@@ -41,7 +41,10 @@ describe("admin commands over signed HTTP", () => {
     expect(await say(admin.id, "seats lync 0")).toContain("free 1");
     expect(await say(admin.id, `location <@${member.id}> us`)).toContain("now uses services in US");
     expect(await say(admin.id, `location <@${member.id}> xx`)).toContain("two-letter country code");
-    expect(await say(admin.id, `restore <@${member.id}> office`)).toContain("There is nothing to restore");
+    // The refusal names the product and the person, and what to do instead.
+    const nothing = await say(admin.id, `restore <@${member.id}> office`);
+    expect(nothing).toContain("No data of *Office 365 Small Business Premium* is waiting for");
+    expect(nothing).toContain("`/license assign @person office`");
   });
 
   it("admins add and remove give and take the license-admin right, by email too", async () => {
