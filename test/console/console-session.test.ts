@@ -1,27 +1,11 @@
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { openLocalConsole } from "../../src/console/open-console.ts";
 import { useTestDatabase } from "../helpers/database.ts";
+import { runConsoleScript } from "./run-console-script.ts";
 
 const t = useTestDatabase();
 
-/** The console on this file's database, running `lines` as a script; its exit code and transcript. */
-async function runScript(workspaceId: string, lines: string[]) {
-  const output = new PassThrough();
-  let transcript = "";
-  output.on("data", (chunk: Buffer) => {
-    transcript += chunk.toString("utf8");
-  });
-  const code = await openLocalConsole({
-    db: t.appDb,
-    workspaceId,
-    where: "test database",
-    input: new PassThrough(),
-    output,
-    script: lines.join("\n"),
-  });
-  return { code, transcript };
-}
+/** The console on this file's database, running `lines` as a script. */
+const runScript = (workspaceId: string, lines: string[]) => runConsoleScript(t.appDb, workspaceId, lines);
 
 describe("the console", () => {
   it("shows the fields a modal's submission is refused for, asks them again, cancels a modal, shows files", async () => {

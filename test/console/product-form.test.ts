@@ -1,29 +1,13 @@
-import { PassThrough } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { openLocalConsole } from "../../src/console/open-console.ts";
 import { products } from "../../src/db/schema/index.ts";
 import { useTestDatabase } from "../helpers/database.ts";
+import { runConsoleScript } from "./run-console-script.ts";
 
 const t = useTestDatabase();
 
-/** The console on this file's database, running `lines` as a script; its exit code and transcript. */
-async function runScript(workspaceId: string, lines: string[]) {
-  const output = new PassThrough();
-  let transcript = "";
-  output.on("data", (chunk: Buffer) => {
-    transcript += chunk.toString("utf8");
-  });
-  const code = await openLocalConsole({
-    db: t.appDb,
-    workspaceId,
-    where: "test database",
-    input: new PassThrough(),
-    output,
-    script: lines.join("\n"),
-  });
-  return { code, transcript };
-}
+/** The console on this file's database, running `lines` as a script. */
+const runScript = (workspaceId: string, lines: string[]) => runConsoleScript(t.appDb, workspaceId, lines);
 
 describe("the products form in the console", () => {
   it("shows each field's current value, keeps it on -, and asks again at once for a field the app refuses", async () => {
