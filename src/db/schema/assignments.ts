@@ -17,6 +17,9 @@ export const assignments = pgTable(
     productId: uuid("product_id").notNull(),
     assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull(),
     assignedBy: text("assigned_by").notNull(),
+    /** The tenant group the license comes from: not removable from the person here, only from the group. */
+    fromGroupId: text("from_group_id"),
+    fromGroupName: text("from_group_name"),
   },
   (t) => [
     uniqueIndex("assignments_person_product_uq").on(t.personId, t.productId),

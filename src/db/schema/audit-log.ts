@@ -8,6 +8,8 @@ export const auditSource = pgEnum("audit_source", [
   "event",
   "cli",
   "system",
+  /** Picked up from the tenant: changed in Microsoft 365, not through License Desk (rule 13). */
+  "tenant",
 ]);
 export type AuditSource = (typeof auditSource.enumValues)[number];
 

@@ -14,3 +14,4 @@ export * from "./service-data.ts";
 export * from "./slack-deliveries.ts";
 export * from "./view-drafts.ts";
 export * from "./workspaces.ts";
+export * from "./tenants.ts";

@@ -16,6 +16,8 @@ export const people = pgTable(
     timeZone: text("time_zone"),
     /** ISO 3166-1 alpha-2; decides which service plans can be turned on. */
     usageLocation: text("usage_location"),
+    /** The tenant user this member is (matched by email): where their licenses really live (rule 13). */
+    tenantPersonId: text("tenant_person_id"),
     active: boolean("active").notNull().default(true),
     /** Workspace admin or owner, as Slack reports it. */
     isSlackAdmin: boolean("is_slack_admin").notNull().default(false),
@@ -30,6 +32,7 @@ export const people = pgTable(
     uniqueIndex("people_workspace_slack_user_uq").on(t.workspaceId, t.slackUserId),
     uniqueIndex("people_workspace_id_uq").on(t.workspaceId, t.id),
     index("people_workspace_email_idx").on(t.workspaceId, t.email),
+    uniqueIndex("people_workspace_tenant_person_uq").on(t.workspaceId, t.tenantPersonId),
     // Who hears about licenses: looked up for every digest, a handful among all the members.
     index("people_workspace_admins_idx")
       .on(t.workspaceId)

@@ -33,11 +33,16 @@ export const products = pgTable(
     assignedSeats: integer("assigned_seats").notNull().default(0),
     isDefault: boolean("is_default").notNull().default(false),
     lowSeatThreshold: integer("low_seat_threshold").notNull().default(1),
+    /** The tenant's id for the product (Graph skuId) when the tenant holds it: changes to it are made there (rule 13). */
+    tenantProductId: text("tenant_product_id"),
+    /** The tenant no longer has it: kept with its history, offered to nobody. */
+    goneAt: timestamp("gone_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("products_workspace_key_uq").on(t.workspaceId, t.key),
     uniqueIndex("products_workspace_id_uq").on(t.workspaceId, t.id),
+    uniqueIndex("products_workspace_tenant_product_uq").on(t.workspaceId, t.tenantProductId),
     check("products_purchased_non_negative", sql`${t.purchasedSeats} >= 0`),
     check(
       "products_assigned_within_purchased",
