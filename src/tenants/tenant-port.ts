@@ -107,3 +107,9 @@ export type PersonChange =
       person: { id: string } & Partial<Omit<TenantPerson, "id" | "licenses">> & { productIds?: string[] };
     }
   | { kind: "removed"; personId: string };
+
+/**
+ * The tenant a workspace is connected to, or null when License Desk is its record. Resolved for
+ * each use, so a workspace connected or disconnected from App Home is seen at once.
+ */
+export type TenantResolver = (workspaceId: string) => Promise<TenantPort | null>;
