@@ -3,6 +3,8 @@ import type { Database } from "../db/client.ts";
 import { addDays, type Clock } from "../licensing/clock.ts";
 import { purgeUninstalledWorkspaces } from "../licensing/workspaces/purge-uninstalled-workspaces.ts";
 import type { AppLogger } from "../slack/shared/logger.ts";
+import { applyTenantOperations } from "../tenants/operations/apply-tenant-operations.ts";
+import type { TenantResolver } from "../tenants/tenant-port.ts";
 import { relayOutbox, type SendMessage } from "./outbox-relay.ts";
 import { postgresRunCoordinator } from "./postgres-run-coordinator.ts";
 import { runDueDailyJobs } from "./run-due-daily-jobs.ts";
@@ -19,6 +21,8 @@ export interface JobsDeps {
   uninstalledRetentionDays?: number;
   /** Where the directory sync reads the members from; left out, nothing is synced (tests). */
   directory?: DirectorySource;
+  /** The tenant each workspace's licenses live in (rule 13): its waiting changes are made with the outbox's pass. */
+  tenants?: TenantResolver;
 }
 
 export interface RunningScheduler {
@@ -80,6 +84,12 @@ export async function startScheduler(deps: JobsDeps): Promise<RunningScheduler> 
           }),
       );
       await coordinator.forgetFinished(addDays(deps.clock.now(), -KEEP_CLAIMS_DAYS));
+    }
+    if (deps.tenants) {
+      // Before the outbox: the tenant's answers are told in the same pass.
+      const made = await applyTenantOperations(deps.db, deps.clock, { tenants: deps.tenants });
+      if (made.applied + made.refused + made.retrying > 0)
+        deps.logger.info("tenant changes made", { ...made });
     }
     const relayed = await relayOutbox(deps.db, deps.clock, deps.send);
     if (relayed.sent + relayed.retrying + relayed.failed > 0)

@@ -35,6 +35,11 @@ export interface AssignProductResult {
    * product carries, whichever product's removal put it there.
    */
   restored: boolean;
+  /**
+   * The tenant holds the product (rule 13): the change waits for it, its seat held, and the one
+   * who decided hears when it has answered. Nothing is assigned in License Desk's record until then.
+   */
+  pendingInTenant: boolean;
   seats: SeatUsage;
 }
 
@@ -127,10 +132,13 @@ export async function assignInTransaction(
       }),
     );
   }
+  const pendingInTenant = written.queued.length > 0;
   // A concurrent assign of the same license won: give the seat back by rolling everything back.
-  if (written.added.length === 0) abort(fail("ALREADY_ASSIGNED", about));
+  if (written.added.length === 0 && !pendingInTenant) abort(fail("ALREADY_ASSIGNED", about));
   const restored = written.restored.length > 0;
-  if (options.requireRestore && !restored) abort(fail("WINDOW_CLOSED", { ...about, purgedAt: null }));
+  if (options.requireRestore && !restored && !pendingInTenant) {
+    abort(fail("WINDOW_CLOSED", { ...about, purgedAt: null }));
+  }
   const seat = written.seats.find((s) => s.productId === product.id);
   if (!seat) throw new Error(`product ${product.id}'s seat counter did not move`);
   if (options.tellPerson) {
@@ -141,6 +149,7 @@ export async function assignInTransaction(
     assignmentId,
     ...summary,
     restored,
+    pendingInTenant,
     seats: seatUsage(seat.purchased, seat.assigned),
   };
 }

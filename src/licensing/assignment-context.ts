@@ -14,7 +14,8 @@ export interface AssignmentContext {
   product: { id: string; key: string; name: string; purchasedSeats: number; assignedSeats: number };
   /** The services the product carries. */
   plans: PlanInfo[];
-  assignment: { id: string; assignedAt: Date } | null;
+  /** `fromGroup`: the tenant group the license comes from, which alone can take it away. */
+  assignment: { id: string; assignedAt: Date; fromGroup: string | null } | null;
   /**
    * The person's open restore windows, row-locked: a purge of one waits for this transaction, or
    * has finished and the window is not listed.
@@ -26,7 +27,7 @@ export interface AssignmentContext {
 
 type Row = Omit<AssignmentContext, "workspaceId" | "product" | "assignment" | "openWindows"> & {
   product: AssignmentContext["product"] | null;
-  assignment: { id: string; assignedAt: string } | null;
+  assignment: { id: string; assignedAt: string; fromGroup: string | null } | null;
   openWindows: { id: string; purgeAt: string }[];
 };
 
@@ -49,7 +50,9 @@ const contextRow: z.ZodType<Row> = z.object({
     })
     .nullable(),
   plans: z.array(planInfoRow),
-  assignment: z.object({ id: z.string(), assignedAt: z.string() }).nullable(),
+  assignment: z
+    .object({ id: z.string(), assignedAt: z.string(), fromGroup: z.string().nullable() })
+    .nullable(),
   openWindows: z.array(z.object({ id: z.string(), purgeAt: z.string() })),
   actorAdministers: z.boolean().nullable(),
 });
@@ -80,7 +83,8 @@ export async function loadAssignmentContext(
             'unavailableLocations', s.unavailable_locations, 'installLimit', s.install_limit) order by s.key), '[]')
           from product_services ps join services s on s.id = ps.service_id
           where ps.product_id = ${productId} and ps.workspace_id = w.id) as plans,
-        (select json_build_object('id', a.id, 'assignedAt', a.assigned_at)
+        (select json_build_object('id', a.id, 'assignedAt', a.assigned_at,
+            'fromGroup', coalesce(a.from_group_name, a.from_group_id))
           from assignments a where a.person_id = p.id and a.product_id = ${productId}) as assignment,
         (select coalesce(json_agg(json_build_object('id', rw.id, 'purgeAt', rw.purge_at)), '[]')
           from (select id, purge_at from restore_windows
@@ -97,7 +101,7 @@ export async function loadAssignmentContext(
     ...row,
     workspaceId,
     product: row.product,
-    assignment: row.assignment && { id: row.assignment.id, assignedAt: new Date(row.assignment.assignedAt) },
+    assignment: row.assignment && { ...row.assignment, assignedAt: new Date(row.assignment.assignedAt) },
     openWindows: row.openWindows.map((w) => ({ id: w.id, purgeAt: new Date(w.purgeAt) })),
   };
 }

@@ -73,6 +73,8 @@ export interface FailureDetails {
   PERSON_DEACTIVATED: { people?: FailurePerson[]; product?: FailureProduct };
   ALREADY_ASSIGNED: About;
   NOT_ASSIGNED: About;
+  /** The tenant gives it through a group (rule 13): only taking it from the group removes it. */
+  INHERITED_FROM_GROUP: About & { group: string };
   /** One product's seats (a single assign), or every product short of seats (a bulk change). */
   NO_SEATS_LEFT: {
     product?: FailureProduct;

@@ -11,8 +11,15 @@ import { type SeatUsage, seatUsage } from "./seat-usage.ts";
 import { withWindowIds, writeLicenseChanges } from "./write-license-changes.ts";
 
 export type RemoveProductOutcome =
-  | { ok: true; warning: RemovalWarning; restoreWindowId: string | null; seats: SeatUsage }
-  | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "NOT_ASSIGNED">;
+  | {
+      ok: true;
+      warning: RemovalWarning;
+      restoreWindowId: string | null;
+      /** The tenant holds the product (rule 13): removed here once the tenant has removed it. */
+      pendingInTenant: boolean;
+      seats: SeatUsage;
+    }
+  | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON" | "UNKNOWN_PRODUCT" | "NOT_ASSIGNED" | "INHERITED_FROM_GROUP">;
 
 /**
  * Removes a license (rules 6 and 7): the seat is free at once; data of services no other product
@@ -37,6 +44,9 @@ export function removeProduct(
     if (refused) return refused;
     if ("ok" in ctx) return ctx;
     if (!ctx.assignment) return fail("NOT_ASSIGNED", failureAbout(ctx));
+    if (ctx.assignment.fromGroup) {
+      return fail("INHERITED_FROM_GROUP", { ...failureAbout(ctx), group: ctx.assignment.fromGroup });
+    }
     const pair = { personId: ctx.person.id, productId: ctx.product.id };
     const [warning] = await loadRemovalWarnings(
       tx,
@@ -73,11 +83,28 @@ export function removeProduct(
         },
       ],
     });
+    if (written.queued.length > 0) {
+      // Rule 13: nothing is removed here until the tenant has removed it; its seat stays taken meanwhile.
+      const { purchasedSeats, assignedSeats } = ctx.product;
+      return {
+        ok: true as const,
+        warning,
+        restoreWindowId,
+        pendingInTenant: true,
+        seats: seatUsage(purchasedSeats, assignedSeats),
+      };
+    }
     // Another removal of the same license committed first.
     if (written.removed.length === 0) return fail("NOT_ASSIGNED", failureAbout(ctx));
     const seat = written.seats.find((s) => s.productId === ctx.product.id);
     if (!seat) throw new Error(`product ${ctx.product.id}'s seat counter did not move`);
     await queuePersonalNotices(tx, now, { workspaceId: input.workspaceId, actor: input.actor, written });
-    return { ok: true as const, warning, restoreWindowId, seats: seatUsage(seat.purchased, seat.assigned) };
+    return {
+      ok: true as const,
+      warning,
+      restoreWindowId,
+      pendingInTenant: false,
+      seats: seatUsage(seat.purchased, seat.assigned),
+    };
   });
 }

@@ -32,6 +32,35 @@ export interface LicenseChanges {
   audit?: AuditEntry[];
   /** Written instead of `audit` when the additions brought retained data back. */
   auditIfRestored?: AuditEntry[];
+  /**
+   * Already made in the tenant (picked up by a sync, or applied by the operations relay): written
+   * now, never sent back. Otherwise a change to a product the workspace's tenant holds is queued
+   * as a tenant operation, and written through here once the tenant has applied it (rule 13).
+   */
+  fromTenant?: boolean;
+  /** The additions' seats were held while their tenant operations waited: they take no other. */
+  seatsHeld?: boolean;
+}
+
+/**
+ * What the license writer needs, later, to write a queued change once the tenant has applied it:
+ * stored with each tenant operation.
+ */
+export interface TenantDecision {
+  actor: Actor;
+  restoreWindowDays: number;
+  audit: AuditEntry[];
+  auditIfRestored: AuditEntry[];
+  /** The removal's restore window id, made when it was decided (its audit row may name it). */
+  windowId: string | null;
+  assignmentId: string | null;
+  /** The decision's audit rows were written already, with the part of it License Desk holds. */
+  auditWritten: boolean;
+}
+
+/** A change to a product the tenant holds, waiting for the tenant (rule 13). */
+export interface QueuedChange extends Pair {
+  action: "add" | "remove";
 }
 
 export interface WrittenChanges {
@@ -47,6 +76,11 @@ export interface WrittenChanges {
   seats: { productId: string; purchased: number; assigned: number }[];
   /** Products the additions would take past their purchased seats: the caller must roll back. */
   overbooked: string[];
+  /**
+   * Changes to products the tenant holds: not written, but queued for the tenant, additions
+   * holding their seats meanwhile. Empty without a tenant.
+   */
+  queued: QueuedChange[];
 }
 
 const pair = z.object({ personId: z.string(), productId: z.string() });
@@ -57,6 +91,7 @@ const writtenRow: z.ZodType<WrittenChanges> = z.object({
   restored: z.array(pair),
   seats: z.array(z.object({ productId: z.string(), purchased: z.number(), assigned: z.number() })),
   overbooked: z.array(z.string()),
+  queued: z.array(pair.extend({ action: z.enum(["add", "remove"]) })),
 });
 
 /** A removal's window id, made up front so that the audit row written with it can name it. */
@@ -104,25 +139,62 @@ export async function writeLicenseChanges(
     ],
     sql``,
   );
+  const decision = {
+    actor,
+    restoreWindowDays: changes.restoreWindowDays,
+    audit: changes.audit ?? [],
+    auditIfRestored: changes.auditIfRestored ?? [],
+  } satisfies Omit<TenantDecision, "windowId" | "assignmentId" | "auditWritten">;
+  const productIds = uuidArray([...new Set([...removals, ...additions].map((p) => p.productId))]);
   const [row] = await queryRows(
     tx,
     sql`
       with restorable as (
         select * from unnest(${restorable}) as w(id)
+      ), tenant_held as (
+        select p.id from products p
+        where not ${changes.fromTenant ?? false}::boolean and p.workspace_id = ${workspaceId}
+          and p.id = any(${productIds}) and p.tenant_product_id is not null
+          and exists (select 1 from tenant_connections c where c.workspace_id = ${workspaceId})
       ), removing as (
         select * from unnest(${uuidArray(removals.map((r) => r.personId))}, ${uuidArray(removals.map((r) => r.productId))},
           ${uuidArray(removals.map((r) => r.windowId))}) as r(person_id, product_id, window_id)
       ), removed as (
         delete from assignments a using removing r
         where a.person_id = r.person_id and a.product_id = r.product_id and a.workspace_id = ${workspaceId}
+          and r.product_id not in (select id from tenant_held)
         returning a.person_id, a.product_id, r.window_id
+      ), adding as (
+        select * from unnest(${uuidArray(assignmentIds)}, ${uuidArray(additions.map((a) => a.personId))},
+          ${uuidArray(additions.map((a) => a.productId))}) as a(id, person_id, product_id)
       ), added as (
         insert into assignments (id, workspace_id, person_id, product_id, assigned_at, assigned_by)
         select a.id, ${workspaceId}, a.person_id, a.product_id, ${at}, ${actor.userId}
-        from unnest(${uuidArray(assignmentIds)}, ${uuidArray(additions.map((a) => a.personId))},
-          ${uuidArray(additions.map((a) => a.productId))}) as a(id, person_id, product_id)
+        from adding a where a.product_id not in (select id from tenant_held)
         on conflict do nothing
         returning id, person_id, product_id
+      ), queued as (
+        -- Rule 13: what the tenant holds changes there first; an addition holds its seat meanwhile.
+        -- A license a group gives cannot be removed from the person, so it is never queued.
+        insert into tenant_operations (workspace_id, person_id, product_id, action, decision, decision_id, not_before, created_at)
+        select ${workspaceId}, q.person_id, q.product_id, q.action::tenant_operation_action,
+          ${JSON.stringify(decision)}::jsonb || jsonb_build_object('windowId', q.window_id, 'assignmentId', q.assignment_id,
+            'auditWritten', ${changed}),
+          ${randomUUID()}::uuid, ${at}::timestamptz, ${at}::timestamptz
+        from (
+          select a.person_id, a.product_id, 'add' as action, null::uuid as window_id, a.id as assignment_id
+          from adding a
+          where a.product_id in (select id from tenant_held)
+            and not exists (select 1 from assignments x where x.person_id = a.person_id and x.product_id = a.product_id)
+          union all
+          select r.person_id, r.product_id, 'remove', r.window_id, null
+          from removing r
+          where r.product_id in (select id from tenant_held)
+            and exists (select 1 from assignments x
+              where x.person_id = r.person_id and x.product_id = r.product_id and x.from_group_id is null)
+        ) q
+        on conflict do nothing
+        returning person_id, product_id, action
       ), ${servicesAtRisk(workspaceId, personIds)},
       moved as (
         update service_data sd set
@@ -176,7 +248,11 @@ export async function writeLicenseChanges(
         returning w.id
       ), delta as (
         select product_id, sum(d)::int as delta
-        from (select product_id, 1 as d from added union all select product_id, -1 from removed) x
+        from (
+          select product_id, 1 as d from added where not ${changes.seatsHeld ?? false}::boolean
+          union all select product_id, -1 from removed
+          union all select product_id, 1 from queued where action = 'add'
+        ) x
         group by product_id having sum(d) <> 0
       ), seat as (
         update products p set assigned_seats = p.assigned_seats + d.delta
@@ -194,7 +270,9 @@ export async function writeLicenseChanges(
           from (select distinct person_id, product_id from restoring) r) as restored,
         (select coalesce(json_agg(json_build_object('productId', id, 'purchased', purchased_seats, 'assigned', assigned_seats)), '[]')
           from seat) as seats,
-        (select coalesce(json_agg(product_id), '[]') from delta where product_id not in (select id from seat)) as overbooked`,
+        (select coalesce(json_agg(product_id), '[]') from delta where product_id not in (select id from seat)) as overbooked,
+        (select coalesce(json_agg(json_build_object('personId', person_id, 'productId', product_id, 'action', action)), '[]')
+          from queued) as queued`,
     writtenRow,
     // Planned once per connection for the hot path, one assign or removal; a bulk change is planned
     // for its own sizes, which a generic plan would not know.

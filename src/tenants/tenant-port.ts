@@ -88,6 +88,10 @@ export type TenantRefusal =
   | "INHERITED_FROM_GROUP"
   | "MUTUALLY_EXCLUSIVE"
   | "DEPENDENCY_MISSING"
+  /** The person does not hold the license to remove: for a removal, the tenant is as wanted. */
+  | "NOT_HELD"
+  /** The workspace is no longer connected to the tenant. */
+  | "NOT_CONNECTED"
   | "OTHER";
 
 export type ChangeOutcome =

@@ -34,6 +34,11 @@ export interface BulkResult {
   removed: number;
   restored: number;
   windowsOpened: number;
+  /**
+   * Changes to products the tenant holds (rule 13): sent there, made here once it has answered;
+   * not counted in `added` and `removed` until then.
+   */
+  sentToTenant: number;
   products: ProductSeatsChange[];
 }
 
@@ -94,8 +99,9 @@ export function applyBulkChange(db: Database, clock: Clock, input: BulkChangeInp
       ok: true,
       replayed: false,
       peopleChanged: plan.people.filter((p) => p.added.length + p.removed.length > 0).length,
-      added: plan.additions.length,
+      added: applied.added.length,
       removed: applied.removed.length,
+      sentToTenant: applied.queued.length,
       restored: applied.restored.length,
       windowsOpened: applied.windows.length,
       products: plan.products,

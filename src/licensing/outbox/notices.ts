@@ -77,6 +77,26 @@ export type Notice =
   | { kind: "low_seats"; items: { product: string; available: number; purchased: number }[] }
   /** What the domain recorded for the admins (a join without its defaults, an offboarding). */
   | { kind: "admin_notifications"; items: { kind: AdminNotificationKind; payload: unknown }[] }
-  | LicenseChangesNotice;
+  | LicenseChangesNotice
+  | TenantOutcomeNotice;
+
+/** One license change as the tenant answered it. */
+export interface TenantAnswer {
+  person: string;
+  product: string;
+  action: "add" | "remove";
+  /** Null when applied; else the tenant's reason as a code, and its own words. */
+  refusal: string | null;
+  message: string | null;
+}
+
+/**
+ * What the tenant did with a decision made in License Desk (rule 13), told to whoever made it once
+ * every change of it has its answer.
+ */
+export interface TenantOutcomeNotice {
+  kind: "tenant_outcome";
+  answers: TenantAnswer[];
+}
 
 export type NoticeKind = Notice["kind"];

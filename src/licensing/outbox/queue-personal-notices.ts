@@ -4,6 +4,7 @@ import { z } from "zod";
 import { queryRows } from "../../db/rows.ts";
 import { type Actor, isSystemActor } from "../actor.ts";
 import { type Pair, pairKey, uuidArray } from "../bulk/pairs.ts";
+import { groupBy } from "../group-by.ts";
 import type { Tx } from "../outcome.ts";
 import { planInfoRow, splitPlansByLocation } from "../service-plans.ts";
 import type { WrittenChanges } from "../write-license-changes.ts";
@@ -143,15 +144,4 @@ export async function queuePersonalNotices(
     ];
   });
   return enqueueNotices(tx, now, notices);
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -84,13 +84,19 @@ function summary(product: string, done: readonly AssignProductResult[], failed: 
   const [only] = done;
   if (done.length === 0) return en["assign.summary.none"]({ product });
   if (failed > 0) return en["assign.summary.partial"]({ product, assigned: done.length, failed });
+  if (done.length === 1 && only?.pendingInTenant)
+    return en["tenant.pending.assign"]({ product, person: escapeMrkdwn(only.person.name) });
   if (done.length === 1 && only)
     return en["assign.summary.one"]({ product, person: escapeMrkdwn(only.person.name) });
+  if (failed === 0 && done.every((d) => d.pendingInTenant))
+    return en["tenant.pending.bulk"]({ count: done.length });
   return en["assign.summary.many"]({ product, assigned: done.length });
 }
 
 function doneItem(result: AssignProductResult): string {
   const person = escapeMrkdwn(result.person.name);
+  // Rule 13: nothing is turned on until the tenant has assigned it.
+  if (result.pendingInTenant) return en["tenant.pending.person"]({ person });
   const lines = [
     result.enabled.length > 0
       ? en["assign.person.done"]({

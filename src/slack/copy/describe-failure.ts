@@ -56,6 +56,10 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
   PERSON_DEACTIVATED: (f) => peopleNamed(f, en["error.named.PERSON_DEACTIVATED"]),
   ALREADY_ASSIGNED: aboutBoth(en["error.named.ALREADY_ASSIGNED"]),
   NOT_ASSIGNED: aboutBoth(en["error.named.NOT_ASSIGNED"]),
+  INHERITED_FROM_GROUP: (f) =>
+    aboutBoth<"INHERITED_FROM_GROUP">((p) =>
+      en["error.named.INHERITED_FROM_GROUP"]({ ...p, group: named(f.group) }),
+    )(f, "UTC"),
   NO_SEATS_LEFT: (f) => {
     const shortfalls = (f.shortfalls ?? []).flatMap(shortfallLine);
     if (shortfalls.length > 0) {

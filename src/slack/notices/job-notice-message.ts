@@ -16,6 +16,7 @@ import {
 } from "../shared/message-parts.ts";
 import { adminNotificationText } from "./admin-notification-text.ts";
 import { buildPersonalNoticeMessage } from "./personal-notice-message.ts";
+import { buildTenantOutcomeMessage } from "./tenant-outcome-message.ts";
 
 /** Header, intro and the closing "…and N more" around the rows. */
 const FRAME_BLOCKS = 3;
@@ -198,5 +199,7 @@ export function buildJobNoticeMessage(notice: Notice, settled: SettledLine = not
     }
     case "license_changes":
       return buildPersonalNoticeMessage(notice);
+    case "tenant_outcome":
+      return buildTenantOutcomeMessage(notice);
   }
 }

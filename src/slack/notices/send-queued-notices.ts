@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { relayOutbox } from "../../jobs/outbox-relay.ts";
+import { applyTenantOperations } from "../../tenants/operations/apply-tenant-operations.ts";
 import { describeError } from "../shared/logger.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { tokenSender } from "./relay-sender.ts";
@@ -15,6 +16,18 @@ export async function sendQueuedNotices(
   client: WebClient,
   input: { workspaceId: string },
 ): Promise<void> {
+  // Rule 13: what the change queued for the tenant is made there first, so its answer goes out too.
+  if (deps.tenants) {
+    await applyTenantOperations(deps.db, deps.clock, {
+      tenants: deps.tenants,
+      workspaceId: input.workspaceId,
+    }).catch((error: unknown) =>
+      deps.logger.warn("tenant changes could not be made now; the relay will retry", {
+        ...describeError(error),
+        workspaceId: input.workspaceId,
+      }),
+    );
+  }
   await relayOutbox(deps.db, deps.clock, tokenSender(deps, client.token ?? "", client.slackApiUrl), {
     workspaceId: input.workspaceId,
   }).catch((error: unknown) =>

@@ -71,6 +71,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
           product: escapeMrkdwn(warning.product.name),
           seats: en["seats.available"](seats),
         };
+        if (removed.pendingInTenant) return en["tenant.pending.remove"](words);
         return warning.lost.length > 0
           ? en["remove.done"]({
               ...words,

@@ -86,13 +86,16 @@ async function decide(
     const assigned = outcome.assignment?.ok ? outcome.assignment : null;
     if (request)
       await publishDecision(deps, client, request, {
-        turnedOn: assigned?.enabled.map((s) => s.name) ?? null,
+        // Nothing is on until the tenant has assigned it (rule 13).
+        turnedOn: assigned && !assigned.pendingInTenant ? assigned.enabled.map((s) => s.name) : null,
       });
     if (outcome.status === "denied") return buildNoticeModal(en["request.done.denied"]());
     const words = {
       product: escapeMrkdwn(request?.product.name ?? ""),
       person: request ? mention(request.person.slackUserId) : "",
     };
+    if (assigned?.pendingInTenant)
+      return buildNoticeModal(en["request.done.approved_pending_in_tenant"](words));
     return buildNoticeModal(
       assigned
         ? en["request.done.approved"]({ ...words, seats: en["seats.available"](assigned.seats) })

@@ -74,6 +74,12 @@ export async function restoreFromHome(
           return en["outcome.already"]({ what: windowOutcome(now) ?? "" });
       }
       restoredNow = result.ok;
+      if (result.ok && result.pendingInTenant) {
+        return en["tenant.pending.assign"]({
+          person: escapeMrkdwn(result.person.name),
+          product: escapeMrkdwn(result.product.name),
+        });
+      }
       if (result.ok)
         return en["restore.done"]({
           person: escapeMrkdwn(result.person.name),

@@ -29,12 +29,11 @@ export async function restoreLicense(
     actor: commandActor(ctx),
   });
   if (result.ok) {
+    const words = { person: escapeMrkdwn(result.person.name), product: escapeMrkdwn(result.product.name) };
     await ctx.reply({
-      text: en["restore.done"]({
-        person: escapeMrkdwn(result.person.name),
-        product: escapeMrkdwn(result.product.name),
-        seats: en["seats.available"](result.seats),
-      }),
+      text: result.pendingInTenant
+        ? en["tenant.pending.assign"](words)
+        : en["restore.done"]({ ...words, seats: en["seats.available"](result.seats) }),
     });
     return sendQueuedNotices(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId });
   }

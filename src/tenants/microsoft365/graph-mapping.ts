@@ -66,6 +66,7 @@ const REFUSALS: [RegExp, TenantRefusal][] = [
   [/inherited from group/i, "INHERITED_FROM_GROUP"],
   [/mutually exclusive/i, "MUTUALLY_EXCLUSIVE"],
   [/depend/i, "DEPENDENCY_MISSING"],
+  [/does not have a corresponding license/i, "NOT_HELD"],
 ];
 
 /** The refusal a change met, or undefined when the error says nothing about the change itself. */

@@ -31,6 +31,7 @@ const assigned = (name: string, over: Partial<AssignProductResult> = {}): Assign
       },
     ],
     restored: false,
+    pendingInTenant: false,
     seats: seatUsage(10, 4),
     ...over,
   },

@@ -15,6 +15,7 @@ const fullest: { [C in LicensingCode]: Failure<C> } = {
   PERSON_DEACTIVATED: fail("PERSON_DEACTIVATED", { people: [bo], product: exchange }),
   ALREADY_ASSIGNED: fail("ALREADY_ASSIGNED", about),
   NOT_ASSIGNED: fail("NOT_ASSIGNED", about),
+  INHERITED_FROM_GROUP: fail("INHERITED_FROM_GROUP", { ...about, group: "Sales team" }),
   NO_SEATS_LEFT: fail("NO_SEATS_LEFT", {
     product: exchange,
     seats: { purchased: 3, assigned: 3, available: 0 },
@@ -71,6 +72,7 @@ const ABOUT_PERSON = new Set<LicensingCode>([
   "PERSON_DEACTIVATED",
   "ALREADY_ASSIGNED",
   "NOT_ASSIGNED",
+  "INHERITED_FROM_GROUP",
   "WINDOW_CLOSED",
   "NOTHING_TO_RESTORE",
   "USAGE_LOCATION_REQUIRED",

@@ -15,6 +15,7 @@ const leastOfEach: { [C in LicensingCode]: Failure<C> } = {
   PERSON_DEACTIVATED: fail("PERSON_DEACTIVATED"),
   ALREADY_ASSIGNED: fail("ALREADY_ASSIGNED"),
   NOT_ASSIGNED: fail("NOT_ASSIGNED"),
+  INHERITED_FROM_GROUP: fail("INHERITED_FROM_GROUP", { group: "Sales team" }),
   NO_SEATS_LEFT: fail("NO_SEATS_LEFT"),
   WINDOW_CLOSED: fail("WINDOW_CLOSED"),
   NOTHING_TO_RESTORE: fail("NOTHING_TO_RESTORE"),

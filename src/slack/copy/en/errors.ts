@@ -7,6 +7,8 @@ export const errors = {
   "error.PERSON_DEACTIVATED": () => "That person is deactivated.",
   "error.ALREADY_ASSIGNED": () => "They already have that license.",
   "error.NOT_ASSIGNED": () => "They don't have that license.",
+  "error.INHERITED_FROM_GROUP": () =>
+    "That license comes from a group in Microsoft 365: it can only be taken away from the group.",
   "error.NO_SEATS_LEFT": () => "No seats are left for that product.",
   "error.WINDOW_CLOSED": () => "The restore window has ended: the data is gone for good.",
   "error.NOTHING_TO_RESTORE": () =>

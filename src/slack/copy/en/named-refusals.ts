@@ -9,6 +9,8 @@ const whatCannot = (product: string | null) => (product ? `*${product}* cannot` 
 export const namedRefusals = {
   "error.named.ALREADY_ASSIGNED": (p: Named) => `*${p.person}* already has *${p.product}*.`,
   "error.named.NOT_ASSIGNED": (p: Named) => `*${p.person}* doesn't have *${p.product}*.`,
+  "error.named.INHERITED_FROM_GROUP": (p: Named & { group: string }) =>
+    `*${p.person}* gets *${p.product}* from the Microsoft 365 group *${p.group}*: it can only be taken away from the group.`,
   "error.named.PERSON_DEACTIVATED": (p: { person: string; product: string | null }) =>
     `*${p.person}* is deactivated, so ${whatCannot(p.product)} be given to them.`,
   "error.named.USAGE_LOCATION_REQUIRED": (p: { person: string; product: string | null }) =>

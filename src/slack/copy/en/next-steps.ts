@@ -11,6 +11,8 @@ export const nextSteps = {
     "Once a workspace admin reactivates them in Slack, their licenses can be given again.",
   "error.next.ALREADY_ASSIGNED": () => "`/license show @person` lists what they have.",
   "error.next.NOT_ASSIGNED": (p) => `To give it: \`/license assign @person ${p.product}\`.`,
+  "error.next.INHERITED_FROM_GROUP": () =>
+    "Remove them from the group, or the license from the group, in the Microsoft 365 admin center.",
   "error.next.NO_SEATS_LEFT": (p) =>
     `Free a seat with \`/license remove @person ${p.product}\`, or set more purchased seats with \`/license seats ${p.product} N\`.`,
   "error.next.WINDOW_CLOSED": (p) =>

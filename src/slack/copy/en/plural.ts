@@ -27,5 +27,6 @@ export const nouns = {
   day: { one: "day", other: "days" },
   device: { one: "device", other: "devices" },
   removal: { one: "removal", other: "removals" },
+  change: { one: "change", other: "changes" },
   macOrPc: { one: "Mac or PC", other: "Macs or PCs" },
 } as const satisfies Record<string, Noun>;

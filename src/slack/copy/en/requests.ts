@@ -43,6 +43,9 @@ export const requests = {
     `That request was already ${p.status} at ${p.date}.`,
   "request.done.approved": (p: { product: string; person: string; seats: string }) =>
     `Approved: ${p.person} now has *${p.product}*. ${p.seats}. The requester has been told.`,
+  "request.done.approved_pending_in_tenant": (p: { product: string; person: string }) =>
+    `Approved: *${p.product}* for ${p.person} is sent to Microsoft 365, a seat held. ` +
+    "You'll get a message when the tenant has answered; the requester has been told it is approved.",
   "request.done.approved_already_held": (p: { product: string; person: string }) =>
     `Approved: ${p.person} already had *${p.product}*. The requester has been told.`,
   "request.done.denied": () => "Denied. The requester has been told why.",
