@@ -60,8 +60,11 @@ export interface TenantDecision {
 
 /** A change to a product the tenant holds, waiting for the tenant (rule 13). */
 export interface QueuedChange extends Pair {
-  action: "add" | "remove";
+  action: ChangeAction;
 }
+
+/** What a queued change does to the person's license. */
+export type ChangeAction = "add" | "remove";
 
 export interface WrittenChanges {
   /** Removals that found their assignment; a concurrent removal may have taken the others. */

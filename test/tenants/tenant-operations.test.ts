@@ -36,7 +36,11 @@ interface Connected {
 
 /** A workspace whose one product is the tenant's Business Standard (3 seats, Alva holds one). */
 async function connected(): Promise<Connected> {
-  const started = await localGraphWithClient(smallTenant(), { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 });
+  const started = await localGraphWithClient(smallTenant(), {
+    maxAttempts: 2,
+    baseDelayMs: 1,
+    maxDelayMs: 5,
+  });
   graph = started.graph;
   const tenant = microsoft365Tenant(started.client);
   const f = await createFixture(t.db, { catalog: singleProductCatalog(3, "standard") });

@@ -1,4 +1,5 @@
 import type { AdminNotificationKind } from "../../db/schema/index.ts";
+import type { QueuedChange } from "../write-license-changes.ts";
 
 /**
  * What the app tells people outside a reply (the daily jobs, and the admins' notices of joins and
@@ -84,7 +85,7 @@ export type Notice =
 export interface TenantAnswer {
   person: string;
   product: string;
-  action: "add" | "remove";
+  action: QueuedChange["action"];
   /** Null when applied; else the tenant's reason as a code, and its own words. */
   refusal: string | null;
   message: string | null;

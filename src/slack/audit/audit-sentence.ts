@@ -4,6 +4,7 @@ import type { LicensingCode } from "../../licensing/outcome.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize, truncate } from "../copy/format.ts";
 import { messageForCode } from "../copy/licensing-codes.ts";
+import { tenantRefusalText } from "../copy/tenant-refusal.ts";
 
 type Entry = Pick<AuditEntryView, "action" | "targetType" | "targetId" | "before" | "after">;
 type Say = (entry: Entry, read: Reader) => string;
@@ -108,6 +109,13 @@ const sentences: Record<string, Say> = {
       skipped: skipped.length > 0 ? skipped.join(", ") : null,
     });
   },
+  "license.refused_by_tenant": (e, r) =>
+    en["audit.s.license.refused_by_tenant"]({
+      person: r.person(e.targetId),
+      product: r.product(str(r.after.productId) ?? ""),
+      adding: r.after.action === "add",
+      reason: tenantRefusalText(str(r.after.reason) ?? "OTHER", str(r.after.message) ?? null),
+    }),
   "license.restored": (_e, r) => en["audit.s.license.restored"]({ person: r.person(), product: r.product() }),
   "license.removed": (_e, r) =>
     en["audit.s.license.removed"]({

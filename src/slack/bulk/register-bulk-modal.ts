@@ -135,7 +135,8 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
       if (!result.ok)
         return buildNoticeModal(buildErrorMessage(result, { timeZone: acting?.timeZone ?? "UTC" }).text);
       applied = !result.replayed;
-      if (result.sentToTenant > 0) return buildNoticeModal(en["tenant.pending.bulk"]({ count: result.sentToTenant }));
+      if (result.sentToTenant > 0)
+        return buildNoticeModal(en["tenant.pending.bulk"]({ count: result.sentToTenant }));
       return buildNoticeModal(
         en["bulk.done"]({
           people: result.peopleChanged,

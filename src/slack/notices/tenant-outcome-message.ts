@@ -1,7 +1,7 @@
 import type { TenantAnswer, TenantOutcomeNotice } from "../../licensing/outbox/notices.ts";
-import type { TenantRefusal } from "../../tenants/tenant-port.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
+import { tenantRefusalText } from "../copy/tenant-refusal.ts";
 import {
   header,
   MESSAGE_BLOCKS_MAX,
@@ -10,24 +10,6 @@ import {
   packSections,
   section,
 } from "../shared/message-parts.ts";
-
-/** The tenant's reason in plain words; its own words when it gave one no code names. */
-export function tenantRefusalText(reason: string, tenantMessage: string | null): string {
-  switch (reason as TenantRefusal) {
-    case "NO_USAGE_LOCATION":
-    case "NO_SEATS_LEFT":
-    case "UNKNOWN_PRODUCT":
-    case "UNKNOWN_PERSON":
-    case "INHERITED_FROM_GROUP":
-    case "MUTUALLY_EXCLUSIVE":
-    case "DEPENDENCY_MISSING":
-    case "NOT_HELD":
-    case "NOT_CONNECTED":
-      return en[`tenant.refusal.${reason as Exclude<TenantRefusal, "OTHER">}`]();
-    default:
-      return en["tenant.refusal.OTHER"]({ message: escapeMrkdwn(tenantMessage ?? reason) });
-  }
-}
 
 function answerLine(answer: TenantAnswer): string {
   const person = escapeMrkdwn(answer.person);

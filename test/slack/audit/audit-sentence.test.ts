@@ -39,6 +39,20 @@ const rows: Record<string, { row: Omit<Row, "action">; says: string[] }> = {
     },
     says: ["assigned *Exchange Online Plan 1* to *Bo Berg*", "skipped Teams (not in CN)"],
   },
+  "license.refused_by_tenant": {
+    row: {
+      targetType: "person",
+      targetId: BO,
+      before: null,
+      after: {
+        productId: EXO,
+        action: "add",
+        reason: "NO_USAGE_LOCATION",
+        message: "invalid usage location",
+      },
+    },
+    says: ["asked Microsoft 365 to assign *Exchange Online Plan 1* to *Bo Berg*", "no usage location"],
+  },
   "license.restored": {
     row: { targetType: "assignment", targetId: "a", after: { person, product }, before: null },
     says: ["gave *Exchange Online Plan 1* back to *Bo Berg*"],

@@ -13,6 +13,9 @@ export const auditSentences = {
   "audit.none": () => "none",
   "audit.s.license.assigned": (p: WhoWhat & { skipped: string | null }) =>
     `assigned ${p.product} to ${p.person}${p.skipped ? `; skipped ${p.skipped}` : ""}`,
+  "audit.s.license.refused_by_tenant": (p: WhoWhat & { adding: boolean; reason: string }) =>
+    `asked Microsoft 365 to ${p.adding ? `assign ${p.product} to` : `remove ${p.product} from`} ${p.person}, ` +
+    `and it refused: ${p.reason}`,
   "audit.s.license.restored": (p: WhoWhat) =>
     `gave ${p.product} back to ${p.person}, with the data kept since removal`,
   "audit.s.license.removed": (p: WhoWhat & { until: string | null }) =>
