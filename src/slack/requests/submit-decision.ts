@@ -12,6 +12,7 @@ import { loadRequestSummary } from "../../licensing/requests/load-request-summar
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
+import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { failureText } from "../shared/build-error-message.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import { type DeliveryClaim, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
@@ -53,6 +54,8 @@ export async function submitDecision(
     answer: (view) => client.views.update({ view_id: viewId, view }),
     failed: (text) => buildNoticeModal(text),
   });
+  // An approval may have queued a change for the tenant (rule 13), and notices: made and sent now.
+  if (submission.decision === "approve") await sendQueuedNotices(deps, client, { workspaceId });
 }
 
 /** The modal's last word, or null when this delivery is a repeat and the first one answers. */
