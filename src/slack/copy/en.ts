@@ -24,6 +24,7 @@ import { remove } from "./en/remove.ts";
 import { requests } from "./en/requests.ts";
 import { setup } from "./en/setup.ts";
 import { status } from "./en/status.ts";
+import type { Messages } from "./messages.ts";
 
 /**
  * Every word a Slack user reads, in English, keyed by message id; one file per area under en/.
@@ -58,5 +59,6 @@ export const en = {
   ...outcomes,
 } as const;
 
-export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };
+/** Every message id with its parameters, returning a string: what each language's catalog satisfies. */
+export type Catalog = Messages<typeof en>;
 export type MessageId = keyof Catalog;
