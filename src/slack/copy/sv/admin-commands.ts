@@ -7,7 +7,7 @@ export const adminCommands = {
   "restore.done": (p) =>
     `*${p.product}* är återställd för *${p.person}*, med den information som sparats. ${p.seats}.`,
   "restore.window_closed_on": (p) =>
-    `Ångerperioden tog slut ${p.date}: informationen är borta för gott. Tilldela licensen för att börja om.`,
+    `Ångerperioden tog slut den ${p.date}: informationen är borta för gott. Tilldela licensen för att börja om.`,
   "seats.done": (p) => `*${p.product}*: ${p.before} → ${p.after}.`,
   "seats.below_assigned": (p) =>
     `${count(p.assigned, nouns.seatAssigned)}: frigör ${count(p.toFree, nouns.seat)} innan du sänker antalet så långt.`,
