@@ -24,8 +24,5 @@ export const nouns = {
   device: { one: "enhet", other: "enheter" },
   removal: { one: "borttagning", other: "borttagningar" },
   macOrPc: { one: "Mac- eller PC-dator", other: "Mac- eller PC-datorer" },
-  change: { one: "ändring", other: "ändringar" },
-  request: { one: "begäran", other: "begäranden" },
   mailbox: { one: "postlåda", other: "postlådor" },
-  restoreWindow: { one: "ångerperiod", other: "ångerperioder" },
 } as const satisfies Record<string, Noun>;
