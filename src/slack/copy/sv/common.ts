@@ -16,4 +16,5 @@ export const common = {
   "product.unknown": (p) => `Det finns ingen produkt som heter ”${p.query}”. Produkter: ${p.candidates}.`,
   "product.none": () => "Det finns inga produkter än. En administratör kan importera en katalog.",
   "person.unknown": (p) => `Jag hittar inte ${p.who} i den här arbetsytan.`,
+  "command.product_placeholder": () => "produkt",
 } satisfies Messages<typeof english>;

@@ -20,6 +20,7 @@ export const location = {
   "location.modal.default_set": (p) => `Arbetsytans standardanvändningsplats är nu ${p.location}.`,
   "location.change.warning": (p) =>
     `Flyttar du *${p.person}* från ${p.from} till ${p.to} stängs det av som ${p.to} inte tillåter. Personens information i de här tjänsterna raderas för gott den *${p.date}*, om personen inte är tillbaka där tjänsten fungerar innan dess:`,
+  "location.change.from_none": () => "ingen plats",
   "location.change.survives": () => "Finns kvar, avstängt (det överlever bytet):",
   "location.change.lost_item": (p) => `*${p.service}* (från ${p.product}): ${p.data}`,
   "location.change.confirm": () => "Byt plats",
