@@ -17,7 +17,7 @@ export const assign = {
   "assign.person.unexpected": (p) =>
     `:warning: *${p.person}*: något gick fel, och inget ändrades för personen. Försök igen med bara den personen.`,
   "assign.skipped.UNAVAILABLE_IN_LOCATION": (p) =>
-    `Hoppade över ${p.services}: inte tillgängligt på personens användningsplats ${p.location}.`,
+    `Hoppade över ${p.services}: går inte att använda på personens användningsplats ${p.location}.`,
   "assign.failures.heading": () => "*Inte tilldelad:*",
   "assign.person.failed": (p) => `:warning: *${p.person}*: ${p.message}`,
   "assign.seats": (p) => `*${p.product}*: ${p.seats}`,

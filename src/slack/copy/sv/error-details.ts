@@ -19,7 +19,9 @@ export const errorDetails = {
   "error.detail.ALREADY_DECIDED": (p) =>
     `Den begäran är redan ${p.status}${p.by ? ` av *${p.by}*` : ""}${p.date ? ` den ${p.date}` : ""}.`,
   "error.detail.DEVICE_LIMIT_REACHED": (p) =>
-    `Alla ${count(p.limit, { one: "installation", other: "installationer" })} används. Installerad på:`,
+    p.limit === 1
+      ? "Den enda installationen används. Installerad på:"
+      : `Alla ${count(p.limit, { one: "installation", other: "installationer" })} används. Installerad på:`,
   "error.detail.INVALID_QUANTITY": (p) =>
     `Det är inte ett giltigt antal: ange ett heltal från 0 till ${p.max}.`,
   "error.detail.INVALID_USAGE_LOCATION": (p) =>

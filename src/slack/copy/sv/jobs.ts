@@ -7,7 +7,7 @@ import { restorableUntil } from "./window.ts";
 export const jobs = {
   "jobs.restore.heading": () => "Borttagna licenser vars information snart raderas",
   "jobs.restore.intro": (p) =>
-    `${count(p.count, { one: "borttagen licens har", other: "borttagna licenser har" })} information som kommer att raderas för gott. Tilldelar du licensen igen innan dess återställs den, liksom med vilken licens som helst med samma tjänst.`,
+    `${count(p.count, { one: "borttagen licens har", other: "borttagna licenser har" })} information som kommer att raderas för gott. Den återställs om du tilldelar licensen igen innan dess, eller någon annan licens med samma tjänst.`,
   "jobs.restore.item": (p) => `*${p.person}* — ${p.product}: ${restorableUntil(p.date, p.days)}`,
   "jobs.restore.data": (p) => `Går förlorat: ${p.items}`,
   "jobs.restore.no_data": () => "Ingen information från den här licensen väntar i ångerperioden.",

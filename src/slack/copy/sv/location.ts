@@ -7,7 +7,7 @@ export const location = {
     `*${p.person}* behöver en användningsplats innan något kan tilldelas: ange den, så fortsätter tilldelningen.`,
   "assign.location_needed.button": () => "Ange användningsplats",
   "assign.anyway.why": (p) =>
-    `Microsoft 365 tillåter licensen ändå: tilldela *${p.product}* till *${p.person}* ändå om personen snart flyttar eller reser dit där den fungerar. Den tar en licens direkt.`,
+    `Microsoft 365 tillåter licensen ändå: tilldela *${p.product}* till *${p.person}* om personen snart flyttar eller reser dit där den fungerar. Den tar en licens direkt.`,
   "assign.anyway.button": () => "Tilldela ändå",
   "location.modal.title": () => "Användningsplats",
   "location.modal.submit": () => "Ange och tilldela",

@@ -15,7 +15,7 @@ export const person = {
   "person.license.on": (p) => `Påslaget: ${p.services}`,
   "person.license.on_none": () => "Påslaget: inga tjänster",
   "person.license.skipped": (p) =>
-    `Överhoppat: ${p.services}, inte tillgängligt på användningsplatsen ${p.location}`,
+    `Överhoppat: ${p.services}, går inte att använda på användningsplatsen ${p.location}`,
   "person.windows.heading": () => "*Kan fortfarande återställas*",
   "person.window": (p) => `*${p.product}*: ${restorableUntil(p.date, p.daysLeft)}`,
   "person.window.kept": (p) => `Sparat: ${p.services}`,

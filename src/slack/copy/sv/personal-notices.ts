@@ -15,7 +15,7 @@ export const personalNotices = {
   "notice.enabled": (p) => `Påslaget för dig: ${p.services}.`,
   "notice.enabled_none": () => "Ingen av dess tjänster kunde slås på där du är.",
   "notice.skipped": (p) =>
-    `Inte påslaget: ${p.services}, inte tillgängligt på din användningsplats ${p.location}.`,
+    `Inte påslaget: ${p.services}, går inte att använda på din användningsplats ${p.location}.`,
   "notice.installs": (p) => `Du kan installera ${p.service} på upp till ${count(p.limit, nouns.macOrPc)}.`,
   "notice.lost": (p) => `:warning: *${p.product}* har tagits bort från dig.`,
   "notice.lost.data": (p) => `Din information som hör till den: ${p.items}. Den ${restorableUntil(p.date)}.`,

@@ -12,7 +12,7 @@ export const requests = {
   "request.message.provisions": (p) => `*Ett godkännande slår på:* ${p.services}`,
   "request.message.provisions_nothing": () => "*Ett godkännande slår på:* ingen av dess tjänster.",
   "request.message.skipped": (p) =>
-    `*Hoppas över:* ${p.services}: inte tillgängligt på personens användningsplats ${p.location}.`,
+    `*Hoppas över:* ${p.services}: går inte att använda på personens användningsplats ${p.location}.`,
   "request.message.no_location": () =>
     "*Ingen användningsplats* är angiven för personen, och arbetsytan har ingen: ange en innan du godkänner.",
   "request.message.seats": (p) => `*${p.product}*: ${p.seats}`,
@@ -21,7 +21,7 @@ export const requests = {
   "request.deny": () => "Avslå",
   "request.decided.approved": (p) => `:white_check_mark: Godkänd av ${p.by} den ${p.date}.`,
   "request.decided.denied": (p) => `:no_entry: Avslagen av ${p.by} den ${p.date}.`,
-  "request.decided.cancelled": (p) => `Tillbakadragen av den som begärde den ${p.date}.`,
+  "request.decided.cancelled": (p) => `Tillbakadragen den ${p.date} av den som begärde.`,
   "request.decided.expired": (p) => `Gick ut den ${p.date}, utan beslut.`,
   "request.decided.note": (p) => `*Meddelande:* ${p.note}`,
   "request.decided.reason": (p) => `*Motivering:* ${p.reason}`,
