@@ -3,7 +3,7 @@ import type { Language } from "./language.ts";
 import { sv } from "./sv.ts";
 
 export type { Catalog, MessageId } from "./en.ts";
-export { isLanguage, type Language, languages } from "./language.ts";
+export { isLanguage, type Language, languageOfLocale, languages } from "./language.ts";
 
 const catalogs: Record<Language, Catalog> = { en, sv };
 

@@ -12,3 +12,12 @@ export const localeOf: Record<Language, string> = {
 export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value);
 }
+
+/**
+ * The language of a locale as Slack sends it ("sv-SE", "en-US", "sv"), or undefined for a
+ * language License Desk does not speak: the caller then falls back to the workspace's default.
+ */
+export function languageOfLocale(locale: string | null | undefined): Language | undefined {
+  const [primary] = (locale ?? "").trim().toLowerCase().split(/[-_]/);
+  return primary !== undefined && isLanguage(primary) ? primary : undefined;
+}

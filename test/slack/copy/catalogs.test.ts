@@ -3,6 +3,7 @@ import {
   type Catalog,
   catalogFor,
   isLanguage,
+  languageOfLocale,
   languages,
   type MessageId,
 } from "../../../src/slack/copy/catalogs.ts";
@@ -177,5 +178,18 @@ describe("catalogFor", () => {
     expect(isLanguage("en")).toBe(true);
     expect(isLanguage("de")).toBe(false);
     expect(isLanguage("sv-SE")).toBe(false);
+  });
+
+  it.each([
+    ["sv-SE", "sv"],
+    ["sv", "sv"],
+    ["sv_FI", "sv"],
+    ["en-US", "en"],
+    ["en-GB", "en"],
+    ["de-DE", undefined],
+    ["", undefined],
+    [undefined, undefined],
+  ])("reads Slack's locale %s as %s", (locale, language) => {
+    expect(languageOfLocale(locale)).toBe(language);
   });
 });
