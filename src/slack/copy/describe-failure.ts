@@ -1,8 +1,8 @@
 import type { RequestStatus } from "../../db/schema/index.ts";
 import type { FailurePerson, FailureProduct, SeatShortfall } from "../../licensing/failure-details.ts";
 import type { Failure, LicensingCode } from "../../licensing/outcome.ts";
-import { en } from "./en.ts";
-import { escapeMrkdwn, formatInstant, truncate } from "./format.ts";
+import { type Catalog, catalogFor, type Language, type MessageId } from "./catalogs.ts";
+import { escapeMrkdwn, formatInstant, formatNumber, truncate } from "./format.ts";
 import { messageForCode, nextStep } from "./licensing-codes.ts";
 
 /**
@@ -18,31 +18,45 @@ export interface FailureDescription {
 /** A user's input echoed back is cut short: it is a reminder of what they typed, not a copy. */
 const ECHO_MAX = 40;
 
-type Describe<C extends LicensingCode> = (failure: Failure<C>, timeZone: string) => FailureDescription;
+/** Who reads the description: their language's words, dates in their time zone. */
+interface Reader {
+  words: Catalog;
+  language: Language;
+  timeZone: string;
+}
+
+type Describe<C extends LicensingCode> = (failure: Failure<C>, reader: Reader) => FailureDescription;
+
+/** A message of the reader's catalog, picked by id so each language gives its own. */
+type MessageOf<P> = (words: Catalog) => (p: P) => string;
 
 const named = (text: string | undefined) => escapeMrkdwn(text ?? "");
 
 /** The code's own words, and its next step with the product's key when the failure names one. */
-function plainWords(failure: Failure & { product?: FailureProduct }): FailureDescription {
+function plainWords(failure: Failure & { product?: FailureProduct }, reader: Reader): FailureDescription {
   return {
-    summary: en[messageForCode[failure.code]](),
+    summary: reader.words[messageForCode[failure.code]](),
     items: [],
-    next: nextStep(failure.code, failure.product?.key),
+    next: nextStep(failure.code, failure.product?.key, reader.language),
   };
 }
-const only = (failure: Failure & { product?: FailureProduct }, summary: string): FailureDescription => ({
-  ...plainWords(failure),
+const only = (
+  failure: Failure & { product?: FailureProduct },
+  reader: Reader,
+  summary: string,
+): FailureDescription => ({
+  ...plainWords(failure, reader),
   summary,
 });
 
 /** A refusal about one person and one product names both, or falls back to the code's words. */
 function aboutBoth<C extends LicensingCode>(
-  words: (p: { person: string; product: string }) => string,
+  pick: MessageOf<{ person: string; product: string }>,
 ): Describe<C> {
-  return (f) => {
+  return (f, reader) => {
     const { person, product } = f as { person?: FailurePerson; product?: FailureProduct };
-    if (!person || !product) return plainWords(f);
-    return only(f, words({ person: named(person.name), product: named(product.name) }));
+    if (!person || !product) return plainWords(f, reader);
+    return only(f, reader, pick(reader.words)({ person: named(person.name), product: named(product.name) }));
   };
 }
 
@@ -53,60 +67,71 @@ function aboutBoth<C extends LicensingCode>(
 const describers: { [C in LicensingCode]: Describe<C> } = {
   UNKNOWN_PERSON: plainWords,
   UNKNOWN_PRODUCT: plainWords,
-  PERSON_DEACTIVATED: (f) => peopleNamed(f, en["error.named.PERSON_DEACTIVATED"]),
-  ALREADY_ASSIGNED: aboutBoth(en["error.named.ALREADY_ASSIGNED"]),
-  NOT_ASSIGNED: aboutBoth(en["error.named.NOT_ASSIGNED"]),
-  INHERITED_FROM_GROUP: (f) =>
-    aboutBoth<"INHERITED_FROM_GROUP">((p) =>
-      en["error.named.INHERITED_FROM_GROUP"]({ ...p, group: named(f.group) }),
-    )(f, "UTC"),
-  NO_SEATS_LEFT: (f) => {
-    const shortfalls = (f.shortfalls ?? []).flatMap(shortfallLine);
+  PERSON_DEACTIVATED: (f, reader) => peopleNamed(f, reader, (w) => w["error.named.PERSON_DEACTIVATED"]),
+  ALREADY_ASSIGNED: aboutBoth((w) => w["error.named.ALREADY_ASSIGNED"]),
+  NOT_ASSIGNED: aboutBoth((w) => w["error.named.NOT_ASSIGNED"]),
+  INHERITED_FROM_GROUP: (f, reader) =>
+    aboutBoth<"INHERITED_FROM_GROUP">(
+      (w) => (p) => w["error.named.INHERITED_FROM_GROUP"]({ ...p, group: named(f.group) }),
+    )(f, reader),
+  NO_SEATS_LEFT: (f, reader) => {
+    const { words } = reader;
+    const shortfalls = (f.shortfalls ?? []).flatMap((s) => shortfallLine(s, words));
     if (shortfalls.length > 0) {
-      return { ...plainWords(f), summary: en["error.detail.NO_SEATS_LEFT.bulk"](), items: shortfalls };
+      return {
+        ...plainWords(f, reader),
+        summary: words["error.detail.NO_SEATS_LEFT.bulk"](),
+        items: shortfalls,
+      };
     }
-    if (!f.product) return plainWords(f);
+    if (!f.product) return plainWords(f, reader);
     if (!f.seats)
-      return only(f, en["error.detail.NO_SEATS_LEFT.product"]({ product: named(f.product.name) }));
+      return only(f, reader, words["error.detail.NO_SEATS_LEFT.product"]({ product: named(f.product.name) }));
     return only(
       f,
-      en["error.detail.NO_SEATS_LEFT"]({
+      reader,
+      words["error.detail.NO_SEATS_LEFT"]({
         product: named(f.product.name),
-        seats: en["seats.available"](f.seats),
+        seats: words["seats.available"](f.seats),
       }),
     );
   },
-  WINDOW_CLOSED: (f, timeZone) => {
+  WINDOW_CLOSED: (f, reader) => {
     const purgedAt = validDate(f.purgedAt);
-    const date = purgedAt === null ? null : formatInstant(purgedAt, timeZone);
+    const date = purgedAt === null ? null : formatInstant(purgedAt, reader.timeZone, reader.language);
     if (f.person && f.product) {
       return only(
         f,
-        en["error.named.WINDOW_CLOSED"]({
+        reader,
+        reader.words["error.named.WINDOW_CLOSED"]({
           person: named(f.person.name),
           product: named(f.product.name),
           date,
         }),
       );
     }
-    return date === null ? plainWords(f) : only(f, en["error.detail.WINDOW_CLOSED"]({ date }));
+    return date === null
+      ? plainWords(f, reader)
+      : only(f, reader, reader.words["error.detail.WINDOW_CLOSED"]({ date }));
   },
-  NOTHING_TO_RESTORE: aboutBoth(en["error.named.NOTHING_TO_RESTORE"]),
+  NOTHING_TO_RESTORE: aboutBoth((w) => w["error.named.NOTHING_TO_RESTORE"]),
   UNKNOWN_WINDOW: plainWords,
   WINDOW_RESTORED: plainWords,
-  USAGE_LOCATION_REQUIRED: (f) => peopleNamed(f, en["error.named.USAGE_LOCATION_REQUIRED"]),
-  LOCATION_CHANGE_LOSES_DATA: (f, timeZone) => {
+  USAGE_LOCATION_REQUIRED: (f, reader) =>
+    peopleNamed(f, reader, (w) => w["error.named.USAGE_LOCATION_REQUIRED"]),
+  LOCATION_CHANGE_LOSES_DATA: (f, reader) => {
     const { warning } = f;
+    const { words } = reader;
     return {
-      ...plainWords(f),
-      summary: en["location.change.warning"]({
+      ...plainWords(f, reader),
+      summary: words["location.change.warning"]({
         person: named(warning.person.name),
-        from: warning.from ?? "no location",
+        from: warning.from ?? words["location.change.from_none"](),
         to: warning.to,
-        date: formatInstant(warning.goneForGoodAt, timeZone),
+        date: formatInstant(warning.goneForGoodAt, reader.timeZone, reader.language),
       }),
       items: warning.lost.map((l) =>
-        en["location.change.lost_item"]({
+        words["location.change.lost_item"]({
           service: named(l.service.name),
           product: named(l.product.name),
           data: named(l.description),
@@ -114,137 +139,169 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
       ),
     };
   },
-  NOTHING_RUNS_IN_LOCATION: (f) => {
-    const words = f.cases.map((c) => ({
+  NOTHING_RUNS_IN_LOCATION: (f, reader) => {
+    const { words } = reader;
+    const cases = f.cases.map((c) => ({
       person: named(c.person.name),
       product: named(c.product.name),
       services: c.services.map(escapeMrkdwn).join(", "),
       location: named(c.location),
     }));
-    const [first] = words;
-    if (!first) return plainWords(f);
-    if (words.length === 1) return only(f, en["error.detail.NOTHING_RUNS_IN_LOCATION"](first));
+    const [first] = cases;
+    if (!first) return plainWords(f, reader);
+    if (cases.length === 1) return only(f, reader, words["error.detail.NOTHING_RUNS_IN_LOCATION"](first));
     return {
-      ...plainWords(f),
-      summary: en["error.detail.NOTHING_RUNS_IN_LOCATION.many"](),
-      items: words.map((w) => en["error.detail.NOTHING_RUNS_IN_LOCATION.case"](w)),
+      ...plainWords(f, reader),
+      summary: words["error.detail.NOTHING_RUNS_IN_LOCATION.many"](),
+      items: cases.map((c) => words["error.detail.NOTHING_RUNS_IN_LOCATION.case"](c)),
     };
   },
-  DEVICE_LIMIT_REACHED: (f) => ({
-    ...plainWords(f),
-    summary: en["error.detail.DEVICE_LIMIT_REACHED"]({ limit: f.limit }),
+  DEVICE_LIMIT_REACHED: (f, reader) => ({
+    ...plainWords(f, reader),
+    summary: reader.words["error.detail.DEVICE_LIMIT_REACHED"]({ limit: f.limit }),
     // Device names are text from people: escaped for mrkdwn.
     items: f.devices.map(escapeMrkdwn),
   }),
   DEVICE_ALREADY_REGISTERED: plainWords,
   UNKNOWN_DEVICE: plainWords,
-  NO_INSTALLABLE_SERVICE: aboutBoth(en["error.named.NO_INSTALLABLE_SERVICE"]),
-  QUANTITY_BELOW_ASSIGNED: (f) => ({
-    summary: en["error.detail.QUANTITY_BELOW_ASSIGNED"]({
+  NO_INSTALLABLE_SERVICE: aboutBoth((w) => w["error.named.NO_INSTALLABLE_SERVICE"]),
+  QUANTITY_BELOW_ASSIGNED: (f, { words }) => ({
+    summary: words["error.detail.QUANTITY_BELOW_ASSIGNED"]({
       product: f.product ? named(f.product.name) : null,
       assigned: f.assigned,
       asked: f.assigned - f.toFree,
     }),
     items: [],
-    next: en["error.detail.QUANTITY_BELOW_ASSIGNED.next"]({
+    next: words["error.detail.QUANTITY_BELOW_ASSIGNED.next"]({
       assigned: f.assigned,
       toFree: f.toFree,
-      product: f.product?.key ?? "product",
+      product: f.product?.key ?? words["command.product_placeholder"](),
     }),
   }),
-  INVALID_QUANTITY: (f) => only(f, en["error.detail.INVALID_QUANTITY"]({ max: formatNumber(f.max) })),
-  INVALID_USAGE_LOCATION: (f) =>
-    only(f, en["error.detail.INVALID_USAGE_LOCATION"]({ input: escapeMrkdwn(truncate(f.input, ECHO_MAX)) })),
+  INVALID_QUANTITY: (f, reader) =>
+    only(
+      f,
+      reader,
+      reader.words["error.detail.INVALID_QUANTITY"]({ max: formatNumber(f.max, reader.language) }),
+    ),
+  INVALID_USAGE_LOCATION: (f, reader) =>
+    only(
+      f,
+      reader,
+      reader.words["error.detail.INVALID_USAGE_LOCATION"]({
+        input: escapeMrkdwn(truncate(f.input, ECHO_MAX)),
+      }),
+    ),
   NO_MAILBOX: plainWords,
-  CATALOG_INVALID: (f) =>
+  CATALOG_INVALID: (f, reader) =>
     f.errors.length > 0
       ? // Catalog errors quote text from files: escaped for mrkdwn.
-        { ...plainWords(f), summary: en["error.detail.CATALOG_INVALID"](), items: f.errors.map(escapeMrkdwn) }
-      : plainWords(f),
+        {
+          ...plainWords(f, reader),
+          summary: reader.words["error.detail.CATALOG_INVALID"](),
+          items: f.errors.map(escapeMrkdwn),
+        }
+      : plainWords(f, reader),
   BULK_EMPTY: plainWords,
-  BULK_CONFLICT: (f) =>
+  BULK_CONFLICT: (f, reader) =>
     f.products.length > 0
-      ? { ...plainWords(f), items: f.products.map((p) => `*${escapeMrkdwn(p)}*`) }
-      : plainWords(f),
+      ? { ...plainWords(f, reader), items: f.products.map((p) => `*${escapeMrkdwn(p)}*`) }
+      : plainWords(f, reader),
   IDEMPOTENCY_CONFLICT: plainWords,
   NOT_ALLOWED: plainWords,
   OWN_REQUEST: plainWords,
-  ALREADY_DECIDED: (f, timeZone) => {
+  ALREADY_DECIDED: (f, reader) => {
     const at = validDate(f.decidedAt);
     return only(
       f,
-      en["error.detail.ALREADY_DECIDED"]({
-        status: STATUS_WORDS[f.status](),
+      reader,
+      reader.words["error.detail.ALREADY_DECIDED"]({
+        status: reader.words[STATUS_WORDS[f.status]](),
         by: f.decidedBy ? escapeMrkdwn(f.decidedBy.name) : null,
-        date: at === null ? null : formatInstant(at, timeZone),
+        date: at === null ? null : formatInstant(at, reader.timeZone, reader.language),
       }),
     );
   },
-  DUPLICATE_REQUEST: aboutBoth(en["error.named.DUPLICATE_REQUEST"]),
-  REQUESTER_ADMINISTERS: (f) =>
+  DUPLICATE_REQUEST: aboutBoth((w) => w["error.named.DUPLICATE_REQUEST"]),
+  REQUESTER_ADMINISTERS: (f, reader) =>
     f.product
-      ? only(f, en["error.named.REQUESTER_ADMINISTERS"]({ product: named(f.product.name) }))
-      : plainWords(f),
+      ? only(f, reader, reader.words["error.named.REQUESTER_ADMINISTERS"]({ product: named(f.product.name) }))
+      : plainWords(f, reader),
   NO_APPROVER: plainWords,
   UNKNOWN_REQUEST: plainWords,
   REASON_REQUIRED: plainWords,
-  REASON_TOO_LONG: (f) => only(f, en["error.detail.REASON_TOO_LONG"]({ max: formatNumber(f.max) })),
-  TEXT_TOO_LONG: (f) =>
+  REASON_TOO_LONG: (f, reader) =>
     only(
       f,
-      en["error.detail.TEXT_TOO_LONG"]({ field: en[`error.field.${f.field}`](), max: formatNumber(f.max) }),
+      reader,
+      reader.words["error.detail.REASON_TOO_LONG"]({ max: formatNumber(f.max, reader.language) }),
+    ),
+  TEXT_TOO_LONG: (f, reader) =>
+    only(
+      f,
+      reader,
+      reader.words["error.detail.TEXT_TOO_LONG"]({
+        field: reader.words[`error.field.${f.field}`](),
+        max: formatNumber(f.max, reader.language),
+      }),
     ),
   UNKNOWN_MAILBOX: plainWords,
   PRODUCT_KEY_TAKEN: plainWords,
 };
 
-/** A failure in words, made specific by the details it carries. Dates are in the viewer's time zone. */
-export function describeFailure(failure: Failure, options: { timeZone: string }): FailureDescription {
+/**
+ * A failure in words, made specific by the details it carries: in the reader's language (English
+ * unless said), with dates in the reader's time zone.
+ */
+export function describeFailure(
+  failure: Failure,
+  options: { timeZone: string; language?: Language },
+): FailureDescription {
+  const language = options.language ?? "en";
   // A union's member and the describer of its code agree; TypeScript cannot follow the pairing itself.
   const describe = describers[failure.code] as Describe<typeof failure.code>;
-  return describe(failure, options.timeZone);
+  return describe(failure, { words: catalogFor(language), language, timeZone: options.timeZone });
 }
 
-const STATUS_WORDS: Record<RequestStatus, () => string> = {
+const STATUS_WORDS: Record<RequestStatus, MessageId & `request.status.${string}`> = {
   // A request still pending is not "already decided": said only should a caller get it wrong.
-  pending: en["request.status.decided"],
-  approved: en["request.status.approved"],
-  denied: en["request.status.denied"],
-  cancelled: en["request.status.cancelled"],
-  expired: en["request.status.expired"],
+  pending: "request.status.decided",
+  approved: "request.status.approved",
+  denied: "request.status.denied",
+  cancelled: "request.status.cancelled",
+  expired: "request.status.expired",
 };
 
 /** One person is named in the sentence; several are listed under it. */
 function peopleNamed(
   failure: Failure<"PERSON_DEACTIVATED" | "USAGE_LOCATION_REQUIRED">,
-  one: (p: { person: string; product: string | null }) => string,
+  reader: Reader,
+  pick: MessageOf<{ person: string; product: string | null }>,
 ): FailureDescription {
   const people = failure.people ?? [];
   const [person] = people;
-  if (!person) return plainWords(failure);
+  if (!person) return plainWords(failure, reader);
   const product = failure.product ? named(failure.product.name) : null;
-  if (people.length === 1) return only(failure, one({ person: named(person.name), product }));
+  if (people.length === 1) {
+    return only(failure, reader, pick(reader.words)({ person: named(person.name), product }));
+  }
   return {
-    ...plainWords(failure),
-    summary: en[`error.detail.${failure.code}`](),
+    ...plainWords(failure, reader),
+    summary: reader.words[`error.detail.${failure.code}`](),
     items: people.map(({ name }) => `*${escapeMrkdwn(name)}*`),
   };
 }
 
-function shortfallLine(s: SeatShortfall): string[] {
+function shortfallLine(s: SeatShortfall, words: Catalog): string[] {
   if (s.missing <= 0) return [];
   return [
-    en["error.detail.NO_SEATS_LEFT.shortfall"]({
+    words["error.detail.NO_SEATS_LEFT.shortfall"]({
       product: escapeMrkdwn(s.product.name),
       missing: s.missing,
       adding: s.adding,
       available: Math.max(0, s.availableBefore + s.removing),
     }),
   ];
-}
-
-function formatNumber(value: number): string {
-  return new Intl.NumberFormat("en-GB").format(value);
 }
 
 /** A date from the domain; one that does not parse is left unsaid. */

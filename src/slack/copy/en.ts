@@ -25,6 +25,7 @@ import { requests } from "./en/requests.ts";
 import { setup } from "./en/setup.ts";
 import { status } from "./en/status.ts";
 import { tenant } from "./en/tenant.ts";
+import type { Messages } from "./messages.ts";
 
 /**
  * Every word a Slack user reads, in English, keyed by message id; one file per area under en/.
@@ -60,5 +61,6 @@ export const en = {
   ...tenant,
 } as const;
 
-export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };
+/** Every message id with its parameters, returning a string: what each language's catalog satisfies. */
+export type Catalog = Messages<typeof en>;
 export type MessageId = keyof Catalog;

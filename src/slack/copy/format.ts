@@ -1,4 +1,5 @@
 import { cutToUnits, neutralise, wellFormed } from "../../licensing/text.ts";
+import { type Language, localeOf } from "./language.ts";
 
 const instantParts = {
   day: "numeric",
@@ -11,33 +12,42 @@ const instantParts = {
 } as const satisfies Intl.DateTimeFormatOptions;
 
 /**
- * An instant as one reader reads it, in their own time zone with the zone named: "2 Jan 2027,
- * 09:00 CET". Every date and time a person reads is shown this one way, so the end of a window
- * never reads as two different days in two messages.
+ * An instant as one reader reads it, in their language and their own time zone with the zone
+ * named: "2 Jan 2027, 09:00 CET" in English, "2 jan. 2027 09:00 CET" in Swedish. Every date and
+ * time a person reads is shown this one way, so the end of a window never reads as two different
+ * days in two messages.
  */
-export function formatInstant(at: Date, timeZone: string): string {
+export function formatInstant(at: Date, timeZone: string, language: Language = "en"): string {
+  const locale = localeOf[language];
   try {
-    return new Intl.DateTimeFormat("en-GB", { ...instantParts, timeZone }).format(at);
+    return new Intl.DateTimeFormat(locale, { ...instantParts, timeZone }).format(at);
   } catch {
     // An unknown time zone from a profile must not break the message: UTC, and it says so.
-    return new Intl.DateTimeFormat("en-GB", { ...instantParts, timeZone: "UTC" }).format(at);
+    return new Intl.DateTimeFormat(locale, { ...instantParts, timeZone: "UTC" }).format(at);
   }
 }
 
 /**
  * An instant in a message many people read (a channel post, a notice): Slack shows each reader
- * their own time zone; clients that cannot, and the console, show the same instant in UTC.
+ * their own time zone; clients that cannot, and the console, show the same instant in UTC, in
+ * the language the message is written in.
  */
-export function formatInstantForEachReader(at: Date): string {
+export function formatInstantForEachReader(at: Date, language: Language = "en"): string {
   const seconds = Math.floor(at.getTime() / 1000);
-  return `<!date^${seconds}^{date_short} {time}|${formatInstant(at, "UTC")}>`;
+  return `<!date^${seconds}^{date_short} {time}|${formatInstant(at, "UTC", language)}>`;
 }
 
-/** A mailbox size as people say it: 512 MB, 2.5 GB. */
-export function formatSize(megabytes: number): string {
-  if (megabytes < 1024) return `${megabytes} MB`;
+/** A number as the reader's language writes it: 1,000 in English, 1 000 in Swedish. */
+export function formatNumber(value: number, language: Language = "en"): string {
+  return new Intl.NumberFormat(localeOf[language]).format(value);
+}
+
+/** A mailbox size as people say it: 512 MB, 2.5 GB (2,5 GB in Swedish). */
+export function formatSize(megabytes: number, language: Language = "en"): string {
+  const size = new Intl.NumberFormat(localeOf[language], { useGrouping: false, maximumFractionDigits: 3 });
+  if (megabytes < 1024) return `${size.format(megabytes)} MB`;
   const gigabytes = megabytes / 1024;
-  return `${Number.isInteger(gigabytes) ? gigabytes : gigabytes.toFixed(1)} GB`;
+  return `${size.format(Number.isInteger(gigabytes) ? gigabytes : Number(gigabytes.toFixed(1)))} GB`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Failure, fail, type LicensingCode } from "../../../src/licensing/outcome.ts";
 import { describeFailure } from "../../../src/slack/copy/describe-failure.ts";
-import { messageForCode } from "../../../src/slack/copy/licensing-codes.ts";
+import { errorText, messageForCode, nextStep } from "../../../src/slack/copy/licensing-codes.ts";
 
 const utc = { timeZone: "UTC" };
 const bo = { id: "p1", name: "Bo Berg", slackUserId: "U1" };
@@ -129,5 +129,60 @@ describe("describeFailure, over every failure code", () => {
     );
     expect(two.items).toEqual(["*Bo Berg*", "*Cleo &lt;C&gt;*"]);
     expect(two.next).toContain("/license location @person CC");
+  });
+});
+
+describe("describeFailure in Swedish", () => {
+  const svUtc = { timeZone: "UTC", language: "sv" } as const;
+
+  it.each(codes)("%s is said in Swedish, naming whom and what, with a next step", (code) => {
+    const english = describeFailure(fullest[code], utc);
+    const swedish = describeFailure(fullest[code], svUtc);
+    expect(swedish.summary).not.toBe(english.summary);
+    expect(swedish.next).not.toBe(english.next);
+    expect(swedish.items).toHaveLength(english.items.length);
+    const words = [swedish.summary, ...swedish.items].join("\n");
+    if (ABOUT_PERSON.has(code)) expect(words).toContain("*Bo Berg*");
+    if (ABOUT_PRODUCT.has(code)) {
+      expect(words).toContain("Exchange Online Plan 1");
+      for (const command of swedish.next.match(/`\/license[^`]*`/g) ?? []) {
+        expect(command).not.toMatch(/ produkt\b/);
+      }
+    }
+    expect(swedish.next).toMatch(/[.!?]$/);
+  });
+
+  it("reads as one says it, with the date as Swedish writes it", () => {
+    const text = (failure: Failure) => {
+      const { summary, next } = describeFailure(failure, svUtc);
+      return `${summary} ${next}`;
+    };
+    expect(text(fullest.NOT_ASSIGNED)).toBe(
+      "*Bo Berg* har inte *Exchange Online Plan 1*. Så här ger du den: `/license assign @person exo1`.",
+    );
+    expect(text(fullest.WINDOW_CLOSED)).toContain(
+      "Ångerperioden för *Exchange Online Plan 1* hos *Bo Berg* är slut (2 jan. 2027 08:00 UTC)",
+    );
+    expect(text(fullest.INVALID_QUANTITY)).toContain("från 0 till 100.");
+    expect(text(fullest.ALREADY_DECIDED)).toBe(
+      "Den begäran är redan avslagen av *Alva*. Inget mer att göra: `/license audit` visar vad som hände.",
+    );
+  });
+
+  it("a move from no usage location says so in Swedish", () => {
+    const warning = fullest.LOCATION_CHANGE_LOSES_DATA.warning;
+    const moved = fail("LOCATION_CHANGE_LOSES_DATA", { warning: { ...warning, from: null } });
+    expect(describeFailure(moved, svUtc).summary).toContain("från ingen plats till CN");
+    expect(describeFailure(moved, utc).summary).toContain("from no location to CN");
+  });
+
+  it("a next step without a product names the placeholder in the reader's language", () => {
+    expect(nextStep("NOT_ASSIGNED", undefined, "sv")).toBe(
+      "Så här ger du den: `/license assign @person produkt`.",
+    );
+    expect(nextStep("NOT_ASSIGNED")).toBe("To give it: `/license assign @person product`.");
+    expect(errorText("NO_SEATS_LEFT", "sv")).toBe(
+      "Det finns inga licenser kvar för den produkten. Frigör en licens med `/license remove @person produkt`, eller öka antalet köpta licenser med `/license seats produkt N`.",
+    );
   });
 });

@@ -4,9 +4,12 @@ import {
   escapeMrkdwn,
   formatInstant,
   formatInstantForEachReader,
+  formatNumber,
+  formatSize,
   plainText,
   truncate,
 } from "../../../src/slack/copy/format.ts";
+import { sv } from "../../../src/slack/copy/sv.ts";
 
 describe("truncate", () => {
   it("keeps text within the limit as it is", () => {
@@ -75,5 +78,55 @@ describe("formatInstant", () => {
     expect(en["jobs.restore.item"]({ person: "Bo", product: "Office", date, days: 2 })).toBe(
       "*Bo* — Office: can be restored until 2 Jan 2027, 09:00 CET (2 days left); deleted after that",
     );
+  });
+});
+
+describe("formatInstant in Swedish", () => {
+  const end = new Date("2027-01-02T08:00:00Z");
+
+  it("says an instant as Swedish does, in the reader's zone with the zone named", () => {
+    expect(formatInstant(end, "Europe/Stockholm", "sv")).toBe("2 jan. 2027 09:00 CET");
+    expect(formatInstant(new Date("2027-07-02T08:00:00Z"), "Europe/Stockholm", "sv")).toBe(
+      "2 juli 2027 10:00 CEST",
+    );
+  });
+
+  it("leaves English as it was", () => {
+    expect(formatInstant(end, "Europe/Stockholm", "en")).toBe("2 Jan 2027, 09:00 CET");
+  });
+
+  it("falls back to UTC, and says so, for a zone it does not know", () => {
+    expect(formatInstant(end, "Mars/Olympus", "sv")).toBe("2 jan. 2027 08:00 UTC");
+  });
+
+  it("gives a message many read a Swedish fallback for clients that cannot show Slack's date", () => {
+    expect(formatInstantForEachReader(end, "sv")).toBe(
+      "<!date^1798876800^{date_short} {time}|2 jan. 2027 08:00 UTC>",
+    );
+  });
+
+  it("says a window's end one way in Swedish too", () => {
+    const date = formatInstant(end, "Europe/Stockholm", "sv");
+    expect(sv["remove.lost.heading"]({ date })).toBe(
+      "*Den här informationen kan återställas fram till 2 jan. 2027 09:00 CET och raderas sedan:*",
+    );
+    expect(sv["jobs.restore.item"]({ person: "Bo", product: "Office", date, days: 2 })).toBe(
+      "*Bo* — Office: kan återställas fram till 2 jan. 2027 09:00 CET (2 dagar kvar) och raderas sedan",
+    );
+  });
+});
+
+describe("numbers and sizes per language", () => {
+  it("write decimals and thousands as each language does", () => {
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+    expect(formatNumber(1234.5, "sv")).toBe("1\u00a0234,5");
+    expect(formatNumber(1234.5)).toBe("1,234.5");
+  });
+
+  it("say a mailbox size with the language's decimal mark", () => {
+    expect(formatSize(2560)).toBe("2.5 GB");
+    expect(formatSize(2560, "sv")).toBe("2,5 GB");
+    expect(formatSize(800, "sv")).toBe("800 MB");
+    expect(formatSize(10240, "sv")).toBe("10 GB");
   });
 });

@@ -15,4 +15,6 @@ export const common = {
     `There is no product "${p.query}". Products: ${p.candidates}.`,
   "product.none": () => "There are no products yet. An admin can import a catalog.",
   "person.unknown": (p: { who: string }) => `I can't find ${p.who} in this workspace.`,
+  /** Where a product's key goes in a command to type, when the message does not know the product. */
+  "command.product_placeholder": () => "product",
 } as const;

@@ -22,13 +22,16 @@ const usage = {
   help: "`/license help` — this list",
 } as const;
 
+/** The subcommands with a usage line: every language words each of them. */
+export type UsageSubcommand = keyof typeof usage;
+
 const usageNote = "People are `@mentions` or email addresses; products are keys, names or the start of one.";
 
 /** `/license help`, and what bad command text gets instead of an error. */
 export const help = {
   "help.title": () => "*License Desk* — manage software licenses from Slack",
   "help.usage": () => [...Object.values(usage), usageNote].join("\n"),
-  "help.usage_of": (p: { subcommand: keyof typeof usage }) => usage[p.subcommand],
+  "help.usage_of": (p: { subcommand: UsageSubcommand }) => usage[p.subcommand],
   "help.did_you_mean": (p: { subcommand: string }) => `Did you mean \`${p.subcommand}\`?`,
   "help.problem": (p: { problem: string }) => `I didn't understand that: ${p.problem}`,
   "parse.UNKNOWN_SUBCOMMAND": (p: { word: string }) => `"${p.word}" is not a /license command.`,

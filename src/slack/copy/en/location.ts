@@ -18,6 +18,8 @@ export const location = {
     `The workspace default usage location is now ${p.location}.`,
   "location.change.warning": (p: { person: string; from: string; to: string; date: string }) =>
     `Moving *${p.person}* from ${p.from} to ${p.to} turns off what ${p.to} does not allow. Their data of these services is deleted for good on *${p.date}*, unless they are back where the service runs before then:`,
+  /** Where someone moves from when they had no usage location before. */
+  "location.change.from_none": () => "no location",
   "location.change.survives": () => "Kept, switched off (it outlives the change):",
   "location.change.lost_item": (p: { service: string; product: string; data: string }) =>
     `*${p.service}* (from ${p.product}): ${p.data}`,
