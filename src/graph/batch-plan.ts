@@ -22,7 +22,11 @@ export type BatchPlan = { send: Waiting[] } | { wakeAt: number | undefined };
  * throttled in each of many answers go back together in full batches, not a few at a time.
  */
 export function planNextBatch(free: Waiting[], now: number, inFlight: number, lingerMs: number): BatchPlan {
-  const ready = free.filter((item) => item.notBefore <= now);
+  // Throttled requests go before new ones: each may be throttled again and wait once more, so
+  // holding them back behind the new ones would add their waits to the end of the whole send.
+  const ready = free
+    .filter((item) => item.notBefore <= now)
+    .sort((a, b) => Number(b.attempts > 0) - Number(a.attempts > 0));
   if (ready.length >= BATCH_LIMIT) return { send: ready.slice(0, BATCH_LIMIT) };
   let nextHeld = Number.POSITIVE_INFINITY;
   for (const item of free) if (item.notBefore > now) nextHeld = Math.min(nextHeld, item.notBefore);

@@ -25,6 +25,19 @@ describe("planning the next $batch call", () => {
     expect(sent(planNextBatch(free, now, inFlight, 100))).toEqual(expected);
   });
 
+  it("sends throttled requests before new ones, since each may have to wait once more", () => {
+    const fresh = Array.from({ length: 30 }, (_, i) => ({ index: i, attempts: 0, notBefore: 0 }));
+    const plan = planNextBatch([...fresh, ...items(5, 900, 30)], 1000, 0, 100);
+    expect("send" in plan && plan.send.map((item) => item.index)).toEqual([
+      30,
+      31,
+      32,
+      33,
+      34,
+      ...fresh.slice(0, 15).map((item) => item.index),
+    ]);
+  });
+
   it("links each request to the last one before it to the same URL", () => {
     expect(previousToSameUrl(["a", "b", "a", "a", "c"])).toEqual([-1, -1, 0, 2, -1]);
   });
