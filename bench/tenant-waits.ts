@@ -23,8 +23,8 @@ export function longestWaitChainMs(calls: RecordedGraphRequest[]): number {
 }
 
 /**
- * A stricter figure, printed beside it: how long the client sat idle because it had to, i.e.
- * the part of [start, end) in which
+ * A second figure, printed beside it, that asks more of a client than the issue does: how long
+ * it sat idle because it had to, i.e. the part of [start, end) in which
  *   - no call was on its way (received by the stand-in and not yet answered),
  *   - at least one item still had to be answered, and
  *   - every such item had been told to wait: its last answer so far was a 429/503 whose
