@@ -41,6 +41,9 @@ export const graphMessages = {
   inheritedFromGroup:
     "User license is inherited from group membership and cannot be removed directly from the user.",
   notHeld: "User does not have a corresponding license.",
+  invalidProperty: (property: string, resource: string) =>
+    `Invalid value specified for property '${property}' of resource '${resource}'.`,
+  insufficientPrivileges: "Insufficient privileges to complete the operation.",
   unknownResource: (id: string) =>
     `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
   batchTooLarge: "Number of requests inside batch exceeds the limit.",

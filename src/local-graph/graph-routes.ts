@@ -1,6 +1,7 @@
 import type { User } from "@microsoft/microsoft-graph-types";
 import { answer, type GraphAnswer, graphFailure, graphMessages } from "./graph-answer.ts";
 import type { LocalTenant } from "./local-tenant.ts";
+import { patchUser } from "./user-patch.ts";
 
 /** Graph's page size without `$top`, and the largest `$top` it takes (graph/paging). */
 const DEFAULT_PAGE = 100;
@@ -15,6 +16,8 @@ export interface RouteContext {
   graphUrl: string;
   /** How many users one delta page holds (Graph chooses; the stand-in lets a test choose). */
   deltaPageSize: number;
+  /** The app's application permissions; only user writes are checked against them. */
+  permissions: ReadonlySet<string>;
 }
 
 /**
@@ -41,6 +44,9 @@ export function routeGraphCall(ctx: RouteContext, method: string, path: string, 
     return user
       ? answer(select(user, query.get("$select")))
       : graphFailure(404, "Request_ResourceNotFound", graphMessages.unknownResource(second));
+  }
+  if (method === "PATCH" && first === "users" && second && segments.length === 2) {
+    return patchUser(ctx.tenant, ctx.permissions, second, body);
   }
   if (
     method === "POST" &&

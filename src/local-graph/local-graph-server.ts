@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type RecordedBatchItem, serveBatch } from "./batch-route.ts";
 import { FailureScript } from "./failure-script.ts";
-import { type GraphAnswer, graphFailure, graphMessages } from "./graph-answer.ts";
+import { type GraphAnswer, graphFailure } from "./graph-answer.ts";
 import { routeGraphCall } from "./graph-routes.ts";
 import { type LocalApp, LocalSignIn } from "./local-sign-in.ts";
 import { type LocalGroup, type LocalSku, LocalTenant, type LocalUser } from "./local-tenant.ts";
@@ -18,6 +19,8 @@ export interface LocalGraphOptions {
   deltaPageSize?: number;
   /** Added to every HTTP answer, as the network and Graph take time. */
   latencyMs?: number;
+  /** The app's application permissions (default: all License Desk may ask for, user write included). */
+  permissions?: string[];
   now?: () => number;
 }
 
@@ -27,9 +30,11 @@ export interface RecordedGraphRequest {
   path: string;
   /** When the stand-in received it (ms since the epoch). */
   at: number;
+  /** When it answered, after the fixed latency; 0 while it is being served. */
+  answeredAt: number;
   status: number;
-  /** For `$batch`: each item's path and the status it got. */
-  items?: { path: string; status: number }[];
+  /** For `$batch`: each item's path, the status it got and the Retry-After it was told, if any. */
+  items?: RecordedBatchItem[];
 }
 
 export interface LocalGraph {
@@ -41,12 +46,20 @@ export interface LocalGraph {
   tenant: LocalTenant;
   signIn: LocalSignIn;
   failures: FailureScript;
+  /** The app's application permissions: take User.ReadWrite.All away to see Graph refuse user writes. */
+  permissions: Set<string>;
   /** Every Graph request (not sign-in), in order of arrival. */
   requests: RecordedGraphRequest[];
   close(): Promise<void>;
 }
 
-const MAX_BATCH = 20;
+/** What License Desk asks an admin to grant (README, "Connecting Microsoft 365"). */
+const DEFAULT_PERMISSIONS = [
+  "LicenseAssignment.ReadWrite.All",
+  "User.Read.All",
+  "Organization.Read.All",
+  "User.ReadWrite.All",
+];
 
 /**
  * A stand-in for Microsoft Graph and its sign-in host on 127.0.0.1, written from the reference,
@@ -64,9 +77,17 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
   const signIn = new LocalSignIn(app, options.now);
   const failures = new FailureScript();
   const requests: RecordedGraphRequest[] = [];
+  const permissions = new Set(options.permissions ?? DEFAULT_PERMISSIONS);
   let origin = "";
   const graphUrl = () => `${origin}/v1.0`;
-  const ctx = () => ({ tenant, graphUrl: graphUrl(), deltaPageSize: options.deltaPageSize ?? 100 });
+  const ctx = () => ({
+    tenant,
+    graphUrl: graphUrl(),
+    deltaPageSize: options.deltaPageSize ?? 100,
+    permissions,
+  });
+  const latency = () =>
+    options.latencyMs ? new Promise((resolve) => setTimeout(resolve, options.latencyMs)) : undefined;
 
   const server = createServer((req, res) => {
     void serve(req, res).catch((error: unknown) => {
@@ -77,25 +98,29 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
-    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const url = new URL(req.url ?? "/", origin);
     const method = req.method ?? "GET";
     const signInPath = /^\/([^/]+)\/(oauth2\/v2\.0\/token|v2\.0\/\.well-known\/openid-configuration)$/.exec(
       url.pathname,
     );
     if (signInPath) {
+      await latency();
       serveSignIn(res, method, signInPath[1] as string, signInPath[2] as string, raw);
       return;
     }
     if (!url.pathname.startsWith("/v1.0/")) {
+      await latency();
       send(res, graphFailure(404, "NotFound", `No Graph version at ${url.pathname}`));
       return;
     }
     const path = url.pathname.slice("/v1.0".length) + url.search;
-    const record: RecordedGraphRequest = { method, path, at: Date.now(), status: 0 };
+    const record: RecordedGraphRequest = { method, path, at: Date.now(), answeredAt: 0, status: 0 };
     requests.push(record);
+    // Served after the latency: what the tenant holds is what it holds when the answer leaves.
+    await latency();
     const answered = serveGraph(req, method, path, raw, record);
     record.status = answered.status;
+    record.answeredAt = Date.now();
     send(res, answered);
   }
 
@@ -120,34 +145,8 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
         "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
       );
     }
-    if (method === "POST" && path === "/$batch") return serveBatch(body, record);
+    if (method === "POST" && path === "/$batch") return serveBatch(body, record, failures, ctx());
     return routeGraphCall(ctx(), method, path, body);
-  }
-
-  /** JSON batching (graph/json-batching): each item is served on its own and has its own status. */
-  function serveBatch(body: unknown, record: RecordedGraphRequest): GraphAnswer {
-    const items = (body as { requests?: unknown })?.requests;
-    if (!Array.isArray(items)) return graphFailure(400, "BadRequest", "Invalid batch payload format.");
-    if (items.length > MAX_BATCH) return graphFailure(400, "BadRequest", graphMessages.batchTooLarge);
-    const ids = new Set(items.map((item) => (item as { id?: unknown }).id));
-    if (ids.size !== items.length)
-      return graphFailure(400, "BadRequest", "Batch request ids must be unique.");
-    record.items = [];
-    const responses = items.map((item: { id?: unknown; method?: unknown; url?: unknown; body?: unknown }) => {
-      const path =
-        typeof item.url === "string" ? (item.url.startsWith("/") ? item.url : `/${item.url}`) : "/";
-      const served =
-        failures.forBatchItem(path) ??
-        routeGraphCall(ctx(), String(item.method ?? "GET").toUpperCase(), path, item.body);
-      record.items?.push({ path, status: served.status });
-      return {
-        id: String(item.id),
-        status: served.status,
-        headers: { "Content-Type": "application/json", ...served.headers },
-        body: served.body,
-      };
-    });
-    return { status: 200, body: { responses } };
   }
 
   function serveSignIn(
@@ -193,6 +192,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     tenant,
     signIn,
     failures,
+    permissions,
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

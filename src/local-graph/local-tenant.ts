@@ -56,12 +56,17 @@ export class LocalTenant {
   private readonly skus = new Map<string, LocalSku>();
   private readonly users = new Map<string, UserRecord>();
   private readonly groups = new Map<string, LocalGroup>();
+  /** Each person's groups, worked out once: groups do not change, and seats are counted per call. */
+  private readonly groupsByMember = new Map<string, LocalGroup[]>();
   private changes = 0;
 
   constructor(init: { skus?: LocalSku[]; users?: LocalUser[]; groups?: LocalGroup[] } = {}) {
     for (const sku of init.skus ?? []) this.addSku(sku);
     for (const user of init.users ?? []) this.addUser(user);
     for (const group of init.groups ?? []) this.groups.set(group.id, { ...group });
+    for (const group of this.groups.values()) {
+      for (const id of group.memberIds) this.groupsByMember.set(id, [...this.groupsOf(id), group]);
+    }
   }
 
   addSku(sku: LocalSku): void {
@@ -192,7 +197,7 @@ export class LocalTenant {
   }
 
   private groupsOf(userId: string): LocalGroup[] {
-    return [...this.groups.values()].filter((g) => g.memberIds.includes(userId));
+    return this.groupsByMember.get(userId) ?? [];
   }
 
   /** A person holding a product directly and through a group takes one seat, as in Microsoft 365. */

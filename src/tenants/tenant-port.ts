@@ -19,6 +19,12 @@ export interface TenantPort {
    */
   applyChanges(changes: LicenseChange[]): Promise<ChangeOutcome[]>;
   /**
+   * Sets where a person uses their licenses (an ISO 3166 alpha-2 code, already normalised): the
+   * tenant needs it before a license can be given directly. Microsoft 365 lets the app do this
+   * only with a user-write permission, which an admin may rightly not have granted.
+   */
+  setUsageLocation(personId: string, location: string): Promise<UsageLocationOutcome>;
+  /**
    * What changed in the tenant since `cursor` (null: from the beginning), and the cursor to ask
    * with next time. Microsoft 365 does not report where a license came from in this feed (delta
    * does not track licenseAssignmentStates): read the person again to learn that.
@@ -98,6 +104,21 @@ export type ChangeOutcome =
   | { outcome: "applied"; change: LicenseChange }
   | { outcome: "refused"; change: LicenseChange; reason: TenantRefusal; message: string }
   | { outcome: "unreachable"; change: LicenseChange; message: string };
+
+/** The permission Microsoft 365 asks of an app that sets usage locations (least privilege). */
+export const USER_WRITE_PERMISSION = "User.ReadWrite.All";
+
+export type UsageLocationOutcome =
+  | { outcome: "applied"; personId: string; location: string }
+  | {
+      outcome: "refused";
+      reason: "PERMISSION_MISSING";
+      /** What the admin has to grant the app for this to work. */
+      permission: typeof USER_WRITE_PERMISSION;
+      message: string;
+    }
+  | { outcome: "refused"; reason: "INVALID_LOCATION" | "UNKNOWN_PERSON" | "OTHER"; message: string }
+  | { outcome: "unreachable"; message: string };
 
 export interface TenantChanges {
   changes: PersonChange[];

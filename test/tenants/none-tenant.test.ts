@@ -20,6 +20,14 @@ describe("the none tenant: License Desk is the record", () => {
     ]);
   });
 
+  it("takes a usage location as applied too: License Desk's record holds it", async () => {
+    expect(await noneTenant().setUsageLocation("p1", "SE")).toEqual({
+      outcome: "applied",
+      personId: "p1",
+      location: "SE",
+    });
+  });
+
   it("never has changes made outside it, and keeps the cursor it was given", async () => {
     const first = await noneTenant().readChangesSince(null);
     expect(first.changes).toEqual([]);

@@ -1,6 +1,13 @@
 import type { SubscribedSku, User } from "@microsoft/microsoft-graph-types";
 import type { GraphError } from "../../graph/graph-error.ts";
-import type { ProductStatus, TenantPerson, TenantProduct, TenantRefusal } from "../tenant-port.ts";
+import {
+  type ProductStatus,
+  type TenantPerson,
+  type TenantProduct,
+  type TenantRefusal,
+  USER_WRITE_PERMISSION,
+  type UsageLocationOutcome,
+} from "../tenant-port.ts";
 
 /** The user properties License Desk reads: who, where (usage location), and which licenses from where. */
 export const PERSON_PROPERTIES = [
@@ -74,4 +81,22 @@ export function refusalOf(error: GraphError): TenantRefusal | undefined {
   if (error.status === 404) return "UNKNOWN_PERSON";
   if (error.status !== 400) return undefined;
   return REFUSALS.find(([pattern]) => pattern.test(error.graphMessage))?.[1] ?? "OTHER";
+}
+
+/**
+ * What a refused PATCH of a user's usage location means. Graph says 403 Authorization_RequestDenied
+ * when the app was not granted a user-write permission; anything Graph may answer later (throttled
+ * past the retries, unavailable, signed out) is not a refusal but an unreachable tenant.
+ */
+export function usageLocationOutcomeOf(error: GraphError): UsageLocationOutcome {
+  const message = error.graphMessage;
+  if (error.status === 403 && error.graphCode === "Authorization_RequestDenied") {
+    return { outcome: "refused", reason: "PERMISSION_MISSING", permission: USER_WRITE_PERMISSION, message };
+  }
+  if (error.status === 404) return { outcome: "refused", reason: "UNKNOWN_PERSON", message };
+  if (error.status === 400) {
+    const reason = /usageLocation|usage location/i.test(message) ? "INVALID_LOCATION" : "OTHER";
+    return { outcome: "refused", reason, message };
+  }
+  return { outcome: "unreachable", message: error.message };
 }

@@ -1,14 +1,22 @@
 import type { SubscribedSku, User } from "@microsoft/microsoft-graph-types";
 import { type BatchResult, sendBatch } from "../../graph/graph-batch.ts";
 import type { GraphClient } from "../../graph/graph-client.ts";
+import { GraphError } from "../../graph/graph-error.ts";
 import type {
   ChangeOutcome,
   LicenseChange,
   PersonChange,
   TenantChanges,
   TenantPort,
+  UsageLocationOutcome,
 } from "../tenant-port.ts";
-import { PERSON_PROPERTIES, refusalOf, toTenantPerson, toTenantProduct } from "./graph-mapping.ts";
+import {
+  PERSON_PROPERTIES,
+  refusalOf,
+  toTenantPerson,
+  toTenantProduct,
+  usageLocationOutcomeOf,
+} from "./graph-mapping.ts";
 
 /** A Microsoft 365 tenant through Graph: the licenses live there, and every change is made there. */
 export function microsoft365Tenant(client: GraphClient): TenantPort {
@@ -55,6 +63,16 @@ export function microsoft365Tenant(client: GraphClient): TenantPort {
           ? { outcome: "refused", change, reason, message: result.error.graphMessage }
           : { outcome: "unreachable", change, message: result.error.message };
       });
+    },
+
+    async setUsageLocation(personId: string, location: string): Promise<UsageLocationOutcome> {
+      try {
+        await client.request("PATCH", `/users/${encodeURIComponent(personId)}`, { usageLocation: location });
+        return { outcome: "applied", personId, location };
+      } catch (error) {
+        if (error instanceof GraphError) return usageLocationOutcomeOf(error);
+        return { outcome: "unreachable", message: error instanceof Error ? error.message : String(error) };
+      }
     },
 
     async readChangesSince(cursor: string | null): Promise<TenantChanges> {
