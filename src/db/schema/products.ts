@@ -55,7 +55,10 @@ export const products = pgTable(
       "products_assigned_within_purchased",
       sql`${t.assignedSeats} >= 0 AND ${t.assignedSeats} <= ${t.purchasedSeats}`,
     ),
-    check("products_outside_within_assigned", sql`${t.outsideSeats} >= 0 AND ${t.outsideSeats} <= ${t.assignedSeats}`),
+    check(
+      "products_outside_within_assigned",
+      sql`${t.outsideSeats} >= 0 AND ${t.outsideSeats} <= ${t.assignedSeats}`,
+    ),
   ],
 );
 
