@@ -1,5 +1,6 @@
 import type { ConnectionCounts, Database } from "../db/client.ts";
 import type { Clock } from "../licensing/clock.ts";
+import type { TenantResolver } from "../tenants/tenant-port.ts";
 import type { AppLogger } from "./shared/logger.ts";
 
 /** What every Slack listener is given; its own file, so that listeners and the app that registers them do not import each other. */
@@ -11,4 +12,6 @@ export interface SlackDeps {
   approvalsChannel?: string;
   /** The pool's counts, shown by /healthz: a connection checked out for good shows there. */
   connections?: () => ConnectionCounts;
+  /** The tenant each workspace is connected to (rule 13); left out, no workspace is connected. */
+  tenants?: TenantResolver;
 }

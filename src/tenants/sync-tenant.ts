@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { tenantConnections } from "../db/schema/index.ts";
-import type { Actor } from "../licensing/actor.ts";
+import { type Actor, systemActor } from "../licensing/actor.ts";
 import { writeAudit } from "../licensing/audit.ts";
 import type { Clock } from "../licensing/clock.ts";
 import { refuseUnlessAdministers } from "../licensing/may-administer.ts";
@@ -74,11 +74,18 @@ export async function syncTenant(
     return recordFailure(db, clock, workspaceId, error);
   }
   const now = clock.now();
+  // What the tenant's facts change is recorded as the tenant's doing (source "tenant"), whoever
+  // asked for the sync; the sync itself is recorded as theirs.
+  const fromTenant = systemActor("tenant", actor.requestId);
   try {
     const outcome = await inTransaction(db, async (tx) => {
-      const products = await writeTenantProducts(tx, now, { ...input, products: read.products });
+      const products = await writeTenantProducts(tx, now, {
+        ...input,
+        actor: fromTenant,
+        products: read.products,
+      });
       if (!products.ok) return products;
-      const people = await matchTenantPeople(tx, now, actor, { workspaceId, tenantPeople: read.people });
+      const people = await matchTenantPeople(tx, now, fromTenant, { workspaceId, tenantPeople: read.people });
       const deleted = new Set(
         read.changes.changes.flatMap((c) => (c.kind === "removed" ? [c.personId] : [])),
       );
@@ -94,7 +101,7 @@ export async function syncTenant(
           holdings.set(member.id, []);
         }
       }
-      const drift = await recordTenantDrift(tx, now, actor, {
+      const drift = await recordTenantDrift(tx, now, fromTenant, {
         workspaceId,
         members: people.members,
         holdings,

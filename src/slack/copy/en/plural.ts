@@ -27,5 +27,9 @@ export const nouns = {
   day: { one: "day", other: "days" },
   device: { one: "device", other: "devices" },
   removal: { one: "removal", other: "removals" },
+  location: { one: "usage location", other: "usage locations" },
+  member: { one: "member", other: "members" },
+  tenantUser: { one: "Microsoft 365 user", other: "Microsoft 365 users" },
+  difference: { one: "difference", other: "differences" },
   macOrPc: { one: "Mac or PC", other: "Macs or PCs" },
 } as const satisfies Record<string, Noun>;
