@@ -2,14 +2,16 @@ import { shippedServicePlans } from "../../tenants/microsoft365/shipped-service-
 import { syncTenant } from "../../tenants/sync-tenant.ts";
 import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
-import { type CommandContext, commandActor } from "../license-command/command-context.ts";
+import { type CommandContext, commandActor, requireAdmin } from "../license-command/command-context.ts";
 import { buildSyncReply } from "./build-sync-message.ts";
 
 /**
  * `/license sync`: reads the workspace's Microsoft 365 tenant now and records what changed there
- * (rule 13). Who may do it is the use case's to decide.
+ * (rule 13). The admin check here refreshes the asker's rights from Slack and answers a member at
+ * once; the use case checks again in its own transaction.
  */
 export async function syncWithTenant(ctx: CommandContext): Promise<void> {
+  if (!(await requireAdmin(ctx, "sync-tenant"))) return;
   const tenant = (await ctx.deps.tenants?.(ctx.workspaceId)) ?? null;
   if (!tenant) return ctx.reply({ text: en["sync.not_connected"]() });
   const outcome = await syncTenant(ctx.deps.db, ctx.deps.clock, {

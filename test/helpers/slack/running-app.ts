@@ -11,6 +11,7 @@ import {
 import { postSlashCommand, type SlackAppResponse } from "../../../src/local-slack/signed-requests.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import type { AppLogger } from "../../../src/slack/shared/logger.ts";
+import type { TenantResolver } from "../../../src/tenants/tenant-port.ts";
 import { useTestDatabase } from "../database.ts";
 import { exampleCatalog } from "../factories.ts";
 import { until } from "../until.ts";
@@ -30,7 +31,13 @@ export interface LogEntry {
  * requests go in signed over HTTP, and what the app sends back is read off the fake.
  */
 export function useRunningSlackApp(
-  options: { approvalsChannel?: string; slack?: FakeSlackApiOptions; maxInFlight?: number } = {},
+  options: {
+    approvalsChannel?: string;
+    slack?: FakeSlackApiOptions;
+    maxInFlight?: number;
+    /** The tenant each workspace is connected to; left out, none is. */
+    tenants?: TenantResolver;
+  } = {},
 ) {
   const { slack, maxInFlight, ...appOptions } = options;
   const t = useTestDatabase();
