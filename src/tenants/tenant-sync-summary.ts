@@ -70,7 +70,7 @@ export function summarizeSync(found: {
   return {
     at: found.at.toISOString(),
     products: {
-      created: products.created,
+      created: products.created.map((key) => products.named.find((p) => p.key === key)?.name ?? key),
       updated: products.updated.length,
       gone: products.gone.map((p) => p.name),
       returned: products.returned.map((p) => p.name),

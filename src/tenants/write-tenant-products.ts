@@ -31,6 +31,8 @@ export interface TenantProductsWritten {
   created: string[];
   updated: string[];
   skipped: SkippedTenantProduct[];
+  /** Every product taken from the tenant, by key: what `created` and `updated` name. */
+  named: NamedProduct[];
   /** The tenant no longer has them: kept with their history, marked gone. */
   gone: NamedProduct[];
   /** Marked gone before, the tenant has them again. */
@@ -174,6 +176,7 @@ export async function writeTenantProducts(
     created,
     updated,
     skipped,
+    named: tagged.map(({ id, key, name }) => ({ id, key, name })),
     gone,
     returned,
     overAssigned: overAssigned.flatMap((o) => {

@@ -67,6 +67,10 @@ describe("importing the tenant's products", () => {
       created: ["o365-business-premium", "exchangestandard"],
       updated: [],
       skipped: [{ partNumber: "AAD_PREMIUM", reason: "NO_KNOWN_SERVICE" }],
+      named: [
+        expect.objectContaining({ key: "o365-business-premium", name: "Microsoft 365 Business Standard" }),
+        expect.objectContaining({ key: "exchangestandard" }),
+      ],
       gone: [],
       returned: [],
       overAssigned: [],

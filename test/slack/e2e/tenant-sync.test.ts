@@ -56,6 +56,7 @@ describe("/license sync over signed HTTP", () => {
     expect(first).toContain("Synced with Microsoft 365");
     expect(first).toContain(`<@${alva.id}> got *Microsoft 365 Business Standard*`);
     expect(first).toContain("Wei (wei@example.com)");
+    expect(first).toContain("New products from Microsoft 365: *Microsoft 365 Business Standard*");
 
     graph?.tenant.assignLicense("u-alva", { addLicenses: [], removeLicenses: [BUSINESS_STANDARD] });
     graph?.tenant.assignLicense("u-bo", { addLicenses: [{ skuId: EXCHANGE_PLAN_1 }], removeLicenses: [] });

@@ -56,7 +56,7 @@ describe("the /license sync reply", () => {
     expect(text).toContain("• <@UALVA> lost *Office*: their data can be restored until 1 Apr 2026, 12:00");
     expect(text).toContain("1 difference left to changes License Desk is still making in Microsoft 365.");
     expect(text).toContain(
-      "No longer in Microsoft 365 (kept here with their history, offered to nobody): *Visio &lt;Plan&gt; 2*.",
+      "No longer in Microsoft 365 (kept here with their history): *Visio &lt;Plan&gt; 2*.",
     );
     expect(text).toContain("1 usage location taken from Microsoft 365");
     expect(text).toContain("1 member in Slack with no Microsoft 365 user of the same email: <@UDAN>.");

@@ -16,7 +16,7 @@ export const tenantSync = {
     `• ${p.person} lost *${p.product}*${p.until ? `: their data can be restored until ${p.until}` : ""}`,
   "sync.products_new": (p: { products: string }) => `New products from Microsoft 365: ${p.products}.`,
   "sync.products_gone": (p: { products: string }) =>
-    `No longer in Microsoft 365 (kept here with their history, offered to nobody): ${p.products}.`,
+    `No longer in Microsoft 365 (kept here with their history): ${p.products}.`,
   "sync.products_returned": (p: { products: string }) => `Back in Microsoft 365: ${p.products}.`,
   "sync.over_assigned": (p: { product: string; tenantSeats: number; held: number }) =>
     `*${p.product}*: Microsoft 365 has ${count(p.tenantSeats, nouns.seat)}, but ${p.held} are held. Buy more or free some there.`,
