@@ -11,6 +11,7 @@ import {
   tenantOperations,
 } from "../../src/db/schema/index.ts";
 import { getSeatUsage } from "../../src/licensing/get-seat-usage.ts";
+import { decideRestoreReminders } from "../../src/licensing/reminders/decide-restore-reminders.ts";
 import {
   type LocalGraph,
   type LocalGraphOptions,
@@ -166,6 +167,13 @@ describe("syncing with the tenant", () => {
       purchased: 3,
       available: 2,
     });
+
+    // Its reminders come due like those of a removal made here.
+    f.clock.advanceDays(25);
+    const reminded = await t.db.transaction((tx) =>
+      decideRestoreReminders(tx, f.clock.now(), { workspaceId: f.workspaceId }),
+    );
+    expect(reminded).toBeGreaterThan(0);
   });
 
   it("records a license that comes from a group as the group's", async () => {
