@@ -32,10 +32,7 @@ export interface LicenseChanges {
   audit?: AuditEntry[];
   /** Written instead of `audit` when the additions brought retained data back. */
   auditIfRestored?: AuditEntry[];
-  /**
-   * Already made in the tenant (picked up by the tenant sync): written now, never sent back.
-   * Without it, a change to a product the tenant holds waits for the tenant to make it.
-   */
+  /** Already made in the tenant (picked up by the tenant sync): written now, never sent back. */
   fromTenant?: boolean;
 }
 
