@@ -7,7 +7,9 @@
  * never the local day. The directory sync runs once on each workspace's local day, at the first
  * tick of that day (so at start, or when a workspace is installed): every instance ticks, and the
  * claim per workspace and local date, in the same table as the daily jobs', decides which syncs it.
- * The relay runs on every instance, often: SKIP LOCKED shares its work.
+ * The tenant sync runs once each UTC hour for every workspace connected to a tenant, at the first
+ * tick of that hour, claimed per workspace and hour the same way. The relay runs on every
+ * instance, often: SKIP LOCKED shares its work.
  */
 export interface ScheduleEntry {
   /** Also the coordination key's prefix: one claim per name and slot across instances. */
@@ -16,7 +18,7 @@ export interface ScheduleEntry {
   timezone: string;
   /** One instance per slot, through the Postgres coordinator; or every instance. */
   distributed: boolean;
-  job: "daily_tick" | "directory_sync" | "relay";
+  job: "daily_tick" | "directory_sync" | "tenant_sync" | "relay";
   /** Also run once when the scheduler starts, so what was missed while every instance was down is caught up. */
   atStart: boolean;
 }
@@ -39,6 +41,14 @@ export const schedules: readonly ScheduleEntry[] = [
     timezone: "UTC",
     distributed: false,
     job: "directory_sync",
+    atStart: true,
+  },
+  {
+    name: "tenant-sync",
+    expression: `*/${DAILY_TICK_MINUTES} * * * *`,
+    timezone: "UTC",
+    distributed: false,
+    job: "tenant_sync",
     atStart: true,
   },
   {

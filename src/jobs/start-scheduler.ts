@@ -3,12 +3,14 @@ import type { Database } from "../db/client.ts";
 import { addDays, type Clock } from "../licensing/clock.ts";
 import { purgeUninstalledWorkspaces } from "../licensing/workspaces/purge-uninstalled-workspaces.ts";
 import type { AppLogger } from "../slack/shared/logger.ts";
+import { shippedServicePlans } from "../tenants/microsoft365/shipped-service-plans.ts";
 import { applyTenantOperations } from "../tenants/operations/apply-tenant-operations.ts";
 import type { TenantResolver } from "../tenants/tenant-port.ts";
 import { relayOutbox, type SendMessage } from "./outbox-relay.ts";
 import { postgresRunCoordinator } from "./postgres-run-coordinator.ts";
 import { runDueDailyJobs } from "./run-due-daily-jobs.ts";
 import { type DirectorySource, runDueDirectorySyncs } from "./run-due-directory-syncs.ts";
+import { runDueTenantSyncs } from "./run-due-tenant-syncs.ts";
 import { type ScheduleEntry, schedules } from "./schedule.ts";
 
 export interface JobsDeps {
@@ -21,7 +23,10 @@ export interface JobsDeps {
   uninstalledRetentionDays?: number;
   /** Where the directory sync reads the members from; left out, nothing is synced (tests). */
   directory?: DirectorySource;
-  /** The tenant each workspace's licenses live in (rule 13): its waiting changes are made with the outbox's pass. */
+  /**
+   * The tenant each workspace's licenses live in (rule 13): synced hourly, and its waiting changes
+   * made with the outbox's pass; left out, no workspace is connected.
+   */
   tenants?: TenantResolver;
 }
 
@@ -63,7 +68,28 @@ export async function startScheduler(deps: JobsDeps): Promise<RunningScheduler> 
     }
   };
 
+  const syncTenants = async (tenants: TenantResolver) => {
+    const runs = await runDueTenantSyncs(
+      deps.db,
+      deps.clock,
+      coordinator,
+      { tenants, plans: shippedServicePlans },
+      stopping.signal,
+    );
+    for (const { reason, ...run } of runs.failed) deps.logger.warn("tenant sync failed", { ...run, reason });
+    for (const { error, ...run } of runs.crashed) {
+      deps.logger.error("tenant sync crashed", {
+        ...run,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
   const work = async (entry: ScheduleEntry) => {
+    if (entry.job === "tenant_sync") {
+      if (deps.tenants) await syncTenants(deps.tenants);
+      return;
+    }
     if (entry.job === "directory_sync") {
       if (deps.directory) await syncDirectories(deps.directory);
       return;

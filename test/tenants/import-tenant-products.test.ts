@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, products } from "../../src/db/schema/index.ts";
+import { getSeatUsage } from "../../src/licensing/get-seat-usage.ts";
 import { type LocalGraph, startLocalGraph } from "../../src/local-graph/local-graph-server.ts";
 import { importTenantProducts, keyOf } from "../../src/tenants/import-tenant-products.ts";
 import { connectMicrosoft365 } from "../../src/tenants/microsoft365/connect-microsoft365.ts";
@@ -9,7 +10,7 @@ import { readServicePlanTable } from "../../src/tenants/microsoft365/service-pla
 import type { TenantPort } from "../../src/tenants/tenant-port.ts";
 import { BUSINESS_STANDARD, EXCHANGE_PLAN_1, smallTenant } from "../graph/demo-tenant-fixture.ts";
 import { useTestDatabase } from "../helpers/database.ts";
-import { admin, createFixture, servicesOf } from "../helpers/factories.ts";
+import { admin, createFixture, servicesOf, singleProductCatalog } from "../helpers/factories.ts";
 
 const t = useTestDatabase();
 const plans = readServicePlanTable(
@@ -66,6 +67,13 @@ describe("importing the tenant's products", () => {
       created: ["o365-business-premium", "exchangestandard"],
       updated: [],
       skipped: [{ partNumber: "AAD_PREMIUM", reason: "NO_KNOWN_SERVICE" }],
+      named: [
+        expect.objectContaining({ key: "o365-business-premium", name: "Microsoft 365 Business Standard" }),
+        expect.objectContaining({ key: "exchangestandard" }),
+      ],
+      gone: [],
+      returned: [],
+      overAssigned: [],
     });
     const standard = await productRow(f.workspaceId, "o365-business-premium");
     expect(standard).toMatchObject({ name: "Microsoft 365 Business Standard", purchasedSeats: 3 });
@@ -137,6 +145,100 @@ describe("importing the tenant's products", () => {
       .from(auditLog)
       .where(and(eq(auditLog.workspaceId, f.workspaceId), eq(auditLog.actor, "UMEMBER")));
     expect(refusals.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the tenant's ids, products gone and back, and seats taken outside", () => {
+  const connect = (g: LocalGraph) =>
+    connectMicrosoft365({
+      tenantId: g.app.tenantId,
+      clientId: g.app.clientId,
+      credential: { kind: "secret", secret: g.app.secrets?.[0] ?? "" },
+      graphUrl: g.graphUrl,
+      loginUrl: g.loginUrl,
+    });
+
+  it("stores each product's tenant id, marks one the tenant no longer has as gone without deleting it, and clears the mark when it comes back", async () => {
+    const f = await createFixture(t.db, { catalog: singleProductCatalog(1, "local") });
+    const full = await startLocalGraph(smallTenant());
+    const options = smallTenant();
+    options.skus = options.skus?.filter((s) => s.skuId === BUSINESS_STANDARD);
+    options.users = [];
+    options.groups = [];
+    const cut = await startLocalGraph(options);
+    try {
+      const importFrom = (g: LocalGraph) =>
+        importTenantProducts(t.db, f.clock, {
+          workspaceId: f.workspaceId,
+          actor: admin,
+          tenant: connect(g),
+          plans,
+        });
+      await importFrom(full);
+      expect(await productRow(f.workspaceId, "exchangestandard")).toMatchObject({
+        tenantProductId: EXCHANGE_PLAN_1,
+        goneAt: null,
+      });
+      expect((await productRow(f.workspaceId, "o365-business-premium"))?.tenantProductId).toBe(
+        BUSINESS_STANDARD,
+      );
+
+      const cutOutcome = await importFrom(cut);
+      expect(cutOutcome).toMatchObject({ ok: true, gone: [{ key: "exchangestandard" }], returned: [] });
+      const gone = await productRow(f.workspaceId, "exchangestandard");
+      expect(gone?.goneAt).toEqual(f.clock.now());
+      expect((await productRow(f.workspaceId, "o365-business-premium"))?.goneAt).toBeNull();
+      // A product License Desk holds for itself is not the tenant's to mark.
+      expect((await productRow(f.workspaceId, "local"))?.goneAt).toBeNull();
+
+      const back = await importFrom(full);
+      expect(back).toMatchObject({ ok: true, gone: [], returned: [{ key: "exchangestandard" }] });
+      expect((await productRow(f.workspaceId, "exchangestandard"))?.goneAt).toBeNull();
+      const audited = await t.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(and(eq(auditLog.workspaceId, f.workspaceId), eq(auditLog.targetId, gone?.id as string)));
+      expect(audited.map((a) => a.action)).toEqual(
+        expect.arrayContaining(["product.gone", "product.returned"]),
+      );
+    } finally {
+      await Promise.all([full.close(), cut.close()]);
+    }
+  });
+
+  it("counts the seats the tenant gave to people License Desk does not know, so available is enabled − consumed", async () => {
+    const f = await createFixture(t.db, { catalog: singleProductCatalog(1, "local") });
+    // Alva holds Business Standard directly and Wei through the Sales group; neither is in Slack.
+    const g = await startLocalGraph(smallTenant());
+    try {
+      await importTenantProducts(t.db, f.clock, {
+        workspaceId: f.workspaceId,
+        actor: admin,
+        tenant: connect(g),
+        plans,
+      });
+      const seats = await getSeatUsage(t.db, { workspaceId: f.workspaceId });
+      const standard = seats.find((s) => s.key === "o365-business-premium");
+      expect(standard).toMatchObject({ purchased: 3, assigned: 2, available: 1 });
+      expect((await productRow(f.workspaceId, "o365-business-premium"))?.outsideSeats).toBe(2);
+      expect(seats.find((s) => s.key === "exchangestandard")).toMatchObject({ purchased: 1, available: 1 });
+
+      // One more seat taken in the tenant is one fewer available here after the next import.
+      g.tenant.assignLicense("u-bo", { addLicenses: [{ skuId: BUSINESS_STANDARD }], removeLicenses: [] });
+      await importTenantProducts(t.db, f.clock, {
+        workspaceId: f.workspaceId,
+        actor: admin,
+        tenant: connect(g),
+        plans,
+      });
+      const after = await getSeatUsage(t.db, { workspaceId: f.workspaceId });
+      expect(after.find((s) => s.key === "o365-business-premium")).toMatchObject({
+        assigned: 3,
+        available: 0,
+      });
+    } finally {
+      await g.close();
+    }
   });
 });
 

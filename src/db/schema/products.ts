@@ -27,10 +27,17 @@ export const products = pgTable(
     name: text("name").notNull(),
     purchasedSeats: integer("purchased_seats").notNull(),
     /**
-     * Kept equal to the number of assignment rows by every write in the same transaction;
-     * the CHECK makes oversubscription impossible whatever the concurrency.
+     * Kept equal to the number of assignment rows, plus `outside_seats`, by every write in the same
+     * transaction; the CHECK makes oversubscription impossible whatever the concurrency.
      */
     assignedSeats: integer("assigned_seats").notNull().default(0),
+    /**
+     * Seats the tenant has given to people License Desk does not know (tenant users matched to no
+     * Slack member), counted inside `assigned_seats`: every seat check and every "6 of 10
+     * available" sees them, so available is the tenant's enabled − consumed. Set by the tenant
+     * sync; 0 without a tenant.
+     */
+    outsideSeats: integer("outside_seats").notNull().default(0),
     isDefault: boolean("is_default").notNull().default(false),
     lowSeatThreshold: integer("low_seat_threshold").notNull().default(1),
     /** The tenant's id for the product (Graph skuId) when the tenant holds it: changes to it are made there (rule 13). */
@@ -47,6 +54,10 @@ export const products = pgTable(
     check(
       "products_assigned_within_purchased",
       sql`${t.assignedSeats} >= 0 AND ${t.assignedSeats} <= ${t.purchasedSeats}`,
+    ),
+    check(
+      "products_outside_within_assigned",
+      sql`${t.outsideSeats} >= 0 AND ${t.outsideSeats} <= ${t.assignedSeats}`,
     ),
   ],
 );

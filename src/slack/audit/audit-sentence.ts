@@ -94,6 +94,12 @@ function productChange(r: Reader): { product: string; seats: string } {
   };
 }
 
+/** A product by the name the row kept, else by id. */
+function productNamed(e: Entry, r: Reader): string {
+  const name = str(r.before.name);
+  return name ? bold(name) : r.product(e.targetId);
+}
+
 /** One sentence per action kind the use cases write: `AUDIT_ACTIONS` lists them for the tests. */
 const sentences: Record<string, Say> = {
   "license.assigned": (_e, r) => {
@@ -219,6 +225,26 @@ const sentences: Record<string, Say> = {
     en["audit.s.restore_window.reminders_stopped"](r.ref("windows")),
   "device.registered": (_e, r) => deviceWords(r, r.after, en["audit.s.device.registered"]),
   "device.unregistered": (_e, r) => deviceWords(r, r.before, en["audit.s.device.unregistered"]),
+  "license.tenant_assigned": (_e, r) =>
+    en["audit.s.license.tenant_assigned"]({
+      person: r.person(),
+      product: r.product(),
+      fromGroup: typeof r.after.groupId === "string",
+    }),
+  "license.tenant_removed": (_e, r) =>
+    en["audit.s.license.tenant_removed"]({
+      person: r.person(),
+      product: r.product(),
+      until: r.after.restoreWindowId ? r.date(r.after.goneForGoodAt) : null,
+    }),
+  "product.gone": (e, r) => en["audit.s.product.gone"]({ product: productNamed(e, r) }),
+  "product.returned": (e, r) => en["audit.s.product.returned"]({ product: productNamed(e, r) }),
+  "tenant.synced": (_e, r) =>
+    en["audit.s.tenant.synced"]({
+      matched: num(r.after.matched),
+      added: num(r.after.added),
+      removed: num(r.after.removed),
+    }),
   "workspace.deactivated": () => en["audit.s.workspace.deactivated"](),
   "workspace.reactivated": () => en["audit.s.workspace.reactivated"](),
   "workspace.purged": (_e, r) => en["audit.s.workspace.purged"]({ days: num(r.after.retentionDays) }),
@@ -294,6 +320,7 @@ const ATTEMPTS: Record<string, keyof typeof en> = {
   "person-joined": "audit.attempt.directory",
   "person-deactivated": "audit.attempt.directory",
   "person-reactivated": "audit.attempt.directory",
+  "sync-tenant": "audit.attempt.sync",
 };
 
 function attemptWords(attempted: string | undefined): string {

@@ -27,6 +27,7 @@ import { requests } from "./sv/requests.ts";
 import { setup } from "./sv/setup.ts";
 import { status } from "./sv/status.ts";
 import { tenant } from "./sv/tenant.ts";
+import { tenantSync } from "./sv/tenant-sync.ts";
 
 /**
  * Every word a Slack user reads, in Swedish, keyed by the same message ids as English; one file
@@ -44,6 +45,7 @@ export const sv = {
   ...remove,
   ...status,
   ...tenant,
+  ...tenantSync,
   ...person,
   ...assign,
   ...errorDetails,

@@ -314,6 +314,48 @@ const rows: Record<string, { row: Omit<Row, "action">; says: string[] }> = {
     row: { targetType: "workspace", targetId: "T1", before: null, after: { retentionDays: 30 } },
     says: ["30 days after"],
   },
+  "license.tenant_assigned": {
+    row: {
+      targetType: "assignment",
+      targetId: "a",
+      before: null,
+      after: { person, product, groupId: "g-1" },
+    },
+    says: [
+      "recorded *Exchange Online Plan 1* given to *Bo Berg* through a group",
+      "changed in Microsoft 365, not through License Desk",
+    ],
+  },
+  "license.tenant_removed": {
+    row: {
+      targetType: "assignment",
+      targetId: "a",
+      before: { person, product },
+      after: { restoreWindowId: WINDOW, goneForGoodAt: "2027-01-02T08:00:00.000Z" },
+    },
+    says: [
+      "recorded *Exchange Online Plan 1* taken from *Bo Berg*",
+      "changed in Microsoft 365, not through License Desk",
+      "restored until 2 Jan 2027, 08:00 UTC",
+    ],
+  },
+  "product.gone": {
+    row: { targetType: "product", targetId: VISIO, before: { key: "visio", name: "Visio" }, after: {} },
+    says: ["marked *Visio* gone: Microsoft 365 no longer has it"],
+  },
+  "product.returned": {
+    row: { targetType: "product", targetId: VISIO, before: { key: "visio", name: "Visio" }, after: {} },
+    says: ["marked *Visio* available again"],
+  },
+  "tenant.synced": {
+    row: {
+      targetType: "workspace",
+      targetId: "T1",
+      before: null,
+      after: { matched: 3, added: 1, removed: 2 },
+    },
+    says: ["synced with Microsoft 365: 3 people matched; 1 license added and 2 removed there"],
+  },
   refused: {
     row: {
       targetType: "person",
@@ -350,6 +392,7 @@ function writtenActions(): string[] {
     }
   };
   walk("src/licensing");
+  walk("src/tenants");
   return [...found];
 }
 

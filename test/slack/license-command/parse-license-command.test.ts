@@ -75,6 +75,8 @@ describe("parseLicenseCommand", () => {
     ["location DEFAULT US", { kind: "default-location", location: "US" }],
     ["notices off", { kind: "notices", on: false }],
     ["Notices ON", { kind: "notices", on: true }],
+    ["sync", { kind: "sync" }],
+    ["SYNC", { kind: "sync" }],
     ["admins add <@U0ANNA>", { kind: "admins", grant: true, person: anna }],
     ["ADMINS remove <@W0BO|bo>", { kind: "admins", grant: false, person: bo }],
     ["admin ADD anna@example.com", { kind: "admins", grant: true, person: annaMail }],

@@ -91,6 +91,16 @@ export const auditSentences = {
     `removed the device ${p.device} from ${p.person}'s ${p.product}`,
   "audit.s.workspace.deactivated": () => "recorded that License Desk was uninstalled from this workspace",
   "audit.s.workspace.reactivated": () => "recorded that License Desk was installed again",
+  "audit.s.license.tenant_assigned": (p: WhoWhat & { fromGroup: boolean }) =>
+    `recorded ${p.product} given to ${p.person}${p.fromGroup ? " through a group" : ""}: changed in Microsoft 365, not through License Desk`,
+  "audit.s.license.tenant_removed": (p: WhoWhat & { until: string | null }) =>
+    `recorded ${p.product} taken from ${p.person}: changed in Microsoft 365, not through License Desk${p.until ? `; its data can be restored until ${p.until}` : "; no data was kept"}`,
+  "audit.s.product.gone": (p: { product: string }) =>
+    `marked ${p.product} gone: Microsoft 365 no longer has it, and its history is kept`,
+  "audit.s.product.returned": (p: { product: string }) =>
+    `marked ${p.product} available again: Microsoft 365 has it again`,
+  "audit.s.tenant.synced": (p: { matched: number; added: number; removed: number }) =>
+    `synced with Microsoft 365: ${count(p.matched, nouns.person)} matched; ${count(p.added, nouns.license)} added and ${p.removed} removed there, not through License Desk`,
   "audit.s.workspace.purged": (p: { days: number }) =>
     `deleted this workspace's data, ${count(p.days, nouns.day)} after the app was uninstalled`,
   "audit.s.refused": (p: { attempted: string; target: string; reason: string }) =>
@@ -116,5 +126,6 @@ export const auditSentences = {
   "audit.attempt.device": () => "changing a device",
   "audit.attempt.expire": () => "letting kept data expire",
   "audit.attempt.directory": () => "a directory change",
+  "audit.attempt.sync": () => "syncing with Microsoft 365",
   "audit.attempt.other": () => "an action",
 } as const;

@@ -19,6 +19,7 @@ const usage = {
   export: "`/license export` — seats, assignments, restore windows and the audit log as CSV files",
   notices:
     "`/license notices on|off` — whether people are told by direct message what they get or lose (on unless turned off)",
+  sync: "`/license sync` — read the Microsoft 365 tenant now: seats, people, and licenses changed there",
   help: "`/license help` — this list",
 } as const;
 

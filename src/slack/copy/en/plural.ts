@@ -28,5 +28,9 @@ export const nouns = {
   device: { one: "device", other: "devices" },
   removal: { one: "removal", other: "removals" },
   change: { one: "change", other: "changes" },
+  location: { one: "usage location", other: "usage locations" },
+  member: { one: "member", other: "members" },
+  tenantUser: { one: "Microsoft 365 user", other: "Microsoft 365 users" },
+  difference: { one: "difference", other: "differences" },
   macOrPc: { one: "Mac or PC", other: "Macs or PCs" },
 } as const satisfies Record<string, Noun>;

@@ -25,6 +25,16 @@ export const auditSentences = {
   "audit.s.bulk.applied": (p) =>
     `genomförde en massändring för ${count(p.people, nouns.person)} (ge ${p.add}; ta bort ${p.remove}): ` +
     `${count(p.added, nouns.license)} tillagda, ${p.removed} borttagna`,
+  "audit.s.license.tenant_assigned": (p) =>
+    `registrerade att ${p.person} fått ${p.product}${p.fromGroup ? " via en grupp" : ""}: ändrat i Microsoft 365, inte via License Desk`,
+  "audit.s.license.tenant_removed": (p) =>
+    `registrerade att ${p.product} tagits bort från ${p.person}: ändrat i Microsoft 365, inte via License Desk${p.until ? `; data kan återställas till ${p.until}` : "; inga data behölls"}`,
+  "audit.s.product.gone": (p) =>
+    `markerade ${p.product} som borttagen: Microsoft 365 har den inte längre, och dess historik behålls`,
+  "audit.s.product.returned": (p) =>
+    `markerade ${p.product} som tillgänglig igen: Microsoft 365 har den igen`,
+  "audit.s.tenant.synced": (p) =>
+    `synkroniserade med Microsoft 365: ${count(p.matched, nouns.person)} kopplade; ${count(p.added, nouns.license)} tilldelade och ${p.removed} borttagna där, inte via License Desk`,
   "audit.s.product.created": (p) => `lade till produkten ${p.product}${p.seats}`,
   "audit.s.product.updated": (p) => `redigerade produkten ${p.product}${p.seats}`,
   "audit.s.product.seats": (p) =>
@@ -86,6 +96,7 @@ export const auditSentences = {
   "audit.reason.UNKNOWN_TARGET": () => "Det gällde något som inte finns i den här arbetsytan.",
   "audit.reason.other": () => "Det var inte tillåtet.",
   "audit.attempt.assign": () => "att tilldela en licens",
+  "audit.attempt.sync": () => "att synkronisera med Microsoft 365",
   "audit.attempt.restore": () => "att återställa en licens",
   "audit.attempt.remove": () => "att ta bort en licens",
   "audit.attempt.request": () => "att begära en licens",

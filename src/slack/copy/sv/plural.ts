@@ -24,6 +24,10 @@ export const nouns = {
   device: { one: "enhet", other: "enheter" },
   removal: { one: "borttagning", other: "borttagningar" },
   change: { one: "ändring", other: "ändringar" },
+  location: { one: "användningsplats", other: "användningsplatser" },
+  member: { one: "medlem", other: "medlemmar" },
+  tenantUser: { one: "Microsoft 365-användare", other: "Microsoft 365-användare" },
+  difference: { one: "skillnad", other: "skillnader" },
   macOrPc: { one: "Mac- eller PC-dator", other: "Mac- eller PC-datorer" },
   mailbox: { one: "postlåda", other: "postlådor" },
 } as const satisfies Record<string, Noun>;

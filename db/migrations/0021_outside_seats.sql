@@ -1,0 +1,2 @@
+ALTER TABLE "products" ADD COLUMN "outside_seats" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "products" ADD CONSTRAINT "products_outside_within_assigned" CHECK ("products"."outside_seats" >= 0 AND "products"."outside_seats" <= "products"."assigned_seats");
