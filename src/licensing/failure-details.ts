@@ -98,6 +98,11 @@ export interface FailureDetails {
   QUANTITY_BELOW_ASSIGNED: { assigned: number; toFree: number; product?: FailureProduct };
   INVALID_QUANTITY: { max: number };
   INVALID_USAGE_LOCATION: { input: string };
+  /**
+   * The tenant did not take the new usage location (rule 13), so nothing changed here either:
+   * `permission` is what the app lacks, when that is why; `message` is the tenant's own words.
+   */
+  TENANT_LOCATION_REFUSED: { permission: string | null; message: string };
   NO_MAILBOX: NoDetails;
   /** `errors`: each problem with its path in the catalog, e.g. "products.0.key: required". */
   CATALOG_INVALID: { errors: string[] };

@@ -6,7 +6,14 @@ import type { LocationChangeWarning } from "../failure-details.ts";
 import type { Tx } from "../outcome.ts";
 
 export interface LocationChangeContext {
-  person: { id: string; name: string; slackUserId: string; usageLocation: string | null };
+  /** `tenantPersonId`: who the person is in the tenant, when the workspace has one and they are matched. */
+  person: {
+    id: string;
+    name: string;
+    slackUserId: string;
+    usageLocation: string | null;
+    tenantPersonId: string | null;
+  };
   /** Where the person is read as being now: their own location, else the workspace default. */
   effectiveLocation: string | null;
   restoreWindowDays: number;
@@ -24,6 +31,7 @@ export async function loadLocationChangeContext(
       name: people.name,
       slackUserId: people.slackUserId,
       usageLocation: people.usageLocation,
+      tenantPersonId: people.tenantPersonId,
       defaultUsageLocation: workspaces.defaultUsageLocation,
       restoreWindowDays: workspaces.restoreWindowDays,
     })

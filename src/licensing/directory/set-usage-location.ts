@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
+import type { TenantPort } from "../../tenants/tenant-port.ts";
 import type { Actor } from "../actor.ts";
 import { writeAudit } from "../audit.ts";
 import { uuidArray } from "../bulk/pairs.ts";
@@ -27,7 +28,8 @@ export type SetUsageLocationOutcome =
     }
   | Failure<"NOT_ALLOWED" | "UNKNOWN_PERSON">
   | Failure<"INVALID_USAGE_LOCATION">
-  | Failure<"LOCATION_CHANGE_LOSES_DATA">;
+  | Failure<"LOCATION_CHANGE_LOSES_DATA">
+  | Failure<"TENANT_LOCATION_REFUSED">;
 
 export interface SetUsageLocationInput {
   workspaceId: string;
@@ -40,6 +42,11 @@ export interface SetUsageLocationInput {
    * without it.
    */
   confirmedLosses?: string[];
+  /**
+   * The tenant the workspace is connected to (rule 13): a person matched there gets the location
+   * there first, and here only if the tenant took it.
+   */
+  tenant?: TenantPort | null;
 }
 
 /**
@@ -74,6 +81,8 @@ export function setUsageLocation(
     if (warning.lost.some((l) => !confirmed.has(l.service.key))) {
       return fail("LOCATION_CHANGE_LOSES_DATA", { warning });
     }
+    const inTenant = await setInTenant(input.tenant, ctx.person.tenantPersonId, code);
+    if (inTenant) return inTenant;
     await tx.execute(
       sql`update people set usage_location = ${code} where workspace_id = ${workspaceId} and id = ${ctx.person.id}`,
     );
@@ -109,6 +118,23 @@ export function setUsageLocation(
       restoreWindowIds: written.windowIds,
     };
   });
+}
+
+/**
+ * The location set in the tenant, with the person's row locked: a refusal there changes nothing
+ * here. Should the commit here fail after the tenant took it, the next sync brings it back.
+ */
+async function setInTenant(
+  tenant: TenantPort | null | undefined,
+  tenantPersonId: string | null,
+  code: string,
+): Promise<Failure<"TENANT_LOCATION_REFUSED"> | null> {
+  if (!tenant || !tenantPersonId) return null;
+  const answer = await tenant.setUsageLocation(tenantPersonId, code);
+  if (answer.outcome === "applied") return null;
+  const permission =
+    answer.outcome === "refused" && answer.reason === "PERMISSION_MISSING" ? answer.permission : null;
+  return fail("TENANT_LOCATION_REFUSED", { permission, message: answer.message });
 }
 
 const writtenRow = z.object({

@@ -150,6 +150,7 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
           personId: meta.personId,
           usageLocation: code,
           actor,
+          tenant: await deps.tenants?.(workspaceId),
         });
         if (!located.ok) {
           // Only a person who already holds licenses can lose data here: the warning, and no assign.

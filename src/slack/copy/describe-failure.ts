@@ -192,6 +192,16 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
         input: escapeMrkdwn(truncate(f.input, ECHO_MAX)),
       }),
     ),
+  TENANT_LOCATION_REFUSED: (f, reader) =>
+    only(
+      f,
+      reader,
+      f.permission
+        ? reader.words["error.detail.TENANT_LOCATION_REFUSED.permission"]({ permission: f.permission })
+        : reader.words["error.detail.TENANT_LOCATION_REFUSED"]({
+            message: escapeMrkdwn(truncate(f.message, ECHO_MAX)),
+          }),
+    ),
   NO_MAILBOX: plainWords,
   CATALOG_INVALID: (f, reader) =>
     f.errors.length > 0

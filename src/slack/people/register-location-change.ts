@@ -51,6 +51,7 @@ export function registerLocationChange(app: App, deps: SlackDeps): void {
             usageLocation: confirmation.location,
             actor,
             confirmedLosses: confirmation.lost,
+            tenant: await deps.tenants?.(workspaceId),
           });
           if (changed.ok) return { text: locationChangeDoneText(changed, timeZone), blocks: [] };
           if (changed.code !== "LOCATION_CHANGE_LOSES_DATA")

@@ -27,6 +27,7 @@ export async function setLocation(
     personId: person.id,
     usageLocation: input.location,
     actor: commandActor(ctx),
+    tenant: await ctx.deps.tenants?.(ctx.workspaceId),
   });
   const timeZone = named.admin.timeZone ?? "UTC";
   if (!result.ok) {

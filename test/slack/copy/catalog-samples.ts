@@ -95,6 +95,8 @@ export const samples: { [K in WithParameters]: Parameters<Catalog[K]>[0] } = {
   "error.detail.DEVICE_LIMIT_REACHED": { limit: 2 },
   "error.detail.INVALID_QUANTITY": { max: "500" },
   "error.detail.INVALID_USAGE_LOCATION": { input: "sample input" },
+  "error.detail.TENANT_LOCATION_REFUSED.permission": { permission: "User.ReadWrite.All" },
+  "error.detail.TENANT_LOCATION_REFUSED": { message: "Insufficient privileges" },
   "error.detail.NOTHING_RUNS_IN_LOCATION": {
     person: "Bo Berg",
     product: "Exchange Online Plan 1",

@@ -89,6 +89,29 @@ describe("licenses changed in Microsoft 365 from Slack (rule 13)", () => {
     expect(dms(cleo)).toEqual([]);
   });
 
+  it("sets a usage location in the tenant first, and says which permission is missing when it cannot", async () => {
+    const { admins } = await connectedTeam();
+    const admin = admins[0] as SlackUser;
+    const wei = await memberAs("u-wei", "Wei");
+    await app.command(admin.id, `location <@${wei.id}> NO`);
+    await app.settled();
+    expect(graph.tenant.userJson("u-wei")?.usageLocation).toBe("NO");
+    const [moved] = await app.db.select().from(people).where(eq(people.slackUserId, wei.id));
+    expect(moved?.usageLocation).toBe("NO");
+
+    graph.permissions.delete("User.ReadWrite.All");
+    try {
+      const { replies } = await app.command(admin.id, `location <@${wei.id}> DK`);
+      await app.settled();
+      expect(replies.map(wordsOf).join("\n")).toContain("User.ReadWrite.All");
+    } finally {
+      graph.permissions.add("User.ReadWrite.All");
+    }
+    expect(graph.tenant.userJson("u-wei")?.usageLocation).toBe("NO");
+    const [kept] = await app.db.select().from(people).where(eq(people.slackUserId, wei.id));
+    expect(kept?.usageLocation).toBe("NO");
+  });
+
   it("makes an approved request in the tenant", async () => {
     const { admins, member } = await connectedTeam();
     const admin = admins[0] as SlackUser;

@@ -40,6 +40,10 @@ const leastOfEach: { [C in LicensingCode]: Failure<C> } = {
   QUANTITY_BELOW_ASSIGNED: fail("QUANTITY_BELOW_ASSIGNED", { assigned: 2, toFree: 1 }),
   INVALID_QUANTITY: fail("INVALID_QUANTITY", { max: 10 }),
   INVALID_USAGE_LOCATION: fail("INVALID_USAGE_LOCATION", { input: "Sweden" }),
+  TENANT_LOCATION_REFUSED: fail("TENANT_LOCATION_REFUSED", {
+    permission: "User.ReadWrite.All",
+    message: "Insufficient privileges to complete the operation.",
+  }),
   NO_MAILBOX: fail("NO_MAILBOX"),
   CATALOG_INVALID: fail("CATALOG_INVALID", { errors: [] }),
   BULK_EMPTY: fail("BULK_EMPTY"),

@@ -24,6 +24,10 @@ export const errorDetails = {
     `All ${count(p.limit, { one: "install is", other: "installs are" })} in use. Installed on:`,
   "error.detail.INVALID_QUANTITY": (p: { max: string }) =>
     `That is not a valid number: use a whole number from 0 to ${p.max}.`,
+  "error.detail.TENANT_LOCATION_REFUSED.permission": (p: { permission: string }) =>
+    `Microsoft 365 did not let License Desk set the usage location: the app needs the *${p.permission}* permission. Nothing was changed.`,
+  "error.detail.TENANT_LOCATION_REFUSED": (p: { message: string }) =>
+    `Microsoft 365 did not take the new usage location, so nothing was changed. It said: "${p.message}"`,
   "error.detail.INVALID_USAGE_LOCATION": (p: { input: string }) =>
     `"${p.input}" is not a two-letter country code (ISO 3166), like SE or US.`,
   "error.detail.REASON_TOO_LONG": (p: { max: string }) =>

@@ -28,6 +28,8 @@ export const errors = {
   "error.NO_INSTALLABLE_SERVICE": () => "That person has no Office service to install.",
   "error.QUANTITY_BELOW_ASSIGNED": () => "More seats are assigned than that.",
   "error.INVALID_QUANTITY": () => "That is not a valid number of seats.",
+  "error.TENANT_LOCATION_REFUSED": () =>
+    "Microsoft 365 did not take the new usage location, so nothing was changed.",
   "error.INVALID_USAGE_LOCATION": () => "That is not a two-letter country code (ISO 3166), like SE or US.",
   "error.NO_MAILBOX": () => "That person has no mailbox for this product.",
   "error.CATALOG_INVALID": () => "The catalog file is not valid; nothing was imported.",

@@ -36,6 +36,8 @@ export const nextSteps = {
     `Free seats with \`/license remove @person ${p.product}\` first, or keep at least as many as are assigned.`,
   "error.next.INVALID_QUANTITY": (p) =>
     `Try again with a whole number, like \`/license seats ${p.product} 25\`.`,
+  "error.next.TENANT_LOCATION_REFUSED": () =>
+    "Grant the permission to the app in the Microsoft Entra admin center, or set the location in the Microsoft 365 admin center; `/license sync` then reads it.",
   "error.next.INVALID_USAGE_LOCATION": () => "Try again with a code like `SE`.",
   "error.next.NO_MAILBOX": (p) =>
     `Assign a product with a mailbox first: \`/license assign @person ${p.product}\`.`,

@@ -24,6 +24,10 @@ export const errorDetails = {
       : `Alla ${count(p.limit, { one: "installation", other: "installationer" })} används. Installerad på:`,
   "error.detail.INVALID_QUANTITY": (p) =>
     `Det är inte ett giltigt antal: ange ett heltal från 0 till ${p.max}.`,
+  "error.detail.TENANT_LOCATION_REFUSED.permission": (p) =>
+    `Microsoft 365 lät inte License Desk ange användningsplatsen: appen behöver behörigheten *${p.permission}*. Inget ändrades.`,
+  "error.detail.TENANT_LOCATION_REFUSED": (p) =>
+    `Microsoft 365 tog inte emot den nya användningsplatsen, så inget ändrades. Svaret var: ”${p.message}”`,
   "error.detail.INVALID_USAGE_LOCATION": (p) =>
     `”${p.input}” är inte en landskod med två bokstäver (ISO 3166), som SE eller US.`,
   "error.detail.REASON_TOO_LONG": (p) =>

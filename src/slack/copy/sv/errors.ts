@@ -31,6 +31,8 @@ export const errors = {
   "error.NO_INSTALLABLE_SERVICE": () => "Den personen har ingen Office-tjänst att installera.",
   "error.QUANTITY_BELOW_ASSIGNED": () => "Fler licenser än så är redan tilldelade.",
   "error.INVALID_QUANTITY": () => "Det är inte ett giltigt antal licenser.",
+  "error.TENANT_LOCATION_REFUSED": () =>
+    "Microsoft 365 tog inte emot den nya användningsplatsen, så inget ändrades.",
   "error.INVALID_USAGE_LOCATION": () =>
     "Det är inte en landskod med två bokstäver (ISO 3166), som SE eller US.",
   "error.NO_MAILBOX": () => "Den personen har ingen postlåda för den här produkten.",

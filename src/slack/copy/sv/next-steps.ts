@@ -37,6 +37,8 @@ export const nextSteps = {
   "error.next.QUANTITY_BELOW_ASSIGNED": (p) =>
     `Frigör först licenser med \`/license remove @person ${p.product}\`, eller behåll minst så många som är tilldelade.`,
   "error.next.INVALID_QUANTITY": (p) => `Försök igen med ett heltal, som \`/license seats ${p.product} 25\`.`,
+  "error.next.TENANT_LOCATION_REFUSED": () =>
+    "Ge appen behörigheten i administrationscentret för Microsoft Entra, eller ange platsen i administrationscentret för Microsoft 365; `/license sync` läser den sedan.",
   "error.next.INVALID_USAGE_LOCATION": () => "Försök igen med en kod som `SE`.",
   "error.next.NO_MAILBOX": (p) =>
     `Tilldela först en produkt med postlåda: \`/license assign @person ${p.product}\`.`,
