@@ -12,6 +12,6 @@ export * from "./requests.ts";
 export * from "./restore-windows.ts";
 export * from "./service-data.ts";
 export * from "./slack-deliveries.ts";
+export * from "./tenants.ts";
 export * from "./view-drafts.ts";
 export * from "./workspaces.ts";
-export * from "./tenants.ts";

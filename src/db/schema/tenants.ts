@@ -87,9 +87,7 @@ export const tenantOperations = pgTable(
     uniqueIndex("tenant_operations_pending_uq")
       .on(t.personId, t.productId)
       .where(sql`${t.status} = 'pending'`),
-    index("tenant_operations_due_idx")
-      .on(t.notBefore)
-      .where(sql`${t.status} = 'pending'`),
+    index("tenant_operations_due_idx").on(t.notBefore).where(sql`${t.status} = 'pending'`),
     index("tenant_operations_decision_idx").on(t.decisionId),
     foreignKey({
       name: "tenant_operations_person_fk",
@@ -101,7 +99,10 @@ export const tenantOperations = pgTable(
       columns: [t.workspaceId, t.productId],
       foreignColumns: [products.workspaceId, products.id],
     }).onDelete("cascade"),
-    check("tenant_operations_refusal_when_refused", sql`(${t.status} = 'refused') = (${t.refusal} is not null)`),
+    check(
+      "tenant_operations_refusal_when_refused",
+      sql`(${t.status} = 'refused') = (${t.refusal} is not null)`,
+    ),
   ],
 );
 
