@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { refusedForRoles } from "./app-roles.ts";
 import { FailureScript } from "./failure-script.ts";
 import { type GraphAnswer, graphFailure, graphMessages } from "./graph-answer.ts";
 import { routeGraphCall } from "./graph-routes.ts";
@@ -110,6 +111,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     if (tokenProblem) return graphFailure(401, "InvalidAuthenticationToken", tokenProblem);
     const scripted = failures.forRequest(path);
     if (scripted) return scripted;
+    const roles = signIn.rolesOf(req.headers.authorization);
     let body: unknown;
     try {
       body = raw === "" ? undefined : JSON.parse(raw);
@@ -120,12 +122,12 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
         "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
       );
     }
-    if (method === "POST" && path === "/$batch") return serveBatch(body, record);
-    return routeGraphCall(ctx(), method, path, body);
+    if (method === "POST" && path === "/$batch") return serveBatch(body, record, roles);
+    return refusedForRoles(roles, method, path) ?? routeGraphCall(ctx(), method, path, body);
   }
 
   /** JSON batching (graph/json-batching): each item is served on its own and has its own status. */
-  function serveBatch(body: unknown, record: RecordedGraphRequest): GraphAnswer {
+  function serveBatch(body: unknown, record: RecordedGraphRequest, roles: string[]): GraphAnswer {
     const items = (body as { requests?: unknown })?.requests;
     if (!Array.isArray(items)) return graphFailure(400, "BadRequest", "Invalid batch payload format.");
     if (items.length > MAX_BATCH) return graphFailure(400, "BadRequest", graphMessages.batchTooLarge);
@@ -136,9 +138,11 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     const responses = items.map((item: { id?: unknown; method?: unknown; url?: unknown; body?: unknown }) => {
       const path =
         typeof item.url === "string" ? (item.url.startsWith("/") ? item.url : `/${item.url}`) : "/";
+      const method = String(item.method ?? "GET").toUpperCase();
       const served =
         failures.forBatchItem(path) ??
-        routeGraphCall(ctx(), String(item.method ?? "GET").toUpperCase(), path, item.body);
+        refusedForRoles(roles, method, path) ??
+        routeGraphCall(ctx(), method, path, item.body);
       record.items?.push({ path, status: served.status });
       return {
         id: String(item.id),
