@@ -192,7 +192,29 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
     ),
   UNKNOWN_MAILBOX: plainWords,
   PRODUCT_KEY_TAKEN: plainWords,
+  TENANT_NOT_PROVEN: (f) => ({
+    ...plainWords(f),
+    summary: `${en["error.TENANT_NOT_PROVEN"]()} ${en[`tenant.problem.${f.problem}`]()}`,
+    items: [
+      ...f.missing.map((permission) =>
+        en["tenant.missing_permission"]({ permission: escapeMrkdwn(permission) }),
+      ),
+      ...(f.tenantMessage
+        ? [en["tenant.their_words"]({ message: escapeMrkdwn(truncate(f.tenantMessage, TENANT_WORDS_MAX)) })]
+        : []),
+    ],
+  }),
+  INVALID_TENANT_APP: (f) => ({
+    ...plainWords(f),
+    items: f.fields.map((field) => en[`tenant.field.${field}`]()),
+  }),
+  SECRET_NOT_STORABLE: plainWords,
+  NO_TENANT_SETTINGS: plainWords,
+  TENANT_NOT_CONNECTED: plainWords,
 };
+
+/** The tenant's own words, quoted after ours: enough to search for, never a page of trace ids. */
+const TENANT_WORDS_MAX = 300;
 
 /** A failure in words, made specific by the details it carries. Dates are in the viewer's time zone. */
 export function describeFailure(failure: Failure, options: { timeZone: string }): FailureDescription {

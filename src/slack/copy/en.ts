@@ -24,6 +24,7 @@ import { remove } from "./en/remove.ts";
 import { requests } from "./en/requests.ts";
 import { setup } from "./en/setup.ts";
 import { status } from "./en/status.ts";
+import { tenant } from "./en/tenant.ts";
 
 /**
  * Every word a Slack user reads, in English, keyed by message id; one file per area under en/.
@@ -56,6 +57,7 @@ export const en = {
   ...location,
   ...personalNotices,
   ...outcomes,
+  ...tenant,
 } as const;
 
 export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };
