@@ -36,6 +36,8 @@ export interface TenantConnectionsOptions {
  */
 export interface TenantConnections {
   resolve: TenantResolver;
+  /** The workspace's connection row, without signing in; null when it has none. */
+  connectionOf(workspaceId: string): Promise<TenantConnection | null>;
   /** The workspace's connection and its tenant signed in; null when it has none. */
   signedIn(workspaceId: string): Promise<{ connection: TenantConnection; tenant: SignedInTenant } | null>;
   /** A tenant signed in with an app registration typed in, not kept: to prove it before it is stored. */
@@ -44,6 +46,8 @@ export interface TenantConnections {
   readonly settings: Pick<Microsoft365Config, "tenantId" | "clientId"> | undefined;
   /** The settings' own tenant signed in, for the proof before the one-click connection is kept. */
   signInWithSettings(): SignedInTenant | null;
+  /** How the settings' tenant signs in; absent without M365_* settings. */
+  readonly settingsMethod: Exclude<SignInMethod, "stored_secret"> | undefined;
   /** Whether a secret typed in App Home can be stored (a key to seal it is set). */
   readonly sealsSecrets: boolean;
   /** The secret sealed for the workspace's row; throws when no key is set (check `sealsSecrets`). */
@@ -92,10 +96,15 @@ export function createTenantConnections(options: TenantConnectionsOptions): Tena
     };
   };
 
-  async function signedIn(workspaceId: string) {
+  async function connectionOf(workspaceId: string): Promise<TenantConnection | null> {
     const [connection] = await withinWorkspace(workspaceId, () =>
       db.select().from(tenantConnections).where(eq(tenantConnections.workspaceId, workspaceId)),
     );
+    return connection ?? null;
+  }
+
+  async function signedIn(workspaceId: string) {
+    const connection = await connectionOf(workspaceId);
     if (!connection) {
       cache.delete(workspaceId);
       return null;
@@ -115,6 +124,7 @@ export function createTenantConnections(options: TenantConnectionsOptions): Tena
 
   return {
     signedIn,
+    connectionOf,
     resolve: async (workspaceId) => (await signedIn(workspaceId))?.tenant.port ?? null,
     signInWith: (app) =>
       signInTenant(
@@ -127,6 +137,11 @@ export function createTenantConnections(options: TenantConnectionsOptions): Tena
         fetchOption,
       ),
     settings: settings ? { tenantId: settings.tenantId, clientId: settings.clientId } : undefined,
+    settingsMethod: settings
+      ? settings.credential.kind === "certificate"
+        ? "settings_certificate"
+        : "settings_secret"
+      : undefined,
     signInWithSettings: () => (settings ? signInTenant(settings, fetchOption) : null),
     sealsSecrets: cipher !== undefined,
     seal(workspaceId, secret) {
