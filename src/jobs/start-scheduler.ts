@@ -3,6 +3,7 @@ import type { Database } from "../db/client.ts";
 import { addDays, type Clock } from "../licensing/clock.ts";
 import { purgeUninstalledWorkspaces } from "../licensing/workspaces/purge-uninstalled-workspaces.ts";
 import type { AppLogger } from "../slack/shared/logger.ts";
+import type { TenantResolver } from "../tenants/tenant-port.ts";
 import { relayOutbox, type SendMessage } from "./outbox-relay.ts";
 import { postgresRunCoordinator } from "./postgres-run-coordinator.ts";
 import { runDueDailyJobs } from "./run-due-daily-jobs.ts";
@@ -19,6 +20,8 @@ export interface JobsDeps {
   uninstalledRetentionDays?: number;
   /** Where the directory sync reads the members from; left out, nothing is synced (tests). */
   directory?: DirectorySource;
+  /** The tenant each workspace is connected to; left out, License Desk is every workspace's record. */
+  tenants?: TenantResolver;
 }
 
 export interface RunningScheduler {
