@@ -14,7 +14,7 @@ export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; emai
  *   location default CC
  *   admins add|remove person            request product [for person] [because reason…]
  *   products                            mailboxes                   audit [person]
- *   export                              notices on|off
+ *   export                              notices on|off              tenant
  */
 export const LICENSE_SUBCOMMANDS = [
   "help",
@@ -33,6 +33,7 @@ export const LICENSE_SUBCOMMANDS = [
   "audit",
   "export",
   "notices",
+  "tenant",
 ] as const;
 
 export type LicenseSubcommand = (typeof LICENSE_SUBCOMMANDS)[number];
@@ -55,7 +56,7 @@ export type ParsedCommand =
   | { kind: "default-location"; location: string }
   | { kind: "admins"; grant: boolean; person: PersonRef }
   | { kind: "notices"; on: boolean }
-  | { kind: "products" | "mailboxes" | "export" }
+  | { kind: "products" | "mailboxes" | "export" | "tenant" }
   | { kind: "audit"; person?: PersonRef }
   | { kind: "invalid"; problem: ParseProblem; subcommand?: LicenseSubcommand };
 
@@ -87,6 +88,7 @@ export function parseLicenseCommand(text: string): ParsedCommand {
     case "products":
     case "mailboxes":
     case "export":
+    case "tenant":
       return { kind: sub };
     case "audit": {
       if (rest.length === 0) return { kind: "audit" };

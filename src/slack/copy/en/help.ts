@@ -19,6 +19,8 @@ const usage = {
   export: "`/license export` — seats, assignments, restore windows and the audit log as CSV files",
   notices:
     "`/license notices on|off` — whether people are told by direct message what they get or lose (on unless turned off)",
+  tenant:
+    "`/license tenant` — the Microsoft 365 tenant the licenses live in: its app, permissions and last sync",
   help: "`/license help` — this list",
 } as const;
 
