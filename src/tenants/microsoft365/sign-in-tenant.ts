@@ -49,11 +49,12 @@ export async function proveApp(tenant: SignedInTenant): Promise<AppProof> {
     products = (await tenant.port.readProducts()).length;
   } catch (error) {
     if (error instanceof GraphError && error.status === 403) {
-      // The roles may look right and the read still be refused (consent not granted yet).
+      // The roles may look right and the read still be refused: Microsoft names
+      // LicenseAssignment.Read.All as the least privilege for subscribedSkus (graph/api/subscribedsku-list).
       return {
         ok: false,
         problem: "permission_missing",
-        missing: missing.length > 0 ? missing : ["LicenseAssignment.ReadWrite.All"],
+        missing: missing.length > 0 ? missing : ["LicenseAssignment.Read.All"],
         tenantMessage: error.graphMessage,
       };
     }
