@@ -77,7 +77,8 @@ export async function readTenantConnection(
   if (!admin) return { connected: true, details: false, lastSync };
   let permissions: Extract<TenantConnectionView, { details: true }>["permissions"];
   try {
-    const roles = rolesInAccessToken(await tenant.accessToken({ forceRefresh: false }));
+    // A fresh token: a cached one names the roles of up to an hour ago, before consent changed.
+    const roles = rolesInAccessToken(await tenant.accessToken({ forceRefresh: true }));
     permissions = { read: true, checks: checkPermissions(roles) };
   } catch (error) {
     permissions = {
