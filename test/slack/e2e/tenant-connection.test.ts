@@ -185,3 +185,37 @@ describe("/license tenant", () => {
     expect(asMember).not.toContain("User.Read.All");
   });
 });
+
+describe("disconnecting Microsoft 365 from App Home", () => {
+  it("refuses a member's press, and an admin's deletes the connection and its secret, with its audit row", async () => {
+    const { admin, member } = await workspace();
+    let before = app.fake.callsTo("views.update").length;
+    await clickHomeButton(app, member.id, { actionId: t.disconnectAction, value: "disconnect" });
+    await app.settled();
+    const refused = app.fake
+      .callsTo("views.update")
+      .slice(before)
+      .map((c) => modalText(c.args.view as View));
+    expect(refused.join("\n")).toContain("Only license admins can do that.");
+    expect(await app.db.select().from(tenantConnections)).toHaveLength(1);
+
+    before = app.fake.callsTo("views.update").length;
+    const publishes = app.fake.callsTo("views.publish").length;
+    await clickHomeButton(app, admin.id, { actionId: t.disconnectAction, value: "disconnect" });
+    const home = await nextPublish(app, admin.id, publishes);
+    await app.settled();
+    const done = app.fake
+      .callsTo("views.update")
+      .slice(before)
+      .map((c) => modalText(c.args.view as View));
+    expect(done.join("\n")).toContain(`Disconnected from Microsoft 365 tenant \`${graph.app.tenantId}\``);
+    expect(homeText(home)).toContain("Not connected");
+    expect(await app.db.select().from(tenantConnections)).toEqual([]);
+    expect(await connections?.resolve(app.teamId)).toBeNull();
+    const audit = await app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, app.teamId), eq(auditLog.action, "tenant.disconnected")));
+    expect(audit).toHaveLength(1);
+  });
+});
