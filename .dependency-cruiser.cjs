@@ -38,9 +38,10 @@ module.exports = {
     {
       name: "config-imports-nothing-from-the-app",
       severity: "error",
-      comment: "src/config.ts reads the environment and imports nothing else from src.",
-      from: { path: "^src/config\\.ts$" },
-      to: { path: "^src/", pathNot: "^src/config\\.ts$" },
+      comment:
+        "src/config.ts and its settings modules (src/config/) read the environment and import nothing else from src.",
+      from: { path: "^src/config(\\.ts$|/)" },
+      to: { path: "^src/", pathNot: "^src/config(\\.ts$|/)" },
     },
   ],
   options: {

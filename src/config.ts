@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  type Microsoft365Cloud,
+  type Microsoft365Config,
+  microsoft365Problems,
+  microsoft365Settings,
+  readMicrosoft365,
+} from "./config/microsoft365-settings.ts";
+
+export type { Microsoft365Cloud, Microsoft365Config };
 
 const postgresUrl = z
   .string()
@@ -55,20 +64,7 @@ const configSchema = z.object({
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
   /** Slack requests one instance works on at once, their work after the ack included; more are told "busy". */
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
-  /** Microsoft 365: the directory (tenant) id, or one of its verified domains. */
-  M365_TENANT_ID: z.string().trim().min(1).optional(),
-  /** Microsoft 365: the app registration's application (client) id. */
-  M365_CLIENT_ID: z.string().trim().min(1).optional(),
-  M365_CLIENT_SECRET: z.string().trim().min(1).optional(),
-  /** A PEM file holding the certificate and its private key; preferred to a secret. */
-  M365_CLIENT_CERTIFICATE_PATH: z.string().trim().min(1).optional(),
-  /** National clouds and stand-ins have their own hosts for Graph and for sign-in. */
-  M365_GRAPH_URL: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-    .default("https://graph.microsoft.com/v1.0"),
-  M365_LOGIN_URL: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-    .default("https://login.microsoftonline.com"),
+  ...microsoft365Settings,
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;
@@ -121,38 +117,19 @@ const oauthSettings = (c: ParsedConfig): string[] => {
   return problems;
 };
 
+/** OAuth mode names a bad key with its other settings; outside it, a key given is checked all the same. */
+const tokenKeySettings = (c: ParsedConfig): string[] => {
+  if (oauthRequested(c) || !c.TOKEN_ENCRYPTION_KEY) return [];
+  const keys = parseTokenKeys(c.TOKEN_ENCRYPTION_KEY);
+  return keys.ok ? [] : keys.problems.map((p) => `TOKEN_ENCRYPTION_KEY ${p}`);
+};
+
 const instanceSettings = (c: ParsedConfig): string[] =>
   c.INSTANCE_COUNT > 1 && !c.DATABASE_URL
     ? [
         `INSTANCE_COUNT is ${c.INSTANCE_COUNT}, but the embedded database serves one instance: use PostgreSQL (set DATABASE_URL)`,
       ]
     : [];
-
-const M365_SETTINGS = [
-  "M365_TENANT_ID",
-  "M365_CLIENT_ID",
-  "M365_CLIENT_SECRET",
-  "M365_CLIENT_CERTIFICATE_PATH",
-] as const;
-
-/** Microsoft 365 settings come as a set too: the tenant, the app, and exactly one way to prove it is the app. */
-const microsoft365Settings = (c: ParsedConfig): string[] => {
-  if (!M365_SETTINGS.some((name) => c[name] !== undefined)) return [];
-  const problems: string[] = [];
-  if (!c.M365_TENANT_ID) problems.push("M365_TENANT_ID is required with the other Microsoft 365 settings");
-  if (!c.M365_CLIENT_ID) problems.push("M365_CLIENT_ID is required with the other Microsoft 365 settings");
-  if (!c.M365_CLIENT_SECRET && !c.M365_CLIENT_CERTIFICATE_PATH) {
-    problems.push(
-      "M365_CLIENT_SECRET or M365_CLIENT_CERTIFICATE_PATH is required to sign in to Microsoft 365",
-    );
-  }
-  if (c.M365_CLIENT_SECRET && c.M365_CLIENT_CERTIFICATE_PATH) {
-    problems.push("M365_CLIENT_SECRET and M365_CLIENT_CERTIFICATE_PATH: give one of them, not both");
-  }
-  return problems;
-};
-
-const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, "");
 
 export type Config = {
   database: { kind: "postgres"; url: string; poolMax: number } | { kind: "pglite"; dataDir: string };
@@ -175,18 +152,14 @@ export type Config = {
   slackOAuth?: SlackOAuthConfig;
   /** The Microsoft 365 tenant that holds the licenses (rule 13); absent: License Desk is the record. */
   microsoft365?: Microsoft365Config;
+  /** Graph's and the sign-in host's URLs, for the settings' tenant and for tenants connected from App Home. */
+  microsoft365Cloud: Microsoft365Cloud;
+  /**
+   * TOKEN_ENCRYPTION_KEY when set, in any mode: seals what is stored secret in the database (Slack
+   * tokens in OAuth mode, a tenant's client secret entered from App Home).
+   */
+  tokenKeys?: TokenKey[];
 };
-
-export interface Microsoft365Config {
-  tenantId: string;
-  clientId: string;
-  /** How the app proves who it is: a client secret, or a certificate (PEM with its private key). */
-  credential: { kind: "secret"; secret: string } | { kind: "certificate"; path: string };
-  /** Graph's base URL with its version, no trailing slash (M365_GRAPH_URL). */
-  graphUrl: string;
-  /** The sign-in host, no trailing slash (M365_LOGIN_URL). */
-  loginUrl: string;
-}
 
 export interface SlackConfig {
   botToken: string;
@@ -240,7 +213,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const c = parsed.data;
-  const problems = [...slackSettings(c), ...instanceSettings(c), ...microsoft365Settings(c)];
+  const problems = [
+    ...slackSettings(c),
+    ...instanceSettings(c),
+    ...tokenKeySettings(c),
+    ...microsoft365Problems(c),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   const apiUrl = c.SLACK_API_URL
     ? { apiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/` }
@@ -254,19 +232,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     uninstalledRetentionDays: c.UNINSTALLED_RETENTION_DAYS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     shutdownDrainMs: c.SHUTDOWN_DRAIN_SECONDS * 1000,
-    ...(c.M365_TENANT_ID && c.M365_CLIENT_ID
-      ? {
-          microsoft365: {
-            tenantId: c.M365_TENANT_ID,
-            clientId: c.M365_CLIENT_ID,
-            credential: c.M365_CLIENT_CERTIFICATE_PATH
-              ? { kind: "certificate", path: c.M365_CLIENT_CERTIFICATE_PATH }
-              : { kind: "secret", secret: c.M365_CLIENT_SECRET ?? "" },
-            graphUrl: withoutTrailingSlash(c.M365_GRAPH_URL),
-            loginUrl: withoutTrailingSlash(c.M365_LOGIN_URL),
-          },
-        }
-      : {}),
+    ...readMicrosoft365(c),
+    ...(c.TOKEN_ENCRYPTION_KEY ? { tokenKeys: tokenKeysOf(c.TOKEN_ENCRYPTION_KEY) } : {}),
     ...(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET && c.SLACK_SIGNING_SECRET
       ? {
           slackOAuth: {

@@ -18,17 +18,31 @@ runMain(async () => {
     return startWithoutSlack(config, process.argv.slice(2), process.stdin.isTTY === true);
   }
   // The database opens and migrates while the Slack app and the jobs load: that is most of a start.
-  const [{ handle }, { startSlackApp }, { startScheduler }, { relaySender }, { slackDirectorySource }] =
-    await Promise.all([
-      bootstrap(config),
-      import("./slack/app.ts"),
-      import("./jobs/start-scheduler.ts"),
-      import("./slack/notices/relay-sender.ts"),
-      import("./slack/directory/slack-directory-source.ts"),
-    ]);
-  const jobDeps = { db: handle.db, clock: systemClock, logger: consoleLogger };
+  const [
+    { handle },
+    { startSlackApp },
+    { startScheduler },
+    { relaySender },
+    { slackDirectorySource },
+    { connectTenants },
+  ] = await Promise.all([
+    bootstrap(config),
+    import("./slack/app.ts"),
+    import("./jobs/start-scheduler.ts"),
+    import("./slack/notices/relay-sender.ts"),
+    import("./slack/directory/slack-directory-source.ts"),
+    import("./tenants/connect-tenants.ts"),
+  ]);
+  const tenantConnections = connectTenants(config, handle.db);
+  const jobDeps = {
+    db: handle.db,
+    clock: systemClock,
+    logger: consoleLogger,
+    tenants: tenantConnections.resolve,
+  };
   const slackDeps = {
     ...jobDeps,
+    tenantConnections,
     connections: () => handle.connections(),
     ...(slack.approvalsChannel ? { approvalsChannel: slack.approvalsChannel } : {}),
   };

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 
@@ -48,6 +49,28 @@ describe("Microsoft 365 settings", () => {
     ).toThrow("give one of them, not both");
     expect(() => loadConfig({ ...base, M365_CLIENT_SECRET: "s", M365_GRAPH_URL: "graph" })).toThrow(
       /M365_GRAPH_URL must be an http\(s\) URL/,
+    );
+  });
+
+  it("name the cloud's hosts even without a tenant: a workspace connecting from App Home signs in there", () => {
+    expect(
+      loadConfig({
+        M365_GRAPH_URL: "https://graph.microsoft.us/v1.0/",
+        M365_LOGIN_URL: "https://login.microsoftonline.us",
+      }).microsoft365Cloud,
+    ).toEqual({ graphUrl: "https://graph.microsoft.us/v1.0", loginUrl: "https://login.microsoftonline.us" });
+  });
+});
+
+describe("TOKEN_ENCRYPTION_KEY outside OAuth mode", () => {
+  it("is read when given, to seal a client secret entered in App Home, and checked like in OAuth mode", () => {
+    const key = randomBytes(32);
+    expect(loadConfig({ TOKEN_ENCRYPTION_KEY: `k1:${key.toString("base64")}` }).tokenKeys).toEqual([
+      { id: "k1", key },
+    ]);
+    expect(loadConfig({}).tokenKeys).toBeUndefined();
+    expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY: "k1:short" })).toThrow(
+      'TOKEN_ENCRYPTION_KEY key 1 ("k1") must be 32 bytes in base64',
     );
   });
 });

@@ -12,6 +12,10 @@ describe("loadConfig", () => {
       shutdownTimeoutMs: 25_000,
       shutdownDrainMs: 0,
       uninstalledRetentionDays: 30,
+      microsoft365Cloud: {
+        graphUrl: "https://graph.microsoft.com/v1.0",
+        loginUrl: "https://login.microsoftonline.com",
+      },
     });
     expect(loadConfig({ DATABASE_URL: "", DATA_DIR: "/srv/ld" }).database).toEqual({
       kind: "pglite",

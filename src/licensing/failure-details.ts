@@ -55,6 +55,20 @@ export interface LocationChangeWarning {
 
 type NoDetails = Record<never, never>;
 
+/** Why a Microsoft 365 app registration could not be proven: what the admin can fix. */
+export type TenantSignInProblem =
+  | "unknown_tenant"
+  | "unknown_app"
+  | "wrong_secret"
+  | "secret_expired"
+  | "wrong_certificate"
+  | "permission_missing"
+  | "unreachable"
+  | "refused";
+
+/** A field of the app registration an admin types in to connect a tenant. */
+export type TenantAppField = "tenantId" | "clientId" | "secret";
+
 /** Whom and what a refusal is about, when the use case knows: the words then name them. */
 interface About {
   person?: FailurePerson;
@@ -130,4 +144,16 @@ export interface FailureDetails {
   TEXT_TOO_LONG: { field: "note" | "device_name"; max: number };
   UNKNOWN_MAILBOX: NoDetails;
   PRODUCT_KEY_TAKEN: NoDetails;
+  /**
+   * Signing in to the tenant, or reading its products, failed, or the app lacks a permission:
+   * nothing was stored. `missing`: the permissions to grant; `tenantMessage`: the tenant's words.
+   */
+  TENANT_NOT_PROVEN: { problem: TenantSignInProblem; missing: string[]; tenantMessage: string };
+  /** The app registration typed in cannot be one: which fields. */
+  INVALID_TENANT_APP: { fields: TenantAppField[] };
+  /** No TOKEN_ENCRYPTION_KEY is set, so a client secret cannot be stored sealed. */
+  SECRET_NOT_STORABLE: NoDetails;
+  /** Connecting with the settings needs the M365_* settings. */
+  NO_TENANT_SETTINGS: NoDetails;
+  TENANT_NOT_CONNECTED: NoDetails;
 }

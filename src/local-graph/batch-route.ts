@@ -1,3 +1,4 @@
+import { refusedForRoles } from "./app-roles.ts";
 import type { FailureScript } from "./failure-script.ts";
 import { type GraphAnswer, graphFailure, graphMessages } from "./graph-answer.ts";
 import { type RouteContext, routeGraphCall } from "./graph-routes.ts";
@@ -21,6 +22,7 @@ export function serveBatch(
   record: { items?: RecordedBatchItem[] },
   failures: FailureScript,
   ctx: RouteContext,
+  roles: string[],
 ): GraphAnswer {
   const items = (body as { requests?: unknown })?.requests;
   if (!Array.isArray(items)) return graphFailure(400, "BadRequest", "Invalid batch payload format.");
@@ -31,9 +33,11 @@ export function serveBatch(
   record.items = recorded;
   const responses = items.map((item: { id?: unknown; method?: unknown; url?: unknown; body?: unknown }) => {
     const path = typeof item.url === "string" ? (item.url.startsWith("/") ? item.url : `/${item.url}`) : "/";
+    const method = String(item.method ?? "GET").toUpperCase();
     const served =
       failures.forBatchItem(path) ??
-      routeGraphCall(ctx, String(item.method ?? "GET").toUpperCase(), path, item.body);
+      refusedForRoles(roles, method, path) ??
+      routeGraphCall(ctx, method, path, item.body);
     const retryAfter = served.headers?.["Retry-After"];
     recorded.push({ path, status: served.status, ...(retryAfter ? { retryAfter } : {}) });
     return {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { refusedForRoles } from "./app-roles.ts";
 import { type RecordedBatchItem, serveBatch } from "./batch-route.ts";
 import { FailureScript } from "./failure-script.ts";
 import { type GraphAnswer, graphFailure } from "./graph-answer.ts";
@@ -135,6 +136,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     if (tokenProblem) return graphFailure(401, "InvalidAuthenticationToken", tokenProblem);
     const scripted = failures.forRequest(path);
     if (scripted) return scripted;
+    const roles = signIn.rolesOf(req.headers.authorization);
     let body: unknown;
     try {
       body = raw === "" ? undefined : JSON.parse(raw);
@@ -145,8 +147,8 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
         "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
       );
     }
-    if (method === "POST" && path === "/$batch") return serveBatch(body, record, failures, ctx());
-    return routeGraphCall(ctx(), method, path, body);
+    if (method === "POST" && path === "/$batch") return serveBatch(body, record, failures, ctx(), roles);
+    return refusedForRoles(roles, method, path) ?? routeGraphCall(ctx(), method, path, body);
   }
 
   function serveSignIn(

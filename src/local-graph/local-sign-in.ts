@@ -1,4 +1,5 @@
 import { constants, createHash, randomBytes, verify, X509Certificate } from "node:crypto";
+import { DEFAULT_APP_ROLES } from "./app-roles.ts";
 
 export interface LocalApp {
   tenantId: string;
@@ -7,11 +8,17 @@ export interface LocalApp {
   secrets?: string[];
   /** PEM certificates whose private keys may sign the app's client assertions. */
   certificates?: string[];
+  /**
+   * The application permissions an admin consented to, put in each token's `roles` claim as the
+   * real sign-in host does; the least privilege License Desk asks for unless a test says otherwise.
+   */
+  roles?: string[];
 }
 
 export interface IssuedToken {
   token: string;
   expiresAt: number;
+  roles: string[];
 }
 
 /** The sign-in host's error body (AADSTS codes), as MSAL reads it. */
@@ -98,8 +105,19 @@ export class LocalSignIn {
         "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
       );
     }
-    const token = randomBytes(24).toString("base64url");
-    this.tokens.set(token, { token, expiresAt: this.now() + TOKEN_LIFETIME_SECONDS * 1000 });
+    const roles = [...(this.app.roles ?? DEFAULT_APP_ROLES)];
+    const expiresAt = this.now() + TOKEN_LIFETIME_SECONDS * 1000;
+    const token = accessToken({
+      aud: new URL((form.get("scope") ?? "").split(" ").find((scope) => scope.endsWith("/.default")) ?? "")
+        .origin,
+      iss: `${new URL(tokenEndpoint).origin}/${tenant}/v2.0`,
+      tid: tenant,
+      appid: this.app.clientId,
+      roles,
+      iat: Math.floor(this.now() / 1000),
+      exp: Math.floor(expiresAt / 1000),
+    });
+    this.tokens.set(token, { token, expiresAt, roles });
     this.issued++;
     return {
       status: 200,
@@ -120,6 +138,12 @@ export class LocalSignIn {
     if (!issued) return "Access token validation failure. Invalid audience.";
     if (issued.expiresAt <= this.now()) return "Lifetime validation failed, the token is expired.";
     return undefined;
+  }
+
+  /** The roles of a token Graph accepts; none for one it does not. */
+  rolesOf(authorization: string | undefined): string[] {
+    const token = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : "";
+    return this.tokens.get(token)?.roles ?? [];
   }
 
   /** Every token given so far stops working, as after a key rollover or a revocation. */
@@ -181,6 +205,17 @@ export class LocalSignIn {
     }
     return undefined;
   }
+}
+
+/**
+ * A token shaped as the real one, a JWT whose payload a client may read (`roles` among its
+ * claims). Its signature is random bytes: Graph here accepts a token by looking it up, so nothing
+ * verifies it, and a client never should (the token is for Graph, not for the client).
+ */
+function accessToken(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const payload = { ...claims, jti: randomBytes(12).toString("base64url") };
+  return `${part({ typ: "JWT", alg: "RS256", kid: "local-graph" })}.${part(payload)}.${randomBytes(32).toString("base64url")}`;
 }
 
 function failure(status: number, error: string, code: number, message: string): SignInFailure {

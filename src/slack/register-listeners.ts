@@ -14,6 +14,7 @@ import { registerRemoveConfirmation } from "./remove/submit-remove-confirmation.
 import { registerRequestDecision } from "./requests/register-request-decision.ts";
 import { registerWindowReminderActions } from "./restore/register-window-reminder-actions.ts";
 import type { SlackDeps } from "./slack-deps.ts";
+import { registerTenant } from "./tenant/register-tenant.ts";
 
 /** Every listener, registered in one place. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -23,6 +24,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAppHome(app, deps);
   registerHomeActions(app, deps);
   registerSetup(app, deps);
+  registerTenant(app, deps);
   registerEventListeners(app, deps);
   registerRequestDecision(app, deps);
   registerAuditPages(app, deps);

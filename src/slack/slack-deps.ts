@@ -1,5 +1,6 @@
 import type { ConnectionCounts, Database } from "../db/client.ts";
 import type { Clock } from "../licensing/clock.ts";
+import type { TenantConnections } from "../tenants/tenant-connections.ts";
 import type { TenantResolver } from "../tenants/tenant-port.ts";
 import type { AppLogger } from "./shared/logger.ts";
 
@@ -12,6 +13,11 @@ export interface SlackDeps {
   approvalsChannel?: string;
   /** The pool's counts, shown by /healthz: a connection checked out for good shows there. */
   connections?: () => ConnectionCounts;
-  /** The tenant each workspace's licenses live in (rule 13); left out, License Desk is every workspace's record. */
+  /** The tenant each workspace is connected to; left out, License Desk is every workspace's record. */
   tenants?: TenantResolver;
+  /**
+   * Connecting a workspace to its tenant from App Home and `/license tenant`; the same connections
+   * `tenants` resolves. Left out, those say Microsoft 365 is not set up for this installation.
+   */
+  tenantConnections?: TenantConnections;
 }

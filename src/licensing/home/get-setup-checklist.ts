@@ -1,6 +1,6 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { people, products, workspaces } from "../../db/schema/index.ts";
+import { people, products, tenantConnections, workspaces } from "../../db/schema/index.ts";
 import { administers } from "../may-administer.ts";
 
 /** How many names of admins and default products the checklist reads; the rest are counted. */
@@ -21,6 +21,11 @@ export interface SetupChecklist {
   approvals: { route: "channel"; channelId: string } | { route: "direct_messages" } | null;
   /** Rule 2: the products a person who joins gets. */
   defaults: { total: number; names: string[] };
+  /**
+   * Rule 13, optional: the Microsoft 365 tenant the licenses live in, null when License Desk keeps
+   * them itself. Not an item that must be done: most workspaces never connect one.
+   */
+  tenant?: { tenantId: string; clientId: string | null; storedSecret: boolean } | null;
 }
 
 /** What makes the rules work from the first minute, read from the data (nothing is ticked by hand). */
@@ -32,7 +37,7 @@ export async function getSetupChecklist(
   const inWorkspace = eq(products.workspaceId, workspaceId);
   const adminWhere = and(eq(people.workspaceId, workspaceId), administers);
   const defaultWhere = and(inWorkspace, eq(products.isDefault, true));
-  const [[workspace], [productCount], adminNames, [adminCount], defaultNames, [defaultCount]] =
+  const [[workspace], [productCount], adminNames, [adminCount], defaultNames, [defaultCount], [tenant]] =
     await Promise.all([
       db
         .select({
@@ -57,6 +62,14 @@ export async function getSetupChecklist(
         .orderBy(asc(products.name))
         .limit(NAMES_READ),
       db.select({ n: count() }).from(products).where(defaultWhere),
+      db
+        .select({
+          tenantId: tenantConnections.tenantId,
+          clientId: tenantConnections.clientId,
+          storedSecret: sql<boolean>`${isNotNull(tenantConnections.clientSecretEncrypted)}`,
+        })
+        .from(tenantConnections)
+        .where(eq(tenantConnections.workspaceId, workspaceId)),
     ]);
   return {
     defaultUsageLocation: workspace?.location ?? null,
@@ -69,6 +82,7 @@ export async function getSetupChecklist(
           ? { route: "direct_messages" }
           : null,
     defaults: { total: defaultCount?.n ?? 0, names: defaultNames.map((p) => p.name) },
+    tenant: tenant ?? null,
   };
 }
 

@@ -248,6 +248,17 @@ const sentences: Record<string, Say> = {
   "workspace.deactivated": () => en["audit.s.workspace.deactivated"](),
   "workspace.reactivated": () => en["audit.s.workspace.reactivated"](),
   "workspace.purged": (_e, r) => en["audit.s.workspace.purged"]({ days: num(r.after.retentionDays) }),
+  "tenant.connected": (_e, r) =>
+    en["audit.s.tenant.connected"]({
+      tenant: escapeMrkdwn(str(r.after.tenantId) ?? ""),
+      app: escapeMrkdwn(str(r.after.clientId) ?? "—"),
+      method: en[`tenant.method.${signInMethod(r.after.method)}`](),
+    }),
+  "tenant.disconnected": (_e, r) =>
+    en["audit.s.tenant.disconnected"]({
+      tenant: escapeMrkdwn(str(r.before.tenantId) ?? ""),
+      app: escapeMrkdwn(str(r.before.clientId) ?? "—"),
+    }),
   refused: (e, r) =>
     en["audit.s.refused"]({
       attempted: attemptWords(str(r.after.attempted)),
@@ -321,7 +332,14 @@ const ATTEMPTS: Record<string, keyof typeof en> = {
   "person-deactivated": "audit.attempt.directory",
   "person-reactivated": "audit.attempt.directory",
   "sync-tenant": "audit.attempt.sync",
+  "connect-tenant": "audit.attempt.tenant",
+  "disconnect-tenant": "audit.attempt.tenant",
 };
+
+/** How a connection signed in, as its audit row recorded it. */
+function signInMethod(value: unknown): "stored_secret" | "settings_secret" | "settings_certificate" {
+  return value === "settings_secret" || value === "settings_certificate" ? value : "stored_secret";
+}
 
 function attemptWords(attempted: string | undefined): string {
   const id = attempted ? ATTEMPTS[attempted] : undefined;

@@ -60,6 +60,9 @@ function aboutBoth<C extends LicensingCode>(
   };
 }
 
+/** The tenant's own words, quoted after ours: enough to search for, never a page of trace ids. */
+const TENANT_WORDS_MAX = 300;
+
 /**
  * Each code's details in words, one entry per code: a new code, or a new detail in a code's
  * shape, does not compile until it is worded here. A detail left out gets the code's plain words.
@@ -257,6 +260,29 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
     ),
   UNKNOWN_MAILBOX: plainWords,
   PRODUCT_KEY_TAKEN: plainWords,
+  TENANT_NOT_PROVEN: (f, reader) => ({
+    ...plainWords(f, reader),
+    summary: `${reader.words["error.TENANT_NOT_PROVEN"]()} ${reader.words[`tenant.problem.${f.problem}`]()}`,
+    items: [
+      ...f.missing.map((permission) =>
+        reader.words["tenant.missing_permission"]({ permission: escapeMrkdwn(permission) }),
+      ),
+      ...(f.tenantMessage
+        ? [
+            reader.words["tenant.their_words"]({
+              message: escapeMrkdwn(truncate(f.tenantMessage, TENANT_WORDS_MAX)),
+            }),
+          ]
+        : []),
+    ],
+  }),
+  INVALID_TENANT_APP: (f, reader) => ({
+    ...plainWords(f, reader),
+    items: f.fields.map((field) => reader.words[`tenant.field.${field}`]()),
+  }),
+  SECRET_NOT_STORABLE: plainWords,
+  NO_TENANT_SETTINGS: plainWords,
+  TENANT_NOT_CONNECTED: plainWords,
 };
 
 /**

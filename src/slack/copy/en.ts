@@ -25,6 +25,7 @@ import { requests } from "./en/requests.ts";
 import { setup } from "./en/setup.ts";
 import { status } from "./en/status.ts";
 import { tenant } from "./en/tenant.ts";
+import { tenantChanges } from "./en/tenant-changes.ts";
 import { tenantSync } from "./en/tenant-sync.ts";
 import type { Messages } from "./messages.ts";
 
@@ -61,6 +62,7 @@ export const en = {
   ...outcomes,
   ...tenant,
   ...tenantSync,
+  ...tenantChanges,
 } as const;
 
 /** Every message id with its parameters, returning a string: what each language's catalog satisfies. */

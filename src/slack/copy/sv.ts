@@ -27,6 +27,7 @@ import { requests } from "./sv/requests.ts";
 import { setup } from "./sv/setup.ts";
 import { status } from "./sv/status.ts";
 import { tenant } from "./sv/tenant.ts";
+import { tenantChanges } from "./sv/tenant-changes.ts";
 import { tenantSync } from "./sv/tenant-sync.ts";
 
 /**
@@ -45,6 +46,7 @@ export const sv = {
   ...remove,
   ...status,
   ...tenant,
+  ...tenantChanges,
   ...tenantSync,
   ...person,
   ...assign,

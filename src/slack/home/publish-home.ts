@@ -4,6 +4,7 @@ import { getMemberHome } from "../../licensing/home/get-member-home.ts";
 import { getSetupChecklist, setupComplete } from "../../licensing/home/get-setup-checklist.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
+import type { Microsoft365Offer } from "../tenant/tenant-home-item.ts";
 import { ADMIN_HOME_LIMITS, buildAdminHome } from "./home-admin.ts";
 import { buildMemberHome, MEMBER_HOME_REQUESTS } from "./home-member.ts";
 import { buildSetupChecklist } from "./setup-checklist.ts";
@@ -27,7 +28,10 @@ export async function publishHome(
   if (person?.isAdmin) {
     const checklist = await getSetupChecklist(deps.db, { workspaceId });
     if (input.page === "setup" || !setupComplete(checklist)) {
-      const view = buildSetupChecklist(checklist, { fallbackChannel: deps.approvalsChannel });
+      const view = buildSetupChecklist(checklist, {
+        fallbackChannel: deps.approvalsChannel,
+        microsoft365: microsoft365Offer(deps),
+      });
       await client.views.publish({ user_id: userId, view });
       return;
     }
@@ -50,4 +54,12 @@ export async function publishHome(
     { timeZone },
   );
   await client.views.publish({ user_id: userId, view });
+}
+
+/** What App Home offers for Microsoft 365: nothing without tenant connections, the settings' tenant when named. */
+function microsoft365Offer(deps: SlackDeps): Microsoft365Offer | undefined {
+  const connections = deps.tenantConnections;
+  if (!connections) return undefined;
+  const { settings, settingsMethod } = connections;
+  return settings && settingsMethod ? { settings: { ...settings, method: settingsMethod } } : {};
 }

@@ -9,6 +9,7 @@ import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { header } from "../shared/message-parts.ts";
+import { buildTenantHomeItem, type Microsoft365Offer } from "../tenant/tenant-home-item.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
 
 /** Names listed on one item; the rest are counted, which keeps a line short for any workspace. */
@@ -18,11 +19,12 @@ const NAMES_SHOWN = 5;
  * The admin's set-up checklist: each item done or not, what is set now, and the button that opens
  * the modal setting it. Shown in place of the dashboard until every item is done, and on demand
  * afterwards (then with a way back). `fallbackChannel` is the process setting that applies while
- * no choice of where requests go is recorded.
+ * no choice of where requests go is recorded; `microsoft365`, what the installation offers for
+ * connecting a tenant (the optional last item), absent where it cannot.
  */
 export function buildSetupChecklist(
   checklist: SetupChecklist,
-  options: { fallbackChannel?: string | undefined },
+  options: { fallbackChannel?: string | undefined; microsoft365?: Microsoft365Offer | undefined },
 ) {
   const done = setupDone(checklist);
   const doneCount = Object.values(done).filter(Boolean).length;
@@ -84,6 +86,10 @@ export function buildSetupChecklist(
         : en["setup.defaults.none"](),
       button(en["setup.defaults.button"](), ids.setup.defaultsAction, "defaults"),
     ),
+    // Optional, so not counted in "N of M done": offered only where the installation can connect one.
+    ...(options.microsoft365
+      ? [divider(), ...buildTenantHomeItem(checklist.tenant ?? null, options.microsoft365)]
+      : []),
   ];
   return homeView(blocks);
 }

@@ -3,10 +3,10 @@ import type { InstallationStore } from "@slack/oauth";
 import type { SlackOAuthConfig } from "../../config.ts";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../licensing/clock.ts";
+import { createTokenCipher } from "../../secrets/token-cipher.ts";
 import type { AppLogger } from "../shared/logger.ts";
 import { createPostgresInstallationStore } from "./postgres-installation-store.ts";
 import { BOT_SCOPES } from "./scopes.ts";
-import { createTokenCipher } from "./token-cipher.ts";
 import { slackTokenRefresher } from "./token-refresh.ts";
 
 export const INSTALL_PATH = "/slack/install";

@@ -10,8 +10,8 @@ import { withinWorkspace } from "../../db/workspace-scope.ts";
 import { systemActor } from "../../licensing/actor.ts";
 import type { Clock } from "../../licensing/clock.ts";
 import { reactivateWorkspace } from "../../licensing/workspaces/reactivate-workspace.ts";
+import type { TokenCipher } from "../../secrets/token-cipher.ts";
 import { type AppLogger, describeError } from "../shared/logger.ts";
-import type { TokenCipher } from "./token-cipher.ts";
 import type { RefreshToken } from "./token-refresh.ts";
 
 /** Refresh a rotating token this long before it expires (Slack's tokens live 12 hours). */

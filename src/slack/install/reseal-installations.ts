@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type SlackInstallationRow, slackInstallations } from "../../db/schema/index.ts";
 import type { Clock } from "../../licensing/clock.ts";
+import type { TokenCipher } from "../../secrets/token-cipher.ts";
 import { type SealedColumn, sealContext } from "./postgres-installation-store.ts";
-import type { TokenCipher } from "./token-cipher.ts";
 
 const COLUMNS = [
   ["botToken", "bot_token"],

@@ -15,6 +15,7 @@ import { showStatus } from "../products/show-status.ts";
 import { removeLicense } from "../remove/remove-license.ts";
 import { requestLicense } from "../requests/request-license.ts";
 import { restoreLicense } from "../restore/restore-license.ts";
+import { showTenant } from "../tenant/show-tenant.ts";
 import { syncWithTenant } from "../tenant/sync-with-tenant.ts";
 import type { CommandContext } from "./command-context.ts";
 import type { ParsedCommand, ParseProblem } from "./parse-license-command.ts";
@@ -60,6 +61,8 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
       return exportLicenses(ctx);
     case "sync":
       return syncWithTenant(ctx);
+    case "tenant":
+      return showTenant(ctx);
   }
 }
 

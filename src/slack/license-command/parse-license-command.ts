@@ -14,7 +14,7 @@ export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; emai
  *   location default CC
  *   admins add|remove person            request product [for person] [because reason…]
  *   products                            mailboxes                   audit [person]
- *   export                              notices on|off              sync
+ *   export                              notices on|off              sync, tenant
  */
 export const LICENSE_SUBCOMMANDS = [
   "help",
@@ -34,6 +34,7 @@ export const LICENSE_SUBCOMMANDS = [
   "export",
   "notices",
   "sync",
+  "tenant",
 ] as const;
 
 export type LicenseSubcommand = (typeof LICENSE_SUBCOMMANDS)[number];
@@ -56,7 +57,7 @@ export type ParsedCommand =
   | { kind: "default-location"; location: string }
   | { kind: "admins"; grant: boolean; person: PersonRef }
   | { kind: "notices"; on: boolean }
-  | { kind: "products" | "mailboxes" | "export" | "sync" }
+  | { kind: "products" | "mailboxes" | "export" | "sync" | "tenant" }
   | { kind: "audit"; person?: PersonRef }
   | { kind: "invalid"; problem: ParseProblem; subcommand?: LicenseSubcommand };
 
@@ -89,6 +90,7 @@ export function parseLicenseCommand(text: string): ParsedCommand {
     case "mailboxes":
     case "export":
     case "sync":
+    case "tenant":
       return { kind: sub };
     case "audit": {
       if (rest.length === 0) return { kind: "audit" };

@@ -122,6 +122,17 @@ export const ids = {
     defaultsBlock: "setup.defaults",
     inputAction: "setup.input",
   },
+  /** App Home's Microsoft 365 item: connect (a modal, or the settings in one click) and disconnect. */
+  tenant: {
+    connectAction: "tenant.connect.open",
+    connectSettingsAction: "tenant.connect.settings",
+    disconnectAction: "tenant.disconnect",
+    callbackId: "tenant.connect.form",
+    tenantBlock: "tenant.connect.tenant",
+    clientBlock: "tenant.connect.client",
+    secretBlock: "tenant.connect.secret",
+    inputAction: "tenant.input",
+  },
   /** The modal App Home's "Request a license" opens: a product, and optionally why. */
   homeRequestForm: {
     callbackId: "home.request.form",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import type { Database } from "../../../src/db/client.ts";
 import { importCatalog } from "../../../src/licensing/catalog/import-catalog.ts";
 import { systemClock } from "../../../src/licensing/clock.ts";
 import { ensureWorkspace } from "../../../src/licensing/directory/ensure-workspace.ts";
@@ -11,6 +12,7 @@ import {
 import { postSlashCommand, type SlackAppResponse } from "../../../src/local-slack/signed-requests.ts";
 import { type RunningSlackApp, startSlackApp } from "../../../src/slack/app.ts";
 import type { AppLogger } from "../../../src/slack/shared/logger.ts";
+import type { TenantConnections } from "../../../src/tenants/tenant-connections.ts";
 import type { TenantResolver } from "../../../src/tenants/tenant-port.ts";
 import { useTestDatabase } from "../database.ts";
 import { exampleCatalog } from "../factories.ts";
@@ -37,9 +39,11 @@ export function useRunningSlackApp(
     maxInFlight?: number;
     /** The tenant each workspace's licenses live in; left out, License Desk is the record. */
     tenants?: TenantResolver;
+    /** Tenant connections on the app's database: deps.tenantConnections, and deps.tenants resolving through them. */
+    tenantConnections?: (db: Database) => TenantConnections;
   } = {},
 ) {
-  const { slack, maxInFlight, ...appOptions } = options;
+  const { slack, maxInFlight, tenantConnections, ...appOptions } = options;
   const t = useTestDatabase();
   const logs: LogEntry[] = [];
   const logger: AppLogger = {
@@ -51,6 +55,7 @@ export function useRunningSlackApp(
   let running: RunningSlackApp | undefined;
   beforeAll(async () => {
     fake = await startFakeSlackApi(slack);
+    const connections = tenantConnections?.(t.appDb);
     running = await startSlackApp(
       {
         botToken: fake.token,
@@ -60,7 +65,13 @@ export function useRunningSlackApp(
         host: "127.0.0.1",
         ...(maxInFlight ? { maxInFlight } : {}),
       },
-      { db: t.appDb, clock: systemClock, logger, ...appOptions },
+      {
+        db: t.appDb,
+        clock: systemClock,
+        logger,
+        ...appOptions,
+        ...(connections ? { tenantConnections: connections, tenants: connections.resolve } : {}),
+      },
     );
   });
   afterAll(async () => {

@@ -356,6 +356,24 @@ const rows: Record<string, { row: Omit<Row, "action">; says: string[] }> = {
     },
     says: ["synced with Microsoft 365: 3 people matched; 1 license added and 2 removed there"],
   },
+  "tenant.connected": {
+    row: {
+      targetType: "workspace",
+      targetId: "T1",
+      before: null,
+      after: { tenantId: "contoso.onmicrosoft.com", clientId: "c1", method: "stored_secret", roles: [] },
+    },
+    says: ["connected Microsoft 365 tenant `contoso.onmicrosoft.com` with app `c1`", "entered in App Home"],
+  },
+  "tenant.disconnected": {
+    row: {
+      targetType: "workspace",
+      targetId: "T1",
+      before: { tenantId: "contoso.onmicrosoft.com", clientId: "c1" },
+      after: null,
+    },
+    says: ["disconnected Microsoft 365 tenant `contoso.onmicrosoft.com` (app `c1`)"],
+  },
   refused: {
     row: {
       targetType: "person",

@@ -36,6 +36,10 @@ function sampleOf(id: MessageId): object | undefined {
  * is an untranslated copy.
  */
 const sameInBothLanguages = new Set<MessageId>([
+  "tenant.home.title",
+  "tenant.status.header",
+  "tenant.status.synced",
+  "tenant.status.summary_item",
   "home.header",
   "modal.loading.title",
   "audit.system",

@@ -69,6 +69,15 @@ const fullest: { [C in LicensingCode]: Failure<C> } = {
   TEXT_TOO_LONG: fail("TEXT_TOO_LONG", { field: "note", max: 1000 }),
   UNKNOWN_MAILBOX: fail("UNKNOWN_MAILBOX"),
   PRODUCT_KEY_TAKEN: fail("PRODUCT_KEY_TAKEN"),
+  TENANT_NOT_PROVEN: fail("TENANT_NOT_PROVEN", {
+    problem: "permission_missing",
+    missing: ["User.Read.All"],
+    tenantMessage: "Insufficient privileges to complete the operation.",
+  }),
+  INVALID_TENANT_APP: fail("INVALID_TENANT_APP", { fields: ["tenantId", "clientId"] }),
+  SECRET_NOT_STORABLE: fail("SECRET_NOT_STORABLE"),
+  NO_TENANT_SETTINGS: fail("NO_TENANT_SETTINGS"),
+  TENANT_NOT_CONNECTED: fail("TENANT_NOT_CONNECTED"),
 };
 
 /** The codes about one person's license: the words name the person. */

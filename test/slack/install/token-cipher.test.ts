@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseTokenKeys, type TokenKey } from "../../../src/config.ts";
-import { createTokenCipher, TokenDecryptionError } from "../../../src/slack/install/token-cipher.ts";
+import { createTokenCipher, TokenDecryptionError } from "../../../src/secrets/token-cipher.ts";
 
 const key = (id: string): TokenKey => ({ id, key: randomBytes(32) });
 const CONTEXT = "slack_installations::T1:bot_token";

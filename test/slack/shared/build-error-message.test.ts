@@ -61,6 +61,11 @@ const leastOfEach: { [C in LicensingCode]: Failure<C> } = {
   TEXT_TOO_LONG: fail("TEXT_TOO_LONG", { field: "device_name", max: 100 }),
   UNKNOWN_MAILBOX: fail("UNKNOWN_MAILBOX"),
   PRODUCT_KEY_TAKEN: fail("PRODUCT_KEY_TAKEN"),
+  TENANT_NOT_PROVEN: fail("TENANT_NOT_PROVEN", { problem: "wrong_secret", missing: [], tenantMessage: "" }),
+  INVALID_TENANT_APP: fail("INVALID_TENANT_APP", { fields: ["secret"] }),
+  SECRET_NOT_STORABLE: fail("SECRET_NOT_STORABLE"),
+  NO_TENANT_SETTINGS: fail("NO_TENANT_SETTINGS"),
+  TENANT_NOT_CONNECTED: fail("TENANT_NOT_CONNECTED"),
 };
 
 describe("buildErrorMessage", () => {

@@ -49,4 +49,12 @@ export const errors = {
   "error.TEXT_TOO_LONG": () => "That text is too long.",
   "error.UNKNOWN_MAILBOX": () => "There is no such mailbox.",
   "error.PRODUCT_KEY_TAKEN": () => "Another product already has that key.",
+  "error.TENANT_NOT_PROVEN": () =>
+    "Nothing was connected: signing in to that Microsoft 365 tenant did not work.",
+  "error.INVALID_TENANT_APP": () =>
+    "That is not an app registration: the tenant is its id or a domain, the app its id. Nothing was connected.",
+  "error.SECRET_NOT_STORABLE": () =>
+    "A client secret can only be kept encrypted, and no encryption key is set, so nothing was connected.",
+  "error.NO_TENANT_SETTINGS": () => "No Microsoft 365 tenant is set up for this installation.",
+  "error.TENANT_NOT_CONNECTED": () => "This workspace is not connected to a Microsoft 365 tenant.",
 } as const;

@@ -20,6 +20,8 @@ const usage = {
   notices:
     "`/license notices on|off` — whether people are told by direct message what they get or lose (on unless turned off)",
   sync: "`/license sync` — read the Microsoft 365 tenant now: seats, people, and licenses changed there",
+  tenant:
+    "`/license tenant` — the Microsoft 365 tenant the licenses live in: its app, permissions and last sync",
   help: "`/license help` — this list",
 } as const;
 

@@ -58,4 +58,13 @@ export const nextSteps = {
   "error.next.TEXT_TOO_LONG": () => "Shorten it and send it again.",
   "error.next.UNKNOWN_MAILBOX": () => "`/license mailboxes` lists them.",
   "error.next.PRODUCT_KEY_TAKEN": () => "Choose another key: `/license status` lists the keys in use.",
+  "error.next.TENANT_NOT_PROVEN": () =>
+    "Fix it in the Microsoft Entra admin center, then connect again from App Home.",
+  "error.next.INVALID_TENANT_APP": () =>
+    "Copy the Directory (tenant) ID and Application (client) ID from the app's Overview in the Microsoft Entra admin center.",
+  "error.next.SECRET_NOT_STORABLE": () =>
+    "Ask whoever runs License Desk to set TOKEN_ENCRYPTION_KEY, or to set the M365_* settings and connect with them.",
+  "error.next.NO_TENANT_SETTINGS": () => "Connect with the tenant's app registration from App Home instead.",
+  "error.next.TENANT_NOT_CONNECTED": () =>
+    "An admin connects it from App Home: *Microsoft 365*, then *Connect*.",
 } as const satisfies Record<`error.next.${string}`, Next>;

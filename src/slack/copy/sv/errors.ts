@@ -33,6 +33,16 @@ export const errors = {
   "error.INVALID_QUANTITY": () => "Det är inte ett giltigt antal licenser.",
   "error.TENANT_LOCATION_REFUSED": () =>
     "Microsoft 365 tog inte emot den nya användningsplatsen, så inget ändrades.",
+  "error.TENANT_NOT_PROVEN": () =>
+    "Inget anslöts: inloggningen i den Microsoft 365-organisationen fungerade inte.",
+  "error.INVALID_TENANT_APP": () =>
+    "Det är ingen appregistrering: organisationen anges med sitt ID eller en domän, appen med sitt ID. Inget anslöts.",
+  "error.SECRET_NOT_STORABLE": () =>
+    "En klienthemlighet kan bara sparas krypterad, och ingen krypteringsnyckel är angiven, så inget anslöts.",
+  "error.NO_TENANT_SETTINGS": () =>
+    "Ingen Microsoft 365-organisation är inställd för den här installationen.",
+  "error.TENANT_NOT_CONNECTED": () =>
+    "Den här arbetsytan är inte ansluten till någon Microsoft 365-organisation.",
   "error.INVALID_USAGE_LOCATION": () =>
     "Det är inte en landskod med två bokstäver (ISO 3166), som SE eller US.",
   "error.NO_MAILBOX": () => "Den personen har ingen postlåda för den här produkten.",

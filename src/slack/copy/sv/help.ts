@@ -30,6 +30,8 @@ const usage = {
   export: "`/license export` — licenser, tilldelningar, ångerperioder och granskningsloggen som CSV-filer",
   notices:
     "`/license notices on|off` — om personer får ett direktmeddelande om vad de får eller förlorar (på tills det stängs av)",
+  tenant:
+    "`/license tenant` — Microsoft 365-organisationen där licenserna finns: dess app, behörigheter och senaste synkronisering",
   sync: "`/license sync` — läs Microsoft 365-organisationen nu: licenser, personer och licenser ändrade där",
   help: "`/license help` (eller `hjälp`) — den här listan",
 } as const satisfies Record<UsageSubcommand, string>;

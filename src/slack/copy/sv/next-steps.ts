@@ -39,6 +39,16 @@ export const nextSteps = {
   "error.next.INVALID_QUANTITY": (p) => `Försök igen med ett heltal, som \`/license seats ${p.product} 25\`.`,
   "error.next.TENANT_LOCATION_REFUSED": () =>
     "Ge appen behörigheten i administrationscentret för Microsoft Entra, eller ange platsen i administrationscentret för Microsoft 365; `/license sync` läser den sedan.",
+  "error.next.TENANT_NOT_PROVEN": () =>
+    "Rätta det i administrationscentret för Microsoft Entra och anslut sedan igen från startsidan.",
+  "error.next.INVALID_TENANT_APP": () =>
+    "Kopiera katalog-ID och program-ID från appens Översikt i administrationscentret för Microsoft Entra.",
+  "error.next.SECRET_NOT_STORABLE": () =>
+    "Be den som driver License Desk att ange TOKEN_ENCRYPTION_KEY, eller att ange M365_*-inställningarna och ansluta med dem.",
+  "error.next.NO_TENANT_SETTINGS": () =>
+    "Anslut i stället med organisationens appregistrering från startsidan.",
+  "error.next.TENANT_NOT_CONNECTED": () =>
+    "En administratör ansluter den från startsidan: *Microsoft 365*, sedan *Anslut*.",
   "error.next.INVALID_USAGE_LOCATION": () => "Försök igen med en kod som `SE`.",
   "error.next.NO_MAILBOX": (p) =>
     `Tilldela först en produkt med postlåda: \`/license assign @person ${p.product}\`.`,

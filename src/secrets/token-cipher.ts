@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import type { TokenKey } from "../../config.ts";
+import type { TokenKey } from "../config.ts";
 
 const VERSION = "v1";
 const IV_BYTES = 12;
