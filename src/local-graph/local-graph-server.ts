@@ -28,8 +28,19 @@ export interface RecordedGraphRequest {
   /** When the stand-in received it (ms since the epoch). */
   at: number;
   status: number;
-  /** For `$batch`: each item's path and the status it got. */
-  items?: { path: string; status: number }[];
+  /** The JSON body sent, when there was one (a `$batch` keeps its items' bodies in `items`). */
+  body?: unknown;
+  /** Graph's error message, when the answer was one. */
+  error?: string;
+  /** For `$batch`: each item's path, body and the status (and error) it got. */
+  items?: RecordedBatchItem[];
+}
+
+export interface RecordedBatchItem {
+  path: string;
+  status: number;
+  body?: unknown;
+  error?: string;
 }
 
 export interface LocalGraph {
@@ -96,6 +107,8 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     requests.push(record);
     const answered = serveGraph(req, method, path, raw, record);
     record.status = answered.status;
+    const error = errorMessageOf(answered);
+    if (error !== undefined) record.error = error;
     send(res, answered);
   }
 
@@ -121,6 +134,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
       );
     }
     if (method === "POST" && path === "/$batch") return serveBatch(body, record);
+    if (body !== undefined) record.body = body;
     return routeGraphCall(ctx(), method, path, body);
   }
 
@@ -139,7 +153,13 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
       const served =
         failures.forBatchItem(path) ??
         routeGraphCall(ctx(), String(item.method ?? "GET").toUpperCase(), path, item.body);
-      record.items?.push({ path, status: served.status });
+      const error = errorMessageOf(served);
+      record.items?.push({
+        path,
+        status: served.status,
+        ...(item.body === undefined ? {} : { body: item.body }),
+        ...(error === undefined ? {} : { error }),
+      });
       return {
         id: String(item.id),
         status: served.status,
@@ -200,6 +220,13 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** The message of Graph's error envelope, when the answer is one. */
+function errorMessageOf(answered: GraphAnswer): string | undefined {
+  if (answered.status < 400) return undefined;
+  const message = (answered.body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === "string" ? message : undefined;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
