@@ -1,11 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { assignments, people, products, tenantConnections } from "../db/schema/index.ts";
+import { assignments, people, products, tenantConnections, tenantOperations } from "../db/schema/index.ts";
 import { withinWorkspace } from "../db/workspace-scope.ts";
+import type { Clock } from "../licensing/clock.ts";
 import type { LocalGraph, LocalSku, LocalUser } from "../local-graph/local-graph-server.ts";
 import { connectMicrosoft365 } from "../tenants/microsoft365/connect-microsoft365.ts";
+import { applyTenantOperations } from "../tenants/operations/apply-tenant-operations.ts";
 import type { TenantResolver } from "../tenants/tenant-port.ts";
+
+/** Who connected the workspace, as the connection records it: the demo, not an admin. */
+const DEMO = "demo";
 
 export interface DemoSku extends Omit<LocalSku, "prepaidUnits"> {
   /** Microsoft's name for the product, as its service-plan table gives it. */
@@ -152,12 +157,18 @@ export async function connectDemoTenant(
           workspaceId,
           tenantId: graph.app.tenantId,
           clientId: graph.app.clientId,
-          connectedBy: "demo",
+          connectedBy: DEMO,
           connectedAt: new Date(),
         })
         .onConflictDoUpdate({
           target: tenantConnections.workspaceId,
-          set: { tenantId: graph.app.tenantId, clientId: graph.app.clientId },
+          set: {
+            tenantId: graph.app.tenantId,
+            clientId: graph.app.clientId,
+            clientSecretEncrypted: null,
+            connectedBy: DEMO,
+            connectedAt: new Date(),
+          },
         });
     }),
   );
@@ -169,6 +180,38 @@ export async function connectDemoTenant(
     loginUrl: graph.loginUrl,
   });
   return async (id) => (id === workspaceId ? tenant : null);
+}
+
+/**
+ * A start without `--tenant demo` on data a demo start connected: the demo tenant is gone with that
+ * process, so the workspace is disconnected and License Desk is its record again; changes still
+ * waiting for that tenant are refused as not connected (their held seats freed, the admin told).
+ * A connection not made by the demo is left alone. Returns whether one was removed.
+ */
+export async function disconnectDemoTenant(
+  db: Database,
+  clock: Clock,
+  workspaceId: string,
+): Promise<boolean> {
+  const removed = await withinWorkspace(workspaceId, () =>
+    db.transaction(async (tx) => {
+      const gone = await tx
+        .delete(tenantConnections)
+        .where(and(eq(tenantConnections.workspaceId, workspaceId), eq(tenantConnections.connectedBy, DEMO)))
+        .returning({ workspaceId: tenantConnections.workspaceId });
+      // A change the tenant asked to wait for waits for no tenant now: it is answered at once.
+      if (gone.length > 0) {
+        await tx
+          .update(tenantOperations)
+          .set({ notBefore: clock.now() })
+          .where(and(eq(tenantOperations.workspaceId, workspaceId), eq(tenantOperations.status, "pending")));
+      }
+      return gone.length > 0;
+    }),
+  );
+  if (!removed) return false;
+  await applyTenantOperations(db, clock, { tenants: async () => null, workspaceId });
+  return true;
 }
 
 /** Microsoft's name for one of the demo tenant's products, by its skuId. */

@@ -7,7 +7,7 @@ import { startSlackApp } from "../slack/app.ts";
 import type { AppLogger } from "../slack/shared/logger.ts";
 import { AppActivity } from "./app-activity.ts";
 import { ConsoleSession } from "./console-session.ts";
-import { connectDemoTenant, demoProductName } from "./demo-tenant.ts";
+import { connectDemoTenant, demoProductName, disconnectDemoTenant } from "./demo-tenant.ts";
 import { DEMO_ADMIN, DEMO_PEOPLE, seedDemoWorkspace } from "./demo-workspace.ts";
 import { ConsoleOutput, scriptSource, terminalSource } from "./line-source.ts";
 import { LocalSlack } from "./local-slack.ts";
@@ -58,6 +58,7 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
     const seeded = await seedDemoWorkspace(db, systemClock, workspaceId);
     const graph = options.tenant;
     const tenants = graph ? await connectDemoTenant(db, workspaceId, graph) : undefined;
+    const disconnected = graph ? false : await disconnectDemoTenant(db, systemClock, workspaceId);
     const tenantActivity = graph ? new TenantActivity(graph, demoProductName) : undefined;
     const running = await startSlackApp(
       { botToken: fake.token, signingSecret, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
@@ -80,6 +81,7 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
           ...(graph ? { tenant: graph.graphUrl } : {}),
         }),
       );
+      if (disconnected) out.line(words.demoTenantDisconnected());
       const session = new ConsoleSession({
         local: new LocalSlack(fake, running.url, signingSecret, activity),
         source,

@@ -12,6 +12,12 @@ export const words = {
           ]),
       `You are ${p.user}. Type what you would type in Slack, e.g. /license status. "help" lists the rest.`,
     ].join("\n"),
+  demoTenantDisconnected: () =>
+    [
+      "An earlier start connected this workspace to the demo Microsoft 365 tenant; started without",
+      "`--tenant demo`, it is disconnected and License Desk is the record again. Changes still waiting",
+      "for that tenant were refused, their seats freed.",
+    ].join("\n"),
   help: () =>
     [
       "  /license …           a slash command, as in Slack (/license help lists them)",

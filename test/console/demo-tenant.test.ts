@@ -135,6 +135,37 @@ describe("the console connected to a demo Microsoft 365 tenant (--tenant demo)",
     expect(heldInTenant(graph, "cleo@example.com")).toEqual([EXCHANGE]);
   }, 60_000);
 
+  it("disconnects the demo tenant when started without it: what waited for it is refused, its seat freed", async () => {
+    graph = await startLocalGraph();
+    graph.failures.failBatchItems(5, { status: 503, retryAfterSeconds: 0 });
+    const workspaceId = "T0DEMOGONE";
+    const first = await runConsoleScript(
+      t.appDb,
+      workspaceId,
+      ["/license assign @cleo exchange-p1", "expect Sent to Microsoft 365"],
+      { tenant: graph },
+    );
+    expect(first.transcript).not.toContain("Script failed");
+    const second = await runConsoleScript(t.appDb, workspaceId, [
+      "expect License Desk is the record again",
+      "jobs",
+      "expect Microsoft 365 did not assign Exchange Online Plan 1 to Cleo Carlsson",
+      "expect this workspace is no longer connected to Microsoft 365",
+      "/license status",
+      "expect Exchange Online Plan 1 exchange-p1: 10 of 10 available",
+      "/license assign @cleo exchange-p1",
+      "expect You now have Exchange Online Plan 1",
+    ]);
+    expect(second.transcript).not.toContain("Script failed");
+    expect(second.code).toBe(0);
+    expect(second.transcript).not.toContain("Sent to Microsoft 365");
+    const left = await t.db
+      .select()
+      .from(tenantConnections)
+      .where(eq(tenantConnections.workspaceId, workspaceId));
+    expect(left).toEqual([]);
+  }, 60_000);
+
   it("refuses a tenant other than demo with a clear message", async () => {
     const run = promisify(execFile);
     const failed = await run(
