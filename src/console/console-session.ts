@@ -16,6 +16,8 @@ export interface ConsoleDeps {
   runJobs(at: Date): Promise<Record<string, number>>;
   /** Errors the app logged since the last call. */
   appErrors(): string[];
+  /** With a demo tenant: what it did since the last call, one line each. */
+  tenantActivity?(): string[];
   /**
    * The Slack person the console speaks as (`as` changes it). The console has no actor of its own:
    * the app holds this person to rule 10 exactly as it would in Slack.
@@ -184,6 +186,7 @@ export class ConsoleSession {
     }
     const book = new ChoiceBook<Origin>();
     presentChanges(local, out, answer.changes, this.#user, book, this.deps.filesDir);
+    out.lines(this.deps.tenantActivity?.() ?? []);
     const home = local.fake.views.home(this.#user);
     if (this.#homeOpen && homeChanged && home) {
       out.line(words.homeHeading(`@${namer(local)(this.#user)}`));

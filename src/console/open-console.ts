@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../db/client.ts";
 import { systemClock } from "../licensing/clock.ts";
+import type { LocalGraph } from "../local-graph/local-graph-server.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../local-slack/fake-slack-api.ts";
 import { startSlackApp } from "../slack/app.ts";
 import type { AppLogger } from "../slack/shared/logger.ts";
 import { AppActivity } from "./app-activity.ts";
 import { ConsoleSession } from "./console-session.ts";
+import { connectDemoTenant, demoProductName, disconnectDemoTenant } from "./demo-tenant.ts";
 import { DEMO_ADMIN, DEMO_PEOPLE, seedDemoWorkspace } from "./demo-workspace.ts";
 import { ConsoleOutput, scriptSource, terminalSource } from "./line-source.ts";
 import { LocalSlack } from "./local-slack.ts";
 import { dailyJobsRunner } from "./run-jobs.ts";
+import { TenantActivity } from "./tenant-activity.ts";
 import { words } from "./words.ts";
 
 export interface ConsoleOptions {
@@ -23,6 +26,11 @@ export interface ConsoleOptions {
   script?: string;
   /** Where files the app shares (exports) are saved; without it they are only listed. */
   filesDir?: string;
+  /**
+   * A Graph stand-in to connect the workspace to as its demo Microsoft 365 tenant (`--tenant demo`):
+   * changes are then made there, and the console shows what it did after each step.
+   */
+  tenant?: LocalGraph;
 }
 
 /**
@@ -48,9 +56,13 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
   const signingSecret = randomBytes(24).toString("hex");
   try {
     const seeded = await seedDemoWorkspace(db, systemClock, workspaceId);
+    const graph = options.tenant;
+    const tenants = graph ? await connectDemoTenant(db, workspaceId, graph) : undefined;
+    const disconnected = graph ? false : await disconnectDemoTenant(db, systemClock, workspaceId);
+    const tenantActivity = graph ? new TenantActivity(graph, demoProductName) : undefined;
     const running = await startSlackApp(
       { botToken: fake.token, signingSecret, apiUrl: fake.url, port: 0, host: "127.0.0.1" },
-      { db, clock: systemClock, logger },
+      { db, clock: systemClock, logger, ...(tenants ? { tenants } : {}) },
     );
     const activity = new AppActivity(running.inFlight);
     await botTokenChecked(fake);
@@ -61,14 +73,22 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
         : scriptSource(options.script, out);
     try {
       out.line(
-        words.banner({ where: options.where, workspace: workspaceId, seeded, user: `@${DEMO_ADMIN.name}` }),
+        words.banner({
+          where: options.where,
+          workspace: workspaceId,
+          seeded,
+          user: `@${DEMO_ADMIN.name}`,
+          ...(graph ? { tenant: graph.graphUrl } : {}),
+        }),
       );
+      if (disconnected) out.line(words.demoTenantDisconnected());
       const session = new ConsoleSession({
         local: new LocalSlack(fake, running.url, signingSecret, activity),
         source,
         out,
-        runJobs: dailyJobsRunner({ db, logger, fake, workspaceId }),
+        runJobs: dailyJobsRunner({ db, logger, fake, workspaceId, ...(tenants ? { tenants } : {}) }),
         appErrors: () => errors.splice(0),
+        ...(tenantActivity ? { tenantActivity: () => tenantActivity.since() } : {}),
         actingUserId: DEMO_ADMIN.id,
         ...(options.filesDir === undefined ? {} : { filesDir: options.filesDir }),
       });

@@ -5,23 +5,31 @@ import { addDays, fixedClock } from "../licensing/clock.ts";
 import type { FakeSlackApi } from "../local-slack/fake-slack-api.ts";
 import { tokenSender } from "../slack/notices/relay-sender.ts";
 import type { AppLogger } from "../slack/shared/logger.ts";
+import { applyTenantOperations } from "../tenants/operations/apply-tenant-operations.ts";
+import type { TenantResolver } from "../tenants/tenant-port.ts";
 
 /**
- * The daily jobs of one workspace as of a time, then the outbox sent to the local Slack as of the
- * same time, the way `npm run jobs -- --once --at` does it against Slack.
+ * The daily jobs of one workspace as of a time, then (with a tenant) the license changes waiting
+ * for it, then the outbox sent to the local Slack as of the same time, the way the scheduler's
+ * pass does it against Slack and the tenant.
  */
 export function dailyJobsRunner(deps: {
   db: Database;
   logger: AppLogger;
   fake: FakeSlackApi;
   workspaceId: string;
+  tenants?: TenantResolver;
 }) {
   return async (at: Date): Promise<Record<string, number>> => {
     const done = await runDailyJobs(deps.db, at, { workspaceId: deps.workspaceId });
     const clock = fixedClock(at);
+    // Before the outbox: the tenant's answers are told in the same pass.
+    const made = deps.tenants
+      ? await applyTenantOperations(deps.db, clock, { tenants: deps.tenants, workspaceId: deps.workspaceId })
+      : undefined;
     const send = tokenSender({ db: deps.db, clock, logger: deps.logger }, deps.fake.token, deps.fake.url);
     await relayUntilDone(deps.db, clock, send);
-    return done;
+    return made ? { ...done, tenant_changes: made.applied + made.refused } : done;
   };
 }
 

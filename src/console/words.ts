@@ -1,10 +1,22 @@
 /** The console's own words. What License Desk itself says comes from the app, as in Slack. */
 export const words = {
-  banner: (p: { where: string; workspace: string; seeded: boolean; user: string }) =>
+  banner: (p: { where: string; workspace: string; seeded: boolean; user: string; tenant?: string }) =>
     [
       `License Desk, local console: no Slack workspace needed.`,
       `Data: ${p.where}, workspace ${p.workspace}${p.seeded ? " (demo people and example catalog loaded)" : ""}.`,
+      ...(p.tenant === undefined
+        ? []
+        : [
+            `Connected to a demo Microsoft 365 tenant (a local stand-in for Graph at ${p.tenant}): the licenses`,
+            `live there, each change is made there first, and what the tenant did is shown after each step.`,
+          ]),
       `You are ${p.user}. Type what you would type in Slack, e.g. /license status. "help" lists the rest.`,
+    ].join("\n"),
+  demoTenantDisconnected: () =>
+    [
+      "An earlier start connected this workspace to the demo Microsoft 365 tenant; started without",
+      "`--tenant demo`, it is disconnected and License Desk is the record again. Changes still waiting",
+      "for that tenant were refused, their seats freed.",
     ].join("\n"),
   help: () =>
     [
@@ -55,7 +67,18 @@ export const words = {
   failedAt: (where: string, problem: string) => `Script failed at ${where}: ${problem}`,
   scriptDone: () => "Script done: every step as expected.",
   bye: () => "Bye.",
-  usage: () => "Usage: npm start [-- --script FILE]",
+  usage: () => "Usage: npm start [-- [--tenant demo] [--script FILE]]",
+  unknownTenant: (value: string) =>
+    `No tenant called "${value}": \`--tenant demo\` connects the console to a demo Microsoft 365 tenant.`,
+  tenantAssigned: (product: string, person: string) => `Microsoft 365: assigned ${product} to ${person}.`,
+  tenantRemoved: (product: string, person: string) => `Microsoft 365: removed ${product} from ${person}.`,
+  tenantAssignChange: (product: string, person: string) => `assign ${product} to ${person}`,
+  tenantRemoveChange: (product: string, person: string) => `remove ${product} from ${person}`,
+  tenantAnd: () => " and ",
+  tenantRefused: (change: string, reason: string) => `Microsoft 365: refused to ${change}: ${reason}`,
+  tenantBusy: (change: string, status: number) =>
+    `Microsoft 365: asked to wait (HTTP ${status}) before it would ${change}; License Desk tries again.`,
+  tenantNoReason: (status: number) => `HTTP ${status}, no reason given.`,
   noTerminal: () =>
     [
       "License Desk needs Slack settings to run here: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET",

@@ -1,6 +1,6 @@
 import { refusedForRoles } from "./app-roles.ts";
 import type { FailureScript } from "./failure-script.ts";
-import { type GraphAnswer, graphFailure, graphMessages } from "./graph-answer.ts";
+import { errorMessageOf, type GraphAnswer, graphFailure, graphMessages } from "./graph-answer.ts";
 import { type RouteContext, routeGraphCall } from "./graph-routes.ts";
 
 /** Graph takes at most 20 requests in one `$batch` (graph/json-batching). */
@@ -11,6 +11,10 @@ export interface RecordedBatchItem {
   path: string;
   status: number;
   retryAfter?: string;
+  /** The item's JSON body, when it had one. */
+  body?: unknown;
+  /** Graph's error message, when the item's answer was one. */
+  error?: string;
 }
 
 /**
@@ -39,7 +43,14 @@ export function serveBatch(
       refusedForRoles(roles, method, path) ??
       routeGraphCall(ctx, method, path, item.body);
     const retryAfter = served.headers?.["Retry-After"];
-    recorded.push({ path, status: served.status, ...(retryAfter ? { retryAfter } : {}) });
+    const error = errorMessageOf(served);
+    recorded.push({
+      path,
+      status: served.status,
+      ...(retryAfter ? { retryAfter } : {}),
+      ...(item.body === undefined ? {} : { body: item.body }),
+      ...(error === undefined ? {} : { error }),
+    });
     return {
       id: String(item.id),
       status: served.status,

@@ -50,3 +50,10 @@ export const graphMessages = {
   throttled: "Too many requests.",
   unavailable: "The service is temporarily unavailable. Please try again later.",
 } as const;
+
+/** The message of Graph's error envelope, when the answer is one. */
+export function errorMessageOf(answered: GraphAnswer): string | undefined {
+  if (answered.status < 400) return undefined;
+  const message = (answered.body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === "string" ? message : undefined;
+}

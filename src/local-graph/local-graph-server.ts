@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { refusedForRoles } from "./app-roles.ts";
 import { type RecordedBatchItem, serveBatch } from "./batch-route.ts";
+
+export type { RecordedBatchItem } from "./batch-route.ts";
+
 import { FailureScript } from "./failure-script.ts";
-import { type GraphAnswer, graphFailure } from "./graph-answer.ts";
+import { errorMessageOf, type GraphAnswer, graphFailure } from "./graph-answer.ts";
 import { routeGraphCall } from "./graph-routes.ts";
 import { type LocalApp, LocalSignIn } from "./local-sign-in.ts";
 import { type LocalGroup, type LocalSku, LocalTenant, type LocalUser } from "./local-tenant.ts";
@@ -34,7 +37,11 @@ export interface RecordedGraphRequest {
   /** When it answered, after the fixed latency; 0 while it is being served. */
   answeredAt: number;
   status: number;
-  /** For `$batch`: each item's path, the status it got and the Retry-After it was told, if any. */
+  /** The JSON body sent, when there was one (a `$batch` keeps its items' bodies in `items`). */
+  body?: unknown;
+  /** Graph's error message, when the answer was one. */
+  error?: string;
+  /** For `$batch`: each item's path, body, the status (and error) it got and the Retry-After it was told. */
   items?: RecordedBatchItem[];
 }
 
@@ -122,6 +129,8 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     const answered = serveGraph(req, method, path, raw, record);
     record.status = answered.status;
     record.answeredAt = Date.now();
+    const error = errorMessageOf(answered);
+    if (error !== undefined) record.error = error;
     send(res, answered);
   }
 
@@ -148,6 +157,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
       );
     }
     if (method === "POST" && path === "/$batch") return serveBatch(body, record, failures, ctx(), roles);
+    if (body !== undefined) record.body = body;
     return refusedForRoles(roles, method, path) ?? routeGraphCall(ctx(), method, path, body);
   }
 

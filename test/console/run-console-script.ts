@@ -1,9 +1,18 @@
 import { PassThrough } from "node:stream";
 import { openLocalConsole } from "../../src/console/open-console.ts";
 import type { Database } from "../../src/db/client.ts";
+import type { LocalGraph } from "../../src/local-graph/local-graph-server.ts";
 
-/** The console on a test's database, running `lines` as a script; its exit code and transcript. */
-export async function runConsoleScript(db: Database, workspaceId: string, lines: string[]) {
+/**
+ * The console on a test's database, running `lines` as a script (connected to `tenant`, a Graph
+ * stand-in, as `--tenant demo` does); its exit code and transcript.
+ */
+export async function runConsoleScript(
+  db: Database,
+  workspaceId: string,
+  lines: string[],
+  options: { tenant?: LocalGraph } = {},
+) {
   const output = new PassThrough();
   let transcript = "";
   output.on("data", (chunk: Buffer) => {
@@ -16,6 +25,7 @@ export async function runConsoleScript(db: Database, workspaceId: string, lines:
     input: new PassThrough(),
     output,
     script: lines.join("\n"),
+    ...(options.tenant ? { tenant: options.tenant } : {}),
   });
   return { code, transcript };
 }

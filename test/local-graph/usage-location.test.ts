@@ -101,8 +101,8 @@ describe("throttling a fixed share of batch items", () => {
     expect(first.body.responses[2].headers["Retry-After"]).toBe("1");
     const recorded = graph.requests.filter((r) => r.path === "/$batch").flatMap((r) => r.items ?? []);
     expect(recorded.filter((i) => i.status === 429)).toEqual([
-      { path: "/users/u-bo", status: 429, retryAfter: "1" },
-      { path: "/users/u-bo", status: 429, retryAfter: "1" },
+      { path: "/users/u-bo", status: 429, retryAfter: "1", error: "Too many requests." },
+      { path: "/users/u-bo", status: 429, retryAfter: "1", error: "Too many requests." },
     ]);
     graph.failures.failEveryNthBatchItem(0, { status: 429 });
     const third = await rawGraphCall(graph, "POST", "/$batch", { requests: reads(4) });

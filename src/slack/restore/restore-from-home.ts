@@ -40,6 +40,7 @@ export async function restoreFromHome(
   const target = { userId };
   const delivery = { name: "restore from App Home", workspaceId, requestId: click.actionTs, context: click };
   let restoredNow = false;
+  let pendingInTenant = false;
   await handleDeliveryOnce<string>(deps, delivery, {
     work: async (claim) => {
       if (!(await claim.claim(`action:window.restore:${windowId}:${userId}:${click.actionTs}`))) return;
@@ -74,6 +75,7 @@ export async function restoreFromHome(
           return en["outcome.already"]({ what: windowOutcome(now) ?? "" });
       }
       restoredNow = result.ok;
+      pendingInTenant = result.ok && result.pendingInTenant === true;
       if (result.ok && result.pendingInTenant) {
         return en["tenant.pending.assign"]({
           person: escapeMrkdwn(result.person.name),
@@ -99,6 +101,15 @@ export async function restoreFromHome(
     failed: (text) => text,
   });
   if (restoredNow) await sendQueuedNotices(deps, client, { workspaceId });
+  // A restore the tenant makes first closed the window only once it answered, just now: the
+  // reminders refreshed above still showed it open. (An answer that comes later, from the
+  // scheduler's pass, leaves them so until their next use.)
+  if (pendingInTenant) {
+    await refreshNoticeCopies(deps, client, {
+      workspaceId,
+      subject: { kind: "restore_window", id: windowId },
+    });
+  }
 }
 
 /** The outcome is already told; a home that fails to refresh is stale until it is opened again. */
