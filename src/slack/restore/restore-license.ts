@@ -1,7 +1,6 @@
 import { restoreProduct } from "../../licensing/restore-product.ts";
 import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
-import { errorText } from "../copy/licensing-codes.ts";
 import {
   adminAndPerson,
   type CommandContext,
