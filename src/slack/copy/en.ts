@@ -12,6 +12,7 @@ import { failures } from "./en/failures.ts";
 import { help } from "./en/help.ts";
 import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
+import { language } from "./en/language.ts";
 import { location } from "./en/location.ts";
 import { mailboxes } from "./en/mailboxes.ts";
 import { namedRefusals } from "./en/named-refusals.ts";
@@ -56,7 +57,9 @@ export const en = {
   ...location,
   ...personalNotices,
   ...outcomes,
+  ...language,
 } as const;
 
-export type Catalog = { [K in keyof typeof en]: (typeof en)[K] };
+/** Every catalog's shape: the same message ids, each with English's parameters, giving a string. */
+export type Catalog = { [K in keyof typeof en]: (...params: Parameters<(typeof en)[K]>) => string };
 export type MessageId = keyof Catalog;
