@@ -2,7 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
@@ -28,6 +28,8 @@ export interface CommandContext {
   responseUrl: string;
   /** Products and the acting person, read with the command's claim. */
   snapshot: CommandSnapshot;
+  /** The words of the person typing, in their language (`snapshot.language`). */
+  t: Catalog;
   reply(message: Reply): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { catalogFor } from "../copy/catalogs.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
@@ -51,6 +52,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
           triggerId: command.trigger_id,
           responseUrl: command.response_url,
           snapshot,
+          t: catalogFor(snapshot.language),
           reply,
         };
         await dispatchLicenseCommand(ctx, parsed);
