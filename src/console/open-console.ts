@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../db/client.ts";
+import { withinWorkspace } from "../db/workspace-scope.ts";
+import { readerCatalog } from "../slack/copy/reader-catalog.ts";
 import { systemClock } from "../licensing/clock.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../local-slack/fake-slack-api.ts";
 import { startSlackApp } from "../slack/app.ts";
@@ -70,6 +72,7 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
         runJobs: dailyJobsRunner({ db, logger, fake, workspaceId }),
         appErrors: () => errors.splice(0),
         actingUserId: DEMO_ADMIN.id,
+        catalogOf: (userId) => withinWorkspace(workspaceId, () => readerCatalog(db, workspaceId, userId)),
         ...(options.filesDir === undefined ? {} : { filesDir: options.filesDir }),
       });
       const code = await session.run();

@@ -1,6 +1,6 @@
 import type { LicensingCode } from "../../licensing/outcome.ts";
 import type { errors } from "./en/errors.ts";
-import { en } from "./en.ts";
+import type { Catalog } from "./en.ts";
 
 /** One message for each business outcome: a new code does not compile until it has its words. */
 export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
@@ -47,11 +47,11 @@ export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
  * What to do after a refusal with this code, the command written out: with the product's key
  * when the refusal names one, else the word "product" where the key goes.
  */
-export function nextStep(code: LicensingCode, productKey?: string): string {
-  return en[`error.next.${code}`]({ product: productKey ?? "product" });
+export function nextStep(t: Catalog, code: LicensingCode, productKey?: string): string {
+  return t[`error.next.${code}`]({ product: productKey ?? "product" });
 }
 
 /** The plain message for a code, without the details a failure may carry: what happened, then what to do. */
-export function errorText(code: LicensingCode): string {
-  return `${en[messageForCode[code]]()} ${nextStep(code)}`;
+export function errorText(t: Catalog, code: LicensingCode): string {
+  return `${t[messageForCode[code]]()} ${nextStep(t, code)}`;
 }

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import { getAdminHome } from "../../licensing/home/get-admin-home.ts";
 import { getMemberHome } from "../../licensing/home/get-member-home.ts";
 import { getSetupChecklist, setupComplete } from "../../licensing/home/get-setup-checklist.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { ADMIN_HOME_LIMITS, buildAdminHome } from "./home-admin.ts";
@@ -24,15 +25,17 @@ export async function publishHome(
   const { workspaceId, userId } = input;
   const person = await actingPerson(deps, client, workspaceId, userId);
   const timeZone = person?.timeZone ?? "UTC";
+  // Read after the person is brought up to date: a first visit records their Slack locale.
+  const t = await readerCatalog(deps.db, workspaceId, userId);
   if (person?.isAdmin) {
     const checklist = await getSetupChecklist(deps.db, { workspaceId });
     if (input.page === "setup" || !setupComplete(checklist)) {
-      const view = buildSetupChecklist(checklist, { fallbackChannel: deps.approvalsChannel });
+      const view = buildSetupChecklist(t, checklist, { fallbackChannel: deps.approvalsChannel });
       await client.views.publish({ user_id: userId, view });
       return;
     }
     const home = await getAdminHome(deps.db, deps.clock, { workspaceId, limits: ADMIN_HOME_LIMITS });
-    const view = buildAdminHome(home, { timeZone, now: deps.clock.now() });
+    const view = buildAdminHome(t, home, { timeZone, now: deps.clock.now() });
     await client.views.publish({ user_id: userId, view });
     return;
   }
@@ -44,6 +47,7 @@ export async function publishHome(
       })
     : null;
   const view = buildMemberHome(
+    t,
     member?.ok
       ? { licenses: member.licenses, requests: member.requests }
       : { licenses: null, requests: { total: 0, rows: [] } },

@@ -3,6 +3,7 @@ import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { notifyUser } from "../shared/notify-user.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { openSetupModal, type SetupModal } from "./open-setup-modal.ts";
 import { type HomePage, publishHome } from "./publish-home.ts";
@@ -25,6 +26,7 @@ export function registerSetup(app: App, deps: SlackDeps): void {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const userId = body.user.id;
       const delivery = {
         name: `opening the set-up ${which} modal`,
@@ -35,7 +37,7 @@ export function registerSetup(app: App, deps: SlackDeps): void {
       // A modal that could not open leaves nothing changed; the admin reads so in a direct message.
       await handleDeliveryOnce<string>(deps, delivery, {
         work: async () => {
-          await openSetupModal(deps, client, { workspaceId, userId, triggerId: body.trigger_id, which });
+          await openSetupModal(t, deps, client, { workspaceId, userId, triggerId: body.trigger_id, which });
           return null;
         },
         answer: (text) => notifyUser(client, deps.logger, { userId }, { text }),

@@ -1,13 +1,14 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { z } from "zod";
 import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { MESSAGE_BLOCKS_MAX, type Message, section } from "../shared/message-parts.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { buildLocationChangeWarning, locationChangeDoneText } from "./location-change-message.ts";
 
@@ -37,12 +38,13 @@ export function registerLocationChange(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
       const delivery = { name: "location change", workspaceId, requestId: body.trigger_id, context: {} };
       await handleDeliveryOnce<Message>(deps, delivery, {
         work: async () => {
           const confirmation = parseConfirmation(action.value);
-          if (!confirmation) return { text: errorText("UNKNOWN_PERSON"), blocks: [] };
+          if (!confirmation) return { text: errorText(t, "UNKNOWN_PERSON"), blocks: [] };
           const acting = await actingPerson(deps, client, workspaceId, actor.userId);
           const timeZone = acting?.timeZone ?? "UTC";
           const changed = await setUsageLocation(deps.db, deps.clock, {
@@ -52,11 +54,11 @@ export function registerLocationChange(app: App, deps: SlackDeps): void {
             actor,
             confirmedLosses: confirmation.lost,
           });
-          if (changed.ok) return { text: locationChangeDoneText(changed, timeZone), blocks: [] };
+          if (changed.ok) return { text: locationChangeDoneText(t, changed, timeZone), blocks: [] };
           if (changed.code !== "LOCATION_CHANGE_LOSES_DATA")
-            return { text: errorText(changed.code), blocks: [] };
-          const again = buildLocationChangeWarning(changed.warning, timeZone);
-          const meanwhile = en["location.change.changed_meanwhile"]();
+            return { text: errorText(t, changed.code), blocks: [] };
+          const again = buildLocationChangeWarning(t, changed.warning, timeZone);
+          const meanwhile = t["location.change.changed_meanwhile"]();
           return {
             text: meanwhile,
             blocks: [section(meanwhile), ...again.blocks].slice(0, MESSAGE_BLOCKS_MAX),

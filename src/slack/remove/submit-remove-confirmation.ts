@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { removeProduct } from "../../licensing/remove-product.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
@@ -15,6 +15,7 @@ import { notifyUser } from "../shared/notify-user.ts";
 import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
 const metadataSchema = z.object({
@@ -33,6 +34,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     await ack();
     const userId = body.user.id;
     const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
     const target = { userId, responseUrl: meta?.responseUrl || undefined };
     const actor = { userId, source: "modal" as const, requestId: view.id };
@@ -41,7 +43,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async (claim) => {
         if (!meta)
-          return refuseForgedMetadata(deps, { workspaceId, actor, attempted: "remove", viewId: view.id });
+          return refuseForgedMetadata(t, deps, { workspaceId, actor, attempted: "remove", viewId: view.id });
         if (!(await claim.claim(deliveryKey.submission(view)))) return;
         const acting = await actingAdmin(deps, client, {
           workspaceId,
@@ -50,7 +52,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
           targetType: "assignment",
           targetId: `${meta.personId}/${meta.productId}`,
         });
-        if (!acting) return errorText("NOT_ALLOWED");
+        if (!acting) return errorText(t, "NOT_ALLOWED");
         const removed = await removeProduct(deps.db, deps.clock, { ...meta, workspaceId, actor });
         if (!removed.ok) {
           await recordUnknownTarget(deps.db, deps.clock, {
@@ -62,21 +64,21 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
               { type: "product", id: meta.productId },
             ],
           });
-          return failureText(removed, { timeZone: acting.timeZone ?? "UTC" });
+          return failureText(t, removed, { timeZone: acting.timeZone ?? "UTC" });
         }
         removedNow = true;
         const { warning, seats } = removed;
         const words = {
           person: escapeMrkdwn(warning.person.name),
           product: escapeMrkdwn(warning.product.name),
-          seats: en["seats.available"](seats),
+          seats: t["seats.available"](seats),
         };
         return warning.lost.length > 0
-          ? en["remove.done"]({
+          ? t["remove.done"]({
               ...words,
               date: formatInstant(warning.goneForGoodAt, acting.timeZone ?? "UTC"),
             })
-          : en["remove.done_nothing_kept"](words);
+          : t["remove.done_nothing_kept"](words);
       },
       answer: (text) => notifyUser(client, deps.logger, target, { text }),
       failed: (text) => text,

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { stopWindowReminders } from "../../licensing/reminders/stop-window-reminders.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
@@ -12,6 +12,7 @@ import { failureText } from "../shared/build-error-message.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
 /**
@@ -27,6 +28,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const windowId = action.value ?? "";
       const userId = body.user.id;
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
@@ -51,19 +53,19 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
               attempted: "let_window_expire",
               targets: [{ type: "restore_window", id: windowId }],
             });
-            return errorText(stopped.code);
+            return errorText(t, stopped.code);
           }
-          if (!stopped.ok && stopped.code === "NOT_ALLOWED") return errorText(stopped.code);
+          if (!stopped.ok && stopped.code === "NOT_ALLOWED") return errorText(t, stopped.code);
           await refreshNoticeCopies(deps, client, {
             workspaceId,
             subject: { kind: "restore_window", id: windowId },
           });
           if (!stopped.ok || stopped.repeated) {
-            const what = windowOutcome(await windowNow(deps, { workspaceId, windowId }));
-            if (what !== undefined) return en["outcome.already"]({ what });
-            if (!stopped.ok) return failureText(stopped, { timeZone: acting?.timeZone ?? "UTC" });
+            const what = windowOutcome(t, await windowNow(deps, { workspaceId, windowId }));
+            if (what !== undefined) return t["outcome.already"]({ what });
+            if (!stopped.ok) return failureText(t, stopped, { timeZone: acting?.timeZone ?? "UTC" });
           }
-          return en["jobs.let_expire.done"]({
+          return t["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),
             product: escapeMrkdwn(stopped.product),
             date: formatInstant(stopped.purgeAt, acting?.timeZone ?? "UTC"),

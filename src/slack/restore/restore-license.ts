@@ -1,5 +1,5 @@
 import { restoreProduct } from "../../licensing/restore-product.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {
@@ -17,6 +17,7 @@ export async function restoreLicense(
   ctx: CommandContext,
   input: { person: PersonRef; product: string },
 ): Promise<void> {
+  const { t } = ctx;
   const named = await adminAndPerson(ctx, "restore", input.person);
   if (!named) return;
   const { admin, person } = named;
@@ -30,20 +31,20 @@ export async function restoreLicense(
   });
   if (result.ok) {
     await ctx.reply({
-      text: en["restore.done"]({
+      text: t["restore.done"]({
         person: escapeMrkdwn(result.person.name),
         product: escapeMrkdwn(result.product.name),
-        seats: en["seats.available"](result.seats),
+        seats: t["seats.available"](result.seats),
       }),
     });
     return sendQueuedNotices(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId });
   }
   if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
     return ctx.reply({
-      text: en["restore.window_closed_on"]({
+      text: t["restore.window_closed_on"]({
         date: formatInstant(result.purgedAt, admin?.timeZone ?? "UTC"),
       }),
     });
   }
-  return ctx.reply({ text: failureText(result, { timeZone: admin?.timeZone ?? "UTC" }) });
+  return ctx.reply({ text: failureText(t, result, { timeZone: admin?.timeZone ?? "UTC" }) });
 }

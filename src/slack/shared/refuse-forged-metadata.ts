@@ -1,6 +1,6 @@
 import type { Actor } from "../../licensing/actor.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
 /**
@@ -8,7 +8,7 @@ import type { SlackDeps } from "../slack-deps.ts";
  * nothing in it is used, the attempt is on the record, and the person reads only that it did not
  * work — the forger learns nothing of why.
  */
-export async function refuseForgedMetadata(
+export async function refuseForgedMetadata(t: Catalog, 
   deps: Pick<SlackDeps, "db" | "clock">,
   input: { workspaceId: string; actor: Actor; attempted: string; viewId: string },
 ): Promise<string> {
@@ -20,5 +20,5 @@ export async function refuseForgedMetadata(
     targetId: input.viewId,
     reason: "FORGED_METADATA",
   });
-  return en["error.unexpected"]();
+  return t["error.unexpected"]();
 }

@@ -12,6 +12,7 @@ export const language = {
     `The workspace's default language is already ${p.language}.`,
   "language.not_in_directory": () =>
     "I couldn't find you in this workspace's directory yet, so I couldn't save your language. Try again in a minute.",
+  "language.follow_slack": () => "follow their Slack language",
   "language.home.label": () => "*Language*\nThe language License Desk writes to you in.",
   "language.home.auto": (p: { language: string }) => `Follow Slack (${p.language})`,
   "language.home.placeholder": () => "Choose a language",

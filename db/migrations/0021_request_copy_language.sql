@@ -1,0 +1,1 @@
+ALTER TABLE "request_messages" ADD COLUMN "language" text DEFAULT 'en' NOT NULL;
