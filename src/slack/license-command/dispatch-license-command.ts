@@ -7,6 +7,7 @@ import { exportLicenses } from "../export/export-licenses.ts";
 import { showMailboxes } from "../mailboxes/show-mailboxes.ts";
 import { manageAdmins } from "../people/manage-admins.ts";
 import { setDefaultLocation, setLocation } from "../people/set-location.ts";
+import { setDefaultLanguage, setLanguage } from "../people/set-language.ts";
 import { setNotices } from "../people/set-notices.ts";
 import { showPerson } from "../people/show-person.ts";
 import { manageProducts } from "../products/manage-products.ts";
@@ -46,6 +47,10 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
       return setDefaultLocation(ctx, { location: command.location });
     case "admins":
       return manageAdmins(ctx, { grant: command.grant, person: command.person });
+    case "language":
+      return setLanguage(ctx, { language: command.language });
+    case "default-language":
+      return setDefaultLanguage(ctx, { language: command.language });
     case "notices":
       return setNotices(ctx, { on: command.on });
     case "bulk":

@@ -19,6 +19,9 @@ const usage = {
   export: "`/license export` — seats, assignments, restore windows and the audit log as CSV files",
   notices:
     "`/license notices on|off` — whether people are told by direct message what they get or lose (on unless turned off)",
+  language:
+    "`/license language sv|en|auto` — the language I write to you in (auto follows your Slack language)\n" +
+    "`/license language default sv|en` — the workspace's language, for channels and people who chose none (admins)",
   help: "`/license help` — this list",
 } as const;
 
