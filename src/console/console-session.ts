@@ -1,5 +1,5 @@
-import type { Catalog } from "../slack/copy/en.ts";
 import { dmChannelFor } from "../local-slack/fake-slack-api.ts";
+import type { Catalog } from "../slack/copy/en.ts";
 import { fieldProblemFor } from "./field-checks.ts";
 import { Cancelled, type ConsoleOutput, type LineSource, StepFailure } from "./line-source.ts";
 import type { LocalSlack, Origin, StepAnswer } from "./local-slack.ts";

@@ -1,5 +1,5 @@
-import { productFieldProblem } from "../slack/products/read-product-form.ts";
 import type { Catalog } from "../slack/copy/en.ts";
+import { productFieldProblem } from "../slack/products/read-product-form.ts";
 import { ids } from "../slack/shared/ids.ts";
 
 type FieldProblem = (t: Catalog, blockId: string, typed: string) => string | undefined;

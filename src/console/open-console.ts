@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../db/client.ts";
 import { withinWorkspace } from "../db/workspace-scope.ts";
-import { readerCatalog } from "../slack/copy/reader-catalog.ts";
 import { systemClock } from "../licensing/clock.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../local-slack/fake-slack-api.ts";
 import { startSlackApp } from "../slack/app.ts";
+import { readerCatalog } from "../slack/copy/reader-catalog.ts";
 import type { AppLogger } from "../slack/shared/logger.ts";
 import { AppActivity } from "./app-activity.ts";
 import { ConsoleSession } from "./console-session.ts";

@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { people, products, workspaces } from "../../db/schema/index.ts";
+import { type Language, readerLanguage } from "../language/reader-language.ts";
 import { administers } from "../may-administer.ts";
 
 /** How many names of admins and default products the checklist reads; the rest are counted. */
@@ -21,6 +22,8 @@ export interface SetupChecklist {
   approvals: { route: "channel"; channelId: string } | { route: "direct_messages" } | null;
   /** Rule 2: the products a person who joins gets. */
   defaults: { total: number; names: string[] };
+  /** What channels read, and people who chose no language and whose Slack language is not offered. */
+  defaultLanguage: Language;
 }
 
 /** What makes the rules work from the first minute, read from the data (nothing is ticked by hand). */
@@ -39,6 +42,7 @@ export async function getSetupChecklist(
           location: workspaces.defaultUsageLocation,
           route: workspaces.approvalsRoute,
           channelId: workspaces.approvalsChannelId,
+          defaultLanguage: workspaces.defaultLanguage,
         })
         .from(workspaces)
         .where(eq(workspaces.id, workspaceId)),
@@ -69,6 +73,7 @@ export async function getSetupChecklist(
           ? { route: "direct_messages" }
           : null,
     defaults: { total: defaultCount?.n ?? 0, names: defaultNames.map((p) => p.name) },
+    defaultLanguage: readerLanguage(null, { defaultLanguage: workspace?.defaultLanguage ?? null }),
   };
 }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { people, workspaces } from "../../db/schema/index.ts";
 import type { Tx } from "../outcome.ts";
-import { type Language, readerLanguage } from "./reader-language.ts";
+import { isLanguage, type Language, readerLanguage } from "./reader-language.ts";
 
 /** The workspace's default language: what a channel reads. English for a workspace not recorded. */
 export async function loadWorkspaceLanguage(db: Database | Tx, workspaceId: string): Promise<Language> {
@@ -29,7 +29,11 @@ export async function loadReaderLanguages(
     wanted.length === 0
       ? []
       : await db
-          .select({ slackUserId: people.slackUserId, language: people.language, slackLocale: people.slackLocale })
+          .select({
+            slackUserId: people.slackUserId,
+            language: people.language,
+            slackLocale: people.slackLocale,
+          })
           .from(people)
           .where(and(eq(people.workspaceId, workspaceId), inArray(people.slackUserId, wanted)));
   const found = new Map(rows.map((row) => [row.slackUserId, row]));
@@ -44,4 +48,28 @@ export async function loadReaderLanguage(
 ): Promise<Language> {
   const languages = await loadReaderLanguages(db, workspaceId, [slackUserId]);
   return languages.get(slackUserId) ?? "en";
+}
+
+/** A person's own choice (null: they follow Slack) and the language they read because of it. */
+export interface PersonLanguage {
+  chosen: Language | null;
+  reads: Language;
+}
+
+export async function loadPersonLanguage(
+  db: Database | Tx,
+  workspaceId: string,
+  slackUserId: string,
+): Promise<PersonLanguage> {
+  const [[row], defaultLanguage] = await Promise.all([
+    db
+      .select({ language: people.language, slackLocale: people.slackLocale })
+      .from(people)
+      .where(and(eq(people.workspaceId, workspaceId), eq(people.slackUserId, slackUserId))),
+    loadWorkspaceLanguage(db, workspaceId),
+  ]);
+  return {
+    chosen: isLanguage(row?.language) ? row.language : null,
+    reads: readerLanguage(row ?? null, { defaultLanguage }),
+  };
 }

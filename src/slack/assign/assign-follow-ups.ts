@@ -21,7 +21,8 @@ export function parseFollowUpValue(
  * the modal and then completes the assign; a product none of whose services run where the person
  * is gets "Assign anyway", with why one might. At most `max` blocks.
  */
-export function assignFollowUpBlocks(t: Catalog, 
+export function assignFollowUpBlocks(
+  t: Catalog,
   product: { id: string; name: string },
   attempts: readonly AssignAttempt[],
   max: number,

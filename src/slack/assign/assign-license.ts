@@ -88,7 +88,8 @@ export async function assignLicense(
       attempts,
       timeZone: acting?.timeZone ?? "UTC",
     });
-    const followUps = assignFollowUpBlocks(t, 
+    const followUps = assignFollowUpBlocks(
+      t,
       found.product,
       attempts,
       MESSAGE_BLOCKS_MAX - result.blocks.length,

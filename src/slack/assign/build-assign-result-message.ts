@@ -62,7 +62,8 @@ export function buildAssignResultMessage(t: Catalog, input: AssignResultInput): 
   return message(t["assign.fallback"]({ product, assigned: done.length, failed: failed.length }), [
     section(summary(t, product, done, failed.length)),
     ...packSections(t, doneItems, perList),
-    ...packSections(t, 
+    ...packSections(
+      t,
       failedItems,
       perList,
       failedItems.length > 0 ? { heading: t["assign.failures.heading"]() } : {},

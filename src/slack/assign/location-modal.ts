@@ -10,7 +10,11 @@ const OPTION_TEXT_MAX = 75;
  * "Set usage location", from an assign refused for want of one: the person's country code, and
  * whether it also becomes the workspace default. Submitting sets it and completes the assign.
  */
-export function buildAssignLocationModal(t: Catalog, person: { name: string }, privateMetadata: string): ModalView {
+export function buildAssignLocationModal(
+  t: Catalog,
+  person: { name: string },
+  privateMetadata: string,
+): ModalView {
   const f = ids.assignLocation;
   const plain = (text: string) => ({ type: "plain_text" as const, text });
   const defaultOption = {

@@ -8,6 +8,7 @@ import { normalizeUsageLocation } from "../../licensing/usage-location.ts";
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
 import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { buildLocationChangeWarning } from "../people/location-change-message.ts";
@@ -19,7 +20,6 @@ import { MESSAGE_BLOCKS_MAX, type Message, section } from "../shared/message-par
 import { notifyUser } from "../shared/notify-user.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { assignFollowUpBlocks, parseFollowUpValue } from "./assign-follow-ups.ts";
 import { buildAssignResultMessage } from "./build-assign-result-message.ts";
@@ -43,7 +43,8 @@ const plainMessage = (text: string): Message => ({ text, blocks: [] });
  * Assigns and words the outcome as `/license assign` does, follow-up buttons included (a location
  * just set may be one where nothing of the product runs).
  */
-async function assignAndDescribe(t: Catalog, 
+async function assignAndDescribe(
+  t: Catalog,
   deps: SlackDeps,
   input: { workspaceId: string; personId: string; productId: string; evenIfNothingRuns?: boolean },
   actor: { userId: string; source: "button" | "modal"; requestId: string },
@@ -77,7 +78,8 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
           if (!target) return plainMessage(errorText(t, "UNKNOWN_PERSON"));
           const acting = await actingPerson(deps, client, workspaceId, actor.userId);
           // The use case checks who clicks (rule 10); the override is this click's, said explicitly.
-          return assignAndDescribe(t, 
+          return assignAndDescribe(
+            t,
             deps,
             { workspaceId, ...target, evenIfNothingRuns: true },
             actor,

@@ -41,7 +41,8 @@ export async function showAudit(ctx: CommandContext, input: { person?: PersonRef
 }
 
 /** One page of the log, from the start or after a cursor, for everyone's or one person's record. */
-export async function auditPage(t: Catalog, 
+export async function auditPage(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; timeZone: string; userId?: string; after?: AuditCursor },

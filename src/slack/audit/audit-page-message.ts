@@ -14,7 +14,8 @@ const SENTENCE_MAX = 600;
 const BUTTON_VALUE_MAX = 2000;
 
 /** One page of the audit log, newest first, with "Next page" when there is more. */
-export function buildAuditPageMessage(t: Catalog, 
+export function buildAuditPageMessage(
+  t: Catalog,
   entries: readonly AuditEntryView[],
   options: { timeZone: string; names: AuditNames; who?: string; nextValue?: string | null },
 ): Message {

@@ -1,7 +1,7 @@
 import type { AuditNames } from "../../licensing/audit/audit-names.ts";
 import type { AuditEntryView } from "../../licensing/audit/list-audit.ts";
-import type { LicensingCode } from "../../licensing/outcome.ts";
 import { isLanguage } from "../../licensing/language/reader-language.ts";
+import type { LicensingCode } from "../../licensing/outcome.ts";
 import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize, truncate } from "../copy/format.ts";
 import { messageForCode } from "../copy/licensing-codes.ts";
@@ -111,7 +111,8 @@ const sentences: Record<string, Say> = {
       skipped: skipped.length > 0 ? skipped.join(", ") : null,
     });
   },
-  "license.restored": (_e, r) => r.t["audit.s.license.restored"]({ person: r.person(), product: r.product() }),
+  "license.restored": (_e, r) =>
+    r.t["audit.s.license.restored"]({ person: r.person(), product: r.product() }),
   "license.removed": (_e, r) =>
     r.t["audit.s.license.removed"]({
       person: r.person(),
@@ -145,7 +146,10 @@ const sentences: Record<string, Say> = {
   "mailbox.size_recorded": (e, r) => {
     const size = formatSize(num(r.after.sizeMb));
     if (e.targetType === "service_data") {
-      return r.t["audit.s.mailbox.person_size_recorded"]({ person: r.person(e.targetId.split("/")[0]), size });
+      return r.t["audit.s.mailbox.person_size_recorded"]({
+        person: r.person(e.targetId.split("/")[0]),
+        size,
+      });
     }
     return r.t["audit.s.mailbox.size_recorded"]({ mailbox: r.mailbox(), size });
   },
@@ -176,7 +180,10 @@ const sentences: Record<string, Say> = {
     });
   },
   "person.language_set": (e, r) =>
-    r.t["audit.s.person.language_set"]({ person: r.person(e.targetId), language: languageWords(r, r.after.language) }),
+    r.t["audit.s.person.language_set"]({
+      person: r.person(e.targetId),
+      language: languageWords(r, r.after.language),
+    }),
   "workspace.default_language_set": (_e, r) =>
     r.t["audit.s.workspace.default_language_set"]({
       before: languageWords(r, r.before.defaultLanguage),
@@ -239,7 +246,12 @@ export const AUDIT_ACTIONS = Object.keys(sentences);
  * One audit row as a sentence that follows the actor's name, with the product, the people, the
  * counts of a bulk change and the reason of a refusal; never a raw code.
  */
-export function auditSentence(t: Catalog, entry: Entry, names: AuditNames, options: { timeZone: string }): string {
+export function auditSentence(
+  t: Catalog,
+  entry: Entry,
+  names: AuditNames,
+  options: { timeZone: string },
+): string {
   const say = sentences[entry.action];
   return say ? say(entry, new Reader(entry, names, options.timeZone, t)) : t["audit.s.unknown"]();
 }

@@ -1,12 +1,11 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
-import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { decodeAuditPageToken } from "./audit-cursor.ts";
 import { auditPage } from "./audit-log.ts";

@@ -10,10 +10,13 @@ const OPTION_TEXT_MAX = 75;
 export const BULK_PEOPLE_MAX = 1000;
 
 /** The bulk change form: people, products to give and to take away, and the mode (rule 5). */
-export function buildBulkFormModal(t: Catalog, input: {
-  products: { id: string; name: string }[];
-  privateMetadata: string;
-}): ModalView {
+export function buildBulkFormModal(
+  t: Catalog,
+  input: {
+    products: { id: string; name: string }[];
+    privateMetadata: string;
+  },
+): ModalView {
   const options: PlainTextOption[] = input.products.slice(0, OPTIONS_MAX).map((p) => ({
     text: { type: "plain_text", text: truncate(plainText(p.name), OPTION_TEXT_MAX) },
     value: p.id,

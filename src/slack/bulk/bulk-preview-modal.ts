@@ -13,12 +13,17 @@ const PRODUCT_BLOCKS_MAX = 10;
  * The bulk change's confirmation: the counts per product, any shortfall (then nothing can be
  * applied, and there is no Apply button), and every data loss it implies, with its date.
  */
-export function buildBulkPreviewModal(t: Catalog, preview: BulkPreview, options: { timeZone: string }): ModalView {
+export function buildBulkPreviewModal(
+  t: Catalog,
+  preview: BulkPreview,
+  options: { timeZone: string },
+): ModalView {
   const adding = preview.products.reduce((sum, p) => sum + p.adding, 0);
   const removing = preview.products.reduce((sum, p) => sum + p.removing, 0);
   const blocks: KnownBlock[] = [
     section(t["bulk.preview.summary"]({ people: preview.people.length, adding, removing })),
-    ...packSections(t, 
+    ...packSections(
+      t,
       preview.products.map((p) =>
         t["bulk.preview.product"]({
           product: escapeMrkdwn(p.product.name),

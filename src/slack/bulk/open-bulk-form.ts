@@ -27,7 +27,8 @@ export async function openBulkForm(ctx: CommandContext): Promise<void> {
  * Opens the bulk change form for whoever asked, from a command or a button: a loading modal first,
  * inside the trigger id's three seconds, then the admin check and the form (or the refusal).
  */
-export async function showBulkForm(t: Catalog, 
+export async function showBulkForm(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; triggerId: string; actor: Actor; targetType: "command" | "button" },

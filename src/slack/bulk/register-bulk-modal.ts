@@ -10,6 +10,7 @@ import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { describeFailure } from "../copy/describe-failure.ts";
 import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
@@ -19,7 +20,6 @@ import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { BULK_PEOPLE_MAX } from "./bulk-form-modal.ts";
 import { buildBulkPreviewModal } from "./bulk-preview-modal.ts";
@@ -82,7 +82,8 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
       if (!preview.ok) {
         // The refusal with the people and products it names, not only its headline.
         const { summary, items } = describeFailure(t, preview, { timeZone: acting.timeZone ?? "UTC" });
-        return buildNoticeModal(t, 
+        return buildNoticeModal(
+          t,
           [summary, ...items.map((item) => t["error.detail.item"]({ item }))].join("\n"),
         );
       }
@@ -136,9 +137,13 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         idempotencyKey: `bulk:${deliveryKey.submission(view)}`,
       });
       if (!result.ok)
-        return buildNoticeModal(t, buildErrorMessage(t, result, { timeZone: acting?.timeZone ?? "UTC" }).text);
+        return buildNoticeModal(
+          t,
+          buildErrorMessage(t, result, { timeZone: acting?.timeZone ?? "UTC" }).text,
+        );
       applied = !result.replayed;
-      return buildNoticeModal(t, 
+      return buildNoticeModal(
+        t,
         t["bulk.done"]({
           people: result.peopleChanged,
           added: result.added,
@@ -157,7 +162,8 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
  * (the view id is the request id of the step's audit rows). The apply is made once by the domain's
  * idempotency key, so no claim is taken here.
  */
-async function guarded(t: Catalog, 
+async function guarded(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   { workspaceId, viewId }: { workspaceId: string; viewId: string },

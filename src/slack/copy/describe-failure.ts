@@ -40,7 +40,8 @@ const only = (
 });
 
 /** A refusal about one person and one product names both, or falls back to the code's words. */
-function aboutBoth<C extends LicensingCode>(t: Catalog, 
+function aboutBoth<C extends LicensingCode>(
+  t: Catalog,
   words: (p: { person: string; product: string }) => string,
 ): Describe<C> {
   return (f) => {
@@ -156,12 +157,20 @@ const describersIn = (t: Catalog): { [C in LicensingCode]: Describe<C> } => ({
   }),
   INVALID_QUANTITY: (f) => only(t, f, t["error.detail.INVALID_QUANTITY"]({ max: formatNumber(f.max) })),
   INVALID_USAGE_LOCATION: (f) =>
-    only(t, f, t["error.detail.INVALID_USAGE_LOCATION"]({ input: escapeMrkdwn(truncate(f.input, ECHO_MAX)) })),
+    only(
+      t,
+      f,
+      t["error.detail.INVALID_USAGE_LOCATION"]({ input: escapeMrkdwn(truncate(f.input, ECHO_MAX)) }),
+    ),
   NO_MAILBOX: (f) => plainWords(t, f),
   CATALOG_INVALID: (f) =>
     f.errors.length > 0
       ? // Catalog errors quote text from files: escaped for mrkdwn.
-        { ...plainWords(t, f), summary: t["error.detail.CATALOG_INVALID"](), items: f.errors.map(escapeMrkdwn) }
+        {
+          ...plainWords(t, f),
+          summary: t["error.detail.CATALOG_INVALID"](),
+          items: f.errors.map(escapeMrkdwn),
+        }
       : plainWords(t, f),
   BULK_EMPTY: (f) => plainWords(t, f),
   BULK_CONFLICT: (f) =>
@@ -206,7 +215,8 @@ const describersIn = (t: Catalog): { [C in LicensingCode]: Describe<C> } => ({
 export function describeFailure(
   t: Catalog,
   failure: Failure,
-  options: { timeZone: string }): FailureDescription {
+  options: { timeZone: string },
+): FailureDescription {
   // A union's member and the describer of its code agree; TypeScript cannot follow the pairing itself.
   const describe = describersIn(t)[failure.code] as Describe<typeof failure.code>;
   return describe(failure, options.timeZone);
@@ -222,7 +232,8 @@ const STATUS_WORDS: Record<RequestStatus, `request.status.${string}` & keyof Cat
 };
 
 /** One person is named in the sentence; several are listed under it. */
-function peopleNamed(t: Catalog, 
+function peopleNamed(
+  t: Catalog,
   failure: Failure<"PERSON_DEACTIVATED" | "USAGE_LOCATION_REQUIRED">,
   one: (p: { person: string; product: string | null }) => string,
 ): FailureDescription {

@@ -5,7 +5,11 @@ import { catalogFor } from "./catalogs.ts";
 import type { Catalog } from "./en.ts";
 
 /** The catalog of one Slack user, by `readerLanguage`: what a reply or a DM to them is written in. */
-export async function readerCatalog(db: Database, workspaceId: string, slackUserId: string): Promise<Catalog> {
+export async function readerCatalog(
+  db: Database,
+  workspaceId: string,
+  slackUserId: string,
+): Promise<Catalog> {
   return catalogFor(await loadReaderLanguage(db, workspaceId, slackUserId));
 }
 

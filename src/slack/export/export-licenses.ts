@@ -1,5 +1,4 @@
 import { exportWorkspace } from "../../licensing/export/export-workspace.ts";
-import type { Catalog } from "../copy/en.ts";
 import { type CommandContext, requireAdmin } from "../license-command/command-context.ts";
 import { describeError } from "../shared/logger.ts";
 

@@ -4,12 +4,14 @@ import type { AdminHome, AdminHomeLimits } from "../../licensing/home/get-admin-
 import type { EndingWindowRow, RetainedData } from "../../licensing/home/list-ending-windows.ts";
 import type { MailboxNearLockRow } from "../../licensing/home/list-mailboxes-near-lock.ts";
 import type { PendingRequestRow } from "../../licensing/home/list-pending-requests.ts";
+import type { PersonLanguage } from "../../licensing/language/load-reader-languages.ts";
 import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize, truncate } from "../copy/format.ts";
 import { defaultLocationText, seatBar } from "../products/build-seat-status-message.ts";
 import { ids } from "../shared/ids.ts";
 import { header, packSections, section } from "../shared/message-parts.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
+import { buildLanguageChoice } from "./language-choice.ts";
 
 /**
  * How many rows of each list the admin's home reads and shows. With the fixed blocks they add up
@@ -27,7 +29,11 @@ const REASON_MAX = 300;
  * Restore, mailboxes about to lock, and the bulk and product buttons. Long lists end in "…and N
  * more" naming the command with the whole list. Dates are in the viewer's time zone.
  */
-export function buildAdminHome(t: Catalog, home: AdminHome, options: { timeZone: string; now: Date }) {
+export function buildAdminHome(
+  t: Catalog,
+  home: AdminHome,
+  options: { timeZone: string; now: Date; language?: PersonLanguage },
+) {
   const blocks: KnownBlock[] = [
     header(t["home.header"]()),
     {
@@ -39,6 +45,7 @@ export function buildAdminHome(t: Catalog, home: AdminHome, options: { timeZone:
       ],
     },
     note(defaultLocationText(t, home.defaultUsageLocation)),
+    ...(options.language ? [buildLanguageChoice(t, options.language)] : []),
     divider(),
     ...seatBlocks(t, home),
     divider(),
@@ -111,7 +118,11 @@ function requestText(t: Catalog, request: PendingRequestRow, timeZone: string): 
     : line;
 }
 
-function windowBlocks(t: Catalog, { windows, soonDays }: AdminHome, options: { timeZone: string; now: Date }) {
+function windowBlocks(
+  t: Catalog,
+  { windows, soonDays }: AdminHome,
+  options: { timeZone: string; now: Date },
+) {
   const blocks: KnownBlock[] = [header(t["home.windows.header"]({ days: soonDays, total: windows.total }))];
   if (windows.total === 0) return [...blocks, note(t["home.windows.none"]({ days: soonDays }))];
   const shown = windows.rows.slice(0, ADMIN_HOME_LIMITS.windows);

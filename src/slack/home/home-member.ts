@@ -2,11 +2,13 @@ import type { KnownBlock } from "@slack/types";
 import type { PersonLicenses } from "../../licensing/get-person-licenses.ts";
 import type { Limited } from "../../licensing/home/limited.ts";
 import type { OwnRequestRow } from "../../licensing/home/list-own-requests.ts";
+import type { PersonLanguage } from "../../licensing/language/load-reader-languages.ts";
 import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { header, packSections } from "../shared/message-parts.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
+import { buildLanguageChoice } from "./language-choice.ts";
 
 /** How many of their requests a member's home reads; older ones are counted. */
 export const MEMBER_HOME_REQUESTS = 20;
@@ -26,7 +28,11 @@ export interface MemberHomeInput {
  * can still restore (until when), their requests and where each stands, and a button to ask for
  * another license. Dates are in the viewer's time zone.
  */
-export function buildMemberHome(t: Catalog, input: MemberHomeInput, options: { timeZone: string }) {
+export function buildMemberHome(
+  t: Catalog,
+  input: MemberHomeInput,
+  options: { timeZone: string; language?: PersonLanguage },
+) {
   const { timeZone } = options;
   const held = input.licenses?.licenses ?? [];
   const windows = input.licenses?.openWindows ?? [];
@@ -51,6 +57,7 @@ export function buildMemberHome(t: Catalog, input: MemberHomeInput, options: { t
       t["home.member.intro"](),
       button(t["home.member.request"](), ids.home.requestLicenseAction, "request", "primary"),
     ),
+    ...(options.language ? [buildLanguageChoice(t, options.language)] : []),
     divider(),
     header(t["home.member.licenses.header"]()),
     ...(licenseLines.length > 0

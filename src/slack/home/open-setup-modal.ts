@@ -21,7 +21,8 @@ export type SetupModal = "location" | "admins" | "approvals" | "defaults";
  * A set-up item's modal, from the checklist's button: opened at once on the trigger (it lives
  * 3 s), then the admin is checked and the form, with what is set now, replaces the loading view.
  */
-export async function openSetupModal(t: Catalog, 
+export async function openSetupModal(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; userId: string; triggerId: string; which: SetupModal },
@@ -37,7 +38,8 @@ export async function openSetupModal(t: Catalog,
   await client.views.update({ view_id: opened.view?.id as string, hash: opened.view?.hash, view });
 }
 
-async function setupModal(t: Catalog, 
+async function setupModal(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; userId: string; triggerId: string; which: SetupModal },

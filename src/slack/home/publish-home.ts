@@ -2,7 +2,8 @@ import type { WebClient } from "@slack/web-api";
 import { getAdminHome } from "../../licensing/home/get-admin-home.ts";
 import { getMemberHome } from "../../licensing/home/get-member-home.ts";
 import { getSetupChecklist, setupComplete } from "../../licensing/home/get-setup-checklist.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
+import { loadPersonLanguage } from "../../licensing/language/load-reader-languages.ts";
+import { catalogFor } from "../copy/catalogs.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { ADMIN_HOME_LIMITS, buildAdminHome } from "./home-admin.ts";
@@ -26,7 +27,8 @@ export async function publishHome(
   const person = await actingPerson(deps, client, workspaceId, userId);
   const timeZone = person?.timeZone ?? "UTC";
   // Read after the person is brought up to date: a first visit records their Slack locale.
-  const t = await readerCatalog(deps.db, workspaceId, userId);
+  const language = await loadPersonLanguage(deps.db, workspaceId, userId);
+  const t = catalogFor(language.reads);
   if (person?.isAdmin) {
     const checklist = await getSetupChecklist(deps.db, { workspaceId });
     if (input.page === "setup" || !setupComplete(checklist)) {
@@ -35,7 +37,7 @@ export async function publishHome(
       return;
     }
     const home = await getAdminHome(deps.db, deps.clock, { workspaceId, limits: ADMIN_HOME_LIMITS });
-    const view = buildAdminHome(t, home, { timeZone, now: deps.clock.now() });
+    const view = buildAdminHome(t, home, { timeZone, now: deps.clock.now(), language });
     await client.views.publish({ user_id: userId, view });
     return;
   }
@@ -51,7 +53,7 @@ export async function publishHome(
     member?.ok
       ? { licenses: member.licenses, requests: member.requests }
       : { licenses: null, requests: { total: 0, rows: [] } },
-    { timeZone },
+    { timeZone, language },
   );
   await client.views.publish({ user_id: userId, view });
 }

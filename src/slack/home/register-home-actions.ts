@@ -74,7 +74,8 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
     await handleDeliveryOnce<ModalView>(deps, delivery, {
       work: (claim) =>
         sameWorkspace(view.private_metadata, workspaceId)
-          ? fileRequestFromHome(t, 
+          ? fileRequestFromHome(
+              t,
               deps,
               client,
               {

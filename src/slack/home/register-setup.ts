@@ -1,9 +1,9 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { notifyUser } from "../shared/notify-user.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { openSetupModal, type SetupModal } from "./open-setup-modal.ts";
 import { type HomePage, publishHome } from "./publish-home.ts";

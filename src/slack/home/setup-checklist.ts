@@ -10,6 +10,7 @@ import { escapeMrkdwn } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { header } from "../shared/message-parts.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
+import { buildDefaultLanguageItem } from "./language-choice.ts";
 
 /** Names listed on one item; the rest are counted, which keeps a line short for any workspace. */
 const NAMES_SHOWN = 5;
@@ -20,7 +21,8 @@ const NAMES_SHOWN = 5;
  * afterwards (then with a way back). `fallbackChannel` is the process setting that applies while
  * no choice of where requests go is recorded.
  */
-export function buildSetupChecklist(t: Catalog, 
+export function buildSetupChecklist(
+  t: Catalog,
   checklist: SetupChecklist,
   options: { fallbackChannel?: string | undefined },
 ) {
@@ -84,6 +86,9 @@ export function buildSetupChecklist(t: Catalog,
         : t["setup.defaults.none"](),
       button(t["setup.defaults.button"](), ids.setup.defaultsAction, "defaults"),
     ),
+    // Always set (English until changed), so it is shown but not counted as a step.
+    divider(),
+    buildDefaultLanguageItem(t, checklist.defaultLanguage),
   ];
   return homeView(blocks);
 }

@@ -4,7 +4,6 @@ import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import { normalizeUsageLocation } from "../../licensing/usage-location.ts";
 import { type ApprovalsChoice, setApprovalsRoute } from "../../licensing/workspaces/set-approvals-route.ts";
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
-import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
@@ -100,7 +99,7 @@ export const approvalsForm: SetupForm<ApprovalsChoice> = {
 export const defaultsForm: SetupForm<{ productIds: string[] }> = {
   callbackId: s.defaultsCallbackId,
   name: "set-up: default products",
-  read(t, values) {
+  read(_t, values) {
     const picked = field(values, s.defaultsBlock)?.selected_options ?? [];
     return { ok: true, input: { productIds: picked.map((o) => o.value) } };
   },

@@ -15,7 +15,13 @@ const plain = (text: string) => ({ type: "plain_text" as const, text });
 const s = ids.setup;
 
 /** Every set-up modal names the workspace it was opened for: a submission for another is refused. */
-function modal(t: Catalog, callbackId: string, title: string, workspaceId: string, blocks: KnownBlock[]): ModalView {
+function modal(
+  t: Catalog,
+  callbackId: string,
+  title: string,
+  workspaceId: string,
+  blocks: KnownBlock[],
+): ModalView {
   return {
     type: "modal",
     callback_id: callbackId,
@@ -46,7 +52,11 @@ export function buildLocationModal(t: Catalog, workspaceId: string, current: str
 }
 
 /** Who administers now, and people to give the right to (rule 10). */
-export function buildAdminsModal(t: Catalog, workspaceId: string, admins: SetupChecklist["admins"]): ModalView {
+export function buildAdminsModal(
+  t: Catalog,
+  workspaceId: string,
+  admins: SetupChecklist["admins"],
+): ModalView {
   return modal(t, s.adminsCallbackId, t["setup.modal.admins.title"](), workspaceId, [
     {
       type: "section",
@@ -69,7 +79,11 @@ export function buildAdminsModal(t: Catalog, workspaceId: string, admins: SetupC
 }
 
 /** A channel (the app must be invited to it) or each admin's direct messages. */
-export function buildApprovalsModal(t: Catalog, workspaceId: string, current: SetupChecklist["approvals"]): ModalView {
+export function buildApprovalsModal(
+  t: Catalog,
+  workspaceId: string,
+  current: SetupChecklist["approvals"],
+): ModalView {
   const toChannel: PlainTextOption = {
     text: plain(t["setup.modal.approvals.to_channel"]()),
     value: "channel",
@@ -115,7 +129,11 @@ export interface DefaultChoice {
 }
 
 /** Rule 2: the products a person who joins gets; at most a menu's worth of products is offered. */
-export function buildDefaultsModal(t: Catalog, workspaceId: string, products: readonly DefaultChoice[]): ModalView {
+export function buildDefaultsModal(
+  t: Catalog,
+  workspaceId: string,
+  products: readonly DefaultChoice[],
+): ModalView {
   const option = (p: DefaultChoice): PlainTextOption => ({
     text: plain(truncate(plainText(p.name), OPTION_TEXT_MAX)),
     value: p.productId,

@@ -107,7 +107,9 @@ export function parseLicenseCommand(text: string): ParsedCommand {
   const [first, ...rest] = tokenize(source);
   const typed = first?.toLowerCase() ?? "help";
   // Own keys only: "constructor" typed as a subcommand is no alias.
-  const sub = Object.hasOwn(SUBCOMMAND_ALIASES, typed) ? (SUBCOMMAND_ALIASES[typed] as LicenseSubcommand) : typed;
+  const sub = Object.hasOwn(SUBCOMMAND_ALIASES, typed)
+    ? (SUBCOMMAND_ALIASES[typed] as LicenseSubcommand)
+    : typed;
   switch (sub) {
     case "help":
       return { kind: "help" };
@@ -186,7 +188,8 @@ export function parseLicenseCommand(text: string): ParsedCommand {
       const isDefault = rest[0]?.toLowerCase() === "default" || rest[0]?.toLowerCase() === "standard";
       const args = isDefault ? rest.slice(1) : rest;
       const word = args[0]?.toLowerCase() ?? "";
-      const language = args.length === 1 && Object.hasOwn(LANGUAGE_WORDS, word) ? LANGUAGE_WORDS[word] : undefined;
+      const language =
+        args.length === 1 && Object.hasOwn(LANGUAGE_WORDS, word) ? LANGUAGE_WORDS[word] : undefined;
       if (language === undefined) return invalid({ code: "OTHER" }, sub);
       if (!isDefault) return { kind: "language", language };
       return language === null ? invalid({ code: "OTHER" }, sub) : { kind: "default-language", language };

@@ -10,6 +10,7 @@ import { cutToUnits, wellFormed } from "../../licensing/text.ts";
 import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { mailboxNow } from "../notices/subject-now.ts";
@@ -22,7 +23,6 @@ import { type OpenedModal, openLoadingModal } from "../shared/open-loading-modal
 import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { buildMailboxLicenseModal, buildMailboxSizeModal } from "./mailboxes-modals.ts";
 
@@ -83,7 +83,8 @@ export async function openMailboxModal(
   });
 }
 
-async function mailboxModal(t: Catalog, 
+async function mailboxModal(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: {
@@ -125,7 +126,8 @@ async function mailboxModal(t: Catalog,
   if (settled !== undefined)
     await refreshNoticeCopies(deps, client, { workspaceId, subject: { kind: "mailbox", id: mailbox.id } });
   if (now?.kind === "licensed" && settled !== undefined)
-    return buildNoticeModal(t, 
+    return buildNoticeModal(
+      t,
       t["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address), what: settled }),
     );
   const products = await mailboxLicenseOptions(deps.db, { workspaceId });
@@ -138,7 +140,8 @@ async function mailboxModal(t: Catalog,
  * A submission after its ack: metadata from this workspace, once per view and hash; `work` runs the use
  * case, which refuses anyone but an admin, and returns what the person is told.
  */
-export async function submitted(t: Catalog, 
+export async function submitted(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   userId: string,

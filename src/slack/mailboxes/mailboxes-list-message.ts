@@ -14,17 +14,24 @@ const ADDRESS_MAX = 200;
  * Every non-user mailbox with its size, quota, license and days to lock, the ones nearest their
  * lock first (as listed). Admins get "Record size" and, while unlicensed, "Assign a license".
  */
-export function buildMailboxesMessage(t: Catalog, 
+export function buildMailboxesMessage(
+  t: Catalog,
   mailboxes: readonly MailboxListing[],
   options: { withButtons: boolean },
 ): Message {
   const atRisk = mailboxes.filter((m) => m.overQuota && !m.licensedWith).length;
   const fallback = t["mailboxes.fallback"]({ count: mailboxes.length, atRisk });
   const top: KnownBlock[] = [header(t["mailboxes.header"]()), context([t["mailboxes.rule"]()])];
-  if (mailboxes.length === 0)
-    return message(t["mailboxes.none"](), [...top, section(t["mailboxes.none"]())]);
+  if (mailboxes.length === 0) return message(t["mailboxes.none"](), [...top, section(t["mailboxes.none"]())]);
   if (!options.withButtons)
-    return message(fallback, [...top, ...packSections(t, mailboxes.map((x) => line(t, x)), LIST_BLOCKS_MAX)]);
+    return message(fallback, [
+      ...top,
+      ...packSections(
+        t,
+        mailboxes.map((x) => line(t, x)),
+        LIST_BLOCKS_MAX,
+      ),
+    ]);
   const shown = mailboxes.slice(0, MAILBOXES_WITH_BUTTONS_MAX);
   const rows = shown.flatMap((m) => [section(line(t, m)), buttons(t, m)]);
   const more = mailboxes.length - shown.length;

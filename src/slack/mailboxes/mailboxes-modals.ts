@@ -10,7 +10,11 @@ const OPTIONS_MAX = 100;
 const OPTION_TEXT_MAX = 75;
 
 /** "Record size": one text field, checked on submission, so a typo gets its message beside it. */
-export function buildMailboxSizeModal(t: Catalog, mailbox: MailboxSummary, privateMetadata: string): ModalView {
+export function buildMailboxSizeModal(
+  t: Catalog,
+  mailbox: MailboxSummary,
+  privateMetadata: string,
+): ModalView {
   const f = ids.mailboxSize;
   const gigabytes = mailbox.sizeMb / 1024;
   return {
@@ -41,7 +45,8 @@ export function buildMailboxSizeModal(t: Catalog, mailbox: MailboxSummary, priva
 }
 
 /** "Assign a license": which product's seat licenses the mailbox; full products are left out. */
-export function buildMailboxLicenseModal(t: Catalog, 
+export function buildMailboxLicenseModal(
+  t: Catalog,
   mailbox: MailboxSummary,
   products: readonly MailboxLicenseOption[],
   privateMetadata: string,

@@ -41,7 +41,11 @@ const offboarded = z.object({
  * The words of one recorded admin notification, or null when its payload is not one this version
  * knows (logged by the caller, never shown half-rendered).
  */
-export function adminNotificationText(t: Catalog, kind: AdminNotificationKind, payload: unknown): string | null {
+export function adminNotificationText(
+  t: Catalog,
+  kind: AdminNotificationKind,
+  payload: unknown,
+): string | null {
   if (kind === "defaults_not_assigned") {
     const parsed = defaultsNotAssigned.safeParse(payload);
     return parsed.success ? defaultsText(t, parsed.data) : null;

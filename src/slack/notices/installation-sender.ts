@@ -1,5 +1,5 @@
-import type { Database } from "../../db/client.ts";
 import type { WebClient } from "@slack/web-api";
+import type { Database } from "../../db/client.ts";
 import { type OutgoingMessage, PermanentFailure, type SendMessage } from "../../jobs/outbox-relay.ts";
 import type { Clock } from "../../licensing/clock.ts";
 import { InstallationNotFoundError } from "../install/postgres-installation-store.ts";

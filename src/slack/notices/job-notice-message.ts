@@ -42,7 +42,8 @@ const nothingSettled: SettledLine = () => undefined;
  * Rows with buttons, as many as a message holds, then how many more and where to see them. A
  * settled row keeps its text and shows what became of it instead of its buttons.
  */
-function rowsWithButtons<T>(t: Catalog, 
+function rowsWithButtons<T>(
+  t: Catalog,
   items: readonly T[],
   row: (item: T) => [string, ActionsBlock],
   subjectOf: (item: T) => NoticeSubject,
@@ -65,14 +66,19 @@ function rowsWithButtons<T>(t: Catalog,
  * The message for a notice the daily jobs queued, within Slack's limits for any number of rows;
  * with `settled`, as it reads once some of its buttons have been used or overtaken.
  */
-export function buildJobNoticeMessage(t: Catalog, notice: Notice, settled: SettledLine = nothingSettled): Message {
+export function buildJobNoticeMessage(
+  t: Catalog,
+  notice: Notice,
+  settled: SettledLine = nothingSettled,
+): Message {
   switch (notice.kind) {
     case "restore_reminders": {
       const title = t["jobs.restore.heading"]();
       return message(title, [
         header(title),
         section(t["jobs.restore.intro"]({ count: notice.items.length })),
-        ...rowsWithButtons(t, 
+        ...rowsWithButtons(
+          t,
           notice.items,
           (item) => {
             const lost = item.data.map((d) =>
@@ -110,7 +116,8 @@ export function buildJobNoticeMessage(t: Catalog, notice: Notice, settled: Settl
       const title = t["jobs.mailbox.heading"]();
       return message(title, [
         header(title),
-        ...rowsWithButtons(t, 
+        ...rowsWithButtons(
+          t,
           notice.items,
           (item) => [
             [
@@ -136,7 +143,8 @@ export function buildJobNoticeMessage(t: Catalog, notice: Notice, settled: Settl
       const title = t["jobs.requests.heading"]();
       return message(title, [
         header(title),
-        ...rowsWithButtons(t, 
+        ...rowsWithButtons(
+          t,
           notice.items,
           (item) => [
             t["jobs.requests.item"]({

@@ -1,11 +1,11 @@
 import { ErrorCode, WebClient } from "@slack/web-api";
+import type { Database } from "../../db/client.ts";
 import {
   type OutgoingMessage,
   PermanentFailure,
   RateLimited,
   type SendMessage,
 } from "../../jobs/outbox-relay.ts";
-import type { Database } from "../../db/client.ts";
 import { catalogFor } from "../copy/catalogs.ts";
 import { buildJobNoticeMessage } from "./job-notice-message.ts";
 import { noticeReaderLanguage } from "./notice-reader.ts";

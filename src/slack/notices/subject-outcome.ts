@@ -64,7 +64,10 @@ export function requestOutcome(t: Catalog, state: RequestState | undefined): str
 }
 
 /** For the message builder: the outcome line that takes a row's buttons' place, if it is settled. */
-export function settledLines(t: Catalog, states: SubjectStates): (subject: NoticeSubject) => string | undefined {
+export function settledLines(
+  t: Catalog,
+  states: SubjectStates,
+): (subject: NoticeSubject) => string | undefined {
   return (subject) => {
     const what =
       subject.kind === "restore_window"

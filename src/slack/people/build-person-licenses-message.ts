@@ -22,7 +22,11 @@ const FIXED_BLOCKS = 2;
  * skipped, then every open restore window with the days left, the last day in the viewer's time
  * zone, and the data it keeps (mailbox size, device installs).
  */
-export function buildPersonLicensesMessage(t: Catalog, licenses: PersonLicenses, options: { timeZone: string }): Message {
+export function buildPersonLicensesMessage(
+  t: Catalog,
+  licenses: PersonLicenses,
+  options: { timeZone: string },
+): Message {
   const { person } = licenses;
   const about = [
     person.usageLocation
@@ -31,7 +35,9 @@ export function buildPersonLicensesMessage(t: Catalog, licenses: PersonLicenses,
     ...(person.active ? [] : [t["person.deactivated"]()]),
   ];
   const productItems =
-    licenses.licenses.length > 0 ? licenses.licenses.map((x) => licenseItem(t, x)) : [t["person.licenses.none"]()];
+    licenses.licenses.length > 0
+      ? licenses.licenses.map((x) => licenseItem(t, x))
+      : [t["person.licenses.none"]()];
   const windowItems = licenses.openWindows.map((w) => windowItem(t, w, options.timeZone));
   const perList = shareBlocks(FIXED_BLOCKS, windowItems.length > 0 ? 2 : 1);
   return message(

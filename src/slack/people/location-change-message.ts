@@ -31,8 +31,14 @@ const FIXED_BLOCKS = 4;
  * which services' data goes and the moment it is gone for good, what is kept; and the one button
  * that confirms it.
  */
-export function buildLocationChangeWarning(t: Catalog, warning: LocationChangeWarning, timeZone: string): Message {
-  const { summary, items } = describeFailure(t, fail("LOCATION_CHANGE_LOSES_DATA", { warning }), { timeZone });
+export function buildLocationChangeWarning(
+  t: Catalog,
+  warning: LocationChangeWarning,
+  timeZone: string,
+): Message {
+  const { summary, items } = describeFailure(t, fail("LOCATION_CHANGE_LOSES_DATA", { warning }), {
+    timeZone,
+  });
   const survives = warning.survives.map((l) =>
     t["location.change.lost_item"]({
       service: escapeMrkdwn(l.service.name),
@@ -48,11 +54,13 @@ export function buildLocationChangeWarning(t: Catalog, warning: LocationChangeWa
   };
   return message(summary, [
     section(summary),
-    ...packSections(t, 
+    ...packSections(
+      t,
       items.map((item) => t["error.detail.item"]({ item })),
       perList,
     ),
-    ...packSections(t, 
+    ...packSections(
+      t,
       survives.map((item) => t["error.detail.item"]({ item })),
       perList,
       survives.length > 0 ? { heading: t["location.change.survives"]() } : {},
@@ -73,7 +81,8 @@ export function buildLocationChangeWarning(t: Catalog, warning: LocationChangeWa
 }
 
 /** The outcome of a change of location: where they are now, what came on, what went and until when. */
-export function locationChangeDoneText(t: Catalog, 
+export function locationChangeDoneText(
+  t: Catalog,
   result: Extract<SetUsageLocationOutcome, { ok: true }>,
   timeZone: string,
 ): string {

@@ -1,5 +1,4 @@
 import { setGrantedAdmin } from "../../licensing/directory/set-granted-admin.ts";
-import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { adminAndPerson, type CommandContext, commandActor } from "../license-command/command-context.ts";
 import type { PersonRef } from "../license-command/parse-license-command.ts";

@@ -1,14 +1,13 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { z } from "zod";
 import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
-import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { MESSAGE_BLOCKS_MAX, type Message, section } from "../shared/message-parts.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { buildLocationChangeWarning, locationChangeDoneText } from "./location-change-message.ts";
 

@@ -6,7 +6,11 @@ import { catalogFor } from "../copy/catalogs.ts";
 import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { languageName } from "../copy/reader-catalog.ts";
-import { type CommandContext, commandActingPerson, commandActor } from "../license-command/command-context.ts";
+import {
+  type CommandContext,
+  commandActingPerson,
+  commandActor,
+} from "../license-command/command-context.ts";
 
 /** The catalog the person reads now that the change is made: the answer is already in it. */
 async function catalogNow(ctx: CommandContext): Promise<{ t: Catalog; language: Language }> {
@@ -27,7 +31,10 @@ export async function setLanguage(ctx: CommandContext, input: { language: Langua
   const { t, language } = await catalogNow(ctx);
   const name = languageName(t, language);
   return ctx.reply({
-    text: input.language === null ? t["language.auto"]({ language: name }) : t["language.set"]({ language: name }),
+    text:
+      input.language === null
+        ? t["language.auto"]({ language: name })
+        : t["language.set"]({ language: name }),
   });
 }
 

@@ -1,6 +1,5 @@
 import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
-import type { Catalog } from "../copy/en.ts";
 import {
   adminAndPerson,
   type CommandContext,

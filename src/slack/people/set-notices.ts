@@ -1,5 +1,4 @@
 import { setPersonalNotices } from "../../licensing/workspaces/set-personal-notices.ts";
-import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { type CommandContext, commandActor, requireAdmin } from "../license-command/command-context.ts";
 

@@ -1,6 +1,5 @@
 import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
 import { getPersonLicenses } from "../../licensing/get-person-licenses.ts";
-import type { Catalog } from "../copy/en.ts";
 import {
   type CommandContext,
   findPerson,

@@ -24,7 +24,8 @@ const FIXED_BLOCKS = 2;
  * the key every command takes, the products with the smallest share left first, so what needs
  * buying is at the top.
  */
-export function buildSeatStatusMessage(t: Catalog, 
+export function buildSeatStatusMessage(
+  t: Catalog,
   products: readonly SeatStatusRow[],
   workspace: { defaultUsageLocation: string | null; personalNotices?: boolean },
 ): Message {

@@ -24,7 +24,8 @@ export type ProductFormMetadata = z.infer<typeof productFormMetadata>;
  * trigger (it lives 3 s), then the admin is checked and the picker (or, with no products yet, the
  * form for a new one) replaces the loading view.
  */
-export async function openProductsModal(t: Catalog, 
+export async function openProductsModal(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; userId: string; triggerId: string; source: AuditSource },
@@ -41,7 +42,8 @@ export async function openProductsModal(t: Catalog,
   await client.views.update({ view_id: viewId, hash: opened.view?.hash, view });
 }
 
-async function productsModal(t: Catalog, 
+async function productsModal(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; userId: string; triggerId: string; source: AuditSource },
@@ -60,7 +62,8 @@ async function productsModal(t: Catalog,
 }
 
 /** The form for one product (or a new one, for `null`); a product gone meanwhile gets a notice. */
-export async function productForm(t: Catalog, 
+export async function productForm(
+  t: Catalog,
   deps: SlackDeps,
   workspaceId: string,
   productId: string | null,

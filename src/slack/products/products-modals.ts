@@ -61,7 +61,11 @@ export function buildProductsPickerModal(t: Catalog, products: readonly ProductC
 }
 
 /** Step two: the product's fields, its plans' names and locations, and one plan to add. */
-export function buildProductFormModal(t: Catalog, product: ProductDetails | null, privateMetadata: string): ModalView {
+export function buildProductFormModal(
+  t: Catalog,
+  product: ProductDetails | null,
+  privateMetadata: string,
+): ModalView {
   const p = ids.products;
   const intro = product
     ? t["products.form.intro_edit"]({

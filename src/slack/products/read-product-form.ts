@@ -54,7 +54,8 @@ export function productFieldProblem(t: Catalog, blockId: string, typed: string):
  * The products form read into the domain's input, or an error beside each field that is wrong:
  * everything a person can get wrong is said here, before anything is saved.
  */
-export function readProductForm(t: Catalog, 
+export function readProductForm(
+  t: Catalog,
   values: FormValues,
   form: { planIds: readonly string[]; isNew: boolean },
 ): ReadProductForm {
@@ -137,7 +138,10 @@ function readInstallLimit(text: string): number | null {
 }
 
 /** "CN, ru  IR" → ["CN", "IR", "RU"]; anything that is not a country code is named back. */
-function readLocations(t: Catalog, text: string): { ok: true; codes: string[] } | { ok: false; error: string } {
+function readLocations(
+  t: Catalog,
+  text: string,
+): { ok: true; codes: string[] } | { ok: false; error: string } {
   const words = text.split(/[\s,;]+/).filter((w) => w !== "");
   const bad = words.filter((w) => normalizeUsageLocation(w) === null);
   if (bad.length > 0)

@@ -1,13 +1,13 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
 import { notifyUser } from "../shared/notify-user.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { openProductsModal, productForm } from "./open-products-modal.ts";
 import type { FormValues } from "./read-product-form.ts";

@@ -29,7 +29,8 @@ export type Ack = (
  * (a key in use, seats below the assigned count) can stand beside its field.
  */
 
-export async function saveSubmission(t: Catalog, 
+export async function saveSubmission(
+  t: Catalog,
   deps: SlackDeps,
   client: Parameters<typeof actingPerson>[1],
   body: ViewSubmitAction,

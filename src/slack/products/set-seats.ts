@@ -1,5 +1,4 @@
 import { setPurchasedSeats } from "../../licensing/set-purchased-seats.ts";
-import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import {
   type CommandContext,

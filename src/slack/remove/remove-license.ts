@@ -1,5 +1,4 @@
 import { previewRemoval } from "../../licensing/preview-removal.ts";
-import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {
   type CommandContext,
@@ -32,7 +31,8 @@ export async function removeLicense(
   const { t } = ctx;
   const opened = await ctx.client.views.open({ trigger_id: ctx.triggerId, view: buildLoadingModal(t) });
   const viewId = opened.view?.id as string;
-  const show = (text: string) => ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(t, text) });
+  const show = (text: string) =>
+    ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(t, text) });
 
   const admin = await commandAdmin(ctx, "remove");
   if (!admin) {

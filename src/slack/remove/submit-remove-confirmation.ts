@@ -2,9 +2,9 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { removeProduct } from "../../licensing/remove-product.ts";
-import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { failureText } from "../shared/build-error-message.ts";
@@ -15,7 +15,6 @@ import { notifyUser } from "../shared/notify-user.ts";
 import { refuseForgedMetadata } from "../shared/refuse-forged-metadata.ts";
 import { viewMetadataFor } from "../shared/view-metadata.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
 const metadataSchema = z.object({

@@ -1,11 +1,11 @@
 import type { WebClient } from "@slack/web-api";
-import { listApprovers } from "../../licensing/requests/list-approvers.ts";
-import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
 import {
   loadReaderLanguages,
   loadWorkspaceLanguage,
 } from "../../licensing/language/load-reader-languages.ts";
 import type { Language } from "../../licensing/language/reader-language.ts";
+import { listApprovers } from "../../licensing/requests/list-approvers.ts";
+import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
 import { approvalsChannelOf } from "../../licensing/workspaces/approvals-channel.ts";
 import { catalogFor } from "../copy/catalogs.ts";
 import { describeError } from "../shared/logger.ts";
@@ -46,7 +46,10 @@ export async function announceRequest(
 
 async function postToApprovers(deps: SlackDeps, client: WebClient, request: RequestSummary): Promise<void> {
   // The channel reads the workspace's default; each approver's DM is in their own language.
-  const worded = (language: Language) => ({ language, message: buildRequestMessage(catalogFor(language), request) });
+  const worded = (language: Language) => ({
+    language,
+    message: buildRequestMessage(catalogFor(language), request),
+  });
   const ids = { workspaceId: request.workspaceId, requestId: request.id };
   const channel = await approvalsChannelOf(deps.db, request.workspaceId, deps.approvalsChannel);
   if (channel) {

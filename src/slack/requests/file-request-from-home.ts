@@ -40,7 +40,8 @@ const QUERY_ECHO_MAX = 40;
  * approvers are told, and the member's home shows it. Returns what the modal shows next, or null
  * for a repeated submission, whose first delivery shows the outcome.
  */
-export async function fileRequestFromHome(t: Catalog, 
+export async function fileRequestFromHome(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: RequestSubmission,
@@ -101,7 +102,8 @@ export async function fileRequestFromHome(t: Catalog,
   return buildNoticeModal(t, t["home.request.filed"]({ product: escapeMrkdwn(chosen.product.name) }));
 }
 
-function pickProduct(t: Catalog, 
+function pickProduct(
+  t: Catalog,
   products: ProductChoice[],
   input: Pick<RequestSubmission, "productId" | "typedProduct">,
 ): { product: ProductChoice } | { problem: string } {

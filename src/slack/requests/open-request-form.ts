@@ -6,7 +6,8 @@ import type { SlackDeps } from "../slack-deps.ts";
 import { buildRequestModal } from "./home-request-modal.ts";
 
 /** "Request a license" in App Home: the modal opens at once; the products fill it when read. */
-export async function openRequestForm(t: Catalog, 
+export async function openRequestForm(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; triggerId: string },

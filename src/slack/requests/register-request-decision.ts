@@ -9,14 +9,13 @@ import type {
 } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
-import type { Catalog } from "../copy/en.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { buildLoadingModal, buildNoticeModal } from "../shared/notice-modal.ts";
 import { type OpenedModal, openLoadingModal } from "../shared/open-loading-modal.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
-import { readerCatalog } from "../copy/reader-catalog.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { decisionView } from "./open-decision-modal.ts";
 import { DECISION_NOTE_MAX } from "./request-decision-modal.ts";

@@ -20,7 +20,8 @@ export interface DecisionMetadata {
  * The modal an Approve or Deny click opens: the request as the approvers' message shows it, the
  * seats left and what approval turns on; approving takes an optional note, denying a reason.
  */
-export function buildDecisionModal(t: Catalog, 
+export function buildDecisionModal(
+  t: Catalog,
   request: RequestSummary,
   decision: Decision,
   metadata: DecisionMetadata,

@@ -1,5 +1,4 @@
 import { fileRequest } from "../../licensing/requests/file-request.ts";
-import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import {
   type CommandContext,

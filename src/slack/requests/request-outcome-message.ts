@@ -8,7 +8,8 @@ import { freeText, mention, nameList } from "./request-parts.ts";
  * What the requester reads once their request is decided: approved or denied, by whom, with the
  * admin's note or reason, and, for an approval, what was turned on.
  */
-export function buildRequestOutcomeMessage(t: Catalog, 
+export function buildRequestOutcomeMessage(
+  t: Catalog,
   request: RequestSummary,
   options: { turnedOn: readonly string[] | null },
 ): Message {

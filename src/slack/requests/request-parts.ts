@@ -55,13 +55,21 @@ export function provisioningLines(t: Catalog, request: RequestSummary): string {
   if (!request.person.usageLocation) return t["request.message.no_location"]();
   const lines = [
     request.provisioned.length > 0
-      ? t["request.message.provisions"]({ services: nameList(t, request.provisioned.map((s) => s.name)) })
+      ? t["request.message.provisions"]({
+          services: nameList(
+            t,
+            request.provisioned.map((s) => s.name),
+          ),
+        })
       : t["request.message.provisions_nothing"](),
   ];
   if (request.skipped.length > 0) {
     lines.push(
       t["request.message.skipped"]({
-        services: nameList(t, request.skipped.map((s) => s.name)),
+        services: nameList(
+          t,
+          request.skipped.map((s) => s.name),
+        ),
         location: escapeMrkdwn(request.person.usageLocation),
       }),
     );

@@ -41,7 +41,8 @@ export interface DecisionSubmission {
  * again by the domain, which lets exactly one decision win. The winner updates every copy of the
  * request and tells the requester; the view's id and hash make a repeated submission decide once.
  */
-export async function submitDecision(t: Catalog, 
+export async function submitDecision(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   submission: DecisionSubmission,
@@ -56,7 +57,8 @@ export async function submitDecision(t: Catalog,
 }
 
 /** The modal's last word, or null when this delivery is a repeat and the first one answers. */
-async function decide(t: Catalog, 
+async function decide(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   submission: DecisionSubmission,
@@ -66,7 +68,8 @@ async function decide(t: Catalog,
   const actor: Actor = { userId, source: "modal", requestId: viewId };
   const meta = viewMetadataFor(metadataSchema, submission.privateMetadata, workspaceId);
   if (!meta) {
-    return buildNoticeModal(t, 
+    return buildNoticeModal(
+      t,
       await refuseForgedMetadata(t, deps, { workspaceId, actor, attempted: `request.${decision}`, viewId }),
     );
   }
@@ -93,7 +96,8 @@ async function decide(t: Catalog,
       product: escapeMrkdwn(request?.product.name ?? ""),
       person: request ? mention(request.person.slackUserId) : "",
     };
-    return buildNoticeModal(t, 
+    return buildNoticeModal(
+      t,
       assigned
         ? t["request.done.approved"]({ ...words, seats: t["seats.available"](assigned.seats) })
         : t["request.done.approved_already_held"](words),
@@ -107,12 +111,14 @@ async function decide(t: Catalog,
       targets: [{ type: "license_request", id: requestId }],
     });
   }
-  return buildNoticeModal(t, 
+  return buildNoticeModal(
+    t,
     await refusalText(t, deps, outcome, { workspaceId, requestId, timeZone: acting?.timeZone }),
   );
 }
 
-async function refusalText(t: Catalog, 
+async function refusalText(
+  t: Catalog,
   deps: SlackDeps,
   outcome: Exclude<DecideRequestOutcome, { ok: true }>,
   input: { workspaceId: string; requestId: string; timeZone: string | null | undefined },

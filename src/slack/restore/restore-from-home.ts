@@ -31,7 +31,8 @@ export interface RestoreClick {
  * message, every reminder about the window shows what became of it instead of its buttons, and
  * the admin's home is published again without the window.
  */
-export async function restoreFromHome(t: Catalog, 
+export async function restoreFromHome(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   click: RestoreClick,

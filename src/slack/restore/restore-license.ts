@@ -1,5 +1,4 @@
 import { restoreProduct } from "../../licensing/restore-product.ts";
-import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {

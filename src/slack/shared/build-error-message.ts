@@ -13,7 +13,8 @@ export function buildErrorMessage(t: Catalog, failure: Failure, options: { timeZ
   if (items.length === 0) return message(`${summary} ${next}`, [section(`${summary} ${next}`)]);
   return message(`${summary} ${next}`, [
     section(summary),
-    ...packSections(t, 
+    ...packSections(
+      t,
       items.map((item) => t["error.detail.item"]({ item })),
       MESSAGE_BLOCKS_MAX - 2,
     ),

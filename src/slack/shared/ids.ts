@@ -121,6 +121,12 @@ export const ids = {
     channelBlock: "setup.approvals.channel",
     defaultsBlock: "setup.defaults",
     inputAction: "setup.input",
+    /** The workspace's default language, chosen right on the checklist. */
+    languageAction: "setup.language.choose",
+  },
+  /** A person's own language, chosen in App Home. */
+  language: {
+    chooseAction: "home.language.choose",
   },
   /** The modal App Home's "Request a license" opens: a product, and optionally why. */
   homeRequestForm: {

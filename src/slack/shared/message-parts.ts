@@ -45,7 +45,8 @@ export function context(texts: string[]): ContextBlock {
  * entries that do not fit are counted in a closing "…and N more". `heading` opens the first section
  * and is not counted as an entry.
  */
-export function packSections(t: Catalog, 
+export function packSections(
+  t: Catalog,
   items: readonly string[],
   maxBlocks: number,
   options: { heading?: string } = {},

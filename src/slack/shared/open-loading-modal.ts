@@ -9,7 +9,11 @@ export interface OpenedModal {
 }
 
 /** Opens the loading modal first, before any slow work: the trigger id lives 3 s and is single-use. */
-export async function openLoadingModal(t: Catalog, client: WebClient, triggerId: string): Promise<OpenedModal> {
+export async function openLoadingModal(
+  t: Catalog,
+  client: WebClient,
+  triggerId: string,
+): Promise<OpenedModal> {
   const opened = await client.views.open({ trigger_id: triggerId, view: buildLoadingModal(t) });
   return { viewId: opened.view?.id as string, hash: opened.view?.hash };
 }

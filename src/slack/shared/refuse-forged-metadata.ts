@@ -8,7 +8,8 @@ import type { SlackDeps } from "../slack-deps.ts";
  * nothing in it is used, the attempt is on the record, and the person reads only that it did not
  * work — the forger learns nothing of why.
  */
-export async function refuseForgedMetadata(t: Catalog, 
+export async function refuseForgedMetadata(
+  t: Catalog,
   deps: Pick<SlackDeps, "db" | "clock">,
   input: { workspaceId: string; actor: Actor; attempted: string; viewId: string },
 ): Promise<string> {
