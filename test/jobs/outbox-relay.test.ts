@@ -6,6 +6,7 @@ import { fixedClock } from "../../src/licensing/clock.ts";
 import { enqueueNotices } from "../../src/licensing/outbox/enqueue.ts";
 import { inTransaction } from "../../src/licensing/outcome.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
+import { en } from "../../src/slack/copy/en.ts";
 import { relayClient, sendJobNotice } from "../../src/slack/notices/send-job-notice.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { createFixture, admin as fixtureAdmin } from "../helpers/factories.ts";
@@ -36,7 +37,10 @@ async function twoWorkspaces(count: number) {
     [b.workspaceId, slackB],
   ]);
   const senders = new Map(
-    [...fakes].map(([workspaceId, fake]) => [workspaceId, sendJobNotice(relayClient(fake.token, fake.url))]),
+    [...fakes].map(([workspaceId, fake]) => [
+      workspaceId,
+      sendJobNotice(t.db, relayClient(fake.token, fake.url)),
+    ]),
   );
   const send: SendMessage = (message) => {
     const sender = senders.get(message.workspaceId);
@@ -141,7 +145,7 @@ describe("the outbox relay", () => {
         { workspaceId: f.workspaceId, dedupeKey: "low", channel: "C0APPROVALS", notice: lowSeats("Office") },
       ]),
     );
-    const send = sendJobNotice(relayClient(slackA.token, slackA.url));
+    const send = sendJobNotice(t.db, relayClient(slackA.token, slackA.url));
     slackA.failNext("chat.postMessage", "not_in_channel");
     expect(await relayOutbox(t.db, clock, send)).toMatchObject({ sent: 0, failed: 1 });
     expect(await relayOutbox(t.db, clock, send)).toMatchObject({ sent: 1, failed: 0 });

@@ -7,6 +7,7 @@ import { assignProduct } from "../../src/licensing/assign-product.ts";
 import { addDays, fixedClock } from "../../src/licensing/clock.ts";
 import { removeProduct } from "../../src/licensing/remove-product.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../src/local-slack/fake-slack-api.ts";
+import { en } from "../../src/slack/copy/en.ts";
 import { relayClient, sendJobNotice } from "../../src/slack/notices/send-job-notice.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { admin, createFixture } from "../helpers/factories.ts";
@@ -38,7 +39,7 @@ describe("the scheduler", () => {
     if (!(await assignProduct(t.db, f.clock, input)).ok) throw new Error("assign");
     if (!(await removeProduct(t.db, f.clock, input)).ok) throw new Error("remove");
     const clock = fixedClock(addDays(f.clock.now(), 23));
-    const send = sendJobNotice(relayClient(slack.token, slack.url));
+    const send = sendJobNotice(t.db, relayClient(slack.token, slack.url));
     const runs: unknown[] = [];
     const logger = {
       ...silent,

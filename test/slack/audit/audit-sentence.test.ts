@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditNames } from "../../../src/licensing/audit/audit-names.ts";
 import type { AuditEntryView } from "../../../src/licensing/audit/list-audit.ts";
 import { AUDIT_ACTIONS, auditSentence } from "../../../src/slack/audit/audit-sentence.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 
 const BO = "11111111-1111-4111-8111-111111111111";
 const ALVA = "22222222-2222-4222-8222-222222222222";
@@ -314,7 +315,7 @@ const rows: Record<string, { row: Omit<Row, "action">; says: string[] }> = {
 const say = (action: string) => {
   const sample = rows[action];
   if (!sample) throw new Error(`no sample row for ${action}`);
-  return auditSentence({ action, ...sample.row }, names, { timeZone: "UTC" });
+  return auditSentence(en, { action, ...sample.row }, names, { timeZone: "UTC" });
 };
 
 /** The action names the use cases write, read from their source: a new kind fails here until worded. */
@@ -356,6 +357,7 @@ describe("auditSentence", () => {
   it("reads a refusal's reason in words, whatever the reason", () => {
     const refused = (reason: string, attempted = "remove") =>
       auditSentence(
+        en,
         { action: "refused", targetType: "view", targetId: "V1", before: null, after: { attempted, reason } },
         names,
         { timeZone: "UTC" },
@@ -369,6 +371,7 @@ describe("auditSentence", () => {
 
   it("says less, never an id, when a name is gone", () => {
     const sentence = auditSentence(
+      en,
       { action: "request.filed", targetType: "license_request", targetId: "gone", before: null, after: {} },
       names,
       { timeZone: "UTC" },

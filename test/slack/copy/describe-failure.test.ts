@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Failure, fail, type LicensingCode } from "../../../src/licensing/outcome.ts";
 import { describeFailure } from "../../../src/slack/copy/describe-failure.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { messageForCode } from "../../../src/slack/copy/licensing-codes.ts";
 
 const utc = { timeZone: "UTC" };
@@ -89,7 +90,7 @@ const codes = Object.keys(messageForCode) as LicensingCode[];
 
 describe("describeFailure, over every failure code", () => {
   it.each(codes)("%s names whom and what it is about, and says what to do next", (code) => {
-    const { summary, items, next } = describeFailure(fullest[code], utc);
+    const { summary, items, next } = describeFailure(en, fullest[code], utc);
     const words = [summary, ...items].join("\n");
     if (ABOUT_PERSON.has(code)) expect(words).toContain("*Bo Berg*");
     if (ABOUT_PRODUCT.has(code)) {
@@ -106,7 +107,7 @@ describe("describeFailure, over every failure code", () => {
 
   it("reads as one says it", () => {
     const text = (failure: Failure) => {
-      const { summary, next } = describeFailure(failure, utc);
+      const { summary, next } = describeFailure(en, failure, utc);
       return `${summary} ${next}`;
     };
     expect(text(fullest.NOT_ASSIGNED)).toBe(
@@ -122,6 +123,7 @@ describe("describeFailure, over every failure code", () => {
 
   it("lists several people under one sentence, and escapes names", () => {
     const two = describeFailure(
+      en,
       fail("USAGE_LOCATION_REQUIRED", { people: [bo, { ...bo, name: "Cleo <C>" }] }),
       utc,
     );

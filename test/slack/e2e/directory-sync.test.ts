@@ -20,6 +20,7 @@ import {
   type FakeSlackApi,
   startFakeSlackApi,
 } from "../../../src/local-slack/fake-slack-api.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import type { RateLimitPolicy } from "../../../src/slack/directory/directory-sync-options.ts";
 import { slackDirectorySource } from "../../../src/slack/directory/slack-directory-source.ts";
 import { syncDirectory } from "../../../src/slack/directory/sync-directory.ts";
@@ -214,7 +215,7 @@ describe("directory sync", () => {
       const appDeps = { ...deps(), db: t.appDb };
       return startScheduler({
         ...appDeps,
-        send: sendJobNotice(relayClient(fake.token, fake.url)),
+        send: sendJobNotice(appDeps.db, relayClient(fake.token, fake.url)),
         directory: slackDirectorySource(appDeps, { botToken: fake.token, apiUrl: fake.url }),
       });
     };

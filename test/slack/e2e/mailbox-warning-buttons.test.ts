@@ -8,6 +8,7 @@ import { upsertPeople } from "../../../src/licensing/directory/upsert-people.ts"
 import { recordMailboxSize } from "../../../src/licensing/mailboxes/record-mailbox-size.ts";
 import { dmChannelFor } from "../../../src/local-slack/fake-slack-chat.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { relayClient, sendJobNotice } from "../../../src/slack/notices/send-job-notice.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/running-app.ts";
@@ -45,7 +46,7 @@ async function warnedMailbox(sizeGb = 15) {
   if (!row?.lockAt) throw new Error("not over quota");
   const day = fixedClock(addDays(row.lockAt, -1));
   await runDailyJobs(app.db, day.now(), { workspaceId: app.teamId });
-  await relayOutbox(app.db, day, sendJobNotice(relayClient(app.fake.token, app.fake.url)));
+  await relayOutbox(app.db, day, sendJobNotice(app.db, relayClient(app.fake.token, app.fake.url)));
   const copies: Copy[] = app.fake.messages
     .filter((m) => JSON.stringify(m.blocks ?? []).includes(`"value":"${created.mailboxId}"`))
     .map((m) => ({ channel: m.channel, ts: m.ts }));

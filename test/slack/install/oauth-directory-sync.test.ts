@@ -6,6 +6,7 @@ import { postgresRunCoordinator } from "../../../src/jobs/postgres-run-coordinat
 import { runDueDirectorySyncs } from "../../../src/jobs/run-due-directory-syncs.ts";
 import { startScheduler } from "../../../src/jobs/start-scheduler.ts";
 import { fixedClock, systemClock } from "../../../src/licensing/clock.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { slackDirectorySource } from "../../../src/slack/directory/slack-directory-source.ts";
 import { relayClient, sendJobNotice } from "../../../src/slack/notices/send-job-notice.ts";
 import { useTestDatabase } from "../../helpers/database.ts";
@@ -33,7 +34,7 @@ it("syncs each installed workspace's directory with that workspace's own bot tok
   const start = () =>
     startScheduler({
       ...deps,
-      send: sendJobNotice(relayClient(tokens[0] ?? "", app.settings.apiUrl)),
+      send: sendJobNotice(deps.db, relayClient(tokens[0] ?? "", app.settings.apiUrl)),
       directory: slackDirectorySource(deps, app.running.syncConnection),
     });
   const instances = await Promise.all([start(), start()]);
