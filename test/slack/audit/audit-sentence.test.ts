@@ -196,6 +196,19 @@ const rows: Record<string, { row: Omit<Row, "action">; says: string[] }> = {
     row: { targetType: "person", targetId: BO, before: null, after: { code: "USAGE_LOCATION_REQUIRED" } },
     says: ["could not give *Bo Berg*", "has no usage location"],
   },
+  "person.language_set": {
+    row: { targetType: "person", targetId: ALVA, before: { language: null }, after: { language: "sv" } },
+    says: ["set *Alva*'s language to Swedish"],
+  },
+  "workspace.default_language_set": {
+    row: {
+      targetType: "workspace",
+      targetId: "T1",
+      before: { defaultLanguage: "en" },
+      after: { defaultLanguage: "sv" },
+    },
+    says: ["set the workspace's default language to Swedish (was English)"],
+  },
   "admin.granted": {
     row: { targetType: "person", targetId: ALVA, before: null, after: null },
     says: ["made *Alva* a license admin"],

@@ -51,7 +51,20 @@ describe("buildSetupChecklist", () => {
       ids.setup.adminsAction,
       ids.setup.approvalsAction,
       ids.setup.defaultsAction,
+      ids.setup.languageAction,
     ]);
+  });
+
+  it("shows the workspace's default language with a menu of the languages offered, not as a step", () => {
+    const view = buildSetupChecklist(en, { ...fresh, defaultLanguage: "sv" }, {});
+    const menu = view.blocks.flatMap((b) =>
+      "accessory" in b && b.accessory?.type === "static_select" ? [b.accessory] : [],
+    );
+    expect(menu).toHaveLength(1);
+    expect(menu[0]?.action_id).toBe(ids.setup.languageAction);
+    expect(menu[0]?.initial_option?.value).toBe("sv");
+    expect(menu[0]?.options?.map((o) => o.value)).toEqual(["en", "sv"]);
+    expect(texts(view).join("\n")).toContain("Default language");
   });
 
   it("names the process's channel while no choice is recorded", () => {
