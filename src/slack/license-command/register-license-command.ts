@@ -1,4 +1,6 @@
 import type { App } from "@slack/bolt";
+import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
+import { loadReaderLanguage } from "../../licensing/language/load-reader-languages.ts";
 import { catalogFor } from "../copy/catalogs.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
@@ -34,7 +36,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
         await directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
         const parsed = parseLicenseCommand(command.text);
         const key = deliveryKey.command(command.trigger_id);
-        const snapshot = await loadCommandSnapshot(deps.db, {
+        let snapshot = await loadCommandSnapshot(deps.db, {
           workspaceId,
           key,
           at: deps.clock.now(),
@@ -43,6 +45,14 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
         });
         if (!snapshot.claimed) return;
         claim.claimedAs(key);
+        if (!snapshot.acting) {
+          // Someone new to the directory is read from Slack first, with their locale, so that even
+          // their first reply is in their language.
+          await directory.byUserId(workspaceId, command.user_id, { fresh: true });
+          const acting = await loadActingPerson(deps.db, workspaceId, command.user_id);
+          const language = await loadReaderLanguage(deps.db, workspaceId, command.user_id);
+          snapshot = { ...snapshot, acting, language };
+        }
         const ctx: CommandContext = {
           deps,
           client,
