@@ -20,5 +20,5 @@ export async function channelCatalog(db: Database, workspaceId: string): Promise
 
 /** A language's name as the reader says it: "Swedish" in English. */
 export function languageName(t: Catalog, language: Language): string {
-  return language === "sv" ? t["language.name.sv"]() : t["language.name.en"]();
+  return t[`language.name.${language}`]();
 }
