@@ -71,7 +71,13 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
       const workspaceId = workspaceOf(body);
       const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
-      const delivery = { name: "assign anyway", workspaceId, requestId: body.trigger_id, context: {} };
+      const delivery = {
+        reader: t,
+        name: "assign anyway",
+        workspaceId,
+        requestId: body.trigger_id,
+        context: {},
+      };
       await handleDeliveryOnce<Message>(deps, delivery, {
         work: async () => {
           const target = parseFollowUpValue(action.value);
@@ -134,7 +140,7 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
     const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
     const actor = { userId: body.user.id, source: "modal" as const, requestId: view.id };
     const target = { userId: body.user.id, responseUrl: meta?.responseUrl || undefined };
-    const delivery = { name: "assign location", workspaceId, requestId: view.id, context: {} };
+    const delivery = { reader: t, name: "assign location", workspaceId, requestId: view.id, context: {} };
     await handleDeliveryOnce<Message>(deps, delivery, {
       work: async (claim) => {
         if (!meta) return plainMessage(t["error.unexpected"]());

@@ -21,7 +21,13 @@ export function registerAuditPages(app: App, deps: SlackDeps): void {
     const workspaceId = workspaceOf(body);
     const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const reply = (text: string) => respond({ replace_original: false, text });
-    const delivery = { name: "audit page", workspaceId, requestId: body.trigger_id, context: { userId } };
+    const delivery = {
+      reader: t,
+      name: "audit page",
+      workspaceId,
+      requestId: body.trigger_id,
+      context: { userId },
+    };
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async () => {
         const token = decodeAuditPageToken(action.value);

@@ -171,7 +171,7 @@ async function guarded(
 ) {
   await handleDeliveryOnce<ModalView>(
     deps,
-    { name: "bulk modal step", workspaceId, requestId: viewId, context: { viewId } },
+    { reader: t, name: "bulk modal step", workspaceId, requestId: viewId, context: { viewId } },
     {
       work,
       answer: (view) => client.views.update({ view_id: viewId, view }),

@@ -70,7 +70,13 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
     }
     await ack({ response_action: "update", view: buildLoadingModal(t) });
     const userId = body.user.id;
-    const delivery = { name: "request from App Home", workspaceId, requestId: view.id, context: { userId } };
+    const delivery = {
+      reader: t,
+      name: "request from App Home",
+      workspaceId,
+      requestId: view.id,
+      context: { userId },
+    };
     await handleDeliveryOnce<ModalView>(deps, delivery, {
       work: (claim) =>
         sameWorkspace(view.private_metadata, workspaceId)

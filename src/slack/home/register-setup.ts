@@ -29,6 +29,7 @@ export function registerSetup(app: App, deps: SlackDeps): void {
       const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const userId = body.user.id;
       const delivery = {
+        reader: t,
         name: `opening the set-up ${which} modal`,
         workspaceId,
         requestId: body.trigger_id,

@@ -69,7 +69,7 @@ export function registerSetupForm<I>(app: App, deps: SlackDeps, form: SetupForm<
     await ack({ response_action: "update", view: buildLoadingModal(t) });
     const userId = body.user.id;
     const actor: Actor = { userId, source: "modal", requestId: view.id };
-    const delivery = { name: form.name, workspaceId, requestId: view.id, context: { userId } };
+    const delivery = { reader: t, name: form.name, workspaceId, requestId: view.id, context: { userId } };
     await handleDeliveryOnce<ModalView>(deps, delivery, {
       work: (claim) => submit(t, deps, client, form, { view, workspaceId, actor, input: read.input, claim }),
       answer: (next) => client.views.update({ view_id: view.id, view: next }),

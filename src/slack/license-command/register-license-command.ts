@@ -4,7 +4,7 @@ import { loadReaderLanguage } from "../../licensing/language/load-reader-languag
 import { catalogFor } from "../copy/catalogs.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
-import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { type Delivery, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { postToResponseUrl } from "../shared/post-to-response-url.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -24,7 +24,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
     const reply = async (message: Reply) => {
       await postToResponseUrl(command.response_url, { response_type: "ephemeral", ...message });
     };
-    const delivery = {
+    const delivery: Delivery = {
       name: "/license",
       workspaceId,
       requestId: command.trigger_id,
@@ -65,6 +65,8 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
           t: catalogFor(snapshot.language),
           reply,
         };
+        // A failure from here on is told in the person's words.
+        delivery.reader = ctx.t;
         await dispatchLicenseCommand(ctx, parsed);
         return null; // Each subcommand answers as it goes.
       },

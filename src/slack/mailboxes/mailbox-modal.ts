@@ -57,6 +57,7 @@ export async function openMailboxModal(
   const t = await readerCatalog(deps.db, workspaceId, body.user.id);
   let opened: OpenedModal | undefined;
   const delivery = {
+    reader: t,
     name: "mailbox modal",
     workspaceId,
     requestId: body.trigger_id,
@@ -152,7 +153,13 @@ export async function submitted(
   const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
   const target = { userId, responseUrl: meta?.responseUrl || undefined };
   const actor: Actor = { userId, source: "modal", requestId: view.id };
-  const delivery = { name: "mailbox submission", workspaceId, requestId: view.id, context: { userId } };
+  const delivery = {
+    reader: t,
+    name: "mailbox submission",
+    workspaceId,
+    requestId: view.id,
+    context: { userId },
+  };
   await handleDeliveryOnce<string>(deps, delivery, {
     work: async (claim) => {
       if (!meta)

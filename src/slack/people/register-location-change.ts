@@ -39,7 +39,13 @@ export function registerLocationChange(app: App, deps: SlackDeps): void {
       const workspaceId = workspaceOf(body);
       const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
-      const delivery = { name: "location change", workspaceId, requestId: body.trigger_id, context: {} };
+      const delivery = {
+        reader: t,
+        name: "location change",
+        workspaceId,
+        requestId: body.trigger_id,
+        context: {},
+      };
       await handleDeliveryOnce<Message>(deps, delivery, {
         work: async () => {
           const confirmation = parseConfirmation(action.value);

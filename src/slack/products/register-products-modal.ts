@@ -20,6 +20,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
     const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const userId = body.user.id;
     const delivery = {
+      reader: t,
       name: "opening the products modal",
       workspaceId,
       requestId: body.trigger_id,
@@ -51,6 +52,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
     }
     await ack({ response_action: "update", view: buildLoadingModal(t) });
     const delivery = {
+      reader: t,
       name: "products picker",
       workspaceId,
       requestId: view.id,
@@ -84,6 +86,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
     const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const notice = (text: string) => answer({ response_action: "update", view: buildNoticeModal(t, text) });
     const delivery = {
+      reader: t,
       name: "saving a product",
       workspaceId,
       requestId: view.id,

@@ -37,7 +37,13 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
     const target = { userId, responseUrl: meta?.responseUrl || undefined };
     const actor = { userId, source: "modal" as const, requestId: view.id };
-    const delivery = { name: "remove confirmation", workspaceId, requestId: view.id, context: { userId } };
+    const delivery = {
+      reader: t,
+      name: "remove confirmation",
+      workspaceId,
+      requestId: view.id,
+      context: { userId },
+    };
     let removedNow = false;
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async (claim) => {

@@ -44,7 +44,13 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
         decision,
       };
       let opened: OpenedModal | undefined;
-      const delivery = { name: "request button", workspaceId, requestId: body.trigger_id, context: click };
+      const delivery = {
+        reader: t,
+        name: "request button",
+        workspaceId,
+        requestId: body.trigger_id,
+        context: click,
+      };
       await handleDeliveryOnce<ModalView>(deps, delivery, {
         work: async (claim) => {
           // A click delivered twice must not open a second modal, nor be audited twice.

@@ -48,7 +48,13 @@ export async function submitDecision(
   submission: DecisionSubmission,
 ): Promise<void> {
   const { workspaceId, viewId } = submission;
-  const delivery = { name: "request decision", workspaceId, requestId: viewId, context: { viewId } };
+  const delivery = {
+    reader: t,
+    name: "request decision",
+    workspaceId,
+    requestId: viewId,
+    context: { viewId },
+  };
   await handleDeliveryOnce<ModalView>(deps, delivery, {
     work: (claim) => decide(t, deps, client, submission, claim),
     answer: (view) => client.views.update({ view_id: viewId, view }),

@@ -32,6 +32,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
       const userId = body.user.id;
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
       const delivery = {
+        reader: t,
         name: "let it expire",
         workspaceId,
         requestId: body.trigger_id,

@@ -39,7 +39,13 @@ export async function restoreFromHome(
 ): Promise<void> {
   const { workspaceId, userId, windowId } = click;
   const target = { userId };
-  const delivery = { name: "restore from App Home", workspaceId, requestId: click.actionTs, context: click };
+  const delivery = {
+    reader: t,
+    name: "restore from App Home",
+    workspaceId,
+    requestId: click.actionTs,
+    context: click,
+  };
   let restoredNow = false;
   await handleDeliveryOnce<string>(deps, delivery, {
     work: async (claim) => {
