@@ -24,7 +24,7 @@ export function buildAuditPageMessage(
   if (entries.length === 0) return message(t["audit.empty"](), [...top, context([t["audit.empty"]()])]);
   const lines = entries.map((entry) =>
     t["audit.line"]({
-      at: formatInstant(entry.at, options.timeZone),
+      at: formatInstant(t, entry.at, options.timeZone),
       actor: actorLabel(t, entry.actor),
       sentence: truncate(auditSentence(t, entry, options.names, options), SENTENCE_MAX),
     }),

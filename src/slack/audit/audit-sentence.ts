@@ -65,7 +65,7 @@ class Reader {
   }
   date(value: unknown): string | null {
     const at = typeof value === "string" || value instanceof Date ? new Date(value) : null;
-    return at && !Number.isNaN(at.getTime()) ? formatInstant(at, this.timeZone) : null;
+    return at && !Number.isNaN(at.getTime()) ? formatInstant(this.t, at, this.timeZone) : null;
   }
   private productName(idOrKey: string): string | undefined {
     const byId = this.names.products[idOrKey];

@@ -53,7 +53,7 @@ export function buildBulkPreviewModal(
   if (losses.length === 0) {
     blocks.push(section(t["bulk.preview.no_loss"]()));
   } else {
-    const date = formatInstant((losses[0] as (typeof losses)[number]).goneForGoodAt, options.timeZone);
+    const date = formatInstant(t, (losses[0] as (typeof losses)[number]).goneForGoodAt, options.timeZone);
     blocks.push(section(t["bulk.preview.loss_heading"]({ count: losses.length, date })));
     const items = losses.map((w) =>
       t["bulk.preview.loss_item"]({

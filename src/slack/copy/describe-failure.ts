@@ -80,7 +80,7 @@ const describersIn = (t: Catalog): { [C in LicensingCode]: Describe<C> } => ({
   },
   WINDOW_CLOSED: (f, timeZone) => {
     const purgedAt = validDate(f.purgedAt);
-    const date = purgedAt === null ? null : formatInstant(purgedAt, timeZone);
+    const date = purgedAt === null ? null : formatInstant(t, purgedAt, timeZone);
     if (f.person && f.product) {
       return only(
         t,
@@ -106,7 +106,7 @@ const describersIn = (t: Catalog): { [C in LicensingCode]: Describe<C> } => ({
         person: named(warning.person.name),
         from: warning.from ?? "no location",
         to: warning.to,
-        date: formatInstant(warning.goneForGoodAt, timeZone),
+        date: formatInstant(t, warning.goneForGoodAt, timeZone),
       }),
       items: warning.lost.map((l) =>
         t["location.change.lost_item"]({
@@ -155,7 +155,7 @@ const describersIn = (t: Catalog): { [C in LicensingCode]: Describe<C> } => ({
       product: f.product?.key ?? "product",
     }),
   }),
-  INVALID_QUANTITY: (f) => only(t, f, t["error.detail.INVALID_QUANTITY"]({ max: formatNumber(f.max) })),
+  INVALID_QUANTITY: (f) => only(t, f, t["error.detail.INVALID_QUANTITY"]({ max: formatNumber(t, f.max) })),
   INVALID_USAGE_LOCATION: (f) =>
     only(
       t,
@@ -188,7 +188,7 @@ const describersIn = (t: Catalog): { [C in LicensingCode]: Describe<C> } => ({
       t["error.detail.ALREADY_DECIDED"]({
         status: t[STATUS_WORDS[f.status]](),
         by: f.decidedBy ? escapeMrkdwn(f.decidedBy.name) : null,
-        date: at === null ? null : formatInstant(at, timeZone),
+        date: at === null ? null : formatInstant(t, at, timeZone),
       }),
     );
   },
@@ -200,12 +200,12 @@ const describersIn = (t: Catalog): { [C in LicensingCode]: Describe<C> } => ({
   NO_APPROVER: (f) => plainWords(t, f),
   UNKNOWN_REQUEST: (f) => plainWords(t, f),
   REASON_REQUIRED: (f) => plainWords(t, f),
-  REASON_TOO_LONG: (f) => only(t, f, t["error.detail.REASON_TOO_LONG"]({ max: formatNumber(f.max) })),
+  REASON_TOO_LONG: (f) => only(t, f, t["error.detail.REASON_TOO_LONG"]({ max: formatNumber(t, f.max) })),
   TEXT_TOO_LONG: (f) =>
     only(
       t,
       f,
-      t["error.detail.TEXT_TOO_LONG"]({ field: t[`error.field.${f.field}`](), max: formatNumber(f.max) }),
+      t["error.detail.TEXT_TOO_LONG"]({ field: t[`error.field.${f.field}`](), max: formatNumber(t, f.max) }),
     ),
   UNKNOWN_MAILBOX: (f) => plainWords(t, f),
   PRODUCT_KEY_TAKEN: (f) => plainWords(t, f),
@@ -261,8 +261,8 @@ function shortfallLine(t: Catalog, s: SeatShortfall): string[] {
   ];
 }
 
-function formatNumber(value: number): string {
-  return new Intl.NumberFormat("en-GB").format(value);
+function formatNumber(t: Catalog, value: number): string {
+  return new Intl.NumberFormat(t["format.locale"]()).format(value);
 }
 
 /** A date from the domain; one that does not parse is left unsaid. */

@@ -1,4 +1,5 @@
 import { cutToUnits, neutralise, wellFormed } from "../../licensing/text.ts";
+import type { Catalog } from "./en.ts";
 
 const instantParts = {
   day: "numeric",
@@ -15,12 +16,13 @@ const instantParts = {
  * 09:00 CET". Every date and time a person reads is shown this one way, so the end of a window
  * never reads as two different days in two messages.
  */
-export function formatInstant(at: Date, timeZone: string): string {
+export function formatInstant(t: Catalog, at: Date, timeZone: string): string {
+  const locale = t["format.locale"]();
   try {
-    return new Intl.DateTimeFormat("en-GB", { ...instantParts, timeZone }).format(at);
+    return new Intl.DateTimeFormat(locale, { ...instantParts, timeZone }).format(at);
   } catch {
     // An unknown time zone from a profile must not break the message: UTC, and it says so.
-    return new Intl.DateTimeFormat("en-GB", { ...instantParts, timeZone: "UTC" }).format(at);
+    return new Intl.DateTimeFormat(locale, { ...instantParts, timeZone: "UTC" }).format(at);
   }
 }
 
@@ -28,9 +30,9 @@ export function formatInstant(at: Date, timeZone: string): string {
  * An instant in a message many people read (a channel post, a notice): Slack shows each reader
  * their own time zone; clients that cannot, and the console, show the same instant in UTC.
  */
-export function formatInstantForEachReader(at: Date): string {
+export function formatInstantForEachReader(t: Catalog, at: Date): string {
   const seconds = Math.floor(at.getTime() / 1000);
-  return `<!date^${seconds}^{date_short} {time}|${formatInstant(at, "UTC")}>`;
+  return `<!date^${seconds}^{date_short} {time}|${formatInstant(t, at, "UTC")}>`;
 }
 
 /** A mailbox size as people say it: 512 MB, 2.5 GB. */

@@ -106,7 +106,7 @@ function requestText(t: Catalog, request: PendingRequestRow, timeZone: string): 
   const words = {
     requester: escapeMrkdwn(shortName(request.requester.name)),
     product: escapeMrkdwn(shortName(request.product.name)),
-    date: formatInstant(request.createdAt, timeZone),
+    date: formatInstant(t, request.createdAt, timeZone),
   };
   const line =
     request.person.slackUserId === request.requester.slackUserId
@@ -143,7 +143,7 @@ function windowText(t: Catalog, window: EndingWindowRow, options: { timeZone: st
   const line = t["home.windows.line"]({
     person: escapeMrkdwn(shortName(window.person.name)),
     product: escapeMrkdwn(shortName(window.product.name)),
-    date: formatInstant(window.purgeAt, options.timeZone),
+    date: formatInstant(t, window.purgeAt, options.timeZone),
     daysLeft: daysUntil(options.now, window.purgeAt),
   });
   const lost =
@@ -189,6 +189,6 @@ function mailboxText(t: Catalog, mailbox: MailboxNearLockRow, timeZone: string):
     kind: t[`home.mailboxes.kind.${mailbox.kind}`](),
     size: formatSize(mailbox.sizeMb),
     quota: formatSize(mailbox.quotaMb),
-    date: formatInstant(mailbox.lockAt, timeZone),
+    date: formatInstant(t, mailbox.lockAt, timeZone),
   });
 }

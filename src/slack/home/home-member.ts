@@ -45,7 +45,7 @@ export function buildMemberHome(
   const windowLines = windows.map((w) =>
     t["home.member.window"]({
       product: escapeMrkdwn(shortName(w.product.name)),
-      date: formatInstant(w.purgeAt, timeZone),
+      date: formatInstant(t, w.purgeAt, timeZone),
     }),
   );
   const requestLines = input.requests.rows.map((r) => requestLine(t, r, timeZone));
@@ -80,7 +80,7 @@ function requestLine(t: Catalog, request: OwnRequestRow, timeZone: string): stri
   const words = {
     product: escapeMrkdwn(shortName(request.product.name)),
     status: t[`home.member.request.status.${request.status}`](),
-    date: formatInstant(request.createdAt, timeZone),
+    date: formatInstant(t, request.createdAt, timeZone),
   };
   return request.forPerson
     ? t["home.member.request.other"]({ ...words, person: escapeMrkdwn(shortName(request.forPerson.name)) })

@@ -68,7 +68,10 @@ export function registerMailboxActions(app: App, deps: SlackDeps): void {
       };
       if (state.lockedAt) return t["mailboxes.size.recorded_locked"](words);
       if (state.lockAt)
-        return t["mailboxes.size.recorded_over"]({ ...words, date: formatInstant(state.lockAt, timeZone) });
+        return t["mailboxes.size.recorded_over"]({
+          ...words,
+          date: formatInstant(t, state.lockAt, timeZone),
+        });
       return t["mailboxes.size.recorded_fine"](words);
     });
   });

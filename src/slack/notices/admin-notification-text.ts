@@ -89,7 +89,7 @@ function offboardedText(t: Catalog, data: z.infer<typeof offboarded>): string {
   }
   const lastDate = new Date(Math.max(...data.warnings.map((w) => w.goneForGoodAt.getTime())));
   return [
-    t["events.offboarded.at_risk"]({ person, date: formatInstantForEachReader(lastDate) }),
+    t["events.offboarded.at_risk"]({ person, date: formatInstantForEachReader(t, lastDate) }),
     ...capped(t, lost),
     ...kept,
   ].join("\n");

@@ -90,7 +90,7 @@ export function buildJobNoticeMessage(
               t["jobs.restore.item"]({
                 person: escapeMrkdwn(item.person),
                 product: escapeMrkdwn(item.product),
-                date: formatInstantForEachReader(new Date(item.purgeAt)),
+                date: formatInstantForEachReader(t, new Date(item.purgeAt)),
                 days: item.daysLeft,
               }),
               lost.length > 0
@@ -124,7 +124,7 @@ export function buildJobNoticeMessage(
               t["jobs.mailbox.item"]({
                 address: escapeMrkdwn(item.address),
                 size: formatSize(item.sizeMb),
-                date: formatInstantForEachReader(new Date(item.lockAt)),
+                date: formatInstantForEachReader(t, new Date(item.lockAt)),
                 days: item.daysLeft,
               }),
               ...(item.late ? [t["jobs.late"]()] : []),
@@ -151,7 +151,7 @@ export function buildJobNoticeMessage(
               requester: escapeMrkdwn(item.requester),
               person: escapeMrkdwn(item.person),
               product: escapeMrkdwn(item.product),
-              date: formatInstantForEachReader(new Date(item.createdAt)),
+              date: formatInstantForEachReader(t, new Date(item.createdAt)),
             }),
             actions(`request.${item.requestId}`, [
               button(t["jobs.requests.approve"](), ids.request.approveAction, item.requestId, "primary"),
@@ -170,7 +170,7 @@ export function buildJobNoticeMessage(
         t["jobs.purged.item"]({
           person: escapeMrkdwn(item.person),
           product: escapeMrkdwn(item.product),
-          date: formatInstantForEachReader(new Date(item.purgeAt)),
+          date: formatInstantForEachReader(t, new Date(item.purgeAt)),
         }),
       );
       return message(title, [header(title), ...packSections(t, lines, MESSAGE_BLOCKS_MAX - 1)]);
@@ -200,7 +200,7 @@ export function buildJobNoticeMessage(
       const text = t["jobs.request_expired"]({
         person: escapeMrkdwn(notice.person),
         product: escapeMrkdwn(notice.product),
-        date: formatInstantForEachReader(new Date(notice.createdAt)),
+        date: formatInstantForEachReader(t, new Date(notice.createdAt)),
       });
       return message(text, [section(text)]);
     }

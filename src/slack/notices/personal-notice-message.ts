@@ -31,7 +31,7 @@ function lostText(t: Catalog, item: LicenseLost, notice: LicenseChangesNotice): 
       ? escapeMrkdwn(d.service)
       : `${escapeMrkdwn(d.service)} (${formatSize(d.mailboxSizeMb)})`,
   );
-  const date = formatInstant(new Date(item.goneForGoodAt), notice.timeZone ?? "UTC");
+  const date = formatInstant(t, new Date(item.goneForGoodAt), notice.timeZone ?? "UTC");
   return [
     first,
     t["notice.lost.data"]({ items: items.join(", "), date }),

@@ -13,7 +13,7 @@ import { escapeMrkdwn, formatInstantForEachReader } from "../copy/format.ts";
  * buttons still have something to do. Dates are Slack date tokens: each reader sees their own zone.
  */
 export function windowOutcome(t: Catalog, state: WindowState | undefined): string | undefined {
-  const date = (at: Date) => formatInstantForEachReader(at);
+  const date = (at: Date) => formatInstantForEachReader(t, at);
   if (!state) return t["outcome.window.gone"]();
   switch (state.kind) {
     case "open":
@@ -32,7 +32,7 @@ export function windowOutcome(t: Catalog, state: WindowState | undefined): strin
 }
 
 export function mailboxOutcome(t: Catalog, state: MailboxState | undefined): string | undefined {
-  const date = (at: Date) => formatInstantForEachReader(at);
+  const date = (at: Date) => formatInstantForEachReader(t, at);
   if (!state) return t["outcome.mailbox.gone"]();
   switch (state.kind) {
     case "over_quota":
@@ -51,7 +51,7 @@ export function mailboxOutcome(t: Catalog, state: MailboxState | undefined): str
 }
 
 export function requestOutcome(t: Catalog, state: RequestState | undefined): string | undefined {
-  const date = (at: Date) => formatInstantForEachReader(at);
+  const date = (at: Date) => formatInstantForEachReader(t, at);
   if (!state) return t["outcome.request.gone"]();
   switch (state.kind) {
     case "pending":

@@ -79,7 +79,7 @@ function windowItem(t: Catalog, window: Window, timeZone: string): string {
   const heading = t["person.window"]({
     product: escapeMrkdwn(window.product.name),
     daysLeft: window.daysLeft,
-    date: formatInstant(window.purgeAt, timeZone),
+    date: formatInstant(t, window.purgeAt, timeZone),
   });
   const kept =
     window.retained.length > 0

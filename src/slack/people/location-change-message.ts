@@ -97,7 +97,7 @@ export function locationChangeDoneText(
     lines.push(
       t["location.change.turned_off"]({
         services: names(warning.lost.map((l) => l.service)),
-        date: formatInstant(warning.goneForGoodAt, timeZone),
+        date: formatInstant(t, warning.goneForGoodAt, timeZone),
       }),
     );
   }

@@ -25,7 +25,7 @@ export function buildRemoveConfirmationModal(t: Catalog, input: RemoveConfirmati
   const { warning, timeZone } = input;
   if (input.privateMetadata.length > PRIVATE_METADATA_MAX)
     throw new Error("private_metadata over Slack's limit");
-  const date = formatInstant(warning.goneForGoodAt, timeZone);
+  const date = formatInstant(t, warning.goneForGoodAt, timeZone);
   const lostLines = warning.lost.map((item) => {
     const base = { service: escapeMrkdwn(item.service.name), description: escapeMrkdwn(item.description) };
     if (item.mailboxSizeMb !== null)

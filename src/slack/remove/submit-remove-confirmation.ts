@@ -81,7 +81,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
         return warning.lost.length > 0
           ? t["remove.done"]({
               ...words,
-              date: formatInstant(warning.goneForGoodAt, acting.timeZone ?? "UTC"),
+              date: formatInstant(t, warning.goneForGoodAt, acting.timeZone ?? "UTC"),
             })
           : t["remove.done_nothing_kept"](words);
       },

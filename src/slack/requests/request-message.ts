@@ -36,7 +36,7 @@ export function buildRequestMessage(t: Catalog, request: RequestSummary): Messag
     section(provisioningLines(t, request)),
     context([
       seatsLine(t, request),
-      t["request.message.filed_at"]({ date: formatInstantForEachReader(request.createdAt) }),
+      t["request.message.filed_at"]({ date: formatInstantForEachReader(t, request.createdAt) }),
     ]),
   ];
   const product = escapeMrkdwn(request.product.name);
@@ -77,7 +77,7 @@ function decisionButtons(t: Catalog, requestId: string): ActionsBlock {
 /** "Approved by @x at <time>", and the note or reason they gave. */
 export function decisionLines(t: Catalog, request: RequestSummary): string {
   const decision = request.decision;
-  const date = formatInstantForEachReader(decision?.at ?? request.createdAt);
+  const date = formatInstantForEachReader(t, decision?.at ?? request.createdAt);
   const by = decision?.by ? mention(decision.by.slackUserId) : t["request.someone"]();
   const note = decision?.note?.trim() ? freeText(decision.note) : "";
   switch (request.status) {
@@ -101,7 +101,7 @@ export function decisionLines(t: Catalog, request: RequestSummary): string {
 /** For an approver who comes too late: "already approved by @x at <time>". */
 export function alreadyDecidedText(t: Catalog, request: RequestSummary): string {
   const status = statusWord(t, request.status);
-  const date = formatInstantForEachReader(request.decision?.at ?? request.createdAt);
+  const date = formatInstantForEachReader(t, request.decision?.at ?? request.createdAt);
   const by = request.decision?.by;
   return by
     ? t["request.already_decided"]({ status, by: mention(by.slackUserId), date })

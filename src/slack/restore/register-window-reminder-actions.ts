@@ -68,7 +68,7 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
           return t["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),
             product: escapeMrkdwn(stopped.product),
-            date: formatInstant(stopped.purgeAt, acting?.timeZone ?? "UTC"),
+            date: formatInstant(t, stopped.purgeAt, acting?.timeZone ?? "UTC"),
           });
         },
         answer: reply,

@@ -89,7 +89,7 @@ export async function restoreFromHome(
         });
       if (result.code === "WINDOW_CLOSED" && result.purgedAt)
         return t["restore.window_closed_on"]({
-          date: formatInstant(result.purgedAt, acting.timeZone ?? "UTC"),
+          date: formatInstant(t, result.purgedAt, acting.timeZone ?? "UTC"),
         });
       return failureText(t, result, { timeZone: acting.timeZone ?? "UTC" });
     },

@@ -41,7 +41,7 @@ export async function restoreLicense(
   if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
     return ctx.reply({
       text: t["restore.window_closed_on"]({
-        date: formatInstant(result.purgedAt, admin?.timeZone ?? "UTC"),
+        date: formatInstant(t, result.purgedAt, admin?.timeZone ?? "UTC"),
       }),
     });
   }

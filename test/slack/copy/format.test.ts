@@ -53,22 +53,27 @@ describe("formatInstant", () => {
   const end = new Date("2027-01-02T08:00:00Z");
 
   it("says an instant in the reader's zone, with the zone named", () => {
-    expect(formatInstant(end, "Europe/Stockholm")).toBe("2 Jan 2027, 09:00 CET");
-    expect(formatInstant(end, "UTC")).toBe("2 Jan 2027, 08:00 UTC");
+    expect(formatInstant(en, end, "Europe/Stockholm")).toBe("2 Jan 2027, 09:00 CET");
+    expect(formatInstant(en, end, "UTC")).toBe("2 Jan 2027, 08:00 UTC");
+  });
+
+  it("writes the instant in the reader's catalog's locale", () => {
+    const swedish = { ...en, "format.locale": () => "sv-SE" };
+    expect(formatInstant(swedish, end, "Europe/Stockholm")).toBe("2 jan. 2027 09:00 CET");
   });
 
   it("falls back to UTC, and says so, for a zone it does not know", () => {
-    expect(formatInstant(end, "Mars/Olympus")).toBe("2 Jan 2027, 08:00 UTC");
+    expect(formatInstant(en, end, "Mars/Olympus")).toBe("2 Jan 2027, 08:00 UTC");
   });
 
   it("gives a message many read Slack's per-reader date, with the same instant in UTC as fallback", () => {
-    expect(formatInstantForEachReader(end)).toBe(
+    expect(formatInstantForEachReader(en, end)).toBe(
       "<!date^1798876800^{date_short} {time}|2 Jan 2027, 08:00 UTC>",
     );
   });
 
   it("says a window's end one way: restorable until, deleted after", () => {
-    const date = formatInstant(end, "Europe/Stockholm");
+    const date = formatInstant(en, end, "Europe/Stockholm");
     expect(en["remove.lost.heading"]({ date })).toBe(
       "*This data can be restored until 2 Jan 2027, 09:00 CET; deleted after that:*",
     );

@@ -1,5 +1,7 @@
 /** Who reads which language: the person's choice, the workspace's default, and how to change them. */
 export const language = {
+  /** The BCP 47 locale dates and numbers are written in for this catalog's readers. */
+  "format.locale": () => "en-GB",
   "language.name.en": () => "English",
   "language.name.sv": () => "Swedish",
   "language.set": (p: { language: string }) =>
