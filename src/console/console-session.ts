@@ -1,4 +1,5 @@
 import { dmChannelFor } from "../local-slack/fake-slack-api.ts";
+import type { Catalog } from "../slack/copy/en.ts";
 import { fieldProblemFor } from "./field-checks.ts";
 import { Cancelled, type ConsoleOutput, type LineSource, StepFailure } from "./line-source.ts";
 import type { LocalSlack, Origin, StepAnswer } from "./local-slack.ts";
@@ -23,6 +24,8 @@ export interface ConsoleDeps {
    * the app holds this person to rule 10 exactly as it would in Slack.
    */
   actingUserId: string;
+  /** The words the person the console speaks as reads, by the app's own rule (`lang` changes it). */
+  catalogOf(userId: string): Promise<Catalog>;
   /** Where files the app shares (exports) are saved; without it they are only listed. */
   filesDir?: string;
 }
@@ -106,6 +109,10 @@ export class ConsoleSession {
           this.#book,
         );
       }
+    } else if (word === "lang") {
+      // The same choice as `/license language`, made through the app, for the person acting.
+      this.#homeOpen = false;
+      await this.#afterStep(await local.command(this.#user, `language ${argument}`.trim()));
     } else if (word === "home") {
       this.#homeOpen = true;
       await this.#afterStep(await local.openHome(this.#user));
@@ -265,7 +272,10 @@ export class ConsoleSession {
 
   async #ask(viewId: string, inputs: InputBlock[], values: Values): Promise<Values> {
     const people = this.deps.local.fake.users.list().filter((u) => !u.is_bot && !u.deleted);
-    const fieldProblem = fieldProblemFor(this.deps.local.fake.views.get(viewId)?.callback_id);
+    const check = fieldProblemFor(this.deps.local.fake.views.get(viewId)?.callback_id);
+    const t = check ? await this.deps.catalogOf(this.#user) : undefined;
+    const fieldProblem =
+      check && t ? (blockId: string, typed: string) => check(t, blockId, typed) : undefined;
     const ctx = {
       source: this.deps.source,
       out: this.deps.out,

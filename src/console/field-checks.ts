@@ -1,7 +1,8 @@
+import type { Catalog } from "../slack/copy/en.ts";
 import { productFieldProblem } from "../slack/products/read-product-form.ts";
 import { ids } from "../slack/shared/ids.ts";
 
-type FieldProblem = (blockId: string, typed: string) => string | undefined;
+type FieldProblem = (t: Catalog, blockId: string, typed: string) => string | undefined;
 
 /**
  * The app's own rule for each typed field of a form, by the form's callback_id. Slack checks a

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../db/client.ts";
+import { withinWorkspace } from "../db/workspace-scope.ts";
 import { systemClock } from "../licensing/clock.ts";
 import type { LocalGraph } from "../local-graph/local-graph-server.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../local-slack/fake-slack-api.ts";
 import { startSlackApp } from "../slack/app.ts";
+import { readerCatalog } from "../slack/copy/reader-catalog.ts";
 import type { AppLogger } from "../slack/shared/logger.ts";
 import { AppActivity } from "./app-activity.ts";
 import { ConsoleSession } from "./console-session.ts";
@@ -90,6 +92,7 @@ export async function openLocalConsole(options: ConsoleOptions): Promise<number>
         appErrors: () => errors.splice(0),
         ...(tenantActivity ? { tenantActivity: () => tenantActivity.since() } : {}),
         actingUserId: DEMO_ADMIN.id,
+        catalogOf: (userId) => withinWorkspace(workspaceId, () => readerCatalog(db, workspaceId, userId)),
         ...(options.filesDir === undefined ? {} : { filesDir: options.filesDir }),
       });
       const code = await session.run();

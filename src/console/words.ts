@@ -22,6 +22,7 @@ export const words = {
     [
       "  /license …           a slash command, as in Slack (/license help lists them)",
       "  as @name             act as someone else (people: @alva, the admin, @bo, @cleo, @wei, @lin)",
+      "  lang sv|en|auto      the language License Desk writes to you in (as /license language)",
       "  home                 open App Home",
       "  pick N | pick Text   press a numbered button shown above",
       "  jobs [--at TIME]     run the daily jobs as of TIME (ISO, or +30d for 30 days from now)",

@@ -16,6 +16,8 @@ export interface SlackUser {
   /** Seconds east of UTC, now, as Slack reports it. */
   tz_offset: number;
   profile: { email?: string; real_name: string; display_name: string };
+  /** The person's Slack language, e.g. "sv-SE"; Slack answers it only when asked (`include_locale`). */
+  locale: string;
 }
 
 export interface NewSlackUser {
@@ -30,6 +32,7 @@ export interface NewSlackUser {
   is_bot?: boolean;
   deleted?: boolean;
   profile?: { email?: string; display_name?: string };
+  locale?: string;
 }
 
 /** Users of the fake workspace, in the order they were added (users.list pages through that order). */
@@ -64,6 +67,7 @@ export class FakeUserRegistry {
       tz,
       tz_label: tz,
       tz_offset: tzOffsetSeconds(tz),
+      locale: input.locale ?? "en-US",
       profile: {
         ...(email === undefined ? {} : { email }),
         real_name: realName,
@@ -115,16 +119,23 @@ export function userMethods(users: FakeUserRegistry): Record<string, (args: ApiA
     "users.info": (args) => {
       const id = stringArg(args, "user");
       const user = id === undefined ? undefined : users.get(id);
-      return user ? ok({ user: structuredClone(user) }) : fail("user_not_found");
+      return user ? ok({ user: asAnswered(user, args) }) : fail("user_not_found");
     },
     "users.lookupByEmail": (args) => {
       const email = stringArg(args, "email");
       const user = email === undefined ? undefined : users.findByEmail(email);
       // Slack's own error name for this method is plural.
-      return user ? ok({ user: structuredClone(user) }) : fail("users_not_found");
+      return user ? ok({ user: asAnswered(user, args) }) : fail("users_not_found");
     },
     "users.list": (args) => listUsers(users, args),
   };
+}
+
+/** A user as Slack answers: with `locale` only when the call passed `include_locale: true`. */
+function asAnswered(user: SlackUser, args: ApiArgs): Omit<SlackUser, "locale"> & { locale?: string } {
+  const { locale, ...rest } = structuredClone(user);
+  const wanted = args.include_locale === true || args.include_locale === "true";
+  return wanted ? { ...rest, locale } : rest;
 }
 
 /**
@@ -148,7 +159,7 @@ function listUsers(users: FakeUserRegistry, args: ApiArgs): ApiResult {
   users.listPagesServed += 1;
   users.afterListPage?.(users.listPagesServed);
   return ok({
-    members: structuredClone(page),
+    members: page.map((user) => asAnswered(user, args)),
     cache_ts: Math.floor(Date.now() / 1000),
     response_metadata: { next_cursor: next ? Buffer.from(`user:${next.id}`).toString("base64") : "" },
   });

@@ -4,6 +4,7 @@ import { registerAuditPages } from "./audit/register-audit-pages.ts";
 import { registerBulkModal } from "./bulk/register-bulk-modal.ts";
 import { registerAppHome } from "./home/register-app-home.ts";
 import { registerHomeActions } from "./home/register-home-actions.ts";
+import { registerLanguageChoice } from "./home/register-language-choice.ts";
 import { registerSetup } from "./home/register-setup.ts";
 import { registerLicenseCommand } from "./license-command/register-license-command.ts";
 import { registerMailboxActions } from "./mailboxes/register-mailbox-actions.ts";
@@ -25,6 +26,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerHomeActions(app, deps);
   registerSetup(app, deps);
   registerTenant(app, deps);
+  registerLanguageChoice(app, deps);
   registerEventListeners(app, deps);
   registerRequestDecision(app, deps);
   registerAuditPages(app, deps);

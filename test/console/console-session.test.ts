@@ -1,4 +1,7 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { DEMO_ADMIN } from "../../src/console/demo-workspace.ts";
+import { people } from "../../src/db/schema/index.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { runConsoleScript } from "./run-console-script.ts";
 
@@ -8,6 +11,23 @@ const t = useTestDatabase();
 const runScript = (workspaceId: string, lines: string[]) => runConsoleScript(t.appDb, workspaceId, lines);
 
 describe("the console", () => {
+  it("lang chooses the acting person's language through the app, as /license language does", async () => {
+    const language = async () => {
+      const [row] = await t.db
+        .select({ language: people.language })
+        .from(people)
+        .where(and(eq(people.workspaceId, "T0CONSOLE7"), eq(people.slackUserId, DEMO_ADMIN.id)));
+      return row?.language;
+    };
+    // The words are the chosen catalog's, whichever it is: what is checked is the choice recorded.
+    const chosen = await runScript("T0CONSOLE7", ["lang sv"]);
+    expect(chosen.code).toBe(0);
+    expect(await language()).toBe("sv");
+    const back = await runScript("T0CONSOLE7", ["lang auto", "lang klingon", "expect /license language"]);
+    expect(back.code).toBe(0);
+    expect(await language()).toBeNull();
+  }, 60_000);
+
   it("shows the fields a modal's submission is refused for, asks them again, cancels a modal, shows files", async () => {
     const { code, transcript } = await runScript("T0CONSOLE1", [
       "/license bulk",

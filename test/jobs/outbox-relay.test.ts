@@ -36,7 +36,10 @@ async function twoWorkspaces(count: number) {
     [b.workspaceId, slackB],
   ]);
   const senders = new Map(
-    [...fakes].map(([workspaceId, fake]) => [workspaceId, sendJobNotice(relayClient(fake.token, fake.url))]),
+    [...fakes].map(([workspaceId, fake]) => [
+      workspaceId,
+      sendJobNotice(t.db, relayClient(fake.token, fake.url)),
+    ]),
   );
   const send: SendMessage = (message) => {
     const sender = senders.get(message.workspaceId);
@@ -141,7 +144,7 @@ describe("the outbox relay", () => {
         { workspaceId: f.workspaceId, dedupeKey: "low", channel: "C0APPROVALS", notice: lowSeats("Office") },
       ]),
     );
-    const send = sendJobNotice(relayClient(slackA.token, slackA.url));
+    const send = sendJobNotice(t.db, relayClient(slackA.token, slackA.url));
     slackA.failNext("chat.postMessage", "not_in_channel");
     expect(await relayOutbox(t.db, clock, send)).toMatchObject({ sent: 0, failed: 1 });
     expect(await relayOutbox(t.db, clock, send)).toMatchObject({ sent: 1, failed: 0 });

@@ -38,7 +38,7 @@ describe("the scheduler", () => {
     if (!(await assignProduct(t.db, f.clock, input)).ok) throw new Error("assign");
     if (!(await removeProduct(t.db, f.clock, input)).ok) throw new Error("remove");
     const clock = fixedClock(addDays(f.clock.now(), 23));
-    const send = sendJobNotice(relayClient(slack.token, slack.url));
+    const send = sendJobNotice(t.db, relayClient(slack.token, slack.url));
     const runs: unknown[] = [];
     const logger = {
       ...silent,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces.ts";
 
 /** A member of the workspace directory. */
@@ -19,6 +19,10 @@ export const people = pgTable(
     /** The tenant user this member is (matched by email): where their licenses really live (rule 13). */
     tenantPersonId: text("tenant_person_id"),
     active: boolean("active").notNull().default(true),
+    /** The language the person chose to read (`/license language`); null reads their Slack locale. */
+    language: text("language"),
+    /** Slack's locale for the person (users.info with include_locale), e.g. sv-SE; null until read. */
+    slackLocale: text("slack_locale"),
     /** Workspace admin or owner, as Slack reports it. */
     isSlackAdmin: boolean("is_slack_admin").notNull().default(false),
     /** Administers licenses because another admin said so. */
@@ -29,6 +33,7 @@ export const people = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check("people_language_known", sql`${t.language} in ('en', 'sv')`),
     uniqueIndex("people_workspace_slack_user_uq").on(t.workspaceId, t.slackUserId),
     uniqueIndex("people_workspace_id_uq").on(t.workspaceId, t.id),
     index("people_workspace_email_idx").on(t.workspaceId, t.email),

@@ -18,6 +18,8 @@ export const requestMessages = pgTable(
     channelId: text("channel_id").notNull(),
     messageTs: text("message_ts").notNull(),
     postedAt: timestamp("posted_at", { withTimezone: true }).notNull(),
+    /** The language the copy is written in, as its reader read at posting; every update keeps it. */
+    language: text("language").notNull().default("en"),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.channelId] })],
 );

@@ -15,6 +15,8 @@ export const workspaces = pgTable(
     nonUserMailboxQuotaMb: integer("non_user_mailbox_quota_mb").notNull().default(10_240),
     requestExpiryDays: integer("request_expiry_days").notNull().default(30),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** What channel posts use, and people read who chose no language and whose locale has none. */
+    defaultLanguage: text("default_language").notNull().default("en"),
     /** Null until an admin chooses; the process's APPROVALS_CHANNEL (or DMs) applies meanwhile. */
     approvalsRoute: approvalsRoute("approvals_route"),
     /** The channel requests go to, when approvals_route is "channel". */
@@ -49,6 +51,7 @@ export const workspaces = pgTable(
       "workspaces_approvals_channel_with_route",
       sql`(${t.approvalsRoute} = 'channel') = (${t.approvalsChannelId} is not null)`,
     ),
+    check("workspaces_default_language_known", sql`${t.defaultLanguage} in ('en', 'sv')`),
     check("workspaces_daily_jobs_at_hh_mm", sql`${t.dailyJobsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
   ],
 );

@@ -45,17 +45,20 @@ export async function recordDirectoryPeople(
   const rows = await queryRows(
     db,
     sql`with upserted as (
-          insert into people (workspace_id, slack_user_id, name, email, time_zone, active, is_slack_admin)
+          insert into people (workspace_id, slack_user_id, name, email, time_zone, active, is_slack_admin,
+            slack_locale)
           select ${input.workspaceId}, e.slack_user_id, e.name, e.email, e.time_zone, e.active::boolean,
-            e.is_slack_admin::boolean
+            e.is_slack_admin::boolean, e.slack_locale
           from unnest(${column((p) => p.slackUserId)}::text[], ${column((p) => p.name)}::text[],
             ${column((p) => p.email ?? null)}::text[], ${column((p) => p.timeZone ?? null)}::text[],
             ${column((p) => String(p.active ?? true))}::text[],
-            ${column((p) => String(p.isSlackAdmin ?? false))}::text[])
-            as e(slack_user_id, name, email, time_zone, active, is_slack_admin)
+            ${column((p) => String(p.isSlackAdmin ?? false))}::text[],
+            ${column((p) => p.slackLocale ?? null)}::text[])
+            as e(slack_user_id, name, email, time_zone, active, is_slack_admin, slack_locale)
           on conflict (workspace_id, slack_user_id) do update set
             name = excluded.name, email = excluded.email, time_zone = excluded.time_zone,
-            is_slack_admin = excluded.is_slack_admin
+            is_slack_admin = excluded.is_slack_admin,
+            slack_locale = coalesce(excluded.slack_locale, people.slack_locale)
           returning id, slack_user_id, active, (xmax = 0) as inserted
         )
         select u.slack_user_id as "slackUserId", u.active as "activeHere", u.inserted,

@@ -11,6 +11,8 @@ export interface DirectoryPerson {
   isSlackAdmin?: boolean;
   /** Only set when the directory knows it; an admin's own setting otherwise stays. */
   usageLocation?: string | null;
+  /** Slack's locale for the person ("sv-SE"), when the read asked for it; a read without keeps it. */
+  slackLocale?: string | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function upsertPeople(
         active: p.active ?? true,
         isSlackAdmin: p.isSlackAdmin ?? false,
         usageLocation: p.usageLocation ?? null,
+        slackLocale: p.slackLocale ?? null,
       })),
     )
     .onConflictDoUpdate({
@@ -45,6 +48,7 @@ export async function upsertPeople(
         active: sql`excluded.active`,
         isSlackAdmin: sql`excluded.is_slack_admin`,
         usageLocation: sql`coalesce(excluded.usage_location, ${people.usageLocation})`,
+        slackLocale: sql`coalesce(excluded.slack_locale, ${people.slackLocale})`,
       },
     })
     .returning({ id: people.id, slackUserId: people.slackUserId });

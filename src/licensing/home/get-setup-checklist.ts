@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { people, products, tenantConnections, workspaces } from "../../db/schema/index.ts";
+import { type Language, readerLanguage } from "../language/reader-language.ts";
 import { administers } from "../may-administer.ts";
 
 /** How many names of admins and default products the checklist reads; the rest are counted. */
@@ -26,6 +27,8 @@ export interface SetupChecklist {
    * them itself. Not an item that must be done: most workspaces never connect one.
    */
   tenant?: { tenantId: string; clientId: string | null; storedSecret: boolean } | null;
+  /** What channels read, and people who chose no language and whose Slack language is not offered. */
+  defaultLanguage: Language;
 }
 
 /** What makes the rules work from the first minute, read from the data (nothing is ticked by hand). */
@@ -44,6 +47,7 @@ export async function getSetupChecklist(
           location: workspaces.defaultUsageLocation,
           route: workspaces.approvalsRoute,
           channelId: workspaces.approvalsChannelId,
+          defaultLanguage: workspaces.defaultLanguage,
         })
         .from(workspaces)
         .where(eq(workspaces.id, workspaceId)),
@@ -83,6 +87,7 @@ export async function getSetupChecklist(
           : null,
     defaults: { total: defaultCount?.n ?? 0, names: defaultNames.map((p) => p.name) },
     tenant: tenant ?? null,
+    defaultLanguage: readerLanguage(null, { defaultLanguage: workspace?.defaultLanguage ?? null }),
   };
 }
 

@@ -15,6 +15,8 @@ export interface NoticeCopy {
   outboxId: string;
   channelId: string;
   messageTs: string;
+  /** Whom it was sent to: a user id for a direct message, else the channel; decides its language. */
+  recipient: string;
   notice: Notice;
 }
 
@@ -34,6 +36,7 @@ const copyRow = z.object({
   outboxId: z.string(),
   channelId: z.string(),
   messageTs: z.string(),
+  recipient: z.string(),
   // Written only by enqueueNotices from a typed Notice.
   notice: z.custom<Notice>((value) => typeof (value as { kind?: unknown } | null)?.kind === "string"),
 });
@@ -50,7 +53,7 @@ export function listNoticeCopies(
   return queryRows(
     db,
     sql`select id as "outboxId", coalesce(message_channel, channel) as "channelId",
-          message_ts as "messageTs", message as notice
+          message_ts as "messageTs", channel as recipient, message as notice
         from outbox
         where workspace_id = ${input.workspaceId} and status = 'sent' and message_ts is not null
           and message @> ${JSON.stringify(containing(input.subject))}::jsonb

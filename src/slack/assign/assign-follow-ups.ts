@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { button, section } from "../shared/message-parts.ts";
@@ -22,6 +22,7 @@ export function parseFollowUpValue(
  * is gets "Assign anyway", with why one might. At most `max` blocks.
  */
 export function assignFollowUpBlocks(
+  t: Catalog,
   product: { id: string; name: string },
   attempts: readonly AssignAttempt[],
   max: number,
@@ -33,13 +34,13 @@ export function assignFollowUpBlocks(
     const name = escapeMrkdwn(person.name);
     if (outcome.code === "USAGE_LOCATION_REQUIRED") {
       blocks.push({
-        ...section(en["assign.location_needed"]({ person: name })),
-        accessory: button(en["assign.location_needed.button"](), ids.assignFollowUp.setLocationAction, value),
+        ...section(t["assign.location_needed"]({ person: name })),
+        accessory: button(t["assign.location_needed.button"](), ids.assignFollowUp.setLocationAction, value),
       });
     } else if (outcome.code === "NOTHING_RUNS_IN_LOCATION") {
       blocks.push({
-        ...section(en["assign.anyway.why"]({ person: name, product: escapeMrkdwn(product.name) })),
-        accessory: button(en["assign.anyway.button"](), ids.assignFollowUp.anywayAction, value),
+        ...section(t["assign.anyway.why"]({ person: name, product: escapeMrkdwn(product.name) })),
+        accessory: button(t["assign.anyway.button"](), ids.assignFollowUp.anywayAction, value),
       });
     }
   }

@@ -1,6 +1,6 @@
 import { assignProduct } from "../../licensing/assign-product.ts";
 import { fileRequest } from "../../licensing/requests/file-request.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import {
   type CommandContext,
@@ -28,6 +28,7 @@ export async function assignLicense(
   ctx: CommandContext,
   input: { people: PersonRef[]; product: string },
 ): Promise<void> {
+  const { t } = ctx;
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return ctx.reply({ text: found.message });
   const acting = await commandActingPerson(ctx);
@@ -38,7 +39,7 @@ export async function assignLicense(
   for (const ref of input.people) {
     const person = await findPerson(ctx, ref);
     if (!person) {
-      lines.push(en["person.unknown"]({ who: personLabel(ref) }));
+      lines.push(t["person.unknown"]({ who: personLabel(ref) }));
       continue;
     }
     if (!acting?.isAdmin) {
@@ -51,7 +52,7 @@ export async function assignLicense(
       });
       const words = { person: escapeMrkdwn(person.name), product: escapeMrkdwn(found.product.name) };
       lines.push(
-        filed.ok ? en["request.filed"](words) : failureText(filed, { timeZone: acting?.timeZone ?? "UTC" }),
+        filed.ok ? t["request.filed"](words) : failureText(t, filed, { timeZone: acting?.timeZone ?? "UTC" }),
       );
       if (filed.ok) filedRequests.push(filed.requestId);
       continue;
@@ -78,16 +79,17 @@ export async function assignLicense(
         { workspaceId: ctx.workspaceId, requestId: ctx.triggerId, startedAt, personId: person.id },
         error,
       );
-      lines.push(personFailureText[outcome]({ person: escapeMrkdwn(person.name) }));
+      lines.push(t[personFailureText[outcome]]({ person: escapeMrkdwn(person.name) }));
     }
   }
   if (attempts.length > 0) {
-    const result = buildAssignResultMessage({
+    const result = buildAssignResultMessage(t, {
       product: found.product,
       attempts,
       timeZone: acting?.timeZone ?? "UTC",
     });
     const followUps = assignFollowUpBlocks(
+      t,
       found.product,
       attempts,
       MESSAGE_BLOCKS_MAX - result.blocks.length,
@@ -107,7 +109,7 @@ export async function assignLicense(
 }
 
 const personFailureText = {
-  not_applied: en["assign.person.unexpected"],
-  applied: en["failure.person.applied"],
-  unknown: en["failure.person.unknown"],
-};
+  not_applied: "assign.person.unexpected",
+  applied: "failure.person.applied",
+  unknown: "failure.person.unknown",
+} as const satisfies Record<string, keyof Catalog>;

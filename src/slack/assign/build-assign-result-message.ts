@@ -1,7 +1,7 @@
 import type { AssignProductOutcome, AssignProductResult } from "../../licensing/assign-product.ts";
 import type { SeatUsage } from "../../licensing/seat-usage.ts";
 import type { SkippedPlan } from "../../licensing/service-plans.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { failureText } from "../shared/build-error-message.ts";
 import {
@@ -30,8 +30,8 @@ export interface AssignResultInput {
 type Skipped = AssignProductResult["skipped"][number];
 
 /** Why a service was skipped, one sentence per reason: a new reason does not compile without words. */
-const SKIP_REASONS: Record<SkippedPlan["reason"], (p: { services: string; location: string }) => string> = {
-  UNAVAILABLE_IN_LOCATION: en["assign.skipped.UNAVAILABLE_IN_LOCATION"],
+const SKIP_REASONS: Record<SkippedPlan["reason"], `assign.skipped.${string}` & keyof Catalog> = {
+  UNAVAILABLE_IN_LOCATION: "assign.skipped.UNAVAILABLE_IN_LOCATION",
 };
 
 /** The summary sentence and the seats left. */
@@ -42,37 +42,38 @@ const FIXED_BLOCKS = 2;
  * what was skipped and why, whether kept data came back; per person that could not get it, why;
  * and the seats left afterwards ("6 of 10 available").
  */
-export function buildAssignResultMessage(input: AssignResultInput): Message {
+export function buildAssignResultMessage(t: Catalog, input: AssignResultInput): Message {
   const product = escapeMrkdwn(input.product.name);
   const done = input.attempts.flatMap((a) => (a.outcome.ok ? [a.outcome] : []));
   const failed = input.attempts.flatMap((a) =>
     a.outcome.ok ? [] : [{ person: a.person, failure: a.outcome }],
   );
 
-  const doneItems = done.map(doneItem);
+  const doneItems = done.map((x) => doneItem(t, x));
   const failedItems = failed.map(({ person, failure }) =>
-    en["assign.person.failed"]({
+    t["assign.person.failed"]({
       person: escapeMrkdwn(person.name),
-      message: failureText(failure, { timeZone: input.timeZone }),
+      message: failureText(t, failure, { timeZone: input.timeZone }),
     }),
   );
   const perList = shareBlocks(FIXED_BLOCKS, doneItems.length > 0 && failedItems.length > 0 ? 2 : 1);
   const seats = seatsLeft(input.attempts);
 
-  return message(en["assign.fallback"]({ product, assigned: done.length, failed: failed.length }), [
-    section(summary(product, done, failed.length)),
-    ...packSections(doneItems, perList),
+  return message(t["assign.fallback"]({ product, assigned: done.length, failed: failed.length }), [
+    section(summary(t, product, done, failed.length)),
+    ...packSections(t, doneItems, perList),
     ...packSections(
+      t,
       failedItems,
       perList,
-      failedItems.length > 0 ? { heading: en["assign.failures.heading"]() } : {},
+      failedItems.length > 0 ? { heading: t["assign.failures.heading"]() } : {},
     ),
     ...(seats
       ? [
           context([
-            en["assign.seats"]({
+            t["assign.seats"]({
               product,
-              seats: en["seats.available"]({ available: seats.available, purchased: seats.purchased }),
+              seats: t["seats.available"]({ available: seats.available, purchased: seats.purchased }),
             }),
           ]),
         ]
@@ -80,32 +81,32 @@ export function buildAssignResultMessage(input: AssignResultInput): Message {
   ]);
 }
 
-function summary(product: string, done: readonly AssignProductResult[], failed: number): string {
+function summary(t: Catalog, product: string, done: readonly AssignProductResult[], failed: number): string {
   const [only] = done;
-  if (done.length === 0) return en["assign.summary.none"]({ product });
-  if (failed > 0) return en["assign.summary.partial"]({ product, assigned: done.length, failed });
+  if (done.length === 0) return t["assign.summary.none"]({ product });
+  if (failed > 0) return t["assign.summary.partial"]({ product, assigned: done.length, failed });
   if (done.length === 1 && only?.pendingInTenant)
-    return en["tenant.pending.assign"]({ product, person: escapeMrkdwn(only.person.name) });
+    return t["tenant.pending.assign"]({ product, person: escapeMrkdwn(only.person.name) });
   if (done.length === 1 && only)
-    return en["assign.summary.one"]({ product, person: escapeMrkdwn(only.person.name) });
+    return t["assign.summary.one"]({ product, person: escapeMrkdwn(only.person.name) });
   if (failed === 0 && done.every((d) => d.pendingInTenant))
-    return en["tenant.pending.bulk"]({ count: done.length });
-  return en["assign.summary.many"]({ product, assigned: done.length });
+    return t["tenant.pending.bulk"]({ count: done.length });
+  return t["assign.summary.many"]({ product, assigned: done.length });
 }
 
-function doneItem(result: AssignProductResult): string {
+function doneItem(t: Catalog, result: AssignProductResult): string {
   const person = escapeMrkdwn(result.person.name);
   // Rule 13: nothing is turned on until the tenant has assigned it.
-  if (result.pendingInTenant) return en["tenant.pending.person"]({ person });
+  if (result.pendingInTenant) return t["tenant.pending.person"]({ person });
   const lines = [
     result.enabled.length > 0
-      ? en["assign.person.done"]({
+      ? t["assign.person.done"]({
           person,
           services: result.enabled.map((s) => escapeMrkdwn(s.name)).join(", "),
         })
-      : en["assign.person.done_nothing"]({ person }),
+      : t["assign.person.done_nothing"]({ person }),
   ];
-  if (result.restored) lines.push(en["assign.person.restored"]());
+  if (result.restored) lines.push(t["assign.person.restored"]());
   const groups = new Map<string, Skipped[]>();
   for (const s of result.skipped) {
     const key = `${s.reason}\u0000${s.location}`;
@@ -115,7 +116,7 @@ function doneItem(result: AssignProductResult): string {
     const [first] = group;
     if (!first) continue;
     lines.push(
-      SKIP_REASONS[first.reason]({
+      t[SKIP_REASONS[first.reason]]({
         services: group.map((s) => escapeMrkdwn(s.name)).join(", "),
         location: escapeMrkdwn(first.location),
       }),

@@ -6,8 +6,9 @@ import { setUsageLocation } from "../../licensing/directory/set-usage-location.t
 import { getPersonLicenses } from "../../licensing/get-person-licenses.ts";
 import { normalizeUsageLocation } from "../../licensing/usage-location.ts";
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { buildLocationChangeWarning } from "../people/location-change-message.ts";
@@ -43,6 +44,7 @@ const plainMessage = (text: string): Message => ({ text, blocks: [] });
  * just set may be one where nothing of the product runs).
  */
 async function assignAndDescribe(
+  t: Catalog,
   deps: SlackDeps,
   input: { workspaceId: string; personId: string; productId: string; evenIfNothingRuns?: boolean },
   actor: { userId: string; source: "button" | "modal"; requestId: string },
@@ -54,9 +56,9 @@ async function assignAndDescribe(
   const product = await getProduct(deps.db, input);
   const attempts = [{ person: { name: found.ok ? found.person.name : "", id: input.personId }, outcome }];
   const named = { id: input.productId, name: product?.name ?? "" };
-  const result = buildAssignResultMessage({ product: named, attempts, timeZone });
+  const result = buildAssignResultMessage(t, { product: named, attempts, timeZone });
   const blocks = [...lead.map(section), ...result.blocks];
-  const followUps = assignFollowUpBlocks(named, attempts, MESSAGE_BLOCKS_MAX - blocks.length);
+  const followUps = assignFollowUpBlocks(t, named, attempts, MESSAGE_BLOCKS_MAX - blocks.length);
   return { text: result.text, blocks: [...blocks, ...followUps] };
 }
 
@@ -67,15 +69,23 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
-      const delivery = { name: "assign anyway", workspaceId, requestId: body.trigger_id, context: {} };
+      const delivery = {
+        reader: t,
+        name: "assign anyway",
+        workspaceId,
+        requestId: body.trigger_id,
+        context: {},
+      };
       await handleDeliveryOnce<Message>(deps, delivery, {
         work: async () => {
           const target = parseFollowUpValue(action.value);
-          if (!target) return plainMessage(errorText("UNKNOWN_PERSON"));
+          if (!target) return plainMessage(errorText(t, "UNKNOWN_PERSON"));
           const acting = await actingPerson(deps, client, workspaceId, actor.userId);
           // The use case checks who clicks (rule 10); the override is this click's, said explicitly.
           return assignAndDescribe(
+            t,
             deps,
             { workspaceId, ...target, evenIfNothingRuns: true },
             actor,
@@ -95,43 +105,45 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client }) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const target = parseFollowUpValue(action.value);
       const found = target ? await getPersonLicenses(deps.db, deps.clock, { workspaceId, ...target }) : null;
       const reply = { userId: body.user.id, responseUrl: body.response_url };
       if (!target || !found?.ok) {
-        await notifyUser(client, deps.logger, reply, plainMessage(errorText("UNKNOWN_PERSON")));
+        await notifyUser(client, deps.logger, reply, plainMessage(errorText(t, "UNKNOWN_PERSON")));
         return;
       }
       const metadata = { workspaceId, ...target, responseUrl: body.response_url ?? "" };
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: buildAssignLocationModal(found.person, JSON.stringify(metadata)),
+        view: buildAssignLocationModal(t, found.person, JSON.stringify(metadata)),
       });
     },
   );
 
   app.view(ids.assignLocation.callbackId, async ({ ack, body, view, client }) => {
     const f = ids.assignLocation;
+    const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const values = view.state.values as ViewValues;
     const typed = values[f.locationBlock]?.[f.locationAction]?.value ?? "";
     const code = normalizeUsageLocation(typed);
     if (!code) {
       await ack({
         response_action: "errors",
-        errors: { [f.locationBlock]: en["error.INVALID_USAGE_LOCATION"]() },
+        errors: { [f.locationBlock]: t["error.INVALID_USAGE_LOCATION"]() },
       });
       return;
     }
     await ack();
     const alsoDefault = (values[f.defaultBlock]?.[f.defaultAction]?.selected_options ?? []).length > 0;
-    const workspaceId = workspaceOf(body);
     const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
     const actor = { userId: body.user.id, source: "modal" as const, requestId: view.id };
     const target = { userId: body.user.id, responseUrl: meta?.responseUrl || undefined };
-    const delivery = { name: "assign location", workspaceId, requestId: view.id, context: {} };
+    const delivery = { reader: t, name: "assign location", workspaceId, requestId: view.id, context: {} };
     await handleDeliveryOnce<Message>(deps, delivery, {
       work: async (claim) => {
-        if (!meta) return plainMessage(en["error.unexpected"]());
+        if (!meta) return plainMessage(t["error.unexpected"]());
         if (!(await claim.claim(deliveryKey.submission(view)))) return;
         const acting = await actingPerson(deps, client, workspaceId, actor.userId);
         const timeZone = acting?.timeZone ?? "UTC";
@@ -142,8 +154,8 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
             usageLocation: code,
             actor,
           });
-          if (!set.ok) return plainMessage(failureText(set, { timeZone }));
-          lead.push(en["location.modal.default_set"]({ location: set.usageLocation }));
+          if (!set.ok) return plainMessage(failureText(t, set, { timeZone }));
+          lead.push(t["location.modal.default_set"]({ location: set.usageLocation }));
         }
         const located = await setUsageLocation(deps.db, deps.clock, {
           workspaceId,
@@ -155,10 +167,10 @@ export function registerAssignFollowUps(app: App, deps: SlackDeps): void {
         if (!located.ok) {
           // Only a person who already holds licenses can lose data here: the warning, and no assign.
           if (located.code === "LOCATION_CHANGE_LOSES_DATA")
-            return buildLocationChangeWarning(located.warning, timeZone);
-          return plainMessage([...lead, failureText(located, { timeZone })].join("\n"));
+            return buildLocationChangeWarning(t, located.warning, timeZone);
+          return plainMessage([...lead, failureText(t, located, { timeZone })].join("\n"));
         }
-        return assignAndDescribe(deps, meta, actor, timeZone, lead);
+        return assignAndDescribe(t, deps, meta, actor, timeZone, lead);
       },
       answer: (reply) => notifyUser(client, deps.logger, target, reply),
       failed: plainMessage,

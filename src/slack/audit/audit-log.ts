@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { type AuditCursor, listAudit } from "../../licensing/audit/list-audit.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import {
   type CommandContext,
@@ -20,18 +20,19 @@ import { buildAuditPageMessage } from "./audit-page-message.ts";
  * reads only their own, which is also what `audit` alone shows them.
  */
 export async function showAudit(ctx: CommandContext, input: { person?: PersonRef }): Promise<void> {
+  const { t } = ctx;
   const viewer = await commandActingPerson(ctx);
   let userId: string | undefined;
   if (input.person) {
     const person = await findPerson(ctx, input.person);
-    if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(input.person) }) });
+    if (!person) return ctx.reply({ text: t["person.unknown"]({ who: personLabel(input.person) }) });
     if (person.slackUserId !== ctx.userId && !(await requireAdmin(ctx, "audit"))) return;
     userId = person.slackUserId;
   } else if (!viewer?.isAdmin) {
     userId = ctx.userId;
   }
   await ctx.reply(
-    await auditPage(ctx.deps, ctx.client, {
+    await auditPage(t, ctx.deps, ctx.client, {
       workspaceId: ctx.workspaceId,
       timeZone: viewer?.timeZone ?? "UTC",
       userId,
@@ -41,6 +42,7 @@ export async function showAudit(ctx: CommandContext, input: { person?: PersonRef
 
 /** One page of the log, from the start or after a cursor, for everyone's or one person's record. */
 export async function auditPage(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; timeZone: string; userId?: string; after?: AuditCursor },
@@ -52,7 +54,7 @@ export async function auditPage(
     ...(userId ? { person: { personId: person?.id ?? "", slackUserId: userId } } : {}),
     ...(input.after ? { after: input.after } : {}),
   });
-  return buildAuditPageMessage(page.entries, {
+  return buildAuditPageMessage(t, page.entries, {
     timeZone: input.timeZone,
     names: page.names,
     ...(userId ? { who: `<@${userId}>` } : {}),

@@ -1,7 +1,7 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { AuditNames } from "../../licensing/audit/audit-names.ts";
 import type { AuditEntryView } from "../../licensing/audit/list-audit.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { context, header, type Message, message, packSections } from "../shared/message-parts.ts";
@@ -15,20 +15,21 @@ const BUTTON_VALUE_MAX = 2000;
 
 /** One page of the audit log, newest first, with "Next page" when there is more. */
 export function buildAuditPageMessage(
+  t: Catalog,
   entries: readonly AuditEntryView[],
   options: { timeZone: string; names: AuditNames; who?: string; nextValue?: string | null },
 ): Message {
-  const top: KnownBlock[] = [header(en["audit.header"]())];
-  if (options.who) top.push(context([en["audit.for_person"]({ who: options.who })]));
-  if (entries.length === 0) return message(en["audit.empty"](), [...top, context([en["audit.empty"]()])]);
+  const top: KnownBlock[] = [header(t["audit.header"]())];
+  if (options.who) top.push(context([t["audit.for_person"]({ who: options.who })]));
+  if (entries.length === 0) return message(t["audit.empty"](), [...top, context([t["audit.empty"]()])]);
   const lines = entries.map((entry) =>
-    en["audit.line"]({
-      at: formatInstant(entry.at, options.timeZone),
-      actor: actorLabel(entry.actor),
-      sentence: truncate(auditSentence(entry, options.names, options), SENTENCE_MAX),
+    t["audit.line"]({
+      at: formatInstant(t, entry.at, options.timeZone),
+      actor: actorLabel(t, entry.actor),
+      sentence: truncate(auditSentence(t, entry, options.names, options), SENTENCE_MAX),
     }),
   );
-  const blocks: KnownBlock[] = [...top, ...packSections(lines, LIST_BLOCKS_MAX)];
+  const blocks: KnownBlock[] = [...top, ...packSections(t, lines, LIST_BLOCKS_MAX)];
   const next = options.nextValue;
   if (next && next.length <= BUTTON_VALUE_MAX) {
     const actions: ActionsBlock = {
@@ -37,21 +38,21 @@ export function buildAuditPageMessage(
         {
           type: "button",
           action_id: ids.auditPage.nextAction,
-          text: { type: "plain_text", text: en["audit.next"]() },
+          text: { type: "plain_text", text: t["audit.next"]() },
           value: next,
         },
       ],
     };
     blocks.push(actions);
   } else {
-    blocks.push(context([en["audit.end"]()]));
+    blocks.push(context([t["audit.end"]()]));
   }
-  return message(en["audit.fallback"]({ count: entries.length }), blocks);
+  return message(t["audit.fallback"]({ count: entries.length }), blocks);
 }
 
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
-function actorLabel(actor: string): string {
+function actorLabel(t: Catalog, actor: string): string {
   if (USER_ID.test(actor)) return `<@${actor}>`;
-  return actor === "system" ? en["audit.system"]() : escapeMrkdwn(actor);
+  return actor === "system" ? t["audit.system"]() : escapeMrkdwn(actor);
 }

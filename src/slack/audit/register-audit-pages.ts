@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
-import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -19,12 +19,19 @@ export function registerAuditPages(app: App, deps: SlackDeps): void {
     await ack();
     const userId = body.user.id;
     const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const reply = (text: string) => respond({ replace_original: false, text });
-    const delivery = { name: "audit page", workspaceId, requestId: body.trigger_id, context: { userId } };
+    const delivery = {
+      reader: t,
+      name: "audit page",
+      workspaceId,
+      requestId: body.trigger_id,
+      context: { userId },
+    };
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async () => {
         const token = decodeAuditPageToken(action.value);
-        if (!token) return en["audit.stale"]();
+        if (!token) return t["audit.stale"]();
         const viewer = await actingPerson(deps, client, workspaceId, userId);
         if (!viewer?.isAdmin && token.userId !== userId) {
           // Records the refused attempt; the answer is the same for a stranger and a member.
@@ -35,9 +42,9 @@ export function registerAuditPages(app: App, deps: SlackDeps): void {
             targetType: "audit_log",
             targetId: token.userId ?? "*",
           });
-          return errorText("NOT_ALLOWED");
+          return errorText(t, "NOT_ALLOWED");
         }
-        const page = await auditPage(deps, client, {
+        const page = await auditPage(t, deps, client, {
           workspaceId,
           timeZone: viewer?.timeZone ?? "UTC",
           after: token.after,

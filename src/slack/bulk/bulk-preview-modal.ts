@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { BulkPreview } from "../../licensing/bulk/preview-bulk-change.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { packSections } from "../shared/message-parts.ts";
@@ -13,14 +13,19 @@ const PRODUCT_BLOCKS_MAX = 10;
  * The bulk change's confirmation: the counts per product, any shortfall (then nothing can be
  * applied, and there is no Apply button), and every data loss it implies, with its date.
  */
-export function buildBulkPreviewModal(preview: BulkPreview, options: { timeZone: string }): ModalView {
+export function buildBulkPreviewModal(
+  t: Catalog,
+  preview: BulkPreview,
+  options: { timeZone: string },
+): ModalView {
   const adding = preview.products.reduce((sum, p) => sum + p.adding, 0);
   const removing = preview.products.reduce((sum, p) => sum + p.removing, 0);
   const blocks: KnownBlock[] = [
-    section(en["bulk.preview.summary"]({ people: preview.people.length, adding, removing })),
+    section(t["bulk.preview.summary"]({ people: preview.people.length, adding, removing })),
     ...packSections(
+      t,
       preview.products.map((p) =>
-        en["bulk.preview.product"]({
+        t["bulk.preview.product"]({
           product: escapeMrkdwn(p.product.name),
           adding: p.adding,
           removing: p.removing,
@@ -37,21 +42,21 @@ export function buildBulkPreviewModal(preview: BulkPreview, options: { timeZone:
       section(
         [
           ...preview.shortfalls.map((s) =>
-            en["bulk.preview.shortfall"]({ product: escapeMrkdwn(s.product.name), missing: s.missing }),
+            t["bulk.preview.shortfall"]({ product: escapeMrkdwn(s.product.name), missing: s.missing }),
           ),
-          en["bulk.preview.blocked"](),
+          t["bulk.preview.blocked"](),
         ].join("\n"),
       ),
     );
   }
   const losses = preview.dataLoss.filter((w) => w.lost.length > 0);
   if (losses.length === 0) {
-    blocks.push(section(en["bulk.preview.no_loss"]()));
+    blocks.push(section(t["bulk.preview.no_loss"]()));
   } else {
-    const date = formatInstant((losses[0] as (typeof losses)[number]).goneForGoodAt, options.timeZone);
-    blocks.push(section(en["bulk.preview.loss_heading"]({ count: losses.length, date })));
+    const date = formatInstant(t, (losses[0] as (typeof losses)[number]).goneForGoodAt, options.timeZone);
+    blocks.push(section(t["bulk.preview.loss_heading"]({ count: losses.length, date })));
     const items = losses.map((w) =>
-      en["bulk.preview.loss_item"]({
+      t["bulk.preview.loss_item"]({
         person: escapeMrkdwn(w.person.name),
         product: escapeMrkdwn(w.product.name),
         services: w.lost
@@ -62,14 +67,14 @@ export function buildBulkPreviewModal(preview: BulkPreview, options: { timeZone:
           .join(", "),
       }),
     );
-    blocks.push(...packSections(items, MODAL_BLOCKS_MAX - blocks.length));
+    blocks.push(...packSections(t, items, MODAL_BLOCKS_MAX - blocks.length));
   }
   return {
     type: "modal",
     callback_id: ids.bulkPreview.callbackId,
-    title: { type: "plain_text", text: en["bulk.title"]() },
-    close: { type: "plain_text", text: en["bulk.cancel"]() },
-    ...(blocked ? {} : { submit: { type: "plain_text" as const, text: en["bulk.apply"]() } }),
+    title: { type: "plain_text", text: t["bulk.title"]() },
+    close: { type: "plain_text", text: t["bulk.cancel"]() },
+    ...(blocked ? {} : { submit: { type: "plain_text" as const, text: t["bulk.apply"]() } }),
     blocks,
   };
 }

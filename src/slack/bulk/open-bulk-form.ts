@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { type CommandContext, commandActor } from "../license-command/command-context.ts";
@@ -14,7 +14,8 @@ import { buildBulkFormModal } from "./bulk-form-modal.ts";
  * shown in the modal that opened, not again as a reply.
  */
 export async function openBulkForm(ctx: CommandContext): Promise<void> {
-  await showBulkForm(ctx.deps, ctx.client, {
+  const { t } = ctx;
+  await showBulkForm(t, ctx.deps, ctx.client, {
     workspaceId: ctx.workspaceId,
     triggerId: ctx.triggerId,
     actor: commandActor(ctx),
@@ -27,11 +28,12 @@ export async function openBulkForm(ctx: CommandContext): Promise<void> {
  * inside the trigger id's three seconds, then the admin check and the form (or the refusal).
  */
 export async function showBulkForm(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; triggerId: string; actor: Actor; targetType: "command" | "button" },
 ): Promise<"opened" | "refused" | "no_products"> {
-  const opened = await client.views.open({ trigger_id: input.triggerId, view: buildLoadingModal() });
+  const opened = await client.views.open({ trigger_id: input.triggerId, view: buildLoadingModal(t) });
   const viewId = opened.view?.id as string;
   const admin = await actingAdmin(deps, client, {
     workspaceId: input.workspaceId,
@@ -41,7 +43,7 @@ export async function showBulkForm(
     targetId: "bulk",
   });
   if (!admin) {
-    await client.views.update({ view_id: viewId, view: buildNoticeModal(errorText("NOT_ALLOWED")) });
+    await client.views.update({ view_id: viewId, view: buildNoticeModal(t, errorText(t, "NOT_ALLOWED")) });
     return "refused";
   }
   const products = (await getSeatUsage(deps.db, { workspaceId: input.workspaceId })).map((p) => ({
@@ -49,13 +51,13 @@ export async function showBulkForm(
     name: p.name,
   }));
   if (products.length === 0) {
-    await client.views.update({ view_id: viewId, view: buildNoticeModal(en["product.none"]()) });
+    await client.views.update({ view_id: viewId, view: buildNoticeModal(t, t["product.none"]()) });
     return "no_products";
   }
   await client.views.update({
     view_id: viewId,
     hash: opened.view?.hash,
-    view: buildBulkFormModal({
+    view: buildBulkFormModal(t, {
       products,
       privateMetadata: JSON.stringify({ workspaceId: input.workspaceId }),
     }),

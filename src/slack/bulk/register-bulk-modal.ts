@@ -8,8 +8,9 @@ import { applyBulkChange } from "../../licensing/bulk/apply-bulk-change.ts";
 import { previewBulkChange } from "../../licensing/bulk/preview-bulk-change.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { describeFailure } from "../copy/describe-failure.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
@@ -45,6 +46,8 @@ type ViewState = Record<
 export function registerBulkModal(app: App, deps: SlackDeps): void {
   app.view(ids.bulkForm.callbackId, async ({ ack, body, view, client }) => {
     const f = ids.bulkForm;
+    const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const values = view.state.values as ViewState;
     const userIds = values[f.peopleBlock]?.[f.peopleAction]?.selected_users ?? [];
     const add = (values[f.addBlock]?.[f.addAction]?.selected_options ?? []).map((o) => o.value);
@@ -52,20 +55,19 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
     const mode =
       values[f.modeBlock]?.[f.modeAction]?.selected_option?.value === "replace" ? "replace" : "add";
     const errors: Record<string, string> = {};
-    if (userIds.length === 0) errors[f.peopleBlock] = en["bulk.error.people"]();
+    if (userIds.length === 0) errors[f.peopleBlock] = t["bulk.error.people"]();
     if (userIds.length > BULK_PEOPLE_MAX)
-      errors[f.peopleBlock] = en["bulk.error.too_many"]({ max: BULK_PEOPLE_MAX });
+      errors[f.peopleBlock] = t["bulk.error.too_many"]({ max: BULK_PEOPLE_MAX });
     if (add.length === 0 && (mode === "replace" ? false : remove.length === 0))
-      errors[f.addBlock] = en["bulk.error.products"]();
+      errors[f.addBlock] = t["bulk.error.products"]();
     if (mode === "add" && add.some((id) => remove.includes(id)))
-      errors[f.removeBlock] = en["bulk.error.conflict"]();
+      errors[f.removeBlock] = t["bulk.error.conflict"]();
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: "errors", errors });
       return;
     }
-    await ack({ response_action: "update", view: buildLoadingModal() });
-    const workspaceId = workspaceOf(body);
-    await guarded(deps, client, { workspaceId, viewId: view.id }, async () => {
+    await ack({ response_action: "update", view: buildLoadingModal(t) });
+    await guarded(t, deps, client, { workspaceId, viewId: view.id }, async () => {
       const acting = await actingAdmin(deps, client, {
         workspaceId,
         actor: { userId: body.user.id, source: "modal", requestId: view.id },
@@ -73,15 +75,16 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         targetType: "view",
         targetId: view.id,
       });
-      if (!acting) return buildNoticeModal(errorText("NOT_ALLOWED"));
+      if (!acting) return buildNoticeModal(t, errorText(t, "NOT_ALLOWED"));
       const personIds = await personIdsFor(deps, client, workspaceId, userIds);
       const request = { personIds, add, remove: mode === "add" ? remove : [], mode } as const;
       const preview = await previewBulkChange(deps.db, deps.clock, { workspaceId, ...request });
       if (!preview.ok) {
         // The refusal with the people and products it names, not only its headline.
-        const { summary, items } = describeFailure(preview, { timeZone: acting.timeZone ?? "UTC" });
+        const { summary, items } = describeFailure(t, preview, { timeZone: acting.timeZone ?? "UTC" });
         return buildNoticeModal(
-          [summary, ...items.map((item) => en["error.detail.item"]({ item }))].join("\n"),
+          t,
+          [summary, ...items.map((item) => t["error.detail.item"]({ item }))].join("\n"),
         );
       }
       await deps.db
@@ -97,15 +100,16 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
           target: viewDrafts.viewId,
           set: { payload: request, createdAt: deps.clock.now() },
         });
-      return buildBulkPreviewModal(preview, { timeZone: acting.timeZone ?? "UTC" });
+      return buildBulkPreviewModal(t, preview, { timeZone: acting.timeZone ?? "UTC" });
     });
   });
 
   app.view(ids.bulkPreview.callbackId, async ({ ack, body, view, client }) => {
-    await ack({ response_action: "update", view: buildLoadingModal() });
     const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
+    await ack({ response_action: "update", view: buildLoadingModal(t) });
     let applied = false;
-    await guarded(deps, client, { workspaceId, viewId: view.id }, async () => {
+    await guarded(t, deps, client, { workspaceId, viewId: view.id }, async () => {
       // applyBulkChange decides who may (rule 10) and records a refusal; the flags it reads are
       // Slack's own as of the last minute.
       const acting = await actingPerson(deps, client, workspaceId, body.user.id);
@@ -121,10 +125,10 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
           attempted: "bulk",
           targets: [{ type: "view", id: view.id }],
         });
-        return buildNoticeModal(en["error.unexpected"]());
+        return buildNoticeModal(t, t["error.unexpected"]());
       }
       const parsed = draftSchema.safeParse(draft.payload);
-      if (!parsed.success) return buildNoticeModal(en["error.unexpected"]());
+      if (!parsed.success) return buildNoticeModal(t, t["error.unexpected"]());
       const result = await applyBulkChange(deps.db, deps.clock, {
         workspaceId,
         ...parsed.data,
@@ -133,12 +137,16 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
         idempotencyKey: `bulk:${deliveryKey.submission(view)}`,
       });
       if (!result.ok)
-        return buildNoticeModal(buildErrorMessage(result, { timeZone: acting?.timeZone ?? "UTC" }).text);
+        return buildNoticeModal(
+          t,
+          buildErrorMessage(t, result, { timeZone: acting?.timeZone ?? "UTC" }).text,
+        );
       applied = !result.replayed;
       if (result.sentToTenant > 0)
-        return buildNoticeModal(en["tenant.pending.bulk"]({ count: result.sentToTenant }));
+        return buildNoticeModal(t, t["tenant.pending.bulk"]({ count: result.sentToTenant }));
       return buildNoticeModal(
-        en["bulk.done"]({
+        t,
+        t["bulk.done"]({
           people: result.peopleChanged,
           added: result.added,
           removed: result.removed,
@@ -157,6 +165,7 @@ export function registerBulkModal(app: App, deps: SlackDeps): void {
  * idempotency key, so no claim is taken here.
  */
 async function guarded(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   { workspaceId, viewId }: { workspaceId: string; viewId: string },
@@ -164,11 +173,11 @@ async function guarded(
 ) {
   await handleDeliveryOnce<ModalView>(
     deps,
-    { name: "bulk modal step", workspaceId, requestId: viewId, context: { viewId } },
+    { reader: t, name: "bulk modal step", workspaceId, requestId: viewId, context: { viewId } },
     {
       work,
       answer: (view) => client.views.update({ view_id: viewId, view }),
-      failed: (text) => buildNoticeModal(text),
+      failed: (text) => buildNoticeModal(t, text),
     },
   );
 }

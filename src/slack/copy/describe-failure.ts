@@ -1,7 +1,7 @@
 import type { RequestStatus } from "../../db/schema/index.ts";
 import type { FailurePerson, FailureProduct, SeatShortfall } from "../../licensing/failure-details.ts";
 import type { Failure, LicensingCode } from "../../licensing/outcome.ts";
-import { type Catalog, catalogFor, type Language, type MessageId } from "./catalogs.ts";
+import type { Catalog, MessageId } from "./catalogs.ts";
 import { escapeMrkdwn, formatInstant, formatNumber, truncate } from "./format.ts";
 import { messageForCode, nextStep } from "./licensing-codes.ts";
 
@@ -21,7 +21,6 @@ const ECHO_MAX = 40;
 /** Who reads the description: their language's words, dates in their time zone. */
 interface Reader {
   words: Catalog;
-  language: Language;
   timeZone: string;
 }
 
@@ -37,7 +36,7 @@ function plainWords(failure: Failure & { product?: FailureProduct }, reader: Rea
   return {
     summary: reader.words[messageForCode[failure.code]](),
     items: [],
-    next: nextStep(failure.code, failure.product?.key, reader.language),
+    next: nextStep(reader.words, failure.code, failure.product?.key),
   };
 }
 const only = (
@@ -101,7 +100,7 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
   },
   WINDOW_CLOSED: (f, reader) => {
     const purgedAt = validDate(f.purgedAt);
-    const date = purgedAt === null ? null : formatInstant(purgedAt, reader.timeZone, reader.language);
+    const date = purgedAt === null ? null : formatInstant(reader.words, purgedAt, reader.timeZone);
     if (f.person && f.product) {
       return only(
         f,
@@ -131,7 +130,7 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
         person: named(warning.person.name),
         from: warning.from ?? words["location.change.from_none"](),
         to: warning.to,
-        date: formatInstant(warning.goneForGoodAt, reader.timeZone, reader.language),
+        date: formatInstant(reader.words, warning.goneForGoodAt, reader.timeZone),
       }),
       items: warning.lost.map((l) =>
         words["location.change.lost_item"]({
@@ -185,7 +184,7 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
     only(
       f,
       reader,
-      reader.words["error.detail.INVALID_QUANTITY"]({ max: formatNumber(f.max, reader.language) }),
+      reader.words["error.detail.INVALID_QUANTITY"]({ max: formatNumber(reader.words, f.max) }),
     ),
   INVALID_USAGE_LOCATION: (f, reader) =>
     only(
@@ -231,7 +230,7 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
       reader.words["error.detail.ALREADY_DECIDED"]({
         status: reader.words[STATUS_WORDS[f.status]](),
         by: f.decidedBy ? escapeMrkdwn(f.decidedBy.name) : null,
-        date: at === null ? null : formatInstant(at, reader.timeZone, reader.language),
+        date: at === null ? null : formatInstant(reader.words, at, reader.timeZone),
       }),
     );
   },
@@ -244,18 +243,14 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
   UNKNOWN_REQUEST: plainWords,
   REASON_REQUIRED: plainWords,
   REASON_TOO_LONG: (f, reader) =>
-    only(
-      f,
-      reader,
-      reader.words["error.detail.REASON_TOO_LONG"]({ max: formatNumber(f.max, reader.language) }),
-    ),
+    only(f, reader, reader.words["error.detail.REASON_TOO_LONG"]({ max: formatNumber(reader.words, f.max) })),
   TEXT_TOO_LONG: (f, reader) =>
     only(
       f,
       reader,
       reader.words["error.detail.TEXT_TOO_LONG"]({
         field: reader.words[`error.field.${f.field}`](),
-        max: formatNumber(f.max, reader.language),
+        max: formatNumber(reader.words, f.max),
       }),
     ),
   UNKNOWN_MAILBOX: plainWords,
@@ -286,17 +281,17 @@ const describers: { [C in LicensingCode]: Describe<C> } = {
 };
 
 /**
- * A failure in words, made specific by the details it carries: in the reader's language (English
- * unless said), with dates in the reader's time zone.
+ * A failure in words, made specific by the details it carries: in the reader's words, with dates
+ * in the reader's time zone.
  */
 export function describeFailure(
+  words: Catalog,
   failure: Failure,
-  options: { timeZone: string; language?: Language },
+  options: { timeZone: string },
 ): FailureDescription {
-  const language = options.language ?? "en";
   // A union's member and the describer of its code agree; TypeScript cannot follow the pairing itself.
   const describe = describers[failure.code] as Describe<typeof failure.code>;
-  return describe(failure, { words: catalogFor(language), language, timeZone: options.timeZone });
+  return describe(failure, { words, timeZone: options.timeZone });
 }
 
 const STATUS_WORDS: Record<RequestStatus, MessageId & `request.status.${string}`> = {

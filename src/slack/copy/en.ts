@@ -12,6 +12,7 @@ import { failures } from "./en/failures.ts";
 import { help } from "./en/help.ts";
 import { home } from "./en/home.ts";
 import { jobs } from "./en/jobs.ts";
+import { language } from "./en/language.ts";
 import { location } from "./en/location.ts";
 import { mailboxes } from "./en/mailboxes.ts";
 import { namedRefusals } from "./en/named-refusals.ts";
@@ -63,6 +64,7 @@ export const en = {
   ...tenant,
   ...tenantSync,
   ...tenantChanges,
+  ...language,
 } as const;
 
 /** Every message id with its parameters, returning a string: what each language's catalog satisfies. */

@@ -1,5 +1,5 @@
 import { cutToUnits, neutralise, wellFormed } from "../../licensing/text.ts";
-import { type Language, localeOf } from "./language.ts";
+import type { Catalog } from "./en.ts";
 
 const instantParts = {
   day: "numeric",
@@ -12,13 +12,12 @@ const instantParts = {
 } as const satisfies Intl.DateTimeFormatOptions;
 
 /**
- * An instant as one reader reads it, in their language and their own time zone with the zone
- * named: "2 Jan 2027, 09:00 CET" in English, "2 jan. 2027 09:00 CET" in Swedish. Every date and
- * time a person reads is shown this one way, so the end of a window never reads as two different
- * days in two messages.
+ * An instant as one reader reads it, in their own time zone with the zone named: "2 Jan 2027,
+ * 09:00 CET". Every date and time a person reads is shown this one way, so the end of a window
+ * never reads as two different days in two messages.
  */
-export function formatInstant(at: Date, timeZone: string, language: Language = "en"): string {
-  const locale = localeOf[language];
+export function formatInstant(t: Catalog, at: Date, timeZone: string): string {
+  const locale = t["format.locale"]();
   try {
     return new Intl.DateTimeFormat(locale, { ...instantParts, timeZone }).format(at);
   } catch {
@@ -29,22 +28,24 @@ export function formatInstant(at: Date, timeZone: string, language: Language = "
 
 /**
  * An instant in a message many people read (a channel post, a notice): Slack shows each reader
- * their own time zone; clients that cannot, and the console, show the same instant in UTC, in
- * the language the message is written in.
+ * their own time zone; clients that cannot, and the console, show the same instant in UTC.
  */
-export function formatInstantForEachReader(at: Date, language: Language = "en"): string {
+export function formatInstantForEachReader(t: Catalog, at: Date): string {
   const seconds = Math.floor(at.getTime() / 1000);
-  return `<!date^${seconds}^{date_short} {time}|${formatInstant(at, "UTC", language)}>`;
+  return `<!date^${seconds}^{date_short} {time}|${formatInstant(t, at, "UTC")}>`;
 }
 
-/** A number as the reader's language writes it: 1,000 in English, 1 000 in Swedish. */
-export function formatNumber(value: number, language: Language = "en"): string {
-  return new Intl.NumberFormat(localeOf[language]).format(value);
+/** A mailbox size as people say it: 512 MB, 2.5 GB. */
+/** A count as the reader writes numbers: 1,000 in English, 1 000 in Swedish. */
+export function formatNumber(t: Catalog, value: number): string {
+  return new Intl.NumberFormat(t["format.locale"]()).format(value);
 }
 
-/** A mailbox size as people say it: 512 MB, 2.5 GB (2,5 GB in Swedish). */
-export function formatSize(megabytes: number, language: Language = "en"): string {
-  const size = new Intl.NumberFormat(localeOf[language], { useGrouping: false, maximumFractionDigits: 3 });
+export function formatSize(megabytes: number, t?: Catalog): string {
+  const size = new Intl.NumberFormat(t ? t["format.locale"]() : "en-GB", {
+    useGrouping: false,
+    maximumFractionDigits: 3,
+  });
   if (megabytes < 1024) return `${size.format(megabytes)} MB`;
   const gigabytes = megabytes / 1024;
   return `${size.format(Number.isInteger(gigabytes) ? gigabytes : Number(gigabytes.toFixed(1)))} GB`;

@@ -1,6 +1,6 @@
 import type { LicensingCode } from "../../licensing/outcome.ts";
-import { catalogFor, type Language } from "./catalogs.ts";
 import type { errors } from "./en/errors.ts";
+import type { Catalog } from "./en.ts";
 
 /** One message for each business outcome: a new code does not compile until it has its words. */
 export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
@@ -54,12 +54,11 @@ export const messageForCode: Record<LicensingCode, keyof typeof errors> = {
  * What to do after a refusal with this code, the command written out: with the product's key
  * when the refusal names one, else the reader's word for "product" where the key goes.
  */
-export function nextStep(code: LicensingCode, productKey?: string, language: Language = "en"): string {
-  const words = catalogFor(language);
-  return words[`error.next.${code}`]({ product: productKey ?? words["command.product_placeholder"]() });
+export function nextStep(t: Catalog, code: LicensingCode, productKey?: string): string {
+  return t[`error.next.${code}`]({ product: productKey ?? t["command.product_placeholder"]() });
 }
 
 /** The plain message for a code, without the details a failure may carry: what happened, then what to do. */
-export function errorText(code: LicensingCode, language: Language = "en"): string {
-  return `${catalogFor(language)[messageForCode[code]]()} ${nextStep(code, undefined, language)}`;
+export function errorText(t: Catalog, code: LicensingCode): string {
+  return `${t[messageForCode[code]]()} ${nextStep(t, code)}`;
 }

@@ -14,6 +14,7 @@ import { failures } from "./sv/failures.ts";
 import { help } from "./sv/help.ts";
 import { home } from "./sv/home.ts";
 import { jobs } from "./sv/jobs.ts";
+import { language } from "./sv/language.ts";
 import { location } from "./sv/location.ts";
 import { mailboxes } from "./sv/mailboxes.ts";
 import { namedRefusals } from "./sv/named-refusals.ts";
@@ -46,6 +47,7 @@ export const sv = {
   ...remove,
   ...status,
   ...tenant,
+  ...language,
   ...tenantChanges,
   ...tenantSync,
   ...person,

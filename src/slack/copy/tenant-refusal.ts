@@ -1,9 +1,9 @@
 import type { TenantRefusal } from "../../tenants/tenant-port.ts";
-import { en } from "./en.ts";
+import type { Catalog } from "./catalogs.ts";
 import { escapeMrkdwn } from "./format.ts";
 
 /** The tenant's reason in plain words; its own words when it gave one no code names. */
-export function tenantRefusalText(reason: string, tenantMessage: string | null): string {
+export function tenantRefusalText(t: Catalog, reason: string, tenantMessage: string | null): string {
   switch (reason as TenantRefusal) {
     case "NO_USAGE_LOCATION":
     case "NO_SEATS_LEFT":
@@ -14,8 +14,8 @@ export function tenantRefusalText(reason: string, tenantMessage: string | null):
     case "DEPENDENCY_MISSING":
     case "NOT_HELD":
     case "NOT_CONNECTED":
-      return en[`tenant.refusal.${reason as Exclude<TenantRefusal, "OTHER">}`]();
+      return t[`tenant.refusal.${reason as Exclude<TenantRefusal, "OTHER">}`]();
     default:
-      return en["tenant.refusal.OTHER"]({ message: escapeMrkdwn(tenantMessage ?? reason) });
+      return t["tenant.refusal.OTHER"]({ message: escapeMrkdwn(tenantMessage ?? reason) });
   }
 }

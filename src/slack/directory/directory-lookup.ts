@@ -84,7 +84,7 @@ export class DirectoryLookup {
   ): Promise<KnownPerson | null> {
     const [known] = await byUserIdQuery(this.db).execute({ workspaceId, userId });
     if (known && !(options.fresh && !this.isFresh(workspaceId, userId))) return known;
-    const user = await this.ask(() => this.client.users.info({ user: userId }));
+    const user = await this.ask(() => this.client.users.info({ user: userId, include_locale: true }));
     if (!user) return known ?? null;
     this.refreshedAt.set(`${workspaceId}:${userId}`, Date.now());
     return this.record(workspaceId, user);

@@ -13,6 +13,8 @@ export interface SlackUser {
   is_owner?: boolean;
   is_primary_owner?: boolean;
   profile?: { display_name?: string; real_name?: string; email?: string };
+  /** Only in answers to calls made with `include_locale: true`. */
+  locale?: string;
 }
 
 /**
@@ -33,5 +35,6 @@ export function toDirectoryPerson(user: SlackUser & { id: string }): DirectoryPe
     timeZone: user.tz ?? null,
     active: !user.deleted,
     isSlackAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+    slackLocale: user.locale ? wellFormed(user.locale).slice(0, 35) : null,
   };
 }

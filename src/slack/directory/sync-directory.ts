@@ -63,7 +63,11 @@ export async function syncDirectory(
     signal?.throwIfAborted();
     let page: Awaited<ReturnType<WebClient["users"]["list"]>>;
     try {
-      page = await client.users.list({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      page = await client.users.list({
+        limit: PAGE_SIZE,
+        include_locale: true,
+        ...(cursor ? { cursor } : {}),
+      });
     } catch (error) {
       const retryAfter = rateLimitedFor(error);
       if (retryAfter === null) throw error;

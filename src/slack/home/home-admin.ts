@@ -4,12 +4,14 @@ import type { AdminHome, AdminHomeLimits } from "../../licensing/home/get-admin-
 import type { EndingWindowRow, RetainedData } from "../../licensing/home/list-ending-windows.ts";
 import type { MailboxNearLockRow } from "../../licensing/home/list-mailboxes-near-lock.ts";
 import type { PendingRequestRow } from "../../licensing/home/list-pending-requests.ts";
-import { en } from "../copy/en.ts";
+import type { PersonLanguage } from "../../licensing/language/load-reader-languages.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize, truncate } from "../copy/format.ts";
 import { defaultLocationText, seatBar } from "../products/build-seat-status-message.ts";
 import { ids } from "../shared/ids.ts";
 import { header, packSections, section } from "../shared/message-parts.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
+import { buildLanguageChoice } from "./language-choice.ts";
 
 /**
  * How many rows of each list the admin's home reads and shows. With the fixed blocks they add up
@@ -27,41 +29,46 @@ const REASON_MAX = 300;
  * Restore, mailboxes about to lock, and the bulk and product buttons. Long lists end in "…and N
  * more" naming the command with the whole list. Dates are in the viewer's time zone.
  */
-export function buildAdminHome(home: AdminHome, options: { timeZone: string; now: Date }) {
+export function buildAdminHome(
+  t: Catalog,
+  home: AdminHome,
+  options: { timeZone: string; now: Date; language?: PersonLanguage },
+) {
   const blocks: KnownBlock[] = [
-    header(en["home.header"]()),
+    header(t["home.header"]()),
     {
       type: "actions",
       elements: [
-        button(en["home.admin.bulk"](), ids.home.openBulkAction, "bulk"),
-        button(en["home.admin.products"](), ids.home.openProductsAction, "products"),
-        button(en["setup.reopen"](), ids.setup.showAction, "setup"),
+        button(t["home.admin.bulk"](), ids.home.openBulkAction, "bulk"),
+        button(t["home.admin.products"](), ids.home.openProductsAction, "products"),
+        button(t["setup.reopen"](), ids.setup.showAction, "setup"),
       ],
     },
-    note(defaultLocationText(home.defaultUsageLocation)),
+    note(defaultLocationText(t, home.defaultUsageLocation)),
+    ...(options.language ? [buildLanguageChoice(t, options.language)] : []),
     divider(),
-    ...seatBlocks(home),
+    ...seatBlocks(t, home),
     divider(),
-    ...requestBlocks(home, options.timeZone),
+    ...requestBlocks(t, home, options.timeZone),
     divider(),
-    ...windowBlocks(home, options),
+    ...windowBlocks(t, home, options),
     divider(),
-    ...mailboxBlocks(home, options.timeZone),
+    ...mailboxBlocks(t, home, options.timeZone),
   ];
   return homeView(blocks);
 }
 
-function seatBlocks({ seats }: AdminHome): KnownBlock[] {
-  if (seats.total === 0) return [header(en["home.seats.header"]()), section(en["home.seats.none"]())];
+function seatBlocks(t: Catalog, { seats }: AdminHome): KnownBlock[] {
+  if (seats.total === 0) return [header(t["home.seats.header"]()), section(t["home.seats.none"]())];
   const lines = seats.rows.slice(0, ADMIN_HOME_LIMITS.products).map((p) =>
-    en["home.seats.line"]({
+    t["home.seats.line"]({
       bar: seatBar(p.assigned, p.purchased),
       product: escapeMrkdwn(shortName(p.name)),
-      seats: en["seats.available"]({ available: p.available, purchased: p.purchased }),
+      seats: t["seats.available"]({ available: p.available, purchased: p.purchased }),
     }),
   );
   const notes = [
-    en["home.seats.summary"]({
+    t["home.seats.summary"]({
       products: seats.total,
       full: seats.full,
       available: seats.available,
@@ -69,115 +76,119 @@ function seatBlocks({ seats }: AdminHome): KnownBlock[] {
     }),
   ];
   const unread = seats.total - lines.length;
-  if (unread > 0) notes.push(en["home.seats.more"]({ count: unread }));
+  if (unread > 0) notes.push(t["home.seats.more"]({ count: unread }));
   return [
-    header(en["home.seats.header"]()),
-    ...packSections(lines, SEAT_SECTIONS_MAX),
+    header(t["home.seats.header"]()),
+    ...packSections(t, lines, SEAT_SECTIONS_MAX),
     note(notes.join("\n")),
   ];
 }
 
-function requestBlocks({ requests }: AdminHome, timeZone: string): KnownBlock[] {
-  const blocks: KnownBlock[] = [header(en["home.requests.header"]({ total: requests.total }))];
-  if (requests.total === 0) return [...blocks, note(en["home.requests.none"]())];
+function requestBlocks(t: Catalog, { requests }: AdminHome, timeZone: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(t["home.requests.header"]({ total: requests.total }))];
+  if (requests.total === 0) return [...blocks, note(t["home.requests.none"]())];
   const shown = requests.rows.slice(0, ADMIN_HOME_LIMITS.requests);
   for (const request of shown) {
-    blocks.push(section(requestText(request, timeZone)), {
+    blocks.push(section(requestText(t, request, timeZone)), {
       type: "actions",
       elements: [
-        button(en["home.requests.approve"](), ids.request.approveAction, request.id, "primary"),
-        button(en["home.requests.deny"](), ids.request.denyAction, request.id, "danger"),
+        button(t["home.requests.approve"](), ids.request.approveAction, request.id, "primary"),
+        button(t["home.requests.deny"](), ids.request.denyAction, request.id, "danger"),
       ],
     });
   }
   if (requests.total > shown.length)
-    blocks.push(note(en["home.requests.more"]({ count: requests.total - shown.length })));
+    blocks.push(note(t["home.requests.more"]({ count: requests.total - shown.length })));
   return blocks;
 }
 
-function requestText(request: PendingRequestRow, timeZone: string): string {
+function requestText(t: Catalog, request: PendingRequestRow, timeZone: string): string {
   const words = {
     requester: escapeMrkdwn(shortName(request.requester.name)),
     product: escapeMrkdwn(shortName(request.product.name)),
-    date: formatInstant(request.createdAt, timeZone),
+    date: formatInstant(t, request.createdAt, timeZone),
   };
   const line =
     request.person.slackUserId === request.requester.slackUserId
-      ? en["home.requests.line_self"](words)
-      : en["home.requests.line_other"]({ ...words, person: escapeMrkdwn(shortName(request.person.name)) });
+      ? t["home.requests.line_self"](words)
+      : t["home.requests.line_other"]({ ...words, person: escapeMrkdwn(shortName(request.person.name)) });
   const reason = request.reason.trim().replace(/\s+/g, " ");
   return reason
-    ? `${line}\n${en["home.requests.reason"]({ reason: escapeMrkdwn(truncate(reason, REASON_MAX)) })}`
+    ? `${line}\n${t["home.requests.reason"]({ reason: escapeMrkdwn(truncate(reason, REASON_MAX)) })}`
     : line;
 }
 
-function windowBlocks({ windows, soonDays }: AdminHome, options: { timeZone: string; now: Date }) {
-  const blocks: KnownBlock[] = [header(en["home.windows.header"]({ days: soonDays, total: windows.total }))];
-  if (windows.total === 0) return [...blocks, note(en["home.windows.none"]({ days: soonDays }))];
+function windowBlocks(
+  t: Catalog,
+  { windows, soonDays }: AdminHome,
+  options: { timeZone: string; now: Date },
+) {
+  const blocks: KnownBlock[] = [header(t["home.windows.header"]({ days: soonDays, total: windows.total }))];
+  if (windows.total === 0) return [...blocks, note(t["home.windows.none"]({ days: soonDays }))];
   const shown = windows.rows.slice(0, ADMIN_HOME_LIMITS.windows);
   for (const window of shown) {
     blocks.push(
       sectionWithButton(
-        windowText(window, options),
-        button(en["home.windows.restore"](), ids.window.restoreAction, window.id, "primary"),
+        windowText(t, window, options),
+        button(t["home.windows.restore"](), ids.window.restoreAction, window.id, "primary"),
       ),
     );
   }
   if (windows.total > shown.length)
-    blocks.push(note(en["home.windows.more"]({ count: windows.total - shown.length })));
+    blocks.push(note(t["home.windows.more"]({ count: windows.total - shown.length })));
   return blocks;
 }
 
-function windowText(window: EndingWindowRow, options: { timeZone: string; now: Date }): string {
-  const line = en["home.windows.line"]({
+function windowText(t: Catalog, window: EndingWindowRow, options: { timeZone: string; now: Date }): string {
+  const line = t["home.windows.line"]({
     person: escapeMrkdwn(shortName(window.person.name)),
     product: escapeMrkdwn(shortName(window.product.name)),
-    date: formatInstant(window.purgeAt, options.timeZone),
+    date: formatInstant(t, window.purgeAt, options.timeZone),
     daysLeft: daysUntil(options.now, window.purgeAt),
   });
   const lost =
     window.lost.length > 0
-      ? en["home.windows.lost"]({ items: window.lost.map(lostItem).join("; ") })
-      : en["home.windows.lost_none"]();
+      ? t["home.windows.lost"]({ items: window.lost.map((x) => lostItem(t, x)).join("; ") })
+      : t["home.windows.lost_none"]();
   return `${line}\n${lost}`;
 }
 
-function lostItem(item: RetainedData): string {
+function lostItem(t: Catalog, item: RetainedData): string {
   const words = {
     service: escapeMrkdwn(shortName(item.service.name)),
     description: escapeMrkdwn(shortName(item.description)),
   };
   if (item.mailboxSizeMb !== null)
-    return en["home.windows.lost.mailbox"]({ ...words, size: formatSize(item.mailboxSizeMb) });
-  if (item.devices > 0) return en["home.windows.lost.devices"]({ ...words, devices: item.devices });
-  return en["home.windows.lost.item"](words);
+    return t["home.windows.lost.mailbox"]({ ...words, size: formatSize(item.mailboxSizeMb) });
+  if (item.devices > 0) return t["home.windows.lost.devices"]({ ...words, devices: item.devices });
+  return t["home.windows.lost.item"](words);
 }
 
-function mailboxBlocks({ mailboxes, soonDays }: AdminHome, timeZone: string): KnownBlock[] {
+function mailboxBlocks(t: Catalog, { mailboxes, soonDays }: AdminHome, timeZone: string): KnownBlock[] {
   const blocks: KnownBlock[] = [
-    header(en["home.mailboxes.header"]({ days: soonDays, total: mailboxes.total })),
+    header(t["home.mailboxes.header"]({ days: soonDays, total: mailboxes.total })),
   ];
-  if (mailboxes.total === 0) return [...blocks, note(en["home.mailboxes.none"]({ days: soonDays }))];
+  if (mailboxes.total === 0) return [...blocks, note(t["home.mailboxes.none"]({ days: soonDays }))];
   const shown = mailboxes.rows.slice(0, ADMIN_HOME_LIMITS.mailboxes);
   for (const mailbox of shown) {
     blocks.push(
       sectionWithButton(
-        mailboxText(mailbox, timeZone),
-        button(en["home.mailboxes.license"](), ids.mailbox.licenseAction, mailbox.id),
+        mailboxText(t, mailbox, timeZone),
+        button(t["home.mailboxes.license"](), ids.mailbox.licenseAction, mailbox.id),
       ),
     );
   }
   if (mailboxes.total > shown.length)
-    blocks.push(note(en["home.mailboxes.more"]({ count: mailboxes.total - shown.length })));
+    blocks.push(note(t["home.mailboxes.more"]({ count: mailboxes.total - shown.length })));
   return blocks;
 }
 
-function mailboxText(mailbox: MailboxNearLockRow, timeZone: string): string {
-  return en["home.mailboxes.line"]({
+function mailboxText(t: Catalog, mailbox: MailboxNearLockRow, timeZone: string): string {
+  return t["home.mailboxes.line"]({
     address: escapeMrkdwn(shortName(mailbox.address)),
-    kind: en[`home.mailboxes.kind.${mailbox.kind}`](),
+    kind: t[`home.mailboxes.kind.${mailbox.kind}`](),
     size: formatSize(mailbox.sizeMb),
     quota: formatSize(mailbox.quotaMb),
-    date: formatInstant(mailbox.lockAt, timeZone),
+    date: formatInstant(t, mailbox.lockAt, timeZone),
   });
 }

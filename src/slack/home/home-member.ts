@@ -2,11 +2,13 @@ import type { KnownBlock } from "@slack/types";
 import type { PersonLicenses } from "../../licensing/get-person-licenses.ts";
 import type { Limited } from "../../licensing/home/limited.ts";
 import type { OwnRequestRow } from "../../licensing/home/list-own-requests.ts";
-import { en } from "../copy/en.ts";
+import type { PersonLanguage } from "../../licensing/language/load-reader-languages.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { header, packSections } from "../shared/message-parts.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
+import { buildLanguageChoice } from "./language-choice.ts";
 
 /** How many of their requests a member's home reads; older ones are counted. */
 export const MEMBER_HOME_REQUESTS = 20;
@@ -26,68 +28,73 @@ export interface MemberHomeInput {
  * can still restore (until when), their requests and where each stands, and a button to ask for
  * another license. Dates are in the viewer's time zone.
  */
-export function buildMemberHome(input: MemberHomeInput, options: { timeZone: string }) {
+export function buildMemberHome(
+  t: Catalog,
+  input: MemberHomeInput,
+  options: { timeZone: string; language?: PersonLanguage },
+) {
   const { timeZone } = options;
   const held = input.licenses?.licenses ?? [];
   const windows = input.licenses?.openWindows ?? [];
   const licenseLines = held.map((l) => {
     const product = escapeMrkdwn(shortName(l.product.name));
     return l.enabled.length > 0
-      ? en["home.member.license"]({ product, services: serviceList(l.enabled) })
-      : en["home.member.license_nothing_on"]({ product });
+      ? t["home.member.license"]({ product, services: serviceList(t, l.enabled) })
+      : t["home.member.license_nothing_on"]({ product });
   });
   const windowLines = windows.map((w) =>
-    en["home.member.window"]({
+    t["home.member.window"]({
       product: escapeMrkdwn(shortName(w.product.name)),
-      date: formatInstant(w.purgeAt, timeZone),
+      date: formatInstant(t, w.purgeAt, timeZone),
     }),
   );
-  const requestLines = input.requests.rows.map((r) => requestLine(r, timeZone));
+  const requestLines = input.requests.rows.map((r) => requestLine(t, r, timeZone));
   const olderRequests = input.requests.total - input.requests.rows.length;
 
   const blocks: KnownBlock[] = [
-    header(en["home.header"]()),
+    header(t["home.header"]()),
     sectionWithButton(
-      en["home.member.intro"](),
-      button(en["home.member.request"](), ids.home.requestLicenseAction, "request", "primary"),
+      t["home.member.intro"](),
+      button(t["home.member.request"](), ids.home.requestLicenseAction, "request", "primary"),
     ),
+    ...(options.language ? [buildLanguageChoice(t, options.language)] : []),
     divider(),
-    header(en["home.member.licenses.header"]()),
+    header(t["home.member.licenses.header"]()),
     ...(licenseLines.length > 0
-      ? packSections(licenseLines, LIST_SECTIONS_MAX)
-      : [note(en["home.member.licenses.none"]())]),
+      ? packSections(t, licenseLines, LIST_SECTIONS_MAX)
+      : [note(t["home.member.licenses.none"]())]),
     ...(windowLines.length > 0
-      ? [header(en["home.member.windows.header"]()), ...packSections(windowLines, LIST_SECTIONS_MAX)]
+      ? [header(t["home.member.windows.header"]()), ...packSections(t, windowLines, LIST_SECTIONS_MAX)]
       : []),
     divider(),
-    header(en["home.member.requests.header"]()),
+    header(t["home.member.requests.header"]()),
     ...(requestLines.length > 0
-      ? packSections(requestLines, LIST_SECTIONS_MAX)
-      : [note(en["home.member.requests.none"]())]),
-    ...(olderRequests > 0 ? [note(en["home.member.requests.more"]({ count: olderRequests }))] : []),
+      ? packSections(t, requestLines, LIST_SECTIONS_MAX)
+      : [note(t["home.member.requests.none"]())]),
+    ...(olderRequests > 0 ? [note(t["home.member.requests.more"]({ count: olderRequests }))] : []),
   ];
   return homeView(blocks);
 }
 
-function requestLine(request: OwnRequestRow, timeZone: string): string {
+function requestLine(t: Catalog, request: OwnRequestRow, timeZone: string): string {
   const words = {
     product: escapeMrkdwn(shortName(request.product.name)),
-    status: en[`home.member.request.status.${request.status}`](),
-    date: formatInstant(request.createdAt, timeZone),
+    status: t[`home.member.request.status.${request.status}`](),
+    date: formatInstant(t, request.createdAt, timeZone),
   };
   return request.forPerson
-    ? en["home.member.request.other"]({ ...words, person: escapeMrkdwn(shortName(request.forPerson.name)) })
-    : en["home.member.request.self"](words);
+    ? t["home.member.request.other"]({ ...words, person: escapeMrkdwn(shortName(request.forPerson.name)) })
+    : t["home.member.request.self"](words);
 }
 
 /** Services with the data they hold: the mailbox's size, the number of device installs. */
-function serviceList(services: readonly Service[]): string {
+function serviceList(t: Catalog, services: readonly Service[]): string {
   return services
     .map((s) => {
       const service = escapeMrkdwn(shortName(s.name));
       if (s.mailboxSizeMb !== null)
-        return en["service.mailbox"]({ service, size: formatSize(s.mailboxSizeMb) });
-      if (s.devices.length > 0) return en["service.devices"]({ service, devices: s.devices.length });
+        return t["service.mailbox"]({ service, size: formatSize(s.mailboxSizeMb) });
+      if (s.devices.length > 0) return t["service.devices"]({ service, devices: s.devices.length });
       return service;
     })
     .join(", ");

@@ -2,6 +2,8 @@ import type { WebClient } from "@slack/web-api";
 import { getAdminHome } from "../../licensing/home/get-admin-home.ts";
 import { getMemberHome } from "../../licensing/home/get-member-home.ts";
 import { getSetupChecklist, setupComplete } from "../../licensing/home/get-setup-checklist.ts";
+import { loadPersonLanguage } from "../../licensing/language/load-reader-languages.ts";
+import { catalogFor } from "../copy/catalogs.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import type { Microsoft365Offer } from "../tenant/tenant-home-item.ts";
@@ -25,10 +27,13 @@ export async function publishHome(
   const { workspaceId, userId } = input;
   const person = await actingPerson(deps, client, workspaceId, userId);
   const timeZone = person?.timeZone ?? "UTC";
+  // Read after the person is brought up to date: a first visit records their Slack locale.
+  const language = await loadPersonLanguage(deps.db, workspaceId, userId);
+  const t = catalogFor(language.reads);
   if (person?.isAdmin) {
     const checklist = await getSetupChecklist(deps.db, { workspaceId });
     if (input.page === "setup" || !setupComplete(checklist)) {
-      const view = buildSetupChecklist(checklist, {
+      const view = buildSetupChecklist(t, checklist, {
         fallbackChannel: deps.approvalsChannel,
         microsoft365: microsoft365Offer(deps),
       });
@@ -36,7 +41,7 @@ export async function publishHome(
       return;
     }
     const home = await getAdminHome(deps.db, deps.clock, { workspaceId, limits: ADMIN_HOME_LIMITS });
-    const view = buildAdminHome(home, { timeZone, now: deps.clock.now() });
+    const view = buildAdminHome(t, home, { timeZone, now: deps.clock.now(), language });
     await client.views.publish({ user_id: userId, view });
     return;
   }
@@ -48,10 +53,11 @@ export async function publishHome(
       })
     : null;
   const view = buildMemberHome(
+    t,
     member?.ok
       ? { licenses: member.licenses, requests: member.requests }
       : { licenses: null, requests: { total: 0, rows: [] } },
-    { timeZone },
+    { timeZone, language },
   );
   await client.views.publish({ user_id: userId, view });
 }

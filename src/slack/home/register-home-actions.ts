@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { showBulkForm } from "../bulk/open-bulk-form.ts";
-import { en } from "../copy/en.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { fileRequestFromHome } from "../requests/file-request-from-home.ts";
 import { openRequestForm } from "../requests/open-request-form.ts";
 import { restoreFromHome } from "../restore/restore-from-home.ts";
@@ -22,7 +22,8 @@ type ViewState = Record<
 export function registerHomeActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ids.window.restoreAction, async ({ ack, body, action, client }) => {
     await ack();
-    await restoreFromHome(deps, client, {
+    const t = await readerCatalog(deps.db, workspaceOf(body), body.user.id);
+    await restoreFromHome(t, deps, client, {
       workspaceId: workspaceOf(body),
       userId: body.user.id,
       windowId: action.value ?? "",
@@ -32,9 +33,10 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
 
   app.action<BlockButtonAction>(ids.home.openBulkAction, async ({ ack, body, client }) => {
     await ack();
+    const t = await readerCatalog(deps.db, workspaceOf(body), body.user.id);
     const userId = body.user.id;
     await guardedOpen(deps, client, body, "bulk form", () =>
-      showBulkForm(deps, client, {
+      showBulkForm(t, deps, client, {
         workspaceId: workspaceOf(body),
         triggerId: body.trigger_id,
         actor: { userId, source: "button", requestId: body.trigger_id },
@@ -45,13 +47,16 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
 
   app.action<BlockButtonAction>(ids.home.requestLicenseAction, async ({ ack, body, client }) => {
     await ack();
+    const t = await readerCatalog(deps.db, workspaceOf(body), body.user.id);
     await guardedOpen(deps, client, body, "request form", () =>
-      openRequestForm(deps, client, { workspaceId: workspaceOf(body), triggerId: body.trigger_id }),
+      openRequestForm(t, deps, client, { workspaceId: workspaceOf(body), triggerId: body.trigger_id }),
     );
   });
 
   app.view(ids.homeRequestForm.callbackId, async ({ ack, body, view, client }) => {
     const f = ids.homeRequestForm;
+    const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const values = view.state.values as ViewState;
     const product = values[f.productBlock]?.[f.productAction];
     const productId = product?.selected_option?.value ?? undefined;
@@ -59,18 +64,24 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
     if (!productId && !typedProduct) {
       await ack({
         response_action: "errors",
-        errors: { [f.productBlock]: en["home.request.error.product"]() },
+        errors: { [f.productBlock]: t["home.request.error.product"]() },
       });
       return;
     }
-    await ack({ response_action: "update", view: buildLoadingModal() });
-    const workspaceId = workspaceOf(body);
+    await ack({ response_action: "update", view: buildLoadingModal(t) });
     const userId = body.user.id;
-    const delivery = { name: "request from App Home", workspaceId, requestId: view.id, context: { userId } };
+    const delivery = {
+      reader: t,
+      name: "request from App Home",
+      workspaceId,
+      requestId: view.id,
+      context: { userId },
+    };
     await handleDeliveryOnce<ModalView>(deps, delivery, {
       work: (claim) =>
         sameWorkspace(view.private_metadata, workspaceId)
           ? fileRequestFromHome(
+              t,
               deps,
               client,
               {
@@ -84,9 +95,9 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
               },
               claim,
             )
-          : Promise.resolve(buildNoticeModal(en["error.unexpected"]())),
+          : Promise.resolve(buildNoticeModal(t, t["error.unexpected"]())),
       answer: (next) => client.views.update({ view_id: view.id, view: next }),
-      failed: (text) => buildNoticeModal(text),
+      failed: (text) => buildNoticeModal(t, text),
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
 import { notifyUser } from "../shared/notify-user.ts";
@@ -25,8 +26,10 @@ export function registerSetup(app: App, deps: SlackDeps): void {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const userId = body.user.id;
       const delivery = {
+        reader: t,
         name: `opening the set-up ${which} modal`,
         workspaceId,
         requestId: body.trigger_id,
@@ -35,7 +38,7 @@ export function registerSetup(app: App, deps: SlackDeps): void {
       // A modal that could not open leaves nothing changed; the admin reads so in a direct message.
       await handleDeliveryOnce<string>(deps, delivery, {
         work: async () => {
-          await openSetupModal(deps, client, { workspaceId, userId, triggerId: body.trigger_id, which });
+          await openSetupModal(t, deps, client, { workspaceId, userId, triggerId: body.trigger_id, which });
           return null;
         },
         answer: (text) => notifyUser(client, deps.logger, { userId }, { text }),

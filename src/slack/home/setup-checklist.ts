@@ -5,12 +5,13 @@ import {
   type SetupItem,
   setupDone,
 } from "../../licensing/home/get-setup-checklist.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import { header } from "../shared/message-parts.ts";
 import { buildTenantHomeItem, type Microsoft365Offer } from "../tenant/tenant-home-item.ts";
 import { button, divider, homeView, note, sectionWithButton, shortName } from "./home-parts.ts";
+import { buildDefaultLanguageItem } from "./language-choice.ts";
 
 /** Names listed on one item; the rest are counted, which keeps a line short for any workspace. */
 const NAMES_SHOWN = 5;
@@ -23,6 +24,7 @@ const NAMES_SHOWN = 5;
  * connecting a tenant (the optional last item), absent where it cannot.
  */
 export function buildSetupChecklist(
+  t: Catalog,
   checklist: SetupChecklist,
   options: { fallbackChannel?: string | undefined; microsoft365?: Microsoft365Offer | undefined },
 ) {
@@ -32,60 +34,63 @@ export function buildSetupChecklist(
   const complete = doneCount === total;
   const item = (which: SetupItem, title: string, now: string, action: Button): KnownBlock[] => [
     sectionWithButton(
-      `*${title}*\n${done[which] ? en["setup.done"]() : en["setup.not_done"]()} · ${now}`,
+      `*${title}*\n${done[which] ? t["setup.done"]() : t["setup.not_done"]()} · ${now}`,
       action,
     ),
   ];
   const blocks: KnownBlock[] = [
-    header(en["setup.header"]()),
+    header(t["setup.header"]()),
     complete
       ? sectionWithButton(
-          en["setup.complete"](),
-          button(en["setup.dashboard"](), ids.setup.dashboardAction, "dashboard", "primary"),
+          t["setup.complete"](),
+          button(t["setup.dashboard"](), ids.setup.dashboardAction, "dashboard", "primary"),
         )
-      : note(en["setup.intro"]({ done: doneCount, total })),
+      : note(t["setup.intro"]({ done: doneCount, total })),
     divider(),
     ...item(
       "location",
-      en["setup.location.title"](),
+      t["setup.location.title"](),
       checklist.defaultUsageLocation
-        ? en["setup.location.now"]({ location: checklist.defaultUsageLocation })
-        : en["setup.location.none"](),
-      button(en["setup.location.button"](), ids.setup.locationAction, "location"),
+        ? t["setup.location.now"]({ location: checklist.defaultUsageLocation })
+        : t["setup.location.none"](),
+      button(t["setup.location.button"](), ids.setup.locationAction, "location"),
     ),
     ...item(
       "products",
-      en["setup.products.title"](),
+      t["setup.products.title"](),
       checklist.products > 0
-        ? en["setup.products.now"]({ products: checklist.products })
-        : en["setup.products.none"](),
-      button(en["setup.products.button"](), ids.home.openProductsAction, "products"),
+        ? t["setup.products.now"]({ products: checklist.products })
+        : t["setup.products.none"](),
+      button(t["setup.products.button"](), ids.home.openProductsAction, "products"),
     ),
     ...item(
       "admins",
-      en["setup.admins.title"](),
+      t["setup.admins.title"](),
       [
-        en["setup.admins.now"]({ total: checklist.admins.total, names: nameList(checklist.admins) }),
+        t["setup.admins.now"]({ total: checklist.admins.total, names: nameList(t, checklist.admins) }),
         ...(checklist.admins.total >= ADMINS_WANTED
           ? []
-          : [en["setup.admins.wanted"]({ wanted: ADMINS_WANTED })]),
+          : [t["setup.admins.wanted"]({ wanted: ADMINS_WANTED })]),
       ].join(" "),
-      button(en["setup.admins.button"](), ids.setup.adminsAction, "admins"),
+      button(t["setup.admins.button"](), ids.setup.adminsAction, "admins"),
     ),
     ...item(
       "approvals",
-      en["setup.approvals.title"](),
-      approvalsText(checklist, options.fallbackChannel),
-      button(en["setup.approvals.button"](), ids.setup.approvalsAction, "approvals"),
+      t["setup.approvals.title"](),
+      approvalsText(t, checklist, options.fallbackChannel),
+      button(t["setup.approvals.button"](), ids.setup.approvalsAction, "approvals"),
     ),
     ...item(
       "defaults",
-      en["setup.defaults.title"](),
+      t["setup.defaults.title"](),
       checklist.defaults.total > 0
-        ? en["setup.defaults.now"]({ names: nameList(checklist.defaults) })
-        : en["setup.defaults.none"](),
-      button(en["setup.defaults.button"](), ids.setup.defaultsAction, "defaults"),
+        ? t["setup.defaults.now"]({ names: nameList(t, checklist.defaults) })
+        : t["setup.defaults.none"](),
+      button(t["setup.defaults.button"](), ids.setup.defaultsAction, "defaults"),
     ),
+    // Always set (English until changed), so it is shown but not counted as a step.
+    divider(),
+    buildDefaultLanguageItem(t, checklist.defaultLanguage),
     // Optional, so not counted in "N of M done": offered only where the installation can connect one.
     ...(options.microsoft365
       ? [divider(), ...buildTenantHomeItem(checklist.tenant ?? null, options.microsoft365)]
@@ -94,18 +99,18 @@ export function buildSetupChecklist(
   return homeView(blocks);
 }
 
-function approvalsText(checklist: SetupChecklist, fallbackChannel: string | undefined): string {
+function approvalsText(t: Catalog, checklist: SetupChecklist, fallbackChannel: string | undefined): string {
   const choice = checklist.approvals;
-  if (choice?.route === "channel") return en["setup.approvals.channel"]({ channel: choice.channelId });
-  if (choice?.route === "direct_messages") return en["setup.approvals.dms"]();
+  if (choice?.route === "channel") return t["setup.approvals.channel"]({ channel: choice.channelId });
+  if (choice?.route === "direct_messages") return t["setup.approvals.dms"]();
   return fallbackChannel
-    ? en["setup.approvals.unchosen_channel"]({ channel: fallbackChannel })
-    : en["setup.approvals.unchosen"]();
+    ? t["setup.approvals.unchosen_channel"]({ channel: fallbackChannel })
+    : t["setup.approvals.unchosen"]();
 }
 
 /** "Alva, Bo and 3 more": names cut to a line's length, escaped, the rest counted. */
-export function nameList(list: { total: number; names: readonly string[] }): string {
+export function nameList(t: Catalog, list: { total: number; names: readonly string[] }): string {
   const shown = list.names.slice(0, NAMES_SHOWN).map((n) => escapeMrkdwn(shortName(n)));
   const rest = list.total - shown.length;
-  return rest > 0 ? [...shown, en["setup.more"]({ count: rest })].join(", ") : shown.join(", ");
+  return rest > 0 ? [...shown, t["setup.more"]({ count: rest })].join(", ") : shown.join(", ");
 }

@@ -4,7 +4,6 @@ import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import { normalizeUsageLocation } from "../../licensing/usage-location.ts";
 import { type ApprovalsChoice, setApprovalsRoute } from "../../licensing/workspaces/set-approvals-route.ts";
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
-import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
@@ -18,21 +17,21 @@ const field = (values: SetupValues, block: string) => values[block]?.[s.inputAct
 export const locationForm: SetupForm<{ location: string }> = {
   callbackId: s.locationCallbackId,
   name: "set-up: default usage location",
-  read(values) {
+  read(t, values) {
     const location = normalizeUsageLocation(field(values, s.locationBlock)?.value ?? "");
     return location
       ? { ok: true, input: { location } }
-      : { ok: false, errors: { [s.locationBlock]: errorText("INVALID_USAGE_LOCATION") } };
+      : { ok: false, errors: { [s.locationBlock]: errorText(t, "INVALID_USAGE_LOCATION") } };
   },
   fingerprint: (input) => input.location,
-  async apply(deps, _client, input, { workspaceId, actor }) {
+  async apply(deps, _client, input, { workspaceId, actor, t }) {
     const result = await setDefaultUsageLocation(deps.db, deps.clock, {
       workspaceId,
       usageLocation: input.location,
       actor,
     });
-    if (!result.ok) return errorText(result.code);
-    return en["location.default_done"]({ location: result.usageLocation, before: result.before });
+    if (!result.ok) return errorText(t, result.code);
+    return t["location.default_done"]({ location: result.usageLocation, before: result.before });
   },
 };
 
@@ -40,14 +39,14 @@ export const locationForm: SetupForm<{ location: string }> = {
 export const adminsForm: SetupForm<{ userIds: string[] }> = {
   callbackId: s.adminsCallbackId,
   name: "set-up: admins",
-  read(values) {
+  read(t, values) {
     const userIds = field(values, s.adminsBlock)?.selected_users ?? [];
     return userIds.length > 0
       ? { ok: true, input: { userIds } }
-      : { ok: false, errors: { [s.adminsBlock]: en["setup.modal.admins.error"]() } };
+      : { ok: false, errors: { [s.adminsBlock]: t["setup.modal.admins.error"]() } };
   },
   fingerprint: (input) => [...input.userIds].sort().join(","),
-  async apply(deps, client, input, { workspaceId, actor }) {
+  async apply(deps, client, input, { workspaceId, actor, t }) {
     const directory = new DirectoryLookup(deps.db, client);
     const granted: string[] = [];
     let unknown = false;
@@ -63,11 +62,11 @@ export const adminsForm: SetupForm<{ userIds: string[] }> = {
         granted: true,
         actor,
       });
-      if (!result.ok) return errorText(result.code);
+      if (!result.ok) return errorText(t, result.code);
       granted.push(escapeMrkdwn(person.name));
     }
-    const words = granted.length > 0 ? [en["setup.modal.admins.done"]({ people: granted.join(", ") })] : [];
-    if (unknown) words.push(en["setup.modal.admins.unknown"]());
+    const words = granted.length > 0 ? [t["setup.modal.admins.done"]({ people: granted.join(", ") })] : [];
+    if (unknown) words.push(t["setup.modal.admins.unknown"]());
     return words.join("\n");
   },
 };
@@ -76,23 +75,23 @@ export const adminsForm: SetupForm<{ userIds: string[] }> = {
 export const approvalsForm: SetupForm<ApprovalsChoice> = {
   callbackId: s.approvalsCallbackId,
   name: "set-up: where requests go",
-  read(values): FormRead<ApprovalsChoice> {
+  read(t, values): FormRead<ApprovalsChoice> {
     const route = field(values, s.routeBlock)?.selected_option?.value;
     if (route === "direct_messages") return { ok: true, input: { route } };
     if (route !== "channel")
-      return { ok: false, errors: { [s.routeBlock]: en["setup.modal.approvals.route_error"]() } };
+      return { ok: false, errors: { [s.routeBlock]: t["setup.modal.approvals.route_error"]() } };
     const channelId = field(values, s.channelBlock)?.selected_conversation;
     return channelId
       ? { ok: true, input: { route, channelId } }
-      : { ok: false, errors: { [s.channelBlock]: en["setup.modal.approvals.channel_error"]() } };
+      : { ok: false, errors: { [s.channelBlock]: t["setup.modal.approvals.channel_error"]() } };
   },
   fingerprint: (input) => (input.route === "channel" ? input.channelId : input.route),
-  async apply(deps, _client, choice, { workspaceId, actor }) {
+  async apply(deps, _client, choice, { workspaceId, actor, t }) {
     const result = await setApprovalsRoute(deps.db, deps.clock, { workspaceId, choice, actor });
-    if (!result.ok) return errorText(result.code);
+    if (!result.ok) return errorText(t, result.code);
     return choice.route === "channel"
-      ? en["setup.modal.approvals.done_channel"]({ channel: choice.channelId })
-      : en["setup.modal.approvals.done_dms"]();
+      ? t["setup.modal.approvals.done_channel"]({ channel: choice.channelId })
+      : t["setup.modal.approvals.done_dms"]();
   },
 };
 
@@ -100,23 +99,23 @@ export const approvalsForm: SetupForm<ApprovalsChoice> = {
 export const defaultsForm: SetupForm<{ productIds: string[] }> = {
   callbackId: s.defaultsCallbackId,
   name: "set-up: default products",
-  read(values) {
+  read(_t, values) {
     const picked = field(values, s.defaultsBlock)?.selected_options ?? [];
     return { ok: true, input: { productIds: picked.map((o) => o.value) } };
   },
   fingerprint: (input) => [...input.productIds].sort().join(",") || "none",
-  async apply(deps, _client, input, { workspaceId, actor }) {
+  async apply(deps, _client, input, { workspaceId, actor, t }) {
     const result = await setDefaultProducts(deps.db, deps.clock, {
       workspaceId,
       productIds: input.productIds,
       actor,
     });
-    if (!result.ok) return errorText(result.code);
-    if (result.defaults.length === 0) return en["setup.modal.defaults.done_none"]();
+    if (!result.ok) return errorText(t, result.code);
+    if (result.defaults.length === 0) return t["setup.modal.defaults.done_none"]();
     const chosen = new Set(input.productIds);
     const names = (await getSeatUsage(deps.db, { workspaceId }))
       .filter((p) => chosen.has(p.productId))
       .map((p) => escapeMrkdwn(p.name));
-    return en["setup.modal.defaults.done"]({ names: names.join(", ") });
+    return t["setup.modal.defaults.done"]({ names: names.join(", ") });
   },
 };

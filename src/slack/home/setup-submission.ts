@@ -3,6 +3,8 @@ import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import type { Actor } from "../../licensing/actor.ts";
+import type { Catalog } from "../copy/en.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import { type DeliveryClaim, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
@@ -36,7 +38,7 @@ export interface SetupForm<I> {
   /** What the log calls it. */
   name: string;
   /** The fields checked before anything is done: field errors stand beside their inputs. */
-  read(values: SetupValues): FormRead<I>;
+  read(t: Catalog, values: SetupValues): FormRead<I>;
   /** Key that makes a repeat of the same submission a no-op. */
   fingerprint(input: I): string;
   /** The change, through its use case (which checks who may); the words the admin then reads. */
@@ -44,7 +46,7 @@ export interface SetupForm<I> {
     deps: SlackDeps,
     client: WebClient,
     input: I,
-    context: { workspaceId: string; actor: Actor },
+    context: { workspaceId: string; actor: Actor; t: Catalog },
   ): Promise<string>;
 }
 
@@ -57,20 +59,21 @@ const metadata = z.object({ workspaceId: z.string() });
  */
 export function registerSetupForm<I>(app: App, deps: SlackDeps, form: SetupForm<I>): void {
   app.view<ViewSubmitAction>(form.callbackId, async ({ ack, body, view, client }) => {
-    const read = form.read(view.state.values as SetupValues);
+    const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
+    const read = form.read(t, view.state.values as SetupValues);
     if (!read.ok) {
       await ack({ response_action: "errors", errors: read.errors });
       return;
     }
-    await ack({ response_action: "update", view: buildLoadingModal() });
-    const workspaceId = workspaceOf(body);
+    await ack({ response_action: "update", view: buildLoadingModal(t) });
     const userId = body.user.id;
     const actor: Actor = { userId, source: "modal", requestId: view.id };
-    const delivery = { name: form.name, workspaceId, requestId: view.id, context: { userId } };
+    const delivery = { reader: t, name: form.name, workspaceId, requestId: view.id, context: { userId } };
     await handleDeliveryOnce<ModalView>(deps, delivery, {
-      work: (claim) => submit(deps, client, form, { view, workspaceId, actor, input: read.input, claim }),
+      work: (claim) => submit(t, deps, client, form, { view, workspaceId, actor, input: read.input, claim }),
       answer: (next) => client.views.update({ view_id: view.id, view: next }),
-      failed: (text) => buildNoticeModal(text),
+      failed: (text) => buildNoticeModal(t, text),
     });
     await publishHome(deps, client, { workspaceId, userId }).catch((error: unknown) => {
       deps.logger.warn("republishing App Home after set-up failed", { ...describeError(error), workspaceId });
@@ -79,6 +82,7 @@ export function registerSetupForm<I>(app: App, deps: SlackDeps, form: SetupForm<
 }
 
 async function submit<I>(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   form: SetupForm<I>,
@@ -87,7 +91,8 @@ async function submit<I>(
   const { view, workspaceId, actor } = at;
   if (!viewMetadataFor(metadata, view.private_metadata, workspaceId)) {
     return buildNoticeModal(
-      await refuseForgedMetadata(deps, { workspaceId, actor, attempted: form.name, viewId: view.id }),
+      t,
+      await refuseForgedMetadata(t, deps, { workspaceId, actor, attempted: form.name, viewId: view.id }),
     );
   }
   if (
@@ -98,5 +103,5 @@ async function submit<I>(
     return null;
   // The use case decides who may (rule 10); the flags it reads are Slack's own as of the last minute.
   await actingPerson(deps, client, workspaceId, actor.userId);
-  return buildNoticeModal(await form.apply(deps, client, at.input, { workspaceId, actor }));
+  return buildNoticeModal(t, await form.apply(deps, client, at.input, { workspaceId, actor, t }));
 }

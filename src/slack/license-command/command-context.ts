@@ -2,7 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
@@ -28,6 +28,8 @@ export interface CommandContext {
   responseUrl: string;
   /** Products and the acting person, read with the command's claim. */
   snapshot: CommandSnapshot;
+  /** The words of the person typing, in their language (`snapshot.language`). */
+  t: Catalog;
   reply(message: Reply): Promise<void>;
 }
 
@@ -44,8 +46,9 @@ export function commandActingPerson(ctx: CommandContext): Promise<ActingPerson |
 
 /** Rule 10 for a command: the acting admin, or null once the refusal is answered and recorded. */
 export async function requireAdmin(ctx: CommandContext, attempted: string): Promise<ActingPerson | null> {
+  const { t } = ctx;
   const admin = await commandAdmin(ctx, attempted);
-  if (!admin) await ctx.reply({ text: errorText("NOT_ALLOWED") });
+  if (!admin) await ctx.reply({ text: errorText(t, "NOT_ALLOWED") });
   return admin;
 }
 
@@ -90,10 +93,11 @@ export async function adminAndPerson(
   attempted: string,
   ref: PersonRef,
 ): Promise<{ admin: ActingPerson; person: KnownPerson } | null> {
+  const { t } = ctx;
   const admin = await requireAdmin(ctx, attempted);
   if (!admin) return null;
   const person = await findPerson(ctx, ref);
-  if (!person) await ctx.reply({ text: en["person.unknown"]({ who: personLabel(ref) }) });
+  if (!person) await ctx.reply({ text: t["person.unknown"]({ who: personLabel(ref) }) });
   return person ? { admin, person } : null;
 }
 
@@ -106,12 +110,13 @@ export async function findProduct(
   ctx: CommandContext,
   query: string,
 ): Promise<{ product: ProductChoice } | { message: string }> {
+  const { t } = ctx;
   const products = ctx.snapshot.products.map((p) => ({
     id: p.productId,
     key: p.key,
     name: p.name,
   }));
-  if (products.length === 0) return { message: en["product.none"]() };
+  if (products.length === 0) return { message: t["product.none"]() };
   const match = resolveProduct(products, query);
   if (match.kind === "found") return { product: match.product };
   const candidates = match.candidates
@@ -119,9 +124,9 @@ export async function findProduct(
     .map((p) => `\`${escapeMrkdwn(p.key)}\` (${escapeMrkdwn(p.name)})`)
     .join(", ");
   const more =
-    match.candidates.length > 10 ? ` ${en["list.more"]({ count: match.candidates.length - 10 })}` : "";
+    match.candidates.length > 10 ? ` ${t["list.more"]({ count: match.candidates.length - 10 })}` : "";
   const words = { query: escapeMrkdwn(query), candidates: candidates + more };
   return {
-    message: match.kind === "ambiguous" ? en["product.ambiguous"](words) : en["product.unknown"](words),
+    message: match.kind === "ambiguous" ? t["product.ambiguous"](words) : t["product.unknown"](words),
   };
 }

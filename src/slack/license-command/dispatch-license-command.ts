@@ -1,11 +1,12 @@
 import { assignLicense } from "../assign/assign-license.ts";
 import { showAudit } from "../audit/audit-log.ts";
 import { openBulkForm } from "../bulk/open-bulk-form.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { exportLicenses } from "../export/export-licenses.ts";
 import { showMailboxes } from "../mailboxes/show-mailboxes.ts";
 import { manageAdmins } from "../people/manage-admins.ts";
+import { setDefaultLanguage, setLanguage } from "../people/set-language.ts";
 import { setDefaultLocation, setLocation } from "../people/set-location.ts";
 import { setNotices } from "../people/set-notices.ts";
 import { showPerson } from "../people/show-person.ts";
@@ -22,11 +23,12 @@ import type { ParsedCommand, ParseProblem } from "./parse-license-command.ts";
 
 /** Sends a parsed `/license` command to its handler; text it could not parse gets the usage. */
 export async function dispatchLicenseCommand(ctx: CommandContext, command: ParsedCommand): Promise<void> {
+  const { t } = ctx;
   switch (command.kind) {
     case "help":
-      return ctx.reply({ text: `${en["help.title"]()}\n${en["help.usage"]()}` });
+      return ctx.reply({ text: `${t["help.title"]()}\n${t["help.usage"]()}` });
     case "invalid":
-      return ctx.reply({ text: invalidText(command) });
+      return ctx.reply({ text: invalidText(t, command) });
     case "status":
       return showStatus(ctx);
     case "show":
@@ -47,6 +49,10 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
       return setDefaultLocation(ctx, { location: command.location });
     case "admins":
       return manageAdmins(ctx, { grant: command.grant, person: command.person });
+    case "language":
+      return setLanguage(ctx, { language: command.language });
+    case "default-language":
+      return setDefaultLanguage(ctx, { language: command.language });
     case "notices":
       return setNotices(ctx, { on: command.on });
     case "bulk":
@@ -70,22 +76,22 @@ export async function dispatchLicenseCommand(ctx: CommandContext, command: Parse
  * What text that does not parse gets: the problem, and the usage of the one subcommand it was, or
  * looks like, with a "did you mean"; the whole list only when it looks like none of them.
  */
-function invalidText(command: Extract<ParsedCommand, { kind: "invalid" }>): string {
-  const problem = en["help.problem"]({ problem: problemText(command.problem) });
+function invalidText(t: Catalog, command: Extract<ParsedCommand, { kind: "invalid" }>): string {
+  const problem = t["help.problem"]({ problem: problemText(t, command.problem) });
   const suggestion = command.problem.code === "UNKNOWN_SUBCOMMAND" ? command.problem.suggestion : undefined;
   if (suggestion)
-    return `${problem} ${en["help.did_you_mean"]({ subcommand: suggestion })}\n${en["help.usage_of"]({ subcommand: suggestion })}`;
-  if (command.subcommand) return `${problem}\n${en["help.usage_of"]({ subcommand: command.subcommand })}`;
-  return `${problem}\n\n${en["help.usage"]()}`;
+    return `${problem} ${t["help.did_you_mean"]({ subcommand: suggestion })}\n${t["help.usage_of"]({ subcommand: suggestion })}`;
+  if (command.subcommand) return `${problem}\n${t["help.usage_of"]({ subcommand: command.subcommand })}`;
+  return `${problem}\n\n${t["help.usage"]()}`;
 }
 
-function problemText(problem: ParseProblem): string {
+function problemText(t: Catalog, problem: ParseProblem): string {
   switch (problem.code) {
     case "UNKNOWN_SUBCOMMAND":
-      return en["parse.UNKNOWN_SUBCOMMAND"]({ word: escapeMrkdwn(problem.word) });
+      return t["parse.UNKNOWN_SUBCOMMAND"]({ word: escapeMrkdwn(problem.word) });
     case "TOO_MANY_PEOPLE":
-      return en["parse.TOO_MANY_PEOPLE"]({ max: problem.max });
+      return t["parse.TOO_MANY_PEOPLE"]({ max: problem.max });
     default:
-      return en[`parse.${problem.code}`]();
+      return t[`parse.${problem.code}`]();
   }
 }

@@ -4,6 +4,7 @@ import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import type { ActingPerson } from "../../licensing/directory/acting-person.ts";
 import type { ProductSeats } from "../../licensing/get-seat-usage.ts";
+import { type Language, readerLanguage } from "../../licensing/language/reader-language.ts";
 import { seatUsage } from "../../licensing/seat-usage.ts";
 import type { KnownPerson } from "../directory/directory-lookup.ts";
 
@@ -21,6 +22,8 @@ export interface CommandSnapshot {
   defaultUsageLocation: string | null;
   /** Whether people are told by DM what they get or lose (rule 12). */
   personalNotices: boolean;
+  /** The language the person typing reads (`readerLanguage`): every reply is written in it. */
+  language: Language;
 }
 
 const snapshotRow = z.object({
@@ -50,6 +53,8 @@ const snapshotRow = z.object({
   ) satisfies z.ZodType<KnownPerson[]>,
   defaultUsageLocation: z.string().nullable(),
   personalNotices: z.boolean().nullable(),
+  reader: z.object({ language: z.string().nullable(), slackLocale: z.string().nullable() }).nullable(),
+  defaultLanguage: z.string().nullable(),
 });
 
 /**
@@ -90,7 +95,12 @@ export async function loadCommandSnapshot(
           (select w.default_usage_location from workspaces w
            where w.id = ${input.workspaceId}) as "defaultUsageLocation",
           (select w.personal_notices from workspaces w
-           where w.id = ${input.workspaceId}) as "personalNotices"`,
+           where w.id = ${input.workspaceId}) as "personalNotices",
+          (select json_build_object('language', pe.language, 'slackLocale', pe.slack_locale)
+           from people pe
+           where pe.workspace_id = ${input.workspaceId} and pe.slack_user_id = ${input.userId}) as reader,
+          (select w.default_language from workspaces w
+           where w.id = ${input.workspaceId}) as "defaultLanguage"`,
     snapshotRow,
     { prepareAs: "command_snapshot" },
   );
@@ -106,5 +116,6 @@ export async function loadCommandSnapshot(
     defaultUsageLocation: row.defaultUsageLocation,
     // A workspace not recorded yet has the column's default.
     personalNotices: row.personalNotices ?? true,
+    language: readerLanguage(row.reader, { defaultLanguage: row.defaultLanguage }),
   };
 }

@@ -15,6 +15,9 @@ export type PersonRef = { kind: "user"; userId: string } | { kind: "email"; emai
  *   admins add|remove person            request product [for person] [because reason…]
  *   products                            mailboxes                   audit [person]
  *   export                              notices on|off              sync, tenant
+ *   language sv|en|auto                 language default sv|en
+ *
+ * The subcommands are English; Swedish aliases (`SUBCOMMAND_ALIASES`) are read as the same ones.
  */
 export const LICENSE_SUBCOMMANDS = [
   "help",
@@ -35,9 +38,32 @@ export const LICENSE_SUBCOMMANDS = [
   "notices",
   "sync",
   "tenant",
+  "language",
 ] as const;
 
 export type LicenseSubcommand = (typeof LICENSE_SUBCOMMANDS)[number];
+
+/** Swedish words for subcommands, as a Swedish admin would type them; each means its English one. */
+export const SUBCOMMAND_ALIASES: Readonly<Record<string, LicenseSubcommand>> = {
+  tilldela: "assign",
+  "ta-bort": "remove",
+  återställ: "restore",
+  visa: "show",
+  begär: "request",
+  hjälp: "help",
+  språk: "language",
+};
+
+/** A language as typed after `language`: one License Desk speaks, or `auto` to follow Slack. */
+const LANGUAGE_WORDS: Readonly<Record<string, "en" | "sv" | null>> = {
+  en: "en",
+  english: "en",
+  engelska: "en",
+  sv: "sv",
+  swedish: "sv",
+  svenska: "sv",
+  auto: null,
+};
 
 export type ParseProblem =
   | { code: "UNKNOWN_SUBCOMMAND"; word: string; suggestion?: LicenseSubcommand }
@@ -57,6 +83,8 @@ export type ParsedCommand =
   | { kind: "default-location"; location: string }
   | { kind: "admins"; grant: boolean; person: PersonRef }
   | { kind: "notices"; on: boolean }
+  | { kind: "language"; language: "en" | "sv" | null }
+  | { kind: "default-language"; language: "en" | "sv" }
   | { kind: "products" | "mailboxes" | "export" | "sync" | "tenant" }
   | { kind: "audit"; person?: PersonRef }
   | { kind: "invalid"; problem: ParseProblem; subcommand?: LicenseSubcommand };
@@ -79,7 +107,11 @@ export function parseLicenseCommand(text: string): ParsedCommand {
   const source = typeof text === "string" ? text : "";
   if (source.length > MAX_COMMAND_LENGTH) return invalid({ code: "TOO_LONG" });
   const [first, ...rest] = tokenize(source);
-  const sub = first?.toLowerCase() ?? "help";
+  const typed = first?.toLowerCase() ?? "help";
+  // Own keys only: "constructor" typed as a subcommand is no alias.
+  const sub = Object.hasOwn(SUBCOMMAND_ALIASES, typed)
+    ? (SUBCOMMAND_ALIASES[typed] as LicenseSubcommand)
+    : typed;
   switch (sub) {
     case "help":
       return { kind: "help" };
@@ -155,6 +187,16 @@ export function parseLicenseCommand(text: string): ParsedCommand {
       if (rest.length !== 1 || (setting !== "on" && setting !== "off"))
         return invalid({ code: "OTHER" }, sub);
       return { kind: "notices", on: setting === "on" };
+    }
+    case "language": {
+      const isDefault = rest[0]?.toLowerCase() === "default" || rest[0]?.toLowerCase() === "standard";
+      const args = isDefault ? rest.slice(1) : rest;
+      const word = args[0]?.toLowerCase() ?? "";
+      const language =
+        args.length === 1 && Object.hasOwn(LANGUAGE_WORDS, word) ? LANGUAGE_WORDS[word] : undefined;
+      if (language === undefined) return invalid({ code: "OTHER" }, sub);
+      if (!isDefault) return { kind: "language", language };
+      return language === null ? invalid({ code: "OTHER" }, sub) : { kind: "default-language", language };
     }
     case "admins":
     case "admin": {

@@ -1,7 +1,10 @@
 import type { App } from "@slack/bolt";
+import { loadActingPerson } from "../../licensing/directory/acting-person.ts";
+import { loadReaderLanguage } from "../../licensing/language/load-reader-languages.ts";
+import { catalogFor } from "../copy/catalogs.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
-import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
+import { type Delivery, handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { postToResponseUrl } from "../shared/post-to-response-url.ts";
 import { workspaceOf } from "../shared/workspace-of.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -21,7 +24,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
     const reply = async (message: Reply) => {
       await postToResponseUrl(command.response_url, { response_type: "ephemeral", ...message });
     };
-    const delivery = {
+    const delivery: Delivery = {
       name: "/license",
       workspaceId,
       requestId: command.trigger_id,
@@ -33,7 +36,7 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
         await directory.ensureWorkspace(workspaceId, command.team_domain || workspaceId);
         const parsed = parseLicenseCommand(command.text);
         const key = deliveryKey.command(command.trigger_id);
-        const snapshot = await loadCommandSnapshot(deps.db, {
+        let snapshot = await loadCommandSnapshot(deps.db, {
           workspaceId,
           key,
           at: deps.clock.now(),
@@ -42,6 +45,14 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
         });
         if (!snapshot.claimed) return;
         claim.claimedAs(key);
+        if (!snapshot.acting) {
+          // Someone new to the directory is read from Slack first, with their locale, so that even
+          // their first reply is in their language.
+          await directory.byUserId(workspaceId, command.user_id, { fresh: true });
+          const acting = await loadActingPerson(deps.db, workspaceId, command.user_id);
+          const language = await loadReaderLanguage(deps.db, workspaceId, command.user_id);
+          snapshot = { ...snapshot, acting, language };
+        }
         const ctx: CommandContext = {
           deps,
           client,
@@ -51,8 +62,11 @@ export function registerLicenseCommand(app: App, deps: SlackDeps): void {
           triggerId: command.trigger_id,
           responseUrl: command.response_url,
           snapshot,
+          t: catalogFor(snapshot.language),
           reply,
         };
+        // A failure from here on is told in the person's words.
+        delivery.reader = ctx.t;
         await dispatchLicenseCommand(ctx, parsed);
         return null; // Each subcommand answers as it goes.
       },

@@ -7,9 +7,10 @@ import { findMailbox } from "../../licensing/mailboxes/find-mailbox.ts";
 import { mailboxLicenseOptions } from "../../licensing/mailboxes/mailbox-license-options.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { cutToUnits, wellFormed } from "../../licensing/text.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin, actingPerson } from "../directory/acting-admin.ts";
 import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { mailboxNow } from "../notices/subject-now.ts";
@@ -53,8 +54,10 @@ export async function openMailboxModal(
 ): Promise<void> {
   const userId = body.user.id;
   const workspaceId = workspaceOf(body);
+  const t = await readerCatalog(deps.db, workspaceId, body.user.id);
   let opened: OpenedModal | undefined;
   const delivery = {
+    reader: t,
     name: "mailbox modal",
     workspaceId,
     requestId: body.trigger_id,
@@ -62,8 +65,8 @@ export async function openMailboxModal(
   };
   await handleDeliveryOnce<ModalView>(deps, delivery, {
     work: async () => {
-      opened = await openLoadingModal(client, body.trigger_id);
-      return mailboxModal(deps, client, {
+      opened = await openLoadingModal(t, client, body.trigger_id);
+      return mailboxModal(t, deps, client, {
         workspaceId,
         userId,
         mailboxId,
@@ -76,12 +79,13 @@ export async function openMailboxModal(
     answer: (view) =>
       opened
         ? client.views.update({ view_id: opened.viewId, view })
-        : notifyUser(client, deps.logger, { userId }, { text: en["error.unexpected"]() }),
-    failed: (text) => buildNoticeModal(text),
+        : notifyUser(client, deps.logger, { userId }, { text: t["error.unexpected"]() }),
+    failed: (text) => buildNoticeModal(t, text),
   });
 }
 
 async function mailboxModal(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: {
@@ -103,7 +107,7 @@ async function mailboxModal(
     targetType: "non_user_mailbox",
     targetId: cutToUnits(wellFormed(mailboxId), 100),
   });
-  if (!admin) return buildNoticeModal(errorText("NOT_ALLOWED"));
+  if (!admin) return buildNoticeModal(t, errorText(t, "NOT_ALLOWED"));
   const mailbox = await findMailbox(deps.db, { workspaceId, mailboxId });
   if (!mailbox) {
     await recordUnknownTarget(deps.db, deps.clock, {
@@ -112,24 +116,25 @@ async function mailboxModal(
       attempted,
       targets: [{ type: "non_user_mailbox", id: mailboxId }],
     });
-    return buildNoticeModal(en["mailboxes.unknown"]());
+    return buildNoticeModal(t, t["mailboxes.unknown"]());
   }
   const metadata: MailboxMetadata = { workspaceId, mailboxId: mailbox.id, responseUrl: input.responseUrl };
-  if (input.kind === "size") return buildMailboxSizeModal(mailbox, JSON.stringify(metadata));
+  if (input.kind === "size") return buildMailboxSizeModal(t, mailbox, JSON.stringify(metadata));
   // A lock warning's button pressed after the mailbox was licensed: say by whom and when, and let
   // every warning about it say so too. One back under its quota may still be licensed if wanted.
   const now = await mailboxNow(deps, { workspaceId, mailboxId: mailbox.id });
-  const settled = mailboxOutcome(now);
+  const settled = mailboxOutcome(t, now);
   if (settled !== undefined)
     await refreshNoticeCopies(deps, client, { workspaceId, subject: { kind: "mailbox", id: mailbox.id } });
   if (now?.kind === "licensed" && settled !== undefined)
     return buildNoticeModal(
-      en["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address), what: settled }),
+      t,
+      t["mailboxes.license.already"]({ address: escapeMrkdwn(mailbox.address), what: settled }),
     );
   const products = await mailboxLicenseOptions(deps.db, { workspaceId });
-  if (products.length === 0) return buildNoticeModal(en["mailboxes.license.none"]());
-  if (products.every((p) => p.available <= 0)) return buildNoticeModal(errorText("NO_SEATS_LEFT"));
-  return buildMailboxLicenseModal(mailbox, products, JSON.stringify(metadata));
+  if (products.length === 0) return buildNoticeModal(t, t["mailboxes.license.none"]());
+  if (products.every((p) => p.available <= 0)) return buildNoticeModal(t, errorText(t, "NO_SEATS_LEFT"));
+  return buildMailboxLicenseModal(t, mailbox, products, JSON.stringify(metadata));
 }
 
 /**
@@ -137,6 +142,7 @@ async function mailboxModal(
  * case, which refuses anyone but an admin, and returns what the person is told.
  */
 export async function submitted(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   userId: string,
@@ -147,11 +153,17 @@ export async function submitted(
   const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
   const target = { userId, responseUrl: meta?.responseUrl || undefined };
   const actor: Actor = { userId, source: "modal", requestId: view.id };
-  const delivery = { name: "mailbox submission", workspaceId, requestId: view.id, context: { userId } };
+  const delivery = {
+    reader: t,
+    name: "mailbox submission",
+    workspaceId,
+    requestId: view.id,
+    context: { userId },
+  };
   await handleDeliveryOnce<string>(deps, delivery, {
     work: async (claim) => {
       if (!meta)
-        return refuseForgedMetadata(deps, { workspaceId, actor, attempted: "mailbox", viewId: view.id });
+        return refuseForgedMetadata(t, deps, { workspaceId, actor, attempted: "mailbox", viewId: view.id });
       if (!(await claim.claim(deliveryKey.submission(view)))) return;
       // The use case `work` calls decides who may (rule 10) and records a refusal; the flags it
       // reads are Slack's own as of the last minute.

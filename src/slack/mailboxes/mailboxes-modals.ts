@@ -1,7 +1,7 @@
 import type { ModalView, PlainTextOption } from "@slack/types";
 import type { MailboxSummary } from "../../licensing/mailboxes/find-mailbox.ts";
 import type { MailboxLicenseOption } from "../../licensing/mailboxes/mailbox-license-options.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { formatSize, plainText, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 
@@ -10,25 +10,29 @@ const OPTIONS_MAX = 100;
 const OPTION_TEXT_MAX = 75;
 
 /** "Record size": one text field, checked on submission, so a typo gets its message beside it. */
-export function buildMailboxSizeModal(mailbox: MailboxSummary, privateMetadata: string): ModalView {
+export function buildMailboxSizeModal(
+  t: Catalog,
+  mailbox: MailboxSummary,
+  privateMetadata: string,
+): ModalView {
   const f = ids.mailboxSize;
   const gigabytes = mailbox.sizeMb / 1024;
   return {
     type: "modal",
     callback_id: f.callbackId,
     private_metadata: privateMetadata,
-    title: { type: "plain_text", text: en["mailboxes.size.title"]() },
-    submit: { type: "plain_text", text: en["mailboxes.size.submit"]() },
-    close: { type: "plain_text", text: en["mailboxes.size.cancel"]() },
+    title: { type: "plain_text", text: t["mailboxes.size.title"]() },
+    submit: { type: "plain_text", text: t["mailboxes.size.submit"]() },
+    close: { type: "plain_text", text: t["mailboxes.size.cancel"]() },
     blocks: [
       {
         type: "input",
         block_id: f.sizeBlock,
         label: {
           type: "plain_text",
-          text: truncate(en["mailboxes.size.label"]({ address: plainText(mailbox.address) }), LABEL_MAX),
+          text: truncate(t["mailboxes.size.label"]({ address: plainText(mailbox.address) }), LABEL_MAX),
         },
-        hint: { type: "plain_text", text: en["mailboxes.size.hint"]({ quota: formatSize(mailbox.quotaMb) }) },
+        hint: { type: "plain_text", text: t["mailboxes.size.hint"]({ quota: formatSize(mailbox.quotaMb) }) },
         element: {
           type: "plain_text_input",
           action_id: f.sizeAction,
@@ -42,6 +46,7 @@ export function buildMailboxSizeModal(mailbox: MailboxSummary, privateMetadata: 
 
 /** "Assign a license": which product's seat licenses the mailbox; full products are left out. */
 export function buildMailboxLicenseModal(
+  t: Catalog,
   mailbox: MailboxSummary,
   products: readonly MailboxLicenseOption[],
   privateMetadata: string,
@@ -51,13 +56,13 @@ export function buildMailboxLicenseModal(
     .filter((p) => p.available > 0)
     .slice(0, OPTIONS_MAX)
     .map((p) => {
-      const seats = en["seats.available"](p);
+      const seats = t["seats.available"](p);
       return {
         text: {
           type: "plain_text",
           // The name gives way, so the seats always show.
           text: truncate(
-            en["mailboxes.license.option"]({
+            t["mailboxes.license.option"]({
               product: truncate(plainText(p.name), OPTION_TEXT_MAX - seats.length - 3),
               seats,
             }),
@@ -71,16 +76,16 @@ export function buildMailboxLicenseModal(
     type: "modal",
     callback_id: f.callbackId,
     private_metadata: privateMetadata,
-    title: { type: "plain_text", text: en["mailboxes.license.title"]() },
-    submit: { type: "plain_text", text: en["mailboxes.license.submit"]() },
-    close: { type: "plain_text", text: en["mailboxes.size.cancel"]() },
+    title: { type: "plain_text", text: t["mailboxes.license.title"]() },
+    submit: { type: "plain_text", text: t["mailboxes.license.submit"]() },
+    close: { type: "plain_text", text: t["mailboxes.size.cancel"]() },
     blocks: [
       {
         type: "input",
         block_id: f.productBlock,
         label: {
           type: "plain_text",
-          text: truncate(en["mailboxes.license.label"]({ address: plainText(mailbox.address) }), LABEL_MAX),
+          text: truncate(t["mailboxes.license.label"]({ address: plainText(mailbox.address) }), LABEL_MAX),
         },
         element: {
           type: "static_select",

@@ -8,5 +8,5 @@ export async function showMailboxes(ctx: CommandContext): Promise<void> {
     commandActingPerson(ctx),
     listMailboxes(ctx.deps.db, ctx.deps.clock, { workspaceId: ctx.workspaceId }),
   ]);
-  await ctx.reply(buildMailboxesMessage(mailboxes, { withButtons: viewer?.isAdmin === true }));
+  await ctx.reply(buildMailboxesMessage(ctx.t, mailboxes, { withButtons: viewer?.isAdmin === true }));
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AdminNotificationKind } from "../../db/schema/index.ts";
 import type { LicensingCode } from "../../licensing/outcome.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstantForEachReader, formatSize } from "../copy/format.ts";
 import { errorText, messageForCode } from "../copy/licensing-codes.ts";
 
@@ -41,36 +41,40 @@ const offboarded = z.object({
  * The words of one recorded admin notification, or null when its payload is not one this version
  * knows (logged by the caller, never shown half-rendered).
  */
-export function adminNotificationText(kind: AdminNotificationKind, payload: unknown): string | null {
+export function adminNotificationText(
+  t: Catalog,
+  kind: AdminNotificationKind,
+  payload: unknown,
+): string | null {
   if (kind === "defaults_not_assigned") {
     const parsed = defaultsNotAssigned.safeParse(payload);
-    return parsed.success ? defaultsText(parsed.data) : null;
+    return parsed.success ? defaultsText(t, parsed.data) : null;
   }
   const parsed = offboarded.safeParse(payload);
-  return parsed.success ? offboardedText(parsed.data) : null;
+  return parsed.success ? offboardedText(t, parsed.data) : null;
 }
 
-function defaultsText(data: z.infer<typeof defaultsNotAssigned>): string {
+function defaultsText(t: Catalog, data: z.infer<typeof defaultsNotAssigned>): string {
   const person = mention(data.person);
   const shortfalls = data.reason.shortfalls ?? [];
   if (shortfalls.length > 0) {
     const listed = shortfalls.map((s) =>
-      en["events.joined.shortfall"]({ product: escapeMrkdwn(s.product.name), missing: s.missing }),
+      t["events.joined.shortfall"]({ product: escapeMrkdwn(s.product.name), missing: s.missing }),
     );
-    return en["events.joined.no_seats"]({ person, shortfalls: listed.join(", ") });
+    return t["events.joined.no_seats"]({ person, shortfalls: listed.join(", ") });
   }
   const code = data.reason.code;
-  const reason = code in messageForCode ? errorText(code as LicensingCode) : en["error.unexpected"]();
-  return en["events.joined.refused"]({ person, reason });
+  const reason = code in messageForCode ? errorText(t, code as LicensingCode) : t["error.unexpected"]();
+  return t["events.joined.refused"]({ person, reason });
 }
 
-function offboardedText(data: z.infer<typeof offboarded>): string {
+function offboardedText(t: Catalog, data: z.infer<typeof offboarded>): string {
   const [first] = data.warnings;
   if (!first) return "";
   const person = mention(first.person);
   const lost = data.warnings.flatMap((w) =>
     w.lost.map((item) =>
-      en["events.offboarded.item"]({
+      t["events.offboarded.item"]({
         product: escapeMrkdwn(w.product.name),
         service: escapeMrkdwn(item.service.name),
         description: describe(item),
@@ -78,15 +82,15 @@ function offboardedText(data: z.infer<typeof offboarded>): string {
     ),
   );
   const survives = data.warnings.flatMap((w) => w.survives.map((item) => escapeMrkdwn(item.service.name)));
-  const kept = survives.length > 0 ? [en["events.offboarded.survives"]({ items: survives.join(", ") })] : [];
+  const kept = survives.length > 0 ? [t["events.offboarded.survives"]({ items: survives.join(", ") })] : [];
   if (lost.length === 0) {
     const products = data.warnings.map((w) => `*${escapeMrkdwn(w.product.name)}*`).join(", ");
-    return [en["events.offboarded.nothing_lost"]({ person, products }), ...kept].join("\n");
+    return [t["events.offboarded.nothing_lost"]({ person, products }), ...kept].join("\n");
   }
   const lastDate = new Date(Math.max(...data.warnings.map((w) => w.goneForGoodAt.getTime())));
   return [
-    en["events.offboarded.at_risk"]({ person, date: formatInstantForEachReader(lastDate) }),
-    ...capped(lost),
+    t["events.offboarded.at_risk"]({ person, date: formatInstantForEachReader(t, lastDate) }),
+    ...capped(t, lost),
     ...kept,
   ].join("\n");
 }
@@ -96,9 +100,9 @@ function describe(item: z.infer<typeof dataItem>): string {
   return item.mailboxSizeMb ? `${description} (${formatSize(item.mailboxSizeMb)})` : description;
 }
 
-function capped(lines: string[]): string[] {
+function capped(t: Catalog, lines: string[]): string[] {
   if (lines.length <= MAX_ITEMS) return lines;
-  return [...lines.slice(0, MAX_ITEMS - 1), en["list.more"]({ count: lines.length - (MAX_ITEMS - 1) })];
+  return [...lines.slice(0, MAX_ITEMS - 1), t["list.more"]({ count: lines.length - (MAX_ITEMS - 1) })];
 }
 
 function mention(person: z.infer<typeof personRef>): string {

@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import type { Database } from "../../db/client.ts";
 import { type OutgoingMessage, PermanentFailure, type SendMessage } from "../../jobs/outbox-relay.ts";
 import type { Clock } from "../../licensing/clock.ts";
 import { InstallationNotFoundError } from "../install/postgres-installation-store.ts";
@@ -15,6 +16,8 @@ export interface InstallationSenderOptions {
   tokenFor: (workspace: { teamId: string; enterpriseId?: string }) => Promise<string>;
   apiUrl?: string | undefined;
   clock: Clock;
+  /** Where each recipient's language is read, at sending time. */
+  db: Database;
   /** What a sent notice entails in Slack, with the workspace's own client. */
   afterSent?: (client: WebClient) => (message: OutgoingMessage) => Promise<void>;
   cacheMs?: number;
@@ -49,7 +52,7 @@ export function installationSender(options: InstallationSenderOptions): SendMess
       throw error;
     }
     const client = relayClient(token, options.apiUrl);
-    const send = sendJobNotice(client, options.afterSent?.(client));
+    const send = sendJobNotice(options.db, client, options.afterSent?.(client));
     cache.set(workspaceId, { send, until: now + cacheMs });
     return send;
   };

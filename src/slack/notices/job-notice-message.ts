@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from "@slack/types";
 import type { Notice } from "../../licensing/outbox/notices.ts";
 import type { NoticeSubject } from "../../licensing/reminders/list-notice-copies.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstantForEachReader, formatSize, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import {
@@ -44,6 +44,7 @@ const nothingSettled: SettledLine = () => undefined;
  * settled row keeps its text and shows what became of it instead of its buttons.
  */
 function rowsWithButtons<T>(
+  t: Catalog,
   items: readonly T[],
   row: (item: T) => [string, ActionsBlock],
   subjectOf: (item: T) => NoticeSubject,
@@ -57,7 +58,7 @@ function rowsWithButtons<T>(
     return [section(text), outcome === undefined ? buttons : context([outcome])];
   });
   if (items.length > shown.length) {
-    blocks.push(context([en["jobs.more"]({ count: items.length - shown.length, command: moreCommand })]));
+    blocks.push(context([t["jobs.more"]({ count: items.length - shown.length, command: moreCommand })]));
   }
   return blocks;
 }
@@ -66,14 +67,19 @@ function rowsWithButtons<T>(
  * The message for a notice the daily jobs queued, within Slack's limits for any number of rows;
  * with `settled`, as it reads once some of its buttons have been used or overtaken.
  */
-export function buildJobNoticeMessage(notice: Notice, settled: SettledLine = nothingSettled): Message {
+export function buildJobNoticeMessage(
+  t: Catalog,
+  notice: Notice,
+  settled: SettledLine = nothingSettled,
+): Message {
   switch (notice.kind) {
     case "restore_reminders": {
-      const title = en["jobs.restore.heading"]();
+      const title = t["jobs.restore.heading"]();
       return message(title, [
         header(title),
-        section(en["jobs.restore.intro"]({ count: notice.items.length })),
+        section(t["jobs.restore.intro"]({ count: notice.items.length })),
         ...rowsWithButtons(
+          t,
           notice.items,
           (item) => {
             const lost = item.data.map((d) =>
@@ -82,22 +88,22 @@ export function buildJobNoticeMessage(notice: Notice, settled: SettledLine = not
                 : `${escapeMrkdwn(d.service)} (${formatSize(d.mailboxSizeMb)})`,
             );
             const lines = [
-              en["jobs.restore.item"]({
+              t["jobs.restore.item"]({
                 person: escapeMrkdwn(item.person),
                 product: escapeMrkdwn(item.product),
-                date: formatInstantForEachReader(new Date(item.purgeAt)),
+                date: formatInstantForEachReader(t, new Date(item.purgeAt)),
                 days: item.daysLeft,
               }),
               lost.length > 0
-                ? en["jobs.restore.data"]({ items: lost.join(", ") })
-                : en["jobs.restore.no_data"](),
-              ...(item.late ? [en["jobs.late"]()] : []),
+                ? t["jobs.restore.data"]({ items: lost.join(", ") })
+                : t["jobs.restore.no_data"](),
+              ...(item.late ? [t["jobs.late"]()] : []),
             ];
             return [
               lines.join("\n"),
               actions(`window.${item.windowId}`, [
-                button(en["jobs.restore.button"](), ids.window.restoreAction, item.windowId, "primary"),
-                button(en["jobs.restore.let_expire"](), ids.window.letExpireAction, item.windowId),
+                button(t["jobs.restore.button"](), ids.window.restoreAction, item.windowId, "primary"),
+                button(t["jobs.restore.let_expire"](), ids.window.letExpireAction, item.windowId),
               ]),
             ];
           },
@@ -108,23 +114,24 @@ export function buildJobNoticeMessage(notice: Notice, settled: SettledLine = not
       ]);
     }
     case "mailbox_warnings": {
-      const title = en["jobs.mailbox.heading"]();
+      const title = t["jobs.mailbox.heading"]();
       return message(title, [
         header(title),
         ...rowsWithButtons(
+          t,
           notice.items,
           (item) => [
             [
-              en["jobs.mailbox.item"]({
+              t["jobs.mailbox.item"]({
                 address: escapeMrkdwn(item.address),
                 size: formatSize(item.sizeMb),
-                date: formatInstantForEachReader(new Date(item.lockAt)),
+                date: formatInstantForEachReader(t, new Date(item.lockAt)),
                 days: item.daysLeft,
               }),
-              ...(item.late ? [en["jobs.late"]()] : []),
+              ...(item.late ? [t["jobs.late"]()] : []),
             ].join("\n"),
             actions(`mailbox.${item.mailboxId}`, [
-              button(en["jobs.mailbox.button"](), ids.mailbox.licenseAction, item.mailboxId, "primary"),
+              button(t["jobs.mailbox.button"](), ids.mailbox.licenseAction, item.mailboxId, "primary"),
             ]),
           ],
           (item) => ({ kind: "mailbox", id: item.mailboxId }),
@@ -134,21 +141,22 @@ export function buildJobNoticeMessage(notice: Notice, settled: SettledLine = not
       ]);
     }
     case "requests_waiting": {
-      const title = en["jobs.requests.heading"]();
+      const title = t["jobs.requests.heading"]();
       return message(title, [
         header(title),
         ...rowsWithButtons(
+          t,
           notice.items,
           (item) => [
-            en["jobs.requests.item"]({
+            t["jobs.requests.item"]({
               requester: escapeMrkdwn(item.requester),
               person: escapeMrkdwn(item.person),
               product: escapeMrkdwn(item.product),
-              date: formatInstantForEachReader(new Date(item.createdAt)),
+              date: formatInstantForEachReader(t, new Date(item.createdAt)),
             }),
             actions(`request.${item.requestId}`, [
-              button(en["jobs.requests.approve"](), ids.request.approveAction, item.requestId, "primary"),
-              button(en["jobs.requests.deny"](), ids.request.denyAction, item.requestId, "danger"),
+              button(t["jobs.requests.approve"](), ids.request.approveAction, item.requestId, "primary"),
+              button(t["jobs.requests.deny"](), ids.request.denyAction, item.requestId, "danger"),
             ]),
           ],
           (item) => ({ kind: "request", id: item.requestId }),
@@ -158,48 +166,48 @@ export function buildJobNoticeMessage(notice: Notice, settled: SettledLine = not
       ]);
     }
     case "windows_purged": {
-      const title = en["jobs.purged.heading"]();
+      const title = t["jobs.purged.heading"]();
       const lines = notice.items.map((item) =>
-        en["jobs.purged.item"]({
+        t["jobs.purged.item"]({
           person: escapeMrkdwn(item.person),
           product: escapeMrkdwn(item.product),
-          date: formatInstantForEachReader(new Date(item.purgeAt)),
+          date: formatInstantForEachReader(t, new Date(item.purgeAt)),
         }),
       );
-      return message(title, [header(title), ...packSections(lines, MESSAGE_BLOCKS_MAX - 1)]);
+      return message(title, [header(title), ...packSections(t, lines, MESSAGE_BLOCKS_MAX - 1)]);
     }
     case "mailboxes_locked": {
-      const title = en["jobs.locked.heading"]();
+      const title = t["jobs.locked.heading"]();
       const lines = notice.items.map((item) =>
-        en["jobs.locked.item"]({ address: escapeMrkdwn(item.address) }),
+        t["jobs.locked.item"]({ address: escapeMrkdwn(item.address) }),
       );
-      return message(title, [header(title), ...packSections(lines, MESSAGE_BLOCKS_MAX - 1)]);
+      return message(title, [header(title), ...packSections(t, lines, MESSAGE_BLOCKS_MAX - 1)]);
     }
     case "low_seats": {
-      const title = en["jobs.low_seats.heading"]();
+      const title = t["jobs.low_seats.heading"]();
       const lines = notice.items.map((item) =>
-        en["jobs.low_seats.item"]({ ...item, product: escapeMrkdwn(item.product) }),
+        t["jobs.low_seats.item"]({ ...item, product: escapeMrkdwn(item.product) }),
       );
-      return message(title, [header(title), ...packSections(lines, MESSAGE_BLOCKS_MAX - 1)]);
+      return message(title, [header(title), ...packSections(t, lines, MESSAGE_BLOCKS_MAX - 1)]);
     }
     case "admin_notifications": {
       // Plain text, as these notices always were: a few paragraphs, each already within its limits.
       const text = notice.items
-        .flatMap((item) => adminNotificationText(item.kind, item.payload) ?? [])
+        .flatMap((item) => adminNotificationText(t, item.kind, item.payload) ?? [])
         .join("\n\n");
-      return { text: text || en["error.unexpected"](), blocks: [] };
+      return { text: text || t["error.unexpected"](), blocks: [] };
     }
     case "request_expired": {
-      const text = en["jobs.request_expired"]({
+      const text = t["jobs.request_expired"]({
         person: escapeMrkdwn(notice.person),
         product: escapeMrkdwn(notice.product),
-        date: formatInstantForEachReader(new Date(notice.createdAt)),
+        date: formatInstantForEachReader(t, new Date(notice.createdAt)),
       });
       return message(text, [section(text)]);
     }
     case "license_changes":
-      return buildPersonalNoticeMessage(notice);
+      return buildPersonalNoticeMessage(t, notice);
     case "tenant_outcome":
-      return buildTenantOutcomeMessage(notice);
+      return buildTenantOutcomeMessage(t, notice);
   }
 }

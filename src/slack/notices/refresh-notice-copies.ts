@@ -2,9 +2,11 @@ import type { WebClient } from "@slack/web-api";
 import type { Notice } from "../../licensing/outbox/notices.ts";
 import { listNoticeCopies, type NoticeSubject } from "../../licensing/reminders/list-notice-copies.ts";
 import { loadSubjectStates } from "../../licensing/reminders/load-subject-states.ts";
+import { catalogFor } from "../copy/catalogs.ts";
 import { describeError } from "../shared/logger.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { buildJobNoticeMessage } from "./job-notice-message.ts";
+import { noticeReaderLanguage } from "./notice-reader.ts";
 import { settledLines } from "./subject-outcome.ts";
 
 /** Every subject a notice shows with buttons. */
@@ -39,9 +41,10 @@ export async function refreshNoticeCopies(
       mailboxIds: wanted.flatMap((w) => w.mailboxIds),
       requestIds: wanted.flatMap((w) => w.requestIds),
     });
-    const settled = settledLines(states);
+    // Each copy in its reader's language, as it was sent: the admins' DMs may differ from each other.
     for (const copy of copies) {
-      const message = buildJobNoticeMessage(copy.notice, settled);
+      const t = catalogFor(await noticeReaderLanguage(deps.db, workspaceId, copy.recipient));
+      const message = buildJobNoticeMessage(t, copy.notice, settledLines(t, states));
       try {
         await client.chat.update({
           channel: copy.channelId,

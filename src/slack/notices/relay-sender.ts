@@ -24,6 +24,7 @@ export async function relaySender(
       tokenFor: botTokenFor(store),
       apiUrl: config.slackOAuth.apiUrl,
       clock: deps.clock,
+      db: deps.db,
       afterSent: (client) => afterNoticeSent(deps, client),
     });
   }
@@ -34,5 +35,5 @@ export async function relaySender(
 /** The outbox's way to Slack with one bot token: a client of its own, and what a sent notice entails. */
 export function tokenSender(deps: SlackDeps, token: string, apiUrl: string | undefined): SendMessage {
   const client = relayClient(token, apiUrl);
-  return sendJobNotice(client, afterNoticeSent(deps, client));
+  return sendJobNotice(deps.db, client, afterNoticeSent(deps, client));
 }

@@ -1,11 +1,14 @@
 import { ErrorCode, WebClient } from "@slack/web-api";
+import type { Database } from "../../db/client.ts";
 import {
   type OutgoingMessage,
   PermanentFailure,
   RateLimited,
   type SendMessage,
 } from "../../jobs/outbox-relay.ts";
+import { catalogFor } from "../copy/catalogs.ts";
 import { buildJobNoticeMessage } from "./job-notice-message.ts";
+import { noticeReaderLanguage } from "./notice-reader.ts";
 
 /** Answers that no retry changes: the message is marked failed at once. */
 const PERMANENT = new Set([
@@ -35,15 +38,18 @@ export function relayClient(token: string, apiUrl: string | undefined): WebClien
  * Posts a queued notice. The outbox id travels in the message metadata, so that a message in Slack
  * can be told apart and matched to its outbox row (chat.postMessage has no idempotency key).
  * `afterSent` does what a sent notice entails in Slack, e.g. taking the buttons off an expired
- * request's messages; its failure is its own, never the send's.
+ * request's messages; its failure is its own, never the send's. The notice is worded when it is
+ * sent, in the language its reader reads then: a person's own, or a channel's workspace default.
  */
 export function sendJobNotice(
+  db: Database,
   client: WebClient,
   afterSent?: (message: OutgoingMessage) => Promise<void>,
 ): SendMessage {
   return async (message) => {
     const { outboxId, channel, notice } = message;
-    const built = buildJobNoticeMessage(notice);
+    const language = await noticeReaderLanguage(db, message.workspaceId, channel);
+    const built = buildJobNoticeMessage(catalogFor(language), notice);
     try {
       const answer = await client.chat.postMessage({
         channel,

@@ -1,5 +1,5 @@
 import type { TenantAnswer, TenantOutcomeNotice } from "../../licensing/outbox/notices.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/catalogs.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { tenantRefusalText } from "../copy/tenant-refusal.ts";
 import {
@@ -11,31 +11,37 @@ import {
   section,
 } from "../shared/message-parts.ts";
 
-function answerLine(answer: TenantAnswer): string {
+function answerLine(t: Catalog, answer: TenantAnswer): string {
   const person = escapeMrkdwn(answer.person);
   const product = escapeMrkdwn(answer.product);
   if (answer.refusal === null) {
     return answer.action === "add"
-      ? en["tenant.outcome.assigned"]({ person, product })
-      : en["tenant.outcome.removed"]({ person, product });
+      ? t["tenant.outcome.assigned"]({ person, product })
+      : t["tenant.outcome.removed"]({ person, product });
   }
-  const reason = tenantRefusalText(answer.refusal, answer.message);
+  const reason = tenantRefusalText(t, answer.refusal, answer.message);
   return answer.action === "add"
-    ? en["tenant.outcome.assign_refused"]({ person, product, reason })
-    : en["tenant.outcome.remove_refused"]({ person, product, reason });
+    ? t["tenant.outcome.assign_refused"]({ person, product, reason })
+    : t["tenant.outcome.remove_refused"]({ person, product, reason });
 }
 
 /**
  * What the tenant did with one decision (rule 13): every change applied or refused with its reason.
  * A bulk change says how many were made and lists the refused ones first, within Slack's limits.
  */
-export function buildTenantOutcomeMessage(notice: TenantOutcomeNotice): Message {
-  const title = en["tenant.outcome.heading"]();
+export function buildTenantOutcomeMessage(t: Catalog, notice: TenantOutcomeNotice): Message {
+  const title = t["tenant.outcome.heading"]();
   const refused = notice.answers.filter((a) => a.refusal !== null);
   const applied = notice.answers.length - refused.length;
-  const lines = [...refused, ...notice.answers.filter((a) => a.refusal === null)].map(answerLine);
+  const lines = [...refused, ...notice.answers.filter((a) => a.refusal === null)].map((a) =>
+    answerLine(t, a),
+  );
   if (notice.answers.length === 1)
     return message(lines[0] ?? title, [header(title), section(lines[0] ?? "")]);
-  const summary = en["tenant.outcome.summary"]({ applied, total: notice.answers.length });
-  return message(summary, [header(title), section(summary), ...packSections(lines, MESSAGE_BLOCKS_MAX - 2)]);
+  const summary = t["tenant.outcome.summary"]({ applied, total: notice.answers.length });
+  return message(summary, [
+    header(title),
+    section(summary),
+    ...packSections(t, lines, MESSAGE_BLOCKS_MAX - 2),
+  ]);
 }

@@ -1,5 +1,5 @@
 import type { PersonLicenses } from "../../licensing/get-person-licenses.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize, plainText } from "../copy/format.ts";
 import {
   context,
@@ -22,45 +22,51 @@ const FIXED_BLOCKS = 2;
  * skipped, then every open restore window with the days left, the last day in the viewer's time
  * zone, and the data it keeps (mailbox size, device installs).
  */
-export function buildPersonLicensesMessage(licenses: PersonLicenses, options: { timeZone: string }): Message {
+export function buildPersonLicensesMessage(
+  t: Catalog,
+  licenses: PersonLicenses,
+  options: { timeZone: string },
+): Message {
   const { person } = licenses;
   const about = [
     person.usageLocation
-      ? en["person.location"]({ location: escapeMrkdwn(person.usageLocation) })
-      : en["person.location_none"](),
-    ...(person.active ? [] : [en["person.deactivated"]()]),
+      ? t["person.location"]({ location: escapeMrkdwn(person.usageLocation) })
+      : t["person.location_none"](),
+    ...(person.active ? [] : [t["person.deactivated"]()]),
   ];
   const productItems =
-    licenses.licenses.length > 0 ? licenses.licenses.map(licenseItem) : [en["person.licenses.none"]()];
-  const windowItems = licenses.openWindows.map((w) => windowItem(w, options.timeZone));
+    licenses.licenses.length > 0
+      ? licenses.licenses.map((x) => licenseItem(t, x))
+      : [t["person.licenses.none"]()];
+  const windowItems = licenses.openWindows.map((w) => windowItem(t, w, options.timeZone));
   const perList = shareBlocks(FIXED_BLOCKS, windowItems.length > 0 ? 2 : 1);
   return message(
-    en["person.fallback"]({
+    t["person.fallback"]({
       person: escapeMrkdwn(person.name),
       licenses: licenses.licenses.length,
       windows: licenses.openWindows.length,
     }),
     [
-      header(en["person.header"]({ person: plainText(person.name) })),
+      header(t["person.header"]({ person: plainText(person.name) })),
       context([about.join(" · ")]),
-      ...packSections(productItems, perList, { heading: en["person.licenses.heading"]() }),
+      ...packSections(t, productItems, perList, { heading: t["person.licenses.heading"]() }),
       ...(windowItems.length > 0
-        ? packSections(windowItems, perList, { heading: en["person.windows.heading"]() })
+        ? packSections(t, windowItems, perList, { heading: t["person.windows.heading"]() })
         : []),
     ],
   );
 }
 
-function licenseItem(license: License): string {
+function licenseItem(t: Catalog, license: License): string {
   const lines = [
-    en["person.license.product"]({ product: escapeMrkdwn(license.product.name) }),
+    t["person.license.product"]({ product: escapeMrkdwn(license.product.name) }),
     license.enabled.length > 0
-      ? en["person.license.on"]({ services: serviceList(license.enabled) })
-      : en["person.license.on_none"](),
+      ? t["person.license.on"]({ services: serviceList(t, license.enabled) })
+      : t["person.license.on_none"](),
   ];
   for (const [location, names] of groupBy(license.skipped, (s) => s.location)) {
     lines.push(
-      en["person.license.skipped"]({
+      t["person.license.skipped"]({
         services: names.map((s) => escapeMrkdwn(s.name)).join(", "),
         location: escapeMrkdwn(location),
       }),
@@ -69,27 +75,27 @@ function licenseItem(license: License): string {
   return lines.join("\n");
 }
 
-function windowItem(window: Window, timeZone: string): string {
-  const heading = en["person.window"]({
+function windowItem(t: Catalog, window: Window, timeZone: string): string {
+  const heading = t["person.window"]({
     product: escapeMrkdwn(window.product.name),
     daysLeft: window.daysLeft,
-    date: formatInstant(window.purgeAt, timeZone),
+    date: formatInstant(t, window.purgeAt, timeZone),
   });
   const kept =
     window.retained.length > 0
-      ? en["person.window.kept"]({ services: serviceList(window.retained) })
-      : en["person.window.kept_none"]();
+      ? t["person.window.kept"]({ services: serviceList(t, window.retained) })
+      : t["person.window.kept_none"]();
   return `${heading}\n${kept}`;
 }
 
 /** Services with the data they hold: the mailbox's size, the number of device installs. */
-function serviceList(services: readonly Service[]): string {
+function serviceList(t: Catalog, services: readonly Service[]): string {
   return services
     .map((s) => {
       const service = escapeMrkdwn(s.name);
       if (s.mailboxSizeMb !== null)
-        return en["service.mailbox"]({ service, size: formatSize(s.mailboxSizeMb) });
-      if (s.devices.length > 0) return en["service.devices"]({ service, devices: s.devices.length });
+        return t["service.mailbox"]({ service, size: formatSize(s.mailboxSizeMb) });
+      if (s.devices.length > 0) return t["service.devices"]({ service, devices: s.devices.length });
       return service;
     })
     .join(", ");

@@ -2,7 +2,7 @@ import type { SetUsageLocationOutcome } from "../../licensing/directory/set-usag
 import type { LocationChangeWarning } from "../../licensing/failure-details.ts";
 import { fail } from "../../licensing/outcome.ts";
 import { describeFailure } from "../copy/describe-failure.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 import {
@@ -31,10 +31,16 @@ const FIXED_BLOCKS = 4;
  * which services' data goes and the moment it is gone for good, what is kept; and the one button
  * that confirms it.
  */
-export function buildLocationChangeWarning(warning: LocationChangeWarning, timeZone: string): Message {
-  const { summary, items } = describeFailure(fail("LOCATION_CHANGE_LOSES_DATA", { warning }), { timeZone });
+export function buildLocationChangeWarning(
+  t: Catalog,
+  warning: LocationChangeWarning,
+  timeZone: string,
+): Message {
+  const { summary, items } = describeFailure(t, fail("LOCATION_CHANGE_LOSES_DATA", { warning }), {
+    timeZone,
+  });
   const survives = warning.survives.map((l) =>
-    en["location.change.lost_item"]({
+    t["location.change.lost_item"]({
       service: escapeMrkdwn(l.service.name),
       product: escapeMrkdwn(l.product.name),
       data: escapeMrkdwn(l.description),
@@ -49,20 +55,22 @@ export function buildLocationChangeWarning(warning: LocationChangeWarning, timeZ
   return message(summary, [
     section(summary),
     ...packSections(
-      items.map((item) => en["error.detail.item"]({ item })),
+      t,
+      items.map((item) => t["error.detail.item"]({ item })),
       perList,
     ),
     ...packSections(
-      survives.map((item) => en["error.detail.item"]({ item })),
+      t,
+      survives.map((item) => t["error.detail.item"]({ item })),
       perList,
-      survives.length > 0 ? { heading: en["location.change.survives"]() } : {},
+      survives.length > 0 ? { heading: t["location.change.survives"]() } : {},
     ),
-    context([en["location.change.cancel_hint"]()]),
+    context([t["location.change.cancel_hint"]()]),
     {
       type: "actions",
       elements: [
         button(
-          en["location.change.confirm"](),
+          t["location.change.confirm"](),
           ids.locationChange.confirmAction,
           JSON.stringify(confirmation),
           "danger",
@@ -74,26 +82,27 @@ export function buildLocationChangeWarning(warning: LocationChangeWarning, timeZ
 
 /** The outcome of a change of location: where they are now, what came on, what went and until when. */
 export function locationChangeDoneText(
+  t: Catalog,
   result: Extract<SetUsageLocationOutcome, { ok: true }>,
   timeZone: string,
 ): string {
   const names = (list: { name: string }[]) => list.map((s) => escapeMrkdwn(s.name)).join(", ");
   const { warning } = result;
   const lines = [
-    en["location.change.done"]({ person: escapeMrkdwn(warning.person.name), location: result.usageLocation }),
+    t["location.change.done"]({ person: escapeMrkdwn(warning.person.name), location: result.usageLocation }),
   ];
   if (result.turnedOn.length > 0)
-    lines.push(en["location.change.turned_on"]({ services: names(result.turnedOn) }));
+    lines.push(t["location.change.turned_on"]({ services: names(result.turnedOn) }));
   if (warning.lost.length > 0) {
     lines.push(
-      en["location.change.turned_off"]({
+      t["location.change.turned_off"]({
         services: names(warning.lost.map((l) => l.service)),
-        date: formatInstant(warning.goneForGoodAt, timeZone),
+        date: formatInstant(t, warning.goneForGoodAt, timeZone),
       }),
     );
   }
   if (warning.survives.length > 0) {
-    lines.push(en["location.change.kept_off"]({ services: names(warning.survives.map((l) => l.service)) }));
+    lines.push(t["location.change.kept_off"]({ services: names(warning.survives.map((l) => l.service)) }));
   }
   return lines.join("\n");
 }

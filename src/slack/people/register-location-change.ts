@@ -1,8 +1,8 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { z } from "zod";
 import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
-import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -37,12 +37,19 @@ export function registerLocationChange(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const actor = { userId: body.user.id, source: "button" as const, requestId: body.trigger_id };
-      const delivery = { name: "location change", workspaceId, requestId: body.trigger_id, context: {} };
+      const delivery = {
+        reader: t,
+        name: "location change",
+        workspaceId,
+        requestId: body.trigger_id,
+        context: {},
+      };
       await handleDeliveryOnce<Message>(deps, delivery, {
         work: async () => {
           const confirmation = parseConfirmation(action.value);
-          if (!confirmation) return { text: errorText("UNKNOWN_PERSON"), blocks: [] };
+          if (!confirmation) return { text: errorText(t, "UNKNOWN_PERSON"), blocks: [] };
           const acting = await actingPerson(deps, client, workspaceId, actor.userId);
           const timeZone = acting?.timeZone ?? "UTC";
           const changed = await setUsageLocation(deps.db, deps.clock, {
@@ -53,11 +60,11 @@ export function registerLocationChange(app: App, deps: SlackDeps): void {
             confirmedLosses: confirmation.lost,
             tenant: await deps.tenants?.(workspaceId),
           });
-          if (changed.ok) return { text: locationChangeDoneText(changed, timeZone), blocks: [] };
+          if (changed.ok) return { text: locationChangeDoneText(t, changed, timeZone), blocks: [] };
           if (changed.code !== "LOCATION_CHANGE_LOSES_DATA")
-            return { text: errorText(changed.code), blocks: [] };
-          const again = buildLocationChangeWarning(changed.warning, timeZone);
-          const meanwhile = en["location.change.changed_meanwhile"]();
+            return { text: errorText(t, changed.code), blocks: [] };
+          const again = buildLocationChangeWarning(t, changed.warning, timeZone);
+          const meanwhile = t["location.change.changed_meanwhile"]();
           return {
             text: meanwhile,
             blocks: [section(meanwhile), ...again.blocks].slice(0, MESSAGE_BLOCKS_MAX),

@@ -1,6 +1,5 @@
 import { setUsageLocation } from "../../licensing/directory/set-usage-location.ts";
 import { setDefaultUsageLocation } from "../../licensing/workspaces/set-default-usage-location.ts";
-import { en } from "../copy/en.ts";
 import {
   adminAndPerson,
   type CommandContext,
@@ -19,6 +18,7 @@ export async function setLocation(
   ctx: CommandContext,
   input: { person: PersonRef; location: string },
 ): Promise<void> {
+  const { t } = ctx;
   const named = await adminAndPerson(ctx, "location", input.person);
   if (!named) return;
   const { person } = named;
@@ -32,23 +32,24 @@ export async function setLocation(
   const timeZone = named.admin.timeZone ?? "UTC";
   if (!result.ok) {
     if (result.code === "LOCATION_CHANGE_LOSES_DATA") {
-      return ctx.reply(buildLocationChangeWarning(result.warning, timeZone));
+      return ctx.reply(buildLocationChangeWarning(t, result.warning, timeZone));
     }
-    return ctx.reply({ text: failureText(result, { timeZone }) });
+    return ctx.reply({ text: failureText(t, result, { timeZone }) });
   }
-  return ctx.reply({ text: locationChangeDoneText(result, timeZone) });
+  return ctx.reply({ text: locationChangeDoneText(t, result, timeZone) });
 }
 
 /** `/license location default CC`: where people without a location of their own are (rule 4). */
 export async function setDefaultLocation(ctx: CommandContext, input: { location: string }): Promise<void> {
+  const { t } = ctx;
   if (!(await requireAdmin(ctx, "location default"))) return;
   const result = await setDefaultUsageLocation(ctx.deps.db, ctx.deps.clock, {
     workspaceId: ctx.workspaceId,
     usageLocation: input.location,
     actor: commandActor(ctx),
   });
-  if (!result.ok) return ctx.reply({ text: failureText(result, { timeZone: "UTC" }) });
+  if (!result.ok) return ctx.reply({ text: failureText(t, result, { timeZone: "UTC" }) });
   return ctx.reply({
-    text: en["location.default_done"]({ location: result.usageLocation, before: result.before }),
+    text: t["location.default_done"]({ location: result.usageLocation, before: result.before }),
   });
 }

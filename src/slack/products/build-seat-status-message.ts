@@ -1,5 +1,5 @@
 import type { ProductSeats } from "../../licensing/get-seat-usage.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import {
   context,
@@ -25,17 +25,18 @@ const FIXED_BLOCKS = 2;
  * buying is at the top.
  */
 export function buildSeatStatusMessage(
+  t: Catalog,
   products: readonly SeatStatusRow[],
   workspace: { defaultUsageLocation: string | null; personalNotices?: boolean },
 ): Message {
   const location = [
-    defaultLocationText(workspace.defaultUsageLocation),
+    defaultLocationText(t, workspace.defaultUsageLocation),
     ...(workspace.personalNotices === undefined
       ? []
-      : [workspace.personalNotices ? en["notices.on"]() : en["notices.off"]()]),
+      : [workspace.personalNotices ? t["notices.on"]() : t["notices.off"]()]),
   ].join("\n");
   if (products.length === 0) {
-    return message(en["product.none"](), [section(en["product.none"]()), context([location])]);
+    return message(t["product.none"](), [section(t["product.none"]()), context([location])]);
   }
   const sorted = [...products].sort((a, b) => share(a) - share(b) || a.name.localeCompare(b.name, "en"));
   const lines = sorted.map((p) => {
@@ -44,25 +45,25 @@ export function buildSeatStatusMessage(
       product: escapeMrkdwn(p.name),
       // Lowercase letters, digits and dashes (the catalog's rule): nothing to escape.
       key: p.key,
-      seats: en["seats.available"]({ available: p.available, purchased: p.purchased }),
+      seats: t["seats.available"]({ available: p.available, purchased: p.purchased }),
     };
-    return p.isDefault ? en["status.line_default"](parts) : en["status.line"](parts);
+    return p.isDefault ? t["status.line_default"](parts) : t["status.line"](parts);
   });
   const full = products.filter((p) => p.available <= 0).length;
   const total = {
     available: products.reduce((sum, p) => sum + Math.max(0, p.available), 0),
     purchased: products.reduce((sum, p) => sum + p.purchased, 0),
   };
-  return message(en["status.fallback"]({ products: products.length, full }), [
-    header(en["status.header"]()),
-    ...packSections(lines, MESSAGE_BLOCKS_MAX - FIXED_BLOCKS),
-    context([en["status.summary"]({ products: products.length, full, ...total }), location]),
+  return message(t["status.fallback"]({ products: products.length, full }), [
+    header(t["status.header"]()),
+    ...packSections(t, lines, MESSAGE_BLOCKS_MAX - FIXED_BLOCKS),
+    context([t["status.summary"]({ products: products.length, full, ...total }), location]),
   ]);
 }
 
 /** Rule 4's default location, or how to set it: without one, new people get nothing. */
-export function defaultLocationText(location: string | null): string {
-  return location ? en["location.default"]({ location }) : en["location.default_none"]();
+export function defaultLocationText(t: Catalog, location: string | null): string {
+  return location ? t["location.default"]({ location }) : t["location.default_none"]();
 }
 
 /**

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AuditSource } from "../../db/schema/index.ts";
 import { getProduct } from "../../licensing/catalog/get-product.ts";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { describeError } from "../shared/logger.ts";
@@ -25,23 +25,25 @@ export type ProductFormMetadata = z.infer<typeof productFormMetadata>;
  * form for a new one) replaces the loading view.
  */
 export async function openProductsModal(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; userId: string; triggerId: string; source: AuditSource },
 ): Promise<void> {
-  const opened = await client.views.open({ trigger_id: input.triggerId, view: buildLoadingModal() });
+  const opened = await client.views.open({ trigger_id: input.triggerId, view: buildLoadingModal(t) });
   const viewId = opened.view?.id as string;
   let view: ModalView;
   try {
-    view = await productsModal(deps, client, input);
+    view = await productsModal(t, deps, client, input);
   } catch (error) {
     deps.logger.error("products modal failed", { ...describeError(error), workspaceId: input.workspaceId });
-    view = buildNoticeModal(en["error.unexpected"]());
+    view = buildNoticeModal(t, t["error.unexpected"]());
   }
   await client.views.update({ view_id: viewId, hash: opened.view?.hash, view });
 }
 
 async function productsModal(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: { workspaceId: string; userId: string; triggerId: string; source: AuditSource },
@@ -53,24 +55,25 @@ async function productsModal(
     targetType: "command",
     targetId: "products",
   });
-  if (!admin) return buildNoticeModal(errorText("NOT_ALLOWED"));
+  if (!admin) return buildNoticeModal(t, errorText(t, "NOT_ALLOWED"));
   const products = await getSeatUsage(deps.db, { workspaceId: input.workspaceId });
-  if (products.length === 0) return productForm(deps, input.workspaceId, null);
-  return buildProductsPickerModal(products);
+  if (products.length === 0) return productForm(t, deps, input.workspaceId, null);
+  return buildProductsPickerModal(t, products);
 }
 
 /** The form for one product (or a new one, for `null`); a product gone meanwhile gets a notice. */
 export async function productForm(
+  t: Catalog,
   deps: SlackDeps,
   workspaceId: string,
   productId: string | null,
 ): Promise<ModalView> {
   const product = productId ? await getProduct(deps.db, { workspaceId, productId }) : null;
-  if (productId && !product) return buildNoticeModal(errorText("UNKNOWN_PRODUCT"));
+  if (productId && !product) return buildNoticeModal(t, errorText(t, "UNKNOWN_PRODUCT"));
   const metadata: ProductFormMetadata = {
     workspaceId,
     productId: product?.id ?? null,
     planIds: (product?.plans ?? []).slice(0, PLANS_SHOWN_MAX).map((p) => p.id),
   };
-  return buildProductFormModal(product, JSON.stringify(metadata));
+  return buildProductFormModal(t, product, JSON.stringify(metadata));
 }

@@ -2,7 +2,7 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/
 import { type ServicePlanKind, servicePlanKind } from "../../db/schema/index.ts";
 import type { ProductDetails } from "../../licensing/catalog/get-product.ts";
 import { seatUsage } from "../../licensing/seat-usage.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, plainText, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 
@@ -21,14 +21,14 @@ export interface ProductChoiceRow {
 }
 
 /** Step one: which product to edit, or a new one. Past 99 products the menu groups them by hundreds. */
-export function buildProductsPickerModal(products: readonly ProductChoiceRow[]): ModalView {
+export function buildProductsPickerModal(t: Catalog, products: readonly ProductChoiceRow[]): ModalView {
   const p = ids.products;
-  const newOption: PlainTextOption = { text: plain(en["products.pick.new"]()), value: "new" };
+  const newOption: PlainTextOption = { text: plain(t["products.pick.new"]()), value: "new" };
   const option = (row: ProductChoiceRow): PlainTextOption => ({
     // The key gives way last: it is what tells two long, similar names apart.
     text: plain(
       truncate(
-        en["products.pick.option"]({
+        t["products.pick.option"]({
           name: truncate(plainText(row.name), Math.max(10, OPTION_TEXT_MAX - row.key.length - 3)),
           key: row.key,
         }),
@@ -42,7 +42,7 @@ export function buildProductsPickerModal(products: readonly ProductChoiceRow[]):
   for (let i = 0; i < all.length && groups.length < OPTIONS_MAX; i += OPTIONS_MAX) {
     const chunk = all.slice(i, i + OPTIONS_MAX);
     groups.push({
-      label: plain(en["products.pick.group"]({ from: i + 1, to: i + chunk.length })),
+      label: plain(t["products.pick.group"]({ from: i + 1, to: i + chunk.length })),
       options: chunk,
     });
   }
@@ -53,35 +53,39 @@ export function buildProductsPickerModal(products: readonly ProductChoiceRow[]):
   return {
     type: "modal",
     callback_id: p.pickCallbackId,
-    title: plain(en["products.title"]()),
-    submit: plain(en["products.next"]()),
-    close: plain(en["products.cancel"]()),
-    blocks: [{ type: "input", block_id: p.pickBlock, label: plain(en["products.pick.label"]()), element }],
+    title: plain(t["products.title"]()),
+    submit: plain(t["products.next"]()),
+    close: plain(t["products.cancel"]()),
+    blocks: [{ type: "input", block_id: p.pickBlock, label: plain(t["products.pick.label"]()), element }],
   };
 }
 
 /** Step two: the product's fields, its plans' names and locations, and one plan to add. */
-export function buildProductFormModal(product: ProductDetails | null, privateMetadata: string): ModalView {
+export function buildProductFormModal(
+  t: Catalog,
+  product: ProductDetails | null,
+  privateMetadata: string,
+): ModalView {
   const p = ids.products;
   const intro = product
-    ? en["products.form.intro_edit"]({
+    ? t["products.form.intro_edit"]({
         name: escapeMrkdwn(product.name),
-        seats: en["seats.available"](seatUsage(product.purchasedSeats, product.assignedSeats)),
+        seats: t["seats.available"](seatUsage(product.purchasedSeats, product.assignedSeats)),
       })
-    : en["products.form.intro_new"]();
+    : t["products.form.intro_new"]();
   const blocks: KnownBlock[] = [
     section(intro),
-    textInput(p.nameBlock, en["products.name"](), { initial: product?.name, maxLength: 200 }),
-    textInput(p.keyBlock, en["products.key"](), {
+    textInput(p.nameBlock, t["products.name"](), { initial: product?.name, maxLength: 200 }),
+    textInput(p.keyBlock, t["products.key"](), {
       initial: product?.key,
       maxLength: 40,
-      hint: en["products.key.hint"](),
+      hint: t["products.key.hint"](),
     }),
     {
       type: "input",
       block_id: p.seatsBlock,
-      label: plain(en["products.seats"]()),
-      hint: plain(en["products.seats.hint"]({ assigned: product?.assignedSeats ?? 0 })),
+      label: plain(t["products.seats"]()),
+      hint: plain(t["products.seats.hint"]({ assigned: product?.assignedSeats ?? 0 })),
       element: {
         type: "number_input",
         action_id: p.inputAction,
@@ -94,73 +98,73 @@ export function buildProductFormModal(product: ProductDetails | null, privateMet
       type: "input",
       block_id: p.defaultBlock,
       optional: true,
-      label: plain(en["products.default"]()),
+      label: plain(t["products.default"]()),
       element: {
         type: "checkboxes",
         action_id: p.inputAction,
-        options: [{ text: plain(en["products.default.option"]()), value: "default" }],
+        options: [{ text: plain(t["products.default.option"]()), value: "default" }],
         ...(product?.isDefault
-          ? { initial_options: [{ text: plain(en["products.default.option"]()), value: "default" }] }
+          ? { initial_options: [{ text: plain(t["products.default.option"]()), value: "default" }] }
           : {}),
       },
     },
   ];
   const plans = product?.plans.slice(0, PLANS_SHOWN_MAX) ?? [];
   if (plans.length > 0) {
-    blocks.push({ type: "divider" }, section(en["products.plans.header"]()));
+    blocks.push({ type: "divider" }, section(t["products.plans.header"]()));
     plans.forEach((plan, i) => {
       blocks.push(
-        textInput(`${p.planNameBlockPrefix}${i}`, en["products.plan.name"]({ kind: kindName(plan.kind) }), {
+        textInput(`${p.planNameBlockPrefix}${i}`, t["products.plan.name"]({ kind: kindName(t, plan.kind) }), {
           initial: plan.name,
           maxLength: 200,
         }),
         textInput(
           `${p.planLocationsBlockPrefix}${i}`,
-          en["products.plan.locations"]({ name: plainText(plan.name) }),
+          t["products.plan.locations"]({ name: plainText(plan.name) }),
           {
             initial: plan.unavailableLocations.join(", "),
             optional: true,
             maxLength: 500,
-            hint: en["products.plan.locations.hint"](),
+            hint: t["products.plan.locations.hint"](),
           },
         ),
       );
     });
     const hidden = (product?.plans.length ?? 0) - plans.length;
-    if (hidden > 0) blocks.push(section(en["products.plans.more"]({ count: hidden })));
+    if (hidden > 0) blocks.push(section(t["products.plans.more"]({ count: hidden })));
   }
   const optional = product !== null;
   blocks.push(
     { type: "divider" },
-    section(product ? en["products.new_plan.header"]() : en["products.new_plan.header_required"]()),
+    section(product ? t["products.new_plan.header"]() : t["products.new_plan.header_required"]()),
     {
       type: "input",
       block_id: p.newPlanKindBlock,
       optional,
-      label: plain(en["products.new_plan.kind"]()),
+      label: plain(t["products.new_plan.kind"]()),
       element: {
         type: "static_select",
         action_id: p.inputAction,
-        options: servicePlanKind.enumValues.map((kind) => ({ text: plain(kindName(kind)), value: kind })),
+        options: servicePlanKind.enumValues.map((kind) => ({ text: plain(kindName(t, kind)), value: kind })),
       },
     },
-    textInput(p.newPlanNameBlock, en["products.new_plan.name"](), { optional, maxLength: 200 }),
-    textInput(p.newPlanDataBlock, en["products.new_plan.data"](), {
+    textInput(p.newPlanNameBlock, t["products.new_plan.name"](), { optional, maxLength: 200 }),
+    textInput(p.newPlanDataBlock, t["products.new_plan.data"](), {
       optional,
       maxLength: 300,
-      hint: en["products.new_plan.data.hint"](),
+      hint: t["products.new_plan.data.hint"](),
     }),
-    textInput(p.newPlanLocationsBlock, en["products.new_plan.locations"](), {
+    textInput(p.newPlanLocationsBlock, t["products.new_plan.locations"](), {
       optional: true,
       maxLength: 500,
-      hint: en["products.plan.locations.hint"](),
+      hint: t["products.plan.locations.hint"](),
     }),
     {
       type: "input",
       block_id: p.newPlanInstallLimitBlock,
       optional: true,
-      label: plain(en["products.new_plan.install_limit"]()),
-      hint: plain(en["products.new_plan.install_limit.hint"]()),
+      label: plain(t["products.new_plan.install_limit"]()),
+      hint: plain(t["products.new_plan.install_limit.hint"]()),
       element: {
         type: "number_input",
         action_id: p.inputAction,
@@ -174,15 +178,15 @@ export function buildProductFormModal(product: ProductDetails | null, privateMet
     type: "modal",
     callback_id: p.formCallbackId,
     private_metadata: privateMetadata,
-    title: plain(en["products.title"]()),
-    submit: plain(en["products.save"]()),
-    close: plain(en["products.cancel"]()),
+    title: plain(t["products.title"]()),
+    submit: plain(t["products.save"]()),
+    close: plain(t["products.cancel"]()),
     blocks,
   };
 }
 
-export function kindName(kind: ServicePlanKind): string {
-  return en[`products.kind.${kind}`]();
+export function kindName(t: Catalog, kind: ServicePlanKind): string {
+  return t[`products.kind.${kind}`]();
 }
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });

@@ -3,7 +3,7 @@ import type { ProductInput } from "../../licensing/catalog/product-input.ts";
 import { PRODUCT_KEY } from "../../licensing/catalog/product-input.ts";
 import { MAX_PURCHASED_SEATS } from "../../licensing/set-purchased-seats.ts";
 import { normalizeUsageLocation } from "../../licensing/usage-location.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { ids } from "../shared/ids.ts";
 
 /** A modal's `view.state.values`, as Slack sends them for the inputs this form uses. */
@@ -29,23 +29,23 @@ export type ReadProductForm =
  * each field is answered, so a field is judged by one rule wherever it is typed. What depends on
  * several fields (a new plan needs its service, name and data) is judged on submission.
  */
-export function productFieldProblem(blockId: string, typed: string): string | undefined {
+export function productFieldProblem(t: Catalog, blockId: string, typed: string): string | undefined {
   const p = ids.products;
   const text = typed.trim();
   if (blockId === p.nameBlock || blockId.startsWith(p.planNameBlockPrefix)) {
-    return text === "" || text.length > 200 ? en["products.error.name"]() : undefined;
+    return text === "" || text.length > 200 ? t["products.error.name"]() : undefined;
   }
   if (blockId === p.keyBlock)
-    return PRODUCT_KEY.test(text.toLowerCase()) ? undefined : en["products.error.key"]();
-  if (blockId === p.seatsBlock) return readSeats(text) === null ? en["products.error.seats"]() : undefined;
+    return PRODUCT_KEY.test(text.toLowerCase()) ? undefined : t["products.error.key"]();
+  if (blockId === p.seatsBlock) return readSeats(text) === null ? t["products.error.seats"]() : undefined;
   if (blockId.startsWith(p.planLocationsBlockPrefix) || blockId === p.newPlanLocationsBlock) {
-    const locations = readLocations(text);
+    const locations = readLocations(t, text);
     return locations.ok ? undefined : locations.error;
   }
-  if (blockId === p.newPlanNameBlock) return text.length > 200 ? en["products.error.name"]() : undefined;
-  if (blockId === p.newPlanDataBlock) return text.length > 300 ? en["products.error.data"]() : undefined;
+  if (blockId === p.newPlanNameBlock) return text.length > 200 ? t["products.error.name"]() : undefined;
+  if (blockId === p.newPlanDataBlock) return text.length > 300 ? t["products.error.data"]() : undefined;
   if (blockId === p.newPlanInstallLimitBlock) {
-    return text !== "" && readInstallLimit(text) === null ? en["products.error.install_limit"]() : undefined;
+    return text !== "" && readInstallLimit(text) === null ? t["products.error.install_limit"]() : undefined;
   }
   return undefined;
 }
@@ -55,6 +55,7 @@ export function productFieldProblem(blockId: string, typed: string): string | un
  * everything a person can get wrong is said here, before anything is saved.
  */
 export function readProductForm(
+  t: Catalog,
   values: FormValues,
   form: { planIds: readonly string[]; isNew: boolean },
 ): ReadProductForm {
@@ -62,7 +63,7 @@ export function readProductForm(
   const text = (block: string) => (values[block]?.[p.inputAction]?.value ?? "").trim();
   const errors: Record<string, string> = {};
   const check = (block: string) => {
-    const problem = productFieldProblem(block, text(block));
+    const problem = productFieldProblem(t, block, text(block));
     if (problem) errors[block] = problem;
   };
 
@@ -81,7 +82,7 @@ export function readProductForm(
     const locationsBlock = `${p.planLocationsBlockPrefix}${i}`;
     check(nameBlock);
     check(locationsBlock);
-    const locations = readLocations(text(locationsBlock));
+    const locations = readLocations(t, text(locationsBlock));
     return { id, name: text(nameBlock), unavailableLocations: locations.ok ? locations.codes : [] };
   });
 
@@ -98,18 +99,18 @@ export function readProductForm(
   if (addsPlan) {
     if (!kind)
       errors[p.newPlanKindBlock] = form.isNew
-        ? en["products.error.kind_required"]()
-        : en["products.error.kind"]();
+        ? t["products.error.kind_required"]()
+        : t["products.error.kind"]();
     check(p.newPlanNameBlock);
-    if (planName === "") errors[p.newPlanNameBlock] = en["products.error.name"]();
+    if (planName === "") errors[p.newPlanNameBlock] = t["products.error.name"]();
     check(p.newPlanDataBlock);
-    if (data === "") errors[p.newPlanDataBlock] = en["products.error.data"]();
+    if (data === "") errors[p.newPlanDataBlock] = t["products.error.data"]();
     check(p.newPlanLocationsBlock);
-    const locations = readLocations(locationsText);
+    const locations = readLocations(t, locationsText);
     const limit = readInstallLimit(limitText);
     check(p.newPlanInstallLimitBlock);
     if (kind === "office_apps" && limit === null)
-      errors[p.newPlanInstallLimitBlock] = en["products.error.install_limit"]();
+      errors[p.newPlanInstallLimitBlock] = t["products.error.install_limit"]();
     if (kind && locations.ok) {
       newPlan = {
         kind,
@@ -137,13 +138,16 @@ function readInstallLimit(text: string): number | null {
 }
 
 /** "CN, ru  IR" → ["CN", "IR", "RU"]; anything that is not a country code is named back. */
-function readLocations(text: string): { ok: true; codes: string[] } | { ok: false; error: string } {
+function readLocations(
+  t: Catalog,
+  text: string,
+): { ok: true; codes: string[] } | { ok: false; error: string } {
   const words = text.split(/[\s,;]+/).filter((w) => w !== "");
   const bad = words.filter((w) => normalizeUsageLocation(w) === null);
   if (bad.length > 0)
     return {
       ok: false,
-      error: en["products.error.locations"]({ codes: bad.slice(0, 5).join(", ").slice(0, 100) }),
+      error: t["products.error.locations"]({ codes: bad.slice(0, 5).join(", ").slice(0, 100) }),
     };
   return { ok: true, codes: [...new Set(words.map((w) => normalizeUsageLocation(w) as string))].sort() };
 }

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -16,8 +17,10 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ids.home.openProductsAction, async ({ ack, body, client }) => {
     await ack();
     const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const userId = body.user.id;
     const delivery = {
+      reader: t,
       name: "opening the products modal",
       workspaceId,
       requestId: body.trigger_id,
@@ -25,7 +28,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
     };
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async () => {
-        await openProductsModal(deps, client, {
+        await openProductsModal(t, deps, client, {
           workspaceId,
           userId,
           triggerId: body.trigger_id,
@@ -40,14 +43,16 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
 
   app.view(ids.products.pickCallbackId, async ({ ack, body, view, client }) => {
     const p = ids.products;
+    const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const choice = (view.state.values as FormValues)[p.pickBlock]?.[p.pickAction]?.selected_option?.value;
     if (!choice) {
-      await ack({ response_action: "errors", errors: { [p.pickBlock]: errorText("UNKNOWN_PRODUCT") } });
+      await ack({ response_action: "errors", errors: { [p.pickBlock]: errorText(t, "UNKNOWN_PRODUCT") } });
       return;
     }
-    await ack({ response_action: "update", view: buildLoadingModal() });
-    const workspaceId = workspaceOf(body);
+    await ack({ response_action: "update", view: buildLoadingModal(t) });
     const delivery = {
+      reader: t,
       name: "products picker",
       workspaceId,
       requestId: view.id,
@@ -63,11 +68,11 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
           targetId: view.id,
         });
         return admin
-          ? await productForm(deps, workspaceId, choice === "new" ? null : choice)
-          : buildNoticeModal(errorText("NOT_ALLOWED"));
+          ? await productForm(t, deps, workspaceId, choice === "new" ? null : choice)
+          : buildNoticeModal(t, errorText(t, "NOT_ALLOWED"));
       },
       answer: (next) => client.views.update({ view_id: view.id, view: next }),
-      failed: (text) => buildNoticeModal(text),
+      failed: (text) => buildNoticeModal(t, text),
     });
   });
 
@@ -77,9 +82,11 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
       acked = true;
       await (ack as Ack)(response);
     };
-    const notice = (text: string) => answer({ response_action: "update", view: buildNoticeModal(text) });
     const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
+    const notice = (text: string) => answer({ response_action: "update", view: buildNoticeModal(t, text) });
     const delivery = {
+      reader: t,
       name: "saving a product",
       workspaceId,
       requestId: view.id,
@@ -88,7 +95,7 @@ export function registerProductsModal(app: App, deps: SlackDeps): void {
     // The form's own ack is its answer; a failure before the ack answers in the modal.
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async (claim) => {
-        await saveSubmission(deps, client, body, view, workspaceId, answer, notice, claim);
+        await saveSubmission(t, deps, client, body, view, workspaceId, answer, notice, claim);
         return null;
       },
       answer: async (text) => {

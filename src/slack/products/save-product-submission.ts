@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { saveProduct } from "../../licensing/catalog/save-product.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { publishHome } from "../home/publish-home.ts";
@@ -30,6 +30,7 @@ export type Ack = (
  */
 
 export async function saveSubmission(
+  t: Catalog,
   deps: SlackDeps,
   client: Parameters<typeof actingPerson>[1],
   body: ViewSubmitAction,
@@ -44,11 +45,11 @@ export async function saveSubmission(
   const meta = viewMetadataFor(productFormMetadata, view.private_metadata, workspaceId);
   if (!meta) {
     return notice(
-      await refuseForgedMetadata(deps, { workspaceId, actor, attempted: "products", viewId: view.id }),
+      await refuseForgedMetadata(t, deps, { workspaceId, actor, attempted: "products", viewId: view.id }),
     );
   }
   const { productId, planIds } = meta;
-  const form = readProductForm(view.state.values as FormValues, { planIds, isNew: productId === null });
+  const form = readProductForm(t, view.state.values as FormValues, { planIds, isNew: productId === null });
   if (!form.ok) return answer({ response_action: "errors", errors: form.errors });
   // saveProduct decides who may (rule 10) and records a refusal; the flags it reads are Slack's own
   // as of the last minute.
@@ -63,8 +64,8 @@ export async function saveSubmission(
     actor,
   });
   if (saved.ok) {
-    const words = { name: escapeMrkdwn(form.product.name), seats: en["seats.available"](saved.seats) };
-    await notice(saved.created ? en["products.saved_new"](words) : en["products.saved"](words));
+    const words = { name: escapeMrkdwn(form.product.name), seats: t["seats.available"](saved.seats) };
+    await notice(saved.created ? t["products.saved_new"](words) : t["products.saved"](words));
     // The admin's Home shows the catalog (the set-up checklist counts its products): it follows.
     await publishHome(deps, client, { workspaceId, userId: actor.userId }).catch((error: unknown) => {
       deps.logger.warn("republishing App Home after a product was saved failed", {
@@ -79,16 +80,16 @@ export async function saveSubmission(
     case "PRODUCT_KEY_TAKEN":
       return answer({
         response_action: "errors",
-        errors: { [p.keyBlock]: failureText(saved, { timeZone: "UTC" }) },
+        errors: { [p.keyBlock]: failureText(t, saved, { timeZone: "UTC" }) },
       });
     case "QUANTITY_BELOW_ASSIGNED":
       return answer({
         response_action: "errors",
-        errors: { [p.seatsBlock]: en["seats.below_assigned"](saved) },
+        errors: { [p.seatsBlock]: t["seats.below_assigned"](saved) },
       });
     case "CATALOG_INVALID":
-      return notice(en["products.invalid"]({ errors: escapeMrkdwn(saved.errors.join("; ")) }));
+      return notice(t["products.invalid"]({ errors: escapeMrkdwn(saved.errors.join("; ")) }));
     default:
-      return notice(failureText(saved, { timeZone: "UTC" }));
+      return notice(failureText(t, saved, { timeZone: "UTC" }));
   }
 }

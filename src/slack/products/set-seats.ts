@@ -1,5 +1,4 @@
 import { setPurchasedSeats } from "../../licensing/set-purchased-seats.ts";
-import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import {
   type CommandContext,
@@ -14,6 +13,7 @@ export async function setSeats(
   ctx: CommandContext,
   input: { product: string; quantity: number },
 ): Promise<void> {
+  const { t } = ctx;
   if (!(await requireAdmin(ctx, "seats"))) return;
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return ctx.reply({ text: found.message });
@@ -25,17 +25,17 @@ export async function setSeats(
   });
   if (result.ok) {
     return ctx.reply({
-      text: en["seats.done"]({
+      text: t["seats.done"]({
         product: escapeMrkdwn(found.product.name),
-        before: en["seats.available"](result.before),
-        after: en["seats.available"](result.seats),
+        before: t["seats.available"](result.before),
+        after: t["seats.available"](result.seats),
       }),
     });
   }
   if (result.code === "QUANTITY_BELOW_ASSIGNED") {
     return ctx.reply({
-      text: en["seats.below_assigned"]({ assigned: result.assigned, toFree: result.toFree }),
+      text: t["seats.below_assigned"]({ assigned: result.assigned, toFree: result.toFree }),
     });
   }
-  return ctx.reply({ text: failureText(result, { timeZone: "UTC" }) });
+  return ctx.reply({ text: failureText(t, result, { timeZone: "UTC" }) });
 }

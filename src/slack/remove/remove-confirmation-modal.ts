@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { RemovalWarning } from "../../licensing/removal-warning.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant, formatSize, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 
@@ -21,29 +21,29 @@ export interface RemoveConfirmationInput {
  * mailbox and its size), the date it is gone for good, what survives, and that assigning again
  * before then restores it. Nothing changes until it is submitted.
  */
-export function buildRemoveConfirmationModal(input: RemoveConfirmationInput): ModalView {
+export function buildRemoveConfirmationModal(t: Catalog, input: RemoveConfirmationInput): ModalView {
   const { warning, timeZone } = input;
   if (input.privateMetadata.length > PRIVATE_METADATA_MAX)
     throw new Error("private_metadata over Slack's limit");
-  const date = formatInstant(warning.goneForGoodAt, timeZone);
+  const date = formatInstant(t, warning.goneForGoodAt, timeZone);
   const lostLines = warning.lost.map((item) => {
     const base = { service: escapeMrkdwn(item.service.name), description: escapeMrkdwn(item.description) };
     if (item.mailboxSizeMb !== null)
-      return en["remove.lost.mailbox"]({ ...base, size: formatSize(item.mailboxSizeMb) });
-    if (item.devices > 0) return en["remove.lost.devices"]({ ...base, devices: item.devices });
-    return en["remove.lost.item"](base);
+      return t["remove.lost.mailbox"]({ ...base, size: formatSize(item.mailboxSizeMb) });
+    if (item.devices > 0) return t["remove.lost.devices"]({ ...base, devices: item.devices });
+    return t["remove.lost.item"](base);
   });
   const blocks: KnownBlock[] = [
     section(
-      en["remove.heading"]({
+      t["remove.heading"]({
         person: escapeMrkdwn(warning.person.name),
         product: escapeMrkdwn(warning.product.name),
       }),
     ),
     section(
       warning.lost.length > 0
-        ? [en["remove.lost.heading"]({ date }), ...lostLines].join("\n")
-        : en["remove.lost.none"](),
+        ? [t["remove.lost.heading"]({ date }), ...lostLines].join("\n")
+        : t["remove.lost.none"](),
       ids.removeConfirmation.warningBlock,
     ),
   ];
@@ -51,13 +51,13 @@ export function buildRemoveConfirmationModal(input: RemoveConfirmationInput): Mo
     const items = warning.survives
       .map((s) => `${escapeMrkdwn(s.service.name)} (${escapeMrkdwn(s.description)})`)
       .join(", ");
-    blocks.push(section(en["remove.survives"]({ items })));
+    blocks.push(section(t["remove.survives"]({ items })));
   }
   if (warning.lost.length > 0) {
     blocks.push({
       type: "context",
       elements: [
-        { type: "mrkdwn", text: en["remove.restore_hint"]({ days: warning.restoreWindowDays, date }) },
+        { type: "mrkdwn", text: t["remove.restore_hint"]({ days: warning.restoreWindowDays, date }) },
       ],
     });
   }
@@ -65,9 +65,9 @@ export function buildRemoveConfirmationModal(input: RemoveConfirmationInput): Mo
     type: "modal",
     callback_id: ids.removeConfirmation.callbackId,
     private_metadata: input.privateMetadata,
-    title: { type: "plain_text", text: en["remove.title"]() },
-    submit: { type: "plain_text", text: en["remove.submit"]() },
-    close: { type: "plain_text", text: en["remove.cancel"]() },
+    title: { type: "plain_text", text: t["remove.title"]() },
+    submit: { type: "plain_text", text: t["remove.submit"]() },
+    close: { type: "plain_text", text: t["remove.cancel"]() },
     blocks,
   };
 }

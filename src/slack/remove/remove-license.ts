@@ -1,5 +1,4 @@
 import { previewRemoval } from "../../licensing/preview-removal.ts";
-import { en } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import {
   type CommandContext,
@@ -29,17 +28,19 @@ export async function removeLicense(
   ctx: CommandContext,
   input: { person: PersonRef; product: string },
 ): Promise<void> {
-  const opened = await ctx.client.views.open({ trigger_id: ctx.triggerId, view: buildLoadingModal() });
+  const { t } = ctx;
+  const opened = await ctx.client.views.open({ trigger_id: ctx.triggerId, view: buildLoadingModal(t) });
   const viewId = opened.view?.id as string;
-  const show = (text: string) => ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(text) });
+  const show = (text: string) =>
+    ctx.client.views.update({ view_id: viewId, view: buildNoticeModal(t, text) });
 
   const admin = await commandAdmin(ctx, "remove");
   if (!admin) {
-    await show(errorText("NOT_ALLOWED"));
+    await show(errorText(t, "NOT_ALLOWED"));
     return;
   }
   const person = await findPerson(ctx, input.person);
-  if (!person) return void (await show(en["person.unknown"]({ who: personLabel(input.person) })));
+  if (!person) return void (await show(t["person.unknown"]({ who: personLabel(input.person) })));
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return void (await show(found.message));
 
@@ -48,7 +49,7 @@ export async function removeLicense(
     personId: person.id,
     productId: found.product.id,
   });
-  if (!preview.ok) return void (await show(failureText(preview, { timeZone: "UTC" })));
+  if (!preview.ok) return void (await show(failureText(t, preview, { timeZone: "UTC" })));
   const metadata: RemoveConfirmationMetadata = {
     workspaceId: ctx.workspaceId,
     personId: person.id,
@@ -58,7 +59,7 @@ export async function removeLicense(
   await ctx.client.views.update({
     view_id: viewId,
     hash: opened.view?.hash,
-    view: buildRemoveConfirmationModal({
+    view: buildRemoveConfirmationModal(t, {
       warning: preview.warning,
       timeZone: admin?.timeZone ?? "UTC",
       privateMetadata: JSON.stringify(metadata),

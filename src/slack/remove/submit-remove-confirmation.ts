@@ -2,9 +2,9 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { removeProduct } from "../../licensing/remove-product.ts";
-import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
 import { failureText } from "../shared/build-error-message.ts";
@@ -33,15 +33,22 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
     await ack();
     const userId = body.user.id;
     const workspaceId = workspaceOf(body);
+    const t = await readerCatalog(deps.db, workspaceId, body.user.id);
     const meta = viewMetadataFor(metadataSchema, view.private_metadata, workspaceId);
     const target = { userId, responseUrl: meta?.responseUrl || undefined };
     const actor = { userId, source: "modal" as const, requestId: view.id };
-    const delivery = { name: "remove confirmation", workspaceId, requestId: view.id, context: { userId } };
+    const delivery = {
+      reader: t,
+      name: "remove confirmation",
+      workspaceId,
+      requestId: view.id,
+      context: { userId },
+    };
     let removedNow = false;
     await handleDeliveryOnce<string>(deps, delivery, {
       work: async (claim) => {
         if (!meta)
-          return refuseForgedMetadata(deps, { workspaceId, actor, attempted: "remove", viewId: view.id });
+          return refuseForgedMetadata(t, deps, { workspaceId, actor, attempted: "remove", viewId: view.id });
         if (!(await claim.claim(deliveryKey.submission(view)))) return;
         const acting = await actingAdmin(deps, client, {
           workspaceId,
@@ -50,7 +57,7 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
           targetType: "assignment",
           targetId: `${meta.personId}/${meta.productId}`,
         });
-        if (!acting) return errorText("NOT_ALLOWED");
+        if (!acting) return errorText(t, "NOT_ALLOWED");
         const removed = await removeProduct(deps.db, deps.clock, { ...meta, workspaceId, actor });
         if (!removed.ok) {
           await recordUnknownTarget(deps.db, deps.clock, {
@@ -62,22 +69,22 @@ export function registerRemoveConfirmation(app: App, deps: SlackDeps): void {
               { type: "product", id: meta.productId },
             ],
           });
-          return failureText(removed, { timeZone: acting.timeZone ?? "UTC" });
+          return failureText(t, removed, { timeZone: acting.timeZone ?? "UTC" });
         }
         removedNow = true;
         const { warning, seats } = removed;
         const words = {
           person: escapeMrkdwn(warning.person.name),
           product: escapeMrkdwn(warning.product.name),
-          seats: en["seats.available"](seats),
+          seats: t["seats.available"](seats),
         };
-        if (removed.pendingInTenant) return en["tenant.pending.remove"](words);
+        if (removed.pendingInTenant) return t["tenant.pending.remove"](words);
         return warning.lost.length > 0
-          ? en["remove.done"]({
+          ? t["remove.done"]({
               ...words,
-              date: formatInstant(warning.goneForGoodAt, acting.timeZone ?? "UTC"),
+              date: formatInstant(t, warning.goneForGoodAt, acting.timeZone ?? "UTC"),
             })
-          : en["remove.done_nothing_kept"](words);
+          : t["remove.done_nothing_kept"](words);
       },
       answer: (text) => notifyUser(client, deps.logger, target, { text }),
       failed: (text) => text,

@@ -1,7 +1,13 @@
 import type { WebClient } from "@slack/web-api";
+import {
+  loadReaderLanguages,
+  loadWorkspaceLanguage,
+} from "../../licensing/language/load-reader-languages.ts";
+import type { Language } from "../../licensing/language/reader-language.ts";
 import { listApprovers } from "../../licensing/requests/list-approvers.ts";
 import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
 import { approvalsChannelOf } from "../../licensing/workspaces/approvals-channel.ts";
+import { catalogFor } from "../copy/catalogs.ts";
 import { describeError } from "../shared/logger.ts";
 import type { Message } from "../shared/message-parts.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -39,11 +45,21 @@ export async function announceRequest(
 }
 
 async function postToApprovers(deps: SlackDeps, client: WebClient, request: RequestSummary): Promise<void> {
-  const message = buildRequestMessage(request);
+  // The channel reads the workspace's default; each approver's DM is in their own language.
+  const worded = (language: Language) => ({
+    language,
+    message: buildRequestMessage(catalogFor(language), request),
+  });
   const ids = { workspaceId: request.workspaceId, requestId: request.id };
   const channel = await approvalsChannelOf(deps.db, request.workspaceId, deps.approvalsChannel);
   if (channel) {
-    const posted = await postCopy(deps, client, request, channel, message);
+    const posted = await postCopy(
+      deps,
+      client,
+      request,
+      channel,
+      worded(await loadWorkspaceLanguage(deps.db, request.workspaceId)),
+    );
     if (posted !== "failed") return;
     deps.logger.warn("approvals channel refused the request; sending it to each admin instead", ids);
   }
@@ -51,9 +67,15 @@ async function postToApprovers(deps: SlackDeps, client: WebClient, request: Requ
     (a) => a.personId !== request.requester.id,
   );
   if (approvers.length === 0) deps.logger.warn("a license request has nobody to approve it", ids);
+  const languages = await loadReaderLanguages(
+    deps.db,
+    request.workspaceId,
+    approvers.map((a) => a.slackUserId),
+  );
   for (const approver of approvers) {
     const channel = await openDm(deps, client, approver.slackUserId);
-    if (channel) await postCopy(deps, client, request, channel, message);
+    const language = languages.get(approver.slackUserId) ?? "en";
+    if (channel) await postCopy(deps, client, request, channel, worded(language));
   }
 }
 
@@ -73,11 +95,11 @@ async function postCopy(
   client: WebClient,
   request: RequestSummary,
   channelId: string,
-  message: Message,
+  { language, message }: { language: Language; message: Message },
 ): Promise<Posted> {
   const copy = { requestId: request.id, channelId };
-  if (!(await claimCopy(deps.db, { ...copy, workspaceId: request.workspaceId, at: deps.clock.now() })))
-    return "already";
+  const claim = { ...copy, workspaceId: request.workspaceId, at: deps.clock.now(), language };
+  if (!(await claimCopy(deps.db, claim))) return "already";
   try {
     const posted = await client.chat.postMessage({
       channel: channelId,

@@ -2,7 +2,7 @@ import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { getSeatUsage } from "../../licensing/get-seat-usage.ts";
 import { fileRequest } from "../../licensing/requests/file-request.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, truncate } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { DirectoryLookup } from "../directory/directory-lookup.ts";
@@ -41,6 +41,7 @@ const QUERY_ECHO_MAX = 40;
  * for a repeated submission, whose first delivery shows the outcome.
  */
 export async function fileRequestFromHome(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   input: RequestSubmission,
@@ -52,9 +53,9 @@ export async function fileRequestFromHome(
     key: p.key,
     name: p.name,
   }));
-  const chosen = pickProduct(products, input);
+  const chosen = pickProduct(t, products, input);
   if ("problem" in chosen) {
-    return buildRequestModal({
+    return buildRequestModal(t, {
       products,
       privateMetadata: requestFormMetadata(workspaceId),
       problem: chosen.problem,
@@ -76,19 +77,19 @@ export async function fileRequestFromHome(
     if (filed.code === "REASON_TOO_LONG") {
       // Nothing was filed: the form comes back with what was typed and the limit, to shorten it.
       await claim.release();
-      return buildRequestModal({
+      return buildRequestModal(t, {
         products,
         privateMetadata: requestFormMetadata(workspaceId),
-        problem: failureText(filed, { timeZone: "UTC" }),
+        problem: failureText(t, filed, { timeZone: "UTC" }),
         ...(input.typedProduct ? { typedProduct: input.typedProduct } : { productId: chosen.product.id }),
         reason: input.reason,
       });
     }
     const product = { product: escapeMrkdwn(chosen.product.name) };
     if (filed.code === "ALREADY_ASSIGNED")
-      return buildNoticeModal(en["home.request.already_assigned"](product));
-    if (filed.code === "DUPLICATE_REQUEST") return buildNoticeModal(en["home.request.duplicate"](product));
-    return buildNoticeModal(failureText(filed, { timeZone: "UTC" }));
+      return buildNoticeModal(t, t["home.request.already_assigned"](product));
+    if (filed.code === "DUPLICATE_REQUEST") return buildNoticeModal(t, t["home.request.duplicate"](product));
+    return buildNoticeModal(t, failureText(t, filed, { timeZone: "UTC" }));
   }
   await announceRequest(deps, client, { workspaceId, requestId: filed.requestId });
   await publishHome(deps, client, { workspaceId, userId }).catch((error: unknown) => {
@@ -98,17 +99,18 @@ export async function fileRequestFromHome(
       error: String(error),
     });
   });
-  return buildNoticeModal(en["home.request.filed"]({ product: escapeMrkdwn(chosen.product.name) }));
+  return buildNoticeModal(t, t["home.request.filed"]({ product: escapeMrkdwn(chosen.product.name) }));
 }
 
 function pickProduct(
+  t: Catalog,
   products: ProductChoice[],
   input: Pick<RequestSubmission, "productId" | "typedProduct">,
 ): { product: ProductChoice } | { problem: string } {
-  if (products.length === 0) return { problem: en["product.none"]() };
+  if (products.length === 0) return { problem: t["product.none"]() };
   if (input.productId) {
     const product = products.find((p) => p.id === input.productId);
-    return product ? { product } : { problem: errorText("UNKNOWN_PRODUCT") };
+    return product ? { product } : { problem: errorText(t, "UNKNOWN_PRODUCT") };
   }
   const query = input.typedProduct ?? "";
   const match = resolveProduct(products, query);
@@ -119,10 +121,10 @@ function pickProduct(
     .join(", ");
   const more =
     match.candidates.length > CANDIDATES_SHOWN
-      ? ` ${en["list.more"]({ count: match.candidates.length - CANDIDATES_SHOWN })}`
+      ? ` ${t["list.more"]({ count: match.candidates.length - CANDIDATES_SHOWN })}`
       : "";
   const words = { query: escapeMrkdwn(truncate(query, QUERY_ECHO_MAX)), candidates: shown + more };
   return {
-    problem: match.kind === "ambiguous" ? en["product.ambiguous"](words) : en["product.unknown"](words),
+    problem: match.kind === "ambiguous" ? t["product.ambiguous"](words) : t["product.unknown"](words),
   };
 }

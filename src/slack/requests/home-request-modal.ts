@@ -1,7 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { MAX_REASON_LENGTH } from "../../licensing/requests/file-request.ts";
 import { wellFormed } from "../../licensing/text.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { plainText, truncate } from "../copy/format.ts";
 import { ids } from "../shared/ids.ts";
 
@@ -25,7 +25,7 @@ export interface RequestModalInput {
  * "Request a license" for members: a product, and optionally why. Up to 100 products are a menu;
  * a larger catalog gets a text field matched on submission, as `/license request` matches.
  */
-export function buildRequestModal(input: RequestModalInput): ModalView {
+export function buildRequestModal(t: Catalog, input: RequestModalInput): ModalView {
   const f = ids.homeRequestForm;
   const option = (p: { id: string; name: string }): PlainTextOption => ({
     text: { type: "plain_text", text: truncate(plainText(p.name), OPTION_TEXT_MAX) },
@@ -37,14 +37,14 @@ export function buildRequestModal(input: RequestModalInput): ModalView {
       ? {
           type: "static_select",
           action_id: f.productAction,
-          placeholder: { type: "plain_text", text: en["home.request.product_placeholder"]() },
+          placeholder: { type: "plain_text", text: t["home.request.product_placeholder"]() },
           options: input.products.map(option),
           ...(picked ? { initial_option: option(picked) } : {}),
         }
       : {
           type: "plain_text_input",
           action_id: f.productAction,
-          placeholder: { type: "plain_text", text: en["home.request.product_typed_placeholder"]() },
+          placeholder: { type: "plain_text", text: t["home.request.product_typed_placeholder"]() },
           // The person's own text, given back to correct: as typed, only made well-formed.
           ...(input.typedProduct ? { initial_value: wellFormed(input.typedProduct) } : {}),
         };
@@ -60,18 +60,18 @@ export function buildRequestModal(input: RequestModalInput): ModalView {
     {
       type: "input",
       block_id: f.productBlock,
-      label: { type: "plain_text", text: en["home.request.product"]() },
+      label: { type: "plain_text", text: t["home.request.product"]() },
       element: productElement,
       ...(productElement.type === "plain_text_input"
-        ? { hint: { type: "plain_text" as const, text: en["home.request.product_typed_hint"]() } }
+        ? { hint: { type: "plain_text" as const, text: t["home.request.product_typed_hint"]() } }
         : {}),
     },
     {
       type: "input",
       block_id: f.reasonBlock,
       optional: true,
-      label: { type: "plain_text", text: en["home.request.reason"]() },
-      hint: { type: "plain_text", text: en["home.request.reason_hint"]() },
+      label: { type: "plain_text", text: t["home.request.reason"]() },
+      hint: { type: "plain_text", text: t["home.request.reason_hint"]() },
       element: {
         type: "plain_text_input",
         action_id: f.reasonAction,
@@ -85,9 +85,9 @@ export function buildRequestModal(input: RequestModalInput): ModalView {
     type: "modal",
     callback_id: f.callbackId,
     private_metadata: input.privateMetadata,
-    title: { type: "plain_text", text: en["home.request.title"]() },
-    submit: { type: "plain_text", text: en["home.request.submit"]() },
-    close: { type: "plain_text", text: en["home.request.cancel"]() },
+    title: { type: "plain_text", text: t["home.request.title"]() },
+    submit: { type: "plain_text", text: t["home.request.submit"]() },
+    close: { type: "plain_text", text: t["home.request.cancel"]() },
     blocks,
   };
 }

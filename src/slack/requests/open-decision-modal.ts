@@ -5,6 +5,7 @@ import { recordRefusal } from "../../licensing/record-refusal.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
+import type { Catalog } from "../copy/en.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
 import { buildNoticeModal } from "../shared/notice-modal.ts";
@@ -26,6 +27,7 @@ export interface DecisionClick {
  * click is shown in the modal and put on the record.
  */
 export async function decisionView(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   click: DecisionClick,
@@ -34,10 +36,10 @@ export async function decisionView(
   const refusal = { workspaceId: click.workspaceId, actor, attempted: `request.${click.decision}` };
   const target = { targetType: "license_request", targetId: click.requestId };
   const admin = await actingAdmin(deps, client, { ...refusal, ...target });
-  if (!admin) return buildNoticeModal(errorText("NOT_ALLOWED"));
+  if (!admin) return buildNoticeModal(t, errorText(t, "NOT_ALLOWED"));
   const refuse = async (code: "OWN_REQUEST" | "ALREADY_DECIDED", text: string) => {
     await recordRefusal(deps.db, deps.clock, { ...refusal, ...target, reason: code });
-    return buildNoticeModal(text);
+    return buildNoticeModal(t, text);
   };
   const request = await loadRequestSummary(deps.db, click);
   if (!request) {
@@ -45,11 +47,11 @@ export async function decisionView(
       ...refusal,
       targets: [{ type: "license_request", id: click.requestId }],
     });
-    return buildNoticeModal(errorText("UNKNOWN_REQUEST"));
+    return buildNoticeModal(t, errorText(t, "UNKNOWN_REQUEST"));
   }
-  if (request.status !== "pending") return refuse("ALREADY_DECIDED", alreadyDecidedText(request));
-  if (request.requester.id === admin.id) return refuse("OWN_REQUEST", errorText("OWN_REQUEST"));
-  return buildDecisionModal(request, click.decision, {
+  if (request.status !== "pending") return refuse("ALREADY_DECIDED", alreadyDecidedText(t, request));
+  if (request.requester.id === admin.id) return refuse("OWN_REQUEST", errorText(t, "OWN_REQUEST"));
+  return buildDecisionModal(t, request, click.decision, {
     workspaceId: click.workspaceId,
     requestId: request.id,
   });

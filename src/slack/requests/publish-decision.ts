@@ -1,5 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { loadRequestSummary, type RequestSummary } from "../../licensing/requests/load-request-summary.ts";
+import { catalogFor } from "../copy/catalogs.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { describeError } from "../shared/logger.ts";
 import type { SlackDeps } from "../slack-deps.ts";
@@ -29,9 +31,11 @@ export async function publishDecision(
 ): Promise<void> {
   await updateRequestCopies(deps, client, request);
   try {
+    // Worded when sent, in the requester's language.
+    const t = await readerCatalog(deps.db, request.workspaceId, request.requester.slackUserId);
     await client.chat.postMessage({
       channel: request.requester.slackUserId,
-      ...buildRequestOutcomeMessage(request, options),
+      ...buildRequestOutcomeMessage(t, request, options),
     });
   } catch (error) {
     deps.logger.warn("could not tell the requester the decision", {
@@ -47,7 +51,6 @@ export async function updateRequestCopies(
   client: WebClient,
   request: RequestSummary,
 ): Promise<void> {
-  const message = buildRequestMessage(request);
   // The daily "requests waiting" reminders show it with Approve and Deny too.
   await refreshNoticeCopies(deps, client, {
     workspaceId: request.workspaceId,
@@ -56,6 +59,8 @@ export async function updateRequestCopies(
   const copies = await listCopies(deps.db, { workspaceId: request.workspaceId, requestId: request.id });
   for (const copy of copies) {
     try {
+      // In the language the copy was posted in, so a message never changes language under its reader.
+      const message = buildRequestMessage(catalogFor(copy.language), request);
       await client.chat.update({ channel: copy.channelId, ts: copy.messageTs, ...message });
     } catch (error) {
       deps.logger.warn("could not update a copy of a license request", {

@@ -9,7 +9,7 @@ import type {
 } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
-import { en } from "../copy/en.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { deliveryKey } from "../shared/delivery-keys.ts";
 import { handleDeliveryOnce } from "../shared/handle-delivery-once.ts";
 import { ids } from "../shared/ids.ts";
@@ -35,6 +35,7 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client }: ClickArgs) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const click = {
         workspaceId,
         userId: body.user.id,
@@ -43,18 +44,24 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
         decision,
       };
       let opened: OpenedModal | undefined;
-      const delivery = { name: "request button", workspaceId, requestId: body.trigger_id, context: click };
+      const delivery = {
+        reader: t,
+        name: "request button",
+        workspaceId,
+        requestId: body.trigger_id,
+        context: click,
+      };
       await handleDeliveryOnce<ModalView>(deps, delivery, {
         work: async (claim) => {
           // A click delivered twice must not open a second modal, nor be audited twice.
           if (!(await claim.claim(deliveryKey.press(body.trigger_id)))) return;
-          opened = await openLoadingModal(client, body.trigger_id);
-          return decisionView(deps, client, click);
+          opened = await openLoadingModal(t, client, body.trigger_id);
+          return decisionView(t, deps, client, click);
         },
         answer: async (view) => {
           if (opened) await client.views.update({ view_id: opened.viewId, hash: opened.hash, view });
         },
-        failed: (text) => buildNoticeModal(text),
+        failed: (text) => buildNoticeModal(t, text),
       });
     };
   app.action<BlockAction<ButtonAction>>(ids.request.approveAction, onClick("approve"));
@@ -64,20 +71,22 @@ export function registerRequestDecision(app: App, deps: SlackDeps): void {
     (decision: Decision) =>
     async ({ ack, body, view, client }: SubmitArgs) => {
       const d = ids.requestDecision;
+      const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const note = (view.state.values as NoteState)[d.noteBlock]?.[d.noteAction]?.value ?? "";
       const problem =
         decision === "deny" && note.trim() === ""
-          ? en["request.error.reason_required"]()
+          ? t["request.error.reason_required"]()
           : note.length > DECISION_NOTE_MAX
-            ? en["request.error.too_long"]({ max: DECISION_NOTE_MAX })
+            ? t["request.error.too_long"]({ max: DECISION_NOTE_MAX })
             : null;
       if (problem) {
         await ack({ response_action: "errors", errors: { [d.noteBlock]: problem } });
         return;
       }
-      await ack({ response_action: "update", view: buildLoadingModal() });
-      await submitDecision(deps, client, {
-        workspaceId: workspaceOf(body),
+      await ack({ response_action: "update", view: buildLoadingModal(t) });
+      await submitDecision(t, deps, client, {
+        workspaceId,
         userId: body.user.id,
         viewId: view.id,
         viewHash: view.hash,

@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { requestMessages } from "../../db/schema/index.ts";
+import { isLanguage, type Language } from "../../licensing/language/reader-language.ts";
 
 /** A copy is claimed before it is posted; until Slack answers it has no timestamp. */
 const UNPOSTED = "";
@@ -8,6 +9,8 @@ const UNPOSTED = "";
 export interface RequestCopy {
   channelId: string;
   messageTs: string;
+  /** The language it was posted in: a channel's default, or the approver's own. */
+  language: Language;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface RequestCopy {
  */
 export async function claimCopy(
   db: Database,
-  input: { workspaceId: string; requestId: string; channelId: string; at: Date },
+  input: { workspaceId: string; requestId: string; channelId: string; at: Date; language: Language },
 ): Promise<boolean> {
   const claimed = await db
     .insert(requestMessages)
@@ -56,12 +59,16 @@ export async function releaseCopy(
 }
 
 /** Every posted copy of a request. */
-export function listCopies(
+export async function listCopies(
   db: Database,
   input: { workspaceId: string; requestId: string },
 ): Promise<RequestCopy[]> {
-  return db
-    .select({ channelId: requestMessages.channelId, messageTs: requestMessages.messageTs })
+  const copies = await db
+    .select({
+      channelId: requestMessages.channelId,
+      messageTs: requestMessages.messageTs,
+      language: requestMessages.language,
+    })
     .from(requestMessages)
     .where(
       and(
@@ -70,4 +77,5 @@ export function listCopies(
         ne(requestMessages.messageTs, UNPOSTED),
       ),
     );
+  return copies.map((copy) => ({ ...copy, language: isLanguage(copy.language) ? copy.language : "en" }));
 }

@@ -1,7 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView } from "@slack/types";
 import type { Decision } from "../../licensing/requests/decide-request.ts";
 import type { RequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { ids } from "../shared/ids.ts";
 import { context, section } from "../shared/message-parts.ts";
 import { provisioningLines, reasonLine, requestHeading, seatsLine } from "./request-parts.ts";
@@ -21,6 +21,7 @@ export interface DecisionMetadata {
  * seats left and what approval turns on; approving takes an optional note, denying a reason.
  */
 export function buildDecisionModal(
+  t: Catalog,
   request: RequestSummary,
   decision: Decision,
   metadata: DecisionMetadata,
@@ -29,37 +30,37 @@ export function buildDecisionModal(
   if (privateMetadata.length > PRIVATE_METADATA_MAX) throw new Error("private_metadata over Slack's limit");
   const approving = decision === "approve";
   const blocks: KnownBlock[] = [
-    section(requestHeading(request)),
-    section(reasonLine(request)),
-    section(provisioningLines(request)),
-    context([seatsLine(request)]),
+    section(requestHeading(t, request)),
+    section(reasonLine(t, request)),
+    section(provisioningLines(t, request)),
+    context([seatsLine(t, request)]),
   ];
-  if (approving && request.seats.available <= 0) blocks.push(section(en["request.modal.no_seats"]()));
-  blocks.push(noteInput(approving));
+  if (approving && request.seats.available <= 0) blocks.push(section(t["request.modal.no_seats"]()));
+  blocks.push(noteInput(t, approving));
   return {
     type: "modal",
     callback_id: approving ? ids.requestDecision.approveCallbackId : ids.requestDecision.denyCallbackId,
     private_metadata: privateMetadata,
     title: {
       type: "plain_text",
-      text: approving ? en["request.modal.approve.title"]() : en["request.modal.deny.title"](),
+      text: approving ? t["request.modal.approve.title"]() : t["request.modal.deny.title"](),
     },
-    submit: { type: "plain_text", text: approving ? en["request.approve"]() : en["request.deny"]() },
-    close: { type: "plain_text", text: en["request.modal.cancel"]() },
+    submit: { type: "plain_text", text: approving ? t["request.approve"]() : t["request.deny"]() },
+    close: { type: "plain_text", text: t["request.modal.cancel"]() },
     blocks,
   };
 }
 
-function noteInput(approving: boolean): InputBlock {
+function noteInput(t: Catalog, approving: boolean): InputBlock {
   return {
     type: "input",
     block_id: ids.requestDecision.noteBlock,
     optional: approving,
     label: {
       type: "plain_text",
-      text: approving ? en["request.modal.note.label"]() : en["request.modal.reason.label"](),
+      text: approving ? t["request.modal.note.label"]() : t["request.modal.reason.label"](),
     },
-    ...(approving ? {} : { hint: { type: "plain_text" as const, text: en["request.modal.reason.hint"]() } }),
+    ...(approving ? {} : { hint: { type: "plain_text" as const, text: t["request.modal.reason.hint"]() } }),
     element: {
       type: "plain_text_input",
       action_id: ids.requestDecision.noteAction,

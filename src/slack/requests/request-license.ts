@@ -1,5 +1,4 @@
 import { fileRequest } from "../../licensing/requests/file-request.ts";
-import { en } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import {
   type CommandContext,
@@ -17,12 +16,13 @@ export async function requestLicense(
   ctx: CommandContext,
   input: { product: string; person?: PersonRef; reason: string },
 ): Promise<void> {
+  const { t } = ctx;
   const found = await findProduct(ctx, input.product);
   if ("message" in found) return ctx.reply({ text: found.message });
   const ref = input.person ?? { kind: "user" as const, userId: ctx.userId };
   const person = await findPerson(ctx, ref);
   await ctx.directory.byUserId(ctx.workspaceId, ctx.userId);
-  if (!person) return ctx.reply({ text: en["person.unknown"]({ who: personLabel(ref) }) });
+  if (!person) return ctx.reply({ text: t["person.unknown"]({ who: personLabel(ref) }) });
   const filed = await fileRequest(ctx.deps.db, ctx.deps.clock, {
     workspaceId: ctx.workspaceId,
     personId: person.id,
@@ -32,13 +32,13 @@ export async function requestLicense(
   });
   if (!filed.ok && filed.code === "REQUESTER_ADMINISTERS") {
     return ctx.reply({
-      text: en["request.admin_assigns"]({ person: `<@${person.slackUserId}>`, key: found.product.key }),
+      text: t["request.admin_assigns"]({ person: `<@${person.slackUserId}>`, key: found.product.key }),
     });
   }
   if (!filed.ok)
-    return ctx.reply({ text: failureText(filed, { timeZone: ctx.snapshot.acting?.timeZone ?? "UTC" }) });
+    return ctx.reply({ text: failureText(t, filed, { timeZone: ctx.snapshot.acting?.timeZone ?? "UTC" }) });
   await ctx.reply({
-    text: en["request.filed"]({
+    text: t["request.filed"]({
       person: escapeMrkdwn(person.name),
       product: escapeMrkdwn(found.product.name),
     }),

@@ -1,5 +1,5 @@
 import type { RequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, truncate } from "../copy/format.ts";
 
 /**
@@ -19,13 +19,13 @@ export function freeText(text: string): string {
 }
 
 /** Names joined with commas, as many as fit, then "…and N more". */
-export function nameList(names: readonly string[]): string {
+export function nameList(t: Catalog, names: readonly string[]): string {
   const shown: string[] = [];
   let length = 0;
   for (const [index, raw] of names.entries()) {
     const name = escapeMrkdwn(truncate(raw, 200));
     if (length + name.length + 2 > NAMES_BUDGET) {
-      return `${shown.join(", ")} ${en["list.more"]({ count: names.length - index })}`;
+      return `${shown.join(", ")} ${t["list.more"]({ count: names.length - index })}`;
     }
     shown.push(name);
     length += name.length + 2;
@@ -34,34 +34,42 @@ export function nameList(names: readonly string[]): string {
 }
 
 /** "@Requester asks for *Product* for @Person." */
-export function requestHeading(request: RequestSummary): string {
+export function requestHeading(t: Catalog, request: RequestSummary): string {
   const words = {
     requester: mention(request.requester.slackUserId),
     product: escapeMrkdwn(request.product.name),
   };
   return request.person.id === request.requester.id
-    ? en["request.message.heading.self"](words)
-    : en["request.message.heading.other"]({ ...words, person: mention(request.person.slackUserId) });
+    ? t["request.message.heading.self"](words)
+    : t["request.message.heading.other"]({ ...words, person: mention(request.person.slackUserId) });
 }
 
-export function reasonLine(request: RequestSummary): string {
+export function reasonLine(t: Catalog, request: RequestSummary): string {
   return request.reason.trim() === ""
-    ? en["request.message.no_reason"]()
-    : en["request.message.reason"]({ reason: freeText(request.reason) });
+    ? t["request.message.no_reason"]()
+    : t["request.message.reason"]({ reason: freeText(request.reason) });
 }
 
 /** Rules 3 and 4: what approving turns on at the person's usage location, and what it skips and why. */
-export function provisioningLines(request: RequestSummary): string {
-  if (!request.person.usageLocation) return en["request.message.no_location"]();
+export function provisioningLines(t: Catalog, request: RequestSummary): string {
+  if (!request.person.usageLocation) return t["request.message.no_location"]();
   const lines = [
     request.provisioned.length > 0
-      ? en["request.message.provisions"]({ services: nameList(request.provisioned.map((s) => s.name)) })
-      : en["request.message.provisions_nothing"](),
+      ? t["request.message.provisions"]({
+          services: nameList(
+            t,
+            request.provisioned.map((s) => s.name),
+          ),
+        })
+      : t["request.message.provisions_nothing"](),
   ];
   if (request.skipped.length > 0) {
     lines.push(
-      en["request.message.skipped"]({
-        services: nameList(request.skipped.map((s) => s.name)),
+      t["request.message.skipped"]({
+        services: nameList(
+          t,
+          request.skipped.map((s) => s.name),
+        ),
         location: escapeMrkdwn(request.person.usageLocation),
       }),
     );
@@ -69,10 +77,10 @@ export function provisioningLines(request: RequestSummary): string {
   return lines.join("\n");
 }
 
-export function seatsLine(request: RequestSummary): string {
-  return en["request.message.seats"]({
+export function seatsLine(t: Catalog, request: RequestSummary): string {
+  return t["request.message.seats"]({
     product: escapeMrkdwn(request.product.name),
-    seats: en["seats.available"]({
+    seats: t["seats.available"]({
       available: request.seats.available,
       purchased: request.seats.purchased,
     }),

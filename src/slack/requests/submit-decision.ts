@@ -9,7 +9,7 @@ import {
   decideRequest,
 } from "../../licensing/requests/decide-request.ts";
 import { loadRequestSummary } from "../../licensing/requests/load-request-summary.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn } from "../copy/format.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { sendQueuedNotices } from "../notices/send-queued-notices.ts";
@@ -43,16 +43,23 @@ export interface DecisionSubmission {
  * request and tells the requester; the view's id and hash make a repeated submission decide once.
  */
 export async function submitDecision(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   submission: DecisionSubmission,
 ): Promise<void> {
   const { workspaceId, viewId } = submission;
-  const delivery = { name: "request decision", workspaceId, requestId: viewId, context: { viewId } };
+  const delivery = {
+    reader: t,
+    name: "request decision",
+    workspaceId,
+    requestId: viewId,
+    context: { viewId },
+  };
   await handleDeliveryOnce<ModalView>(deps, delivery, {
-    work: (claim) => decide(deps, client, submission, claim),
+    work: (claim) => decide(t, deps, client, submission, claim),
     answer: (view) => client.views.update({ view_id: viewId, view }),
-    failed: (text) => buildNoticeModal(text),
+    failed: (text) => buildNoticeModal(t, text),
   });
   // An approval may have queued a change for the tenant (rule 13), and notices: made and sent now.
   if (submission.decision === "approve") await sendQueuedNotices(deps, client, { workspaceId });
@@ -60,6 +67,7 @@ export async function submitDecision(
 
 /** The modal's last word, or null when this delivery is a repeat and the first one answers. */
 async function decide(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   submission: DecisionSubmission,
@@ -70,7 +78,8 @@ async function decide(
   const meta = viewMetadataFor(metadataSchema, submission.privateMetadata, workspaceId);
   if (!meta) {
     return buildNoticeModal(
-      await refuseForgedMetadata(deps, { workspaceId, actor, attempted: `request.${decision}`, viewId }),
+      t,
+      await refuseForgedMetadata(t, deps, { workspaceId, actor, attempted: `request.${decision}`, viewId }),
     );
   }
   if (!(await claim.claim(deliveryKey.submission({ id: viewId, hash: submission.viewHash })))) return null;
@@ -92,17 +101,18 @@ async function decide(
         // Nothing is on until the tenant has assigned it (rule 13).
         turnedOn: assigned && !assigned.pendingInTenant ? assigned.enabled.map((s) => s.name) : null,
       });
-    if (outcome.status === "denied") return buildNoticeModal(en["request.done.denied"]());
+    if (outcome.status === "denied") return buildNoticeModal(t, t["request.done.denied"]());
     const words = {
       product: escapeMrkdwn(request?.product.name ?? ""),
       person: request ? mention(request.person.slackUserId) : "",
     };
     if (assigned?.pendingInTenant)
-      return buildNoticeModal(en["request.done.approved_pending_in_tenant"](words));
+      return buildNoticeModal(t, t["request.done.approved_pending_in_tenant"](words));
     return buildNoticeModal(
+      t,
       assigned
-        ? en["request.done.approved"]({ ...words, seats: en["seats.available"](assigned.seats) })
-        : en["request.done.approved_already_held"](words),
+        ? t["request.done.approved"]({ ...words, seats: t["seats.available"](assigned.seats) })
+        : t["request.done.approved_already_held"](words),
     );
   }
   if (outcome.code === "UNKNOWN_REQUEST") {
@@ -114,22 +124,24 @@ async function decide(
     });
   }
   return buildNoticeModal(
-    await refusalText(deps, outcome, { workspaceId, requestId, timeZone: acting?.timeZone }),
+    t,
+    await refusalText(t, deps, outcome, { workspaceId, requestId, timeZone: acting?.timeZone }),
   );
 }
 
 async function refusalText(
+  t: Catalog,
   deps: SlackDeps,
   outcome: Exclude<DecideRequestOutcome, { ok: true }>,
   input: { workspaceId: string; requestId: string; timeZone: string | null | undefined },
 ): Promise<string> {
   if ("requestStillPending" in outcome)
-    return en["request.done.not_assigned"]({
-      message: failureText(outcome, { timeZone: input.timeZone ?? "UTC" }),
+    return t["request.done.not_assigned"]({
+      message: failureText(t, outcome, { timeZone: input.timeZone ?? "UTC" }),
     });
   if (outcome.code === "ALREADY_DECIDED") {
     const request = await loadRequestSummary(deps.db, input);
-    if (request && request.status !== "pending") return alreadyDecidedText(request);
+    if (request && request.status !== "pending") return alreadyDecidedText(t, request);
   }
-  return failureText(outcome, { timeZone: input.timeZone ?? "UTC" });
+  return failureText(t, outcome, { timeZone: input.timeZone ?? "UTC" });
 }

@@ -1,9 +1,9 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
 import { stopWindowReminders } from "../../licensing/reminders/stop-window-reminders.ts";
-import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
+import { readerCatalog } from "../copy/reader-catalog.ts";
 import { actingPerson } from "../directory/acting-admin.ts";
 import { refreshNoticeCopies } from "../notices/refresh-notice-copies.ts";
 import { windowNow } from "../notices/subject-now.ts";
@@ -27,10 +27,12 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const workspaceId = workspaceOf(body);
+      const t = await readerCatalog(deps.db, workspaceId, body.user.id);
       const windowId = action.value ?? "";
       const userId = body.user.id;
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
       const delivery = {
+        reader: t,
         name: "let it expire",
         workspaceId,
         requestId: body.trigger_id,
@@ -51,22 +53,22 @@ export function registerWindowReminderActions(app: App, deps: SlackDeps): void {
               attempted: "let_window_expire",
               targets: [{ type: "restore_window", id: windowId }],
             });
-            return errorText(stopped.code);
+            return errorText(t, stopped.code);
           }
-          if (!stopped.ok && stopped.code === "NOT_ALLOWED") return errorText(stopped.code);
+          if (!stopped.ok && stopped.code === "NOT_ALLOWED") return errorText(t, stopped.code);
           await refreshNoticeCopies(deps, client, {
             workspaceId,
             subject: { kind: "restore_window", id: windowId },
           });
           if (!stopped.ok || stopped.repeated) {
-            const what = windowOutcome(await windowNow(deps, { workspaceId, windowId }));
-            if (what !== undefined) return en["outcome.already"]({ what });
-            if (!stopped.ok) return failureText(stopped, { timeZone: acting?.timeZone ?? "UTC" });
+            const what = windowOutcome(t, await windowNow(deps, { workspaceId, windowId }));
+            if (what !== undefined) return t["outcome.already"]({ what });
+            if (!stopped.ok) return failureText(t, stopped, { timeZone: acting?.timeZone ?? "UTC" });
           }
-          return en["jobs.let_expire.done"]({
+          return t["jobs.let_expire.done"]({
             person: escapeMrkdwn(stopped.person),
             product: escapeMrkdwn(stopped.product),
-            date: formatInstant(stopped.purgeAt, acting?.timeZone ?? "UTC"),
+            date: formatInstant(t, stopped.purgeAt, acting?.timeZone ?? "UTC"),
           });
         },
         answer: reply,

@@ -2,7 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../licensing/actor.ts";
 import { restoreWindow } from "../../licensing/home/restore-window.ts";
 import { recordUnknownTarget } from "../../licensing/record-unknown-target.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import { errorText } from "../copy/licensing-codes.ts";
 import { actingAdmin } from "../directory/acting-admin.ts";
@@ -32,13 +32,20 @@ export interface RestoreClick {
  * the admin's home is published again without the window.
  */
 export async function restoreFromHome(
+  t: Catalog,
   deps: SlackDeps,
   client: WebClient,
   click: RestoreClick,
 ): Promise<void> {
   const { workspaceId, userId, windowId } = click;
   const target = { userId };
-  const delivery = { name: "restore from App Home", workspaceId, requestId: click.actionTs, context: click };
+  const delivery = {
+    reader: t,
+    name: "restore from App Home",
+    workspaceId,
+    requestId: click.actionTs,
+    context: click,
+  };
   let restoredNow = false;
   let pendingInTenant = false;
   await handleDeliveryOnce<string>(deps, delivery, {
@@ -52,7 +59,7 @@ export async function restoreFromHome(
         targetType: "restore_window",
         targetId: windowId,
       });
-      if (!acting) return en["home.restore.refused"]();
+      if (!acting) return t["home.restore.refused"]();
       const result = await restoreWindow(deps.db, deps.clock, { workspaceId, windowId, actor });
       if (!result.ok && result.code === "UNKNOWN_WINDOW") {
         await recordUnknownTarget(deps.db, deps.clock, {
@@ -61,7 +68,7 @@ export async function restoreFromHome(
           attempted: "restore",
           targets: [{ type: "restore_window", id: windowId }],
         });
-        return errorText(result.code);
+        return errorText(t, result.code);
       }
       // Reminders about the window, wherever this click came from, now say what became of it.
       await refreshNoticeCopies(deps, client, {
@@ -72,27 +79,27 @@ export async function restoreFromHome(
         // Restored or deleted before this click: say so, by whom and when, not only that it failed.
         const now = await windowNow(deps, { workspaceId, windowId });
         if (now?.kind === "restored" || now?.kind === "purged")
-          return en["outcome.already"]({ what: windowOutcome(now) ?? "" });
+          return t["outcome.already"]({ what: windowOutcome(t, now) ?? "" });
       }
       restoredNow = result.ok;
       pendingInTenant = result.ok && result.pendingInTenant === true;
       if (result.ok && result.pendingInTenant) {
-        return en["tenant.pending.assign"]({
+        return t["tenant.pending.assign"]({
           person: escapeMrkdwn(result.person.name),
           product: escapeMrkdwn(result.product.name),
         });
       }
       if (result.ok)
-        return en["restore.done"]({
+        return t["restore.done"]({
           person: escapeMrkdwn(result.person.name),
           product: escapeMrkdwn(result.product.name),
-          seats: en["seats.available"](result.seats),
+          seats: t["seats.available"](result.seats),
         });
       if (result.code === "WINDOW_CLOSED" && result.purgedAt)
-        return en["restore.window_closed_on"]({
-          date: formatInstant(result.purgedAt, acting.timeZone ?? "UTC"),
+        return t["restore.window_closed_on"]({
+          date: formatInstant(t, result.purgedAt, acting.timeZone ?? "UTC"),
         });
-      return failureText(result, { timeZone: acting.timeZone ?? "UTC" });
+      return failureText(t, result, { timeZone: acting.timeZone ?? "UTC" });
     },
     answer: async (text) => {
       await notifyUser(client, deps.logger, target, { text });

@@ -1,5 +1,4 @@
 import { restoreProduct } from "../../licensing/restore-product.ts";
-import { en } from "../copy/en.ts";
 import { escapeMrkdwn, formatInstant } from "../copy/format.ts";
 import {
   adminAndPerson,
@@ -16,6 +15,7 @@ export async function restoreLicense(
   ctx: CommandContext,
   input: { person: PersonRef; product: string },
 ): Promise<void> {
+  const { t } = ctx;
   const named = await adminAndPerson(ctx, "restore", input.person);
   if (!named) return;
   const { admin, person } = named;
@@ -31,17 +31,17 @@ export async function restoreLicense(
     const words = { person: escapeMrkdwn(result.person.name), product: escapeMrkdwn(result.product.name) };
     await ctx.reply({
       text: result.pendingInTenant
-        ? en["tenant.pending.assign"](words)
-        : en["restore.done"]({ ...words, seats: en["seats.available"](result.seats) }),
+        ? t["tenant.pending.assign"](words)
+        : t["restore.done"]({ ...words, seats: t["seats.available"](result.seats) }),
     });
     return sendQueuedNotices(ctx.deps, ctx.client, { workspaceId: ctx.workspaceId });
   }
   if (result.code === "WINDOW_CLOSED" && result.purgedAt) {
     return ctx.reply({
-      text: en["restore.window_closed_on"]({
-        date: formatInstant(result.purgedAt, admin?.timeZone ?? "UTC"),
+      text: t["restore.window_closed_on"]({
+        date: formatInstant(t, result.purgedAt, admin?.timeZone ?? "UTC"),
       }),
     });
   }
-  return ctx.reply({ text: failureText(result, { timeZone: admin?.timeZone ?? "UTC" }) });
+  return ctx.reply({ text: failureText(t, result, { timeZone: admin?.timeZone ?? "UTC" }) });
 }

@@ -1,6 +1,6 @@
 import type { Failure } from "../../licensing/outcome.ts";
 import { describeFailure } from "../copy/describe-failure.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { MESSAGE_BLOCKS_MAX, type Message, message, packSections, section } from "./message-parts.ts";
 
 /**
@@ -8,13 +8,14 @@ import { MESSAGE_BLOCKS_MAX, type Message, message, packSections, section } from
  * details (whose license, which product, how many seats to free, when the window closed, who
  * decided the request, …), then what to do next. Dates are in the viewer's time zone.
  */
-export function buildErrorMessage(failure: Failure, options: { timeZone: string }): Message {
-  const { summary, items, next } = describeFailure(failure, options);
+export function buildErrorMessage(t: Catalog, failure: Failure, options: { timeZone: string }): Message {
+  const { summary, items, next } = describeFailure(t, failure, options);
   if (items.length === 0) return message(`${summary} ${next}`, [section(`${summary} ${next}`)]);
   return message(`${summary} ${next}`, [
     section(summary),
     ...packSections(
-      items.map((item) => en["error.detail.item"]({ item })),
+      t,
+      items.map((item) => t["error.detail.item"]({ item })),
       MESSAGE_BLOCKS_MAX - 2,
     ),
     section(next),
@@ -22,7 +23,7 @@ export function buildErrorMessage(failure: Failure, options: { timeZone: string 
 }
 
 /** The sentence form, what happened and what to do, for a line in a longer message or a reply. */
-export function failureText(failure: Failure, options: { timeZone: string }): string {
-  const { summary, next } = describeFailure(failure, options);
+export function failureText(t: Catalog, failure: Failure, options: { timeZone: string }): string {
+  const { summary, next } = describeFailure(t, failure, options);
   return `${summary} ${next}`;
 }

@@ -23,7 +23,8 @@ const json = (status: number, value: unknown, headers: Record<string, string> = 
  * The busy answer for each kind of request, from its raw body alone: a slash command gets an
  * ephemeral reply, a modal submission a small modal on top of it (closing it returns to the form,
  * to submit again), a button a message through its response_url, and an event a 503 so that
- * Slack delivers it again later. Nothing was done, so "try again" is true.
+ * Slack delivers it again later. Nothing was done, so "try again" is true. English: answering
+ * without reading anything, the instance does not know who asks.
  */
 export function busyAnswer(contentType: string, rawBody: string): BusyAnswer {
   const text = en["busy.try_again"]();
@@ -38,7 +39,7 @@ export function busyAnswer(contentType: string, rawBody: string): BusyAnswer {
     | { type?: unknown; response_url?: unknown; response_urls?: { response_url?: unknown }[] }
     | undefined;
   if (payload?.type === "view_submission") {
-    return json(200, { response_action: "push", view: buildNoticeModal(text) });
+    return json(200, { response_action: "push", view: buildNoticeModal(en, text) });
   }
   const responseUrl = payload?.response_url;
   if (payload?.type === "block_actions" && typeof responseUrl === "string") {

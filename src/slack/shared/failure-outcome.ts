@@ -1,6 +1,6 @@
 import { CommitOutcomeUnknownError } from "../../db/database.ts";
 import { findRecordedChange } from "../../licensing/audit/find-recorded-change.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { describeError } from "./logger.ts";
 
@@ -61,9 +61,12 @@ function isCommitOutcomeUnknown(error: unknown): boolean {
   return false;
 }
 
-/** What to tell the person about a failure that left `outcome` behind. */
-export const failureText: Record<FailureOutcome, () => string> = {
-  not_applied: en["error.unexpected"],
-  applied: en["failure.applied"],
-  unknown: en["failure.unknown"],
-};
+/** What to tell the person about a failure that left `outcome` behind, in their words. */
+export function failureText(t: Catalog, outcome: FailureOutcome): string {
+  const words = {
+    not_applied: "error.unexpected",
+    applied: "failure.applied",
+    unknown: "failure.unknown",
+  } as const;
+  return t[words[outcome]]();
+}

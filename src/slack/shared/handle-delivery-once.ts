@@ -1,3 +1,4 @@
+import { type Catalog, en } from "../copy/en.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 import { claimDelivery, releaseDelivery } from "./claim-delivery.ts";
 import { failureOutcome, failureText } from "./failure-outcome.ts";
@@ -12,6 +13,11 @@ export interface Delivery {
   requestId: string;
   /** Said in the log beside a failure. */
   context?: object;
+  /**
+   * The words of the person who waits for the answer, when known before the work: a failure is
+   * told in them. English otherwise: a failure may be the very database the language is read from.
+   */
+  reader?: Catalog;
 }
 
 /** The delivery's claim, held by the work: the work decides when it has read enough to claim. */
@@ -73,7 +79,8 @@ export async function handleDeliveryOnce<A>(
     });
     const outcome = await failureOutcome(deps, { workspaceId, requestId, startedAt }, error);
     if (outcome === "not_applied") await giveBack(deps, delivery, key);
-    if (handling.failed) await show(deps, delivery, handling, handling.failed(failureText[outcome]()));
+    if (handling.failed)
+      await show(deps, delivery, handling, handling.failed(failureText(delivery.reader ?? en, outcome)));
     return;
   }
   if (answer !== null && answer !== undefined) await show(deps, delivery, handling, answer as A);

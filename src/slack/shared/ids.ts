@@ -121,6 +121,12 @@ export const ids = {
     channelBlock: "setup.approvals.channel",
     defaultsBlock: "setup.defaults",
     inputAction: "setup.input",
+    /** The workspace's default language, chosen right on the checklist. */
+    languageAction: "setup.language.choose",
+  },
+  /** A person's own language, chosen in App Home. */
+  language: {
+    chooseAction: "home.language.choose",
   },
   /** App Home's Microsoft 365 item: connect (a modal, or the settings in one click) and disconnect. */
   tenant: {

@@ -1,5 +1,5 @@
 import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import { truncate } from "../copy/format.ts";
 
 /** Slack's limits for a message, which every builder here holds for any amount of data. */
@@ -46,6 +46,7 @@ export function context(texts: string[]): ContextBlock {
  * and is not counted as an entry.
  */
 export function packSections(
+  t: Catalog,
   items: readonly string[],
   maxBlocks: number,
   options: { heading?: string } = {},
@@ -72,7 +73,7 @@ export function packSections(
   const last = kept[kept.length - 1] ?? [];
   const headingLines = options.heading ? 1 : 0;
   let shown = kept.reduce((sum, lines) => sum + lines.length, 0) - headingLines;
-  const more = () => en["list.more"]({ count: items.length - shown });
+  const more = () => t["list.more"]({ count: items.length - shown });
   while (last.length > 1 && [...last, more()].join("\n").length > SECTION_TEXT_MAX) {
     last.pop();
     shown -= 1;

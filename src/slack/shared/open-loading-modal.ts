@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import type { Catalog } from "../copy/en.ts";
 import { buildLoadingModal } from "./notice-modal.ts";
 
 /** A modal opened on a trigger id, to be updated with what it shows once that is ready. */
@@ -8,7 +9,11 @@ export interface OpenedModal {
 }
 
 /** Opens the loading modal first, before any slow work: the trigger id lives 3 s and is single-use. */
-export async function openLoadingModal(client: WebClient, triggerId: string): Promise<OpenedModal> {
-  const opened = await client.views.open({ trigger_id: triggerId, view: buildLoadingModal() });
+export async function openLoadingModal(
+  t: Catalog,
+  client: WebClient,
+  triggerId: string,
+): Promise<OpenedModal> {
+  const opened = await client.views.open({ trigger_id: triggerId, view: buildLoadingModal(t) });
   return { viewId: opened.view?.id as string, hash: opened.view?.hash };
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "../../licensing/actor.ts";
 import { recordRefusal } from "../../licensing/record-refusal.ts";
-import { en } from "../copy/en.ts";
+import type { Catalog } from "../copy/en.ts";
 import type { SlackDeps } from "../slack-deps.ts";
 
 /**
@@ -9,6 +9,7 @@ import type { SlackDeps } from "../slack-deps.ts";
  * work — the forger learns nothing of why.
  */
 export async function refuseForgedMetadata(
+  t: Catalog,
   deps: Pick<SlackDeps, "db" | "clock">,
   input: { workspaceId: string; actor: Actor; attempted: string; viewId: string },
 ): Promise<string> {
@@ -20,5 +21,5 @@ export async function refuseForgedMetadata(
     targetId: input.viewId,
     reason: "FORGED_METADATA",
   });
-  return en["error.unexpected"]();
+  return t["error.unexpected"]();
 }

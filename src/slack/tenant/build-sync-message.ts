@@ -34,7 +34,7 @@ export function buildSyncReply(
         en["sync.removed"]({
           person: mention(r.person),
           product: escapeMrkdwn(r.product),
-          until: r.goneForGoodAt ? formatInstant(new Date(r.goneForGoodAt), timeZone) : null,
+          until: r.goneForGoodAt ? formatInstant(en, new Date(r.goneForGoodAt), timeZone) : null,
         }),
       ),
     ];

@@ -20,6 +20,7 @@ export async function syncWithTenant(ctx: CommandContext): Promise<void> {
     tenant,
     plans: shippedServicePlans(),
   });
-  if (!outcome.ok && outcome.code === "NOT_ALLOWED") return ctx.reply({ text: errorText(outcome.code) });
+  if (!outcome.ok && outcome.code === "NOT_ALLOWED")
+    return ctx.reply({ text: errorText(ctx.t, outcome.code) });
   return ctx.reply({ text: buildSyncReply(outcome, ctx.snapshot.acting?.timeZone ?? "UTC") });
 }

@@ -20,7 +20,7 @@ export function buildTenantStatusMessage(view: TenantConnectionView, options: { 
     if (view.lastSync) {
       lines.push(
         en["tenant.status.member_sync"]({
-          at: formatInstant(view.lastSync.at, options.timeZone),
+          at: formatInstant(en, view.lastSync.at, options.timeZone),
           ok: view.lastSync.error === null,
         }),
       );
@@ -32,7 +32,7 @@ export function buildTenantStatusMessage(view: TenantConnectionView, options: { 
     app: escapeMrkdwn(view.clientId ?? "—"),
     method: en[`tenant.method.${view.method}`](),
     by: view.connectedBy,
-    at: formatInstant(view.connectedAt, options.timeZone),
+    at: formatInstant(en, view.connectedAt, options.timeZone),
   });
   const blocks = [
     section(`${en["tenant.status.header"]()}\n${connection}`),
@@ -71,7 +71,7 @@ function permissionLines(
 
 function syncLines(lastSync: LastSync | null, timeZone: string): string[] {
   if (!lastSync) return [en["tenant.status.never_synced"]()];
-  const at = formatInstant(lastSync.at, timeZone);
+  const at = formatInstant(en, lastSync.at, timeZone);
   if (lastSync.error !== null) {
     return [
       en["tenant.status.sync_failed"]({ at, error: escapeMrkdwn(truncate(lastSync.error, SYNC_ERROR_MAX)) }),

@@ -6,6 +6,7 @@ import {
   type AssignAttempt,
   buildAssignResultMessage,
 } from "../../../src/slack/assign/build-assign-result-message.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { allText, expectWithinMessageLimits } from "../shared/message-limits.ts";
 
 const office = { id: "o1", key: "office", name: "Office 365 Small Business Premium" };
@@ -38,7 +39,7 @@ const assigned = (name: string, over: Partial<AssignProductResult> = {}): Assign
 });
 
 const build = (attempts: AssignAttempt[]) =>
-  buildAssignResultMessage({ product: office, attempts, timeZone: "Europe/Stockholm" });
+  buildAssignResultMessage(en, { product: office, attempts, timeZone: "Europe/Stockholm" });
 
 describe("buildAssignResultMessage", () => {
   it("tells what one assign turned on, skipped and why, restored, and the seats left", () => {
@@ -114,7 +115,7 @@ describe("buildAssignResultMessage", () => {
         outcome: fail("USAGE_LOCATION_REQUIRED"),
       })),
     ];
-    const message = buildAssignResultMessage({
+    const message = buildAssignResultMessage(en, {
       product: { name: "P".repeat(500) },
       attempts,
       timeZone: "UTC",

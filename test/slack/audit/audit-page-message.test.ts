@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditNames } from "../../../src/licensing/audit/audit-names.ts";
 import type { AuditEntryView } from "../../../src/licensing/audit/list-audit.ts";
 import { buildAuditPageMessage } from "../../../src/slack/audit/audit-page-message.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { allText, expectWithinMessageLimits } from "../shared/message-limits.ts";
 
 const entry = (i: number, over: Partial<AuditEntryView> = {}): AuditEntryView => ({
@@ -21,7 +22,7 @@ const names: AuditNames = { people: {}, products: {}, requests: {}, windows: {},
 
 describe("buildAuditPageMessage", () => {
   it("shows who did what to whom, when, in the reader's time zone, with the next page's button", () => {
-    const message = buildAuditPageMessage([entry(1)], {
+    const message = buildAuditPageMessage(en, [entry(1)], {
       timeZone: "Europe/Stockholm",
       names,
       nextValue: "a1|1|1|",
@@ -37,6 +38,7 @@ describe("buildAuditPageMessage", () => {
 
   it("says when the oldest change is reached, and names refusals and unknown actions", () => {
     const message = buildAuditPageMessage(
+      en,
       [
         entry(1, { actor: "system", action: "something.new" }),
         entry(2, { action: "refused", after: { attempted: "remove", reason: "NOT_ALLOWED" } }),
@@ -59,7 +61,7 @@ describe("buildAuditPageMessage", () => {
         after: { person: { name: long }, product: { name: long }, address: long },
       }),
     );
-    const message = buildAuditPageMessage(entries, {
+    const message = buildAuditPageMessage(en, entries, {
       timeZone: "UTC",
       names,
       who: "<@U0ANNA>",
@@ -70,7 +72,7 @@ describe("buildAuditPageMessage", () => {
   });
 
   it("says there is nothing yet", () => {
-    expect(allText(buildAuditPageMessage([], { timeZone: "UTC", names }))).toContain(
+    expect(allText(buildAuditPageMessage(en, [], { timeZone: "UTC", names }))).toContain(
       "No changes are recorded yet.",
     );
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditNames } from "../../../src/licensing/audit/audit-names.ts";
 import type { AuditEntryView } from "../../../src/licensing/audit/list-audit.ts";
 import { AUDIT_ACTIONS, auditSentence } from "../../../src/slack/audit/audit-sentence.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 
 const BO = "11111111-1111-4111-8111-111111111111";
 const ALVA = "22222222-2222-4222-8222-222222222222";
@@ -209,6 +210,19 @@ const rows: Record<string, { row: Omit<Row, "action">; says: string[] }> = {
     row: { targetType: "person", targetId: BO, before: null, after: { code: "USAGE_LOCATION_REQUIRED" } },
     says: ["could not give *Bo Berg*", "has no usage location"],
   },
+  "person.language_set": {
+    row: { targetType: "person", targetId: ALVA, before: { language: null }, after: { language: "sv" } },
+    says: ["set *Alva*'s language to Swedish"],
+  },
+  "workspace.default_language_set": {
+    row: {
+      targetType: "workspace",
+      targetId: "T1",
+      before: { defaultLanguage: "en" },
+      after: { defaultLanguage: "sv" },
+    },
+    says: ["set the workspace's default language to Swedish (was English)"],
+  },
   "admin.granted": {
     row: { targetType: "person", targetId: ALVA, before: null, after: null },
     says: ["made *Alva* a license admin"],
@@ -388,7 +402,7 @@ const rows: Record<string, { row: Omit<Row, "action">; says: string[] }> = {
 const say = (action: string) => {
   const sample = rows[action];
   if (!sample) throw new Error(`no sample row for ${action}`);
-  return auditSentence({ action, ...sample.row }, names, { timeZone: "UTC" });
+  return auditSentence(en, { action, ...sample.row }, names, { timeZone: "UTC" });
 };
 
 /** The action names the use cases write, read from their source: a new kind fails here until worded. */
@@ -431,6 +445,7 @@ describe("auditSentence", () => {
   it("reads a refusal's reason in words, whatever the reason", () => {
     const refused = (reason: string, attempted = "remove") =>
       auditSentence(
+        en,
         { action: "refused", targetType: "view", targetId: "V1", before: null, after: { attempted, reason } },
         names,
         { timeZone: "UTC" },
@@ -444,6 +459,7 @@ describe("auditSentence", () => {
 
   it("says less, never an id, when a name is gone", () => {
     const sentence = auditSentence(
+      en,
       { action: "request.filed", targetType: "license_request", targetId: "gone", before: null, after: {} },
       names,
       { timeZone: "UTC" },

@@ -3,6 +3,7 @@ import type { BulkPreview } from "../../../src/licensing/bulk/preview-bulk-chang
 import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
 import { buildBulkFormModal } from "../../../src/slack/bulk/bulk-form-modal.ts";
 import { buildBulkPreviewModal } from "../../../src/slack/bulk/bulk-preview-modal.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 
 const longName = (i: number) => `Product ${i} ${"with a very long name ".repeat(9)}`.slice(0, 200);
 
@@ -51,11 +52,13 @@ describe("the bulk modals", () => {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
       name: longName(i),
     }));
-    expect(blockKitProblems("modal", buildBulkFormModal({ products, privateMetadata: "{}" }))).toEqual([]);
+    expect(blockKitProblems("modal", buildBulkFormModal(en, { products, privateMetadata: "{}" }))).toEqual(
+      [],
+    );
   });
 
   it("the preview of 1,000 people over 80 products stays within a modal's limits and says how many more", () => {
-    const view = buildBulkPreviewModal(preview(1000, 80, 3), { timeZone: "Europe/Stockholm" });
+    const view = buildBulkPreviewModal(en, preview(1000, 80, 3), { timeZone: "Europe/Stockholm" });
     expect(blockKitProblems("modal", view)).toEqual([]);
     const text = JSON.stringify(view.blocks);
     expect(text).toContain("is 3 seats short");
@@ -64,7 +67,7 @@ describe("the bulk modals", () => {
   });
 
   it("offers Apply when every product has the seats", () => {
-    const view = buildBulkPreviewModal(preview(2, 1), { timeZone: "UTC" });
+    const view = buildBulkPreviewModal(en, preview(2, 1), { timeZone: "UTC" });
     expect(view.submit?.text).toBe("Apply");
     expect(JSON.stringify(view.blocks)).toContain(
       "This data can be restored until 1 Apr 2026, 10:00 UTC; deleted after that",

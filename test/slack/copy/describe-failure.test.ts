@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type Failure, fail, type LicensingCode } from "../../../src/licensing/outcome.ts";
 import { describeFailure } from "../../../src/slack/copy/describe-failure.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { errorText, messageForCode, nextStep } from "../../../src/slack/copy/licensing-codes.ts";
+import { sv } from "../../../src/slack/copy/sv.ts";
 
 const utc = { timeZone: "UTC" };
 const bo = { id: "p1", name: "Bo Berg", slackUserId: "U1" };
@@ -104,7 +106,7 @@ const codes = Object.keys(messageForCode) as LicensingCode[];
 
 describe("describeFailure, over every failure code", () => {
   it.each(codes)("%s names whom and what it is about, and says what to do next", (code) => {
-    const { summary, items, next } = describeFailure(fullest[code], utc);
+    const { summary, items, next } = describeFailure(en, fullest[code], utc);
     const words = [summary, ...items].join("\n");
     if (ABOUT_PERSON.has(code)) expect(words).toContain("*Bo Berg*");
     if (ABOUT_PRODUCT.has(code)) {
@@ -121,7 +123,7 @@ describe("describeFailure, over every failure code", () => {
 
   it("reads as one says it", () => {
     const text = (failure: Failure) => {
-      const { summary, next } = describeFailure(failure, utc);
+      const { summary, next } = describeFailure(en, failure, utc);
       return `${summary} ${next}`;
     };
     expect(text(fullest.NOT_ASSIGNED)).toBe(
@@ -137,6 +139,7 @@ describe("describeFailure, over every failure code", () => {
 
   it("lists several people under one sentence, and escapes names", () => {
     const two = describeFailure(
+      en,
       fail("USAGE_LOCATION_REQUIRED", { people: [bo, { ...bo, name: "Cleo <C>" }] }),
       utc,
     );
@@ -146,11 +149,11 @@ describe("describeFailure, over every failure code", () => {
 });
 
 describe("describeFailure in Swedish", () => {
-  const svUtc = { timeZone: "UTC", language: "sv" } as const;
+  const svUtc = { timeZone: "UTC" } as const;
 
   it.each(codes)("%s is said in Swedish, naming whom and what, with a next step", (code) => {
-    const english = describeFailure(fullest[code], utc);
-    const swedish = describeFailure(fullest[code], svUtc);
+    const english = describeFailure(en, fullest[code], utc);
+    const swedish = describeFailure(sv, fullest[code], svUtc);
     expect(swedish.summary).not.toBe(english.summary);
     expect(swedish.next).not.toBe(english.next);
     expect(swedish.items).toHaveLength(english.items.length);
@@ -167,7 +170,7 @@ describe("describeFailure in Swedish", () => {
 
   it("reads as one says it, with the date as Swedish writes it", () => {
     const text = (failure: Failure) => {
-      const { summary, next } = describeFailure(failure, svUtc);
+      const { summary, next } = describeFailure(sv, failure, svUtc);
       return `${summary} ${next}`;
     };
     expect(text(fullest.NOT_ASSIGNED)).toBe(
@@ -185,16 +188,14 @@ describe("describeFailure in Swedish", () => {
   it("a move from no usage location says so in Swedish", () => {
     const warning = fullest.LOCATION_CHANGE_LOSES_DATA.warning;
     const moved = fail("LOCATION_CHANGE_LOSES_DATA", { warning: { ...warning, from: null } });
-    expect(describeFailure(moved, svUtc).summary).toContain("från ingen plats till CN");
-    expect(describeFailure(moved, utc).summary).toContain("from no location to CN");
+    expect(describeFailure(sv, moved, svUtc).summary).toContain("från ingen plats till CN");
+    expect(describeFailure(en, moved, utc).summary).toContain("from no location to CN");
   });
 
   it("a next step without a product names the placeholder in the reader's language", () => {
-    expect(nextStep("NOT_ASSIGNED", undefined, "sv")).toBe(
-      "Så här ger du den: `/license assign @person produkt`.",
-    );
-    expect(nextStep("NOT_ASSIGNED")).toBe("To give it: `/license assign @person product`.");
-    expect(errorText("NO_SEATS_LEFT", "sv")).toBe(
+    expect(nextStep(sv, "NOT_ASSIGNED")).toBe("Så här ger du den: `/license assign @person produkt`.");
+    expect(nextStep(en, "NOT_ASSIGNED")).toBe("To give it: `/license assign @person product`.");
+    expect(errorText(sv, "NO_SEATS_LEFT")).toBe(
       "Det finns inga licenser kvar för den produkten. Frigör en licens med `/license remove @person produkt`, eller öka antalet köpta licenser med `/license seats produkt N`.",
     );
   });

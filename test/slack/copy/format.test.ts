@@ -56,22 +56,27 @@ describe("formatInstant", () => {
   const end = new Date("2027-01-02T08:00:00Z");
 
   it("says an instant in the reader's zone, with the zone named", () => {
-    expect(formatInstant(end, "Europe/Stockholm")).toBe("2 Jan 2027, 09:00 CET");
-    expect(formatInstant(end, "UTC")).toBe("2 Jan 2027, 08:00 UTC");
+    expect(formatInstant(en, end, "Europe/Stockholm")).toBe("2 Jan 2027, 09:00 CET");
+    expect(formatInstant(en, end, "UTC")).toBe("2 Jan 2027, 08:00 UTC");
+  });
+
+  it("writes the instant in the reader's catalog's locale", () => {
+    const swedish = { ...en, "format.locale": () => "sv-SE" };
+    expect(formatInstant(swedish, end, "Europe/Stockholm")).toBe("2 jan. 2027 09:00 CET");
   });
 
   it("falls back to UTC, and says so, for a zone it does not know", () => {
-    expect(formatInstant(end, "Mars/Olympus")).toBe("2 Jan 2027, 08:00 UTC");
+    expect(formatInstant(en, end, "Mars/Olympus")).toBe("2 Jan 2027, 08:00 UTC");
   });
 
   it("gives a message many read Slack's per-reader date, with the same instant in UTC as fallback", () => {
-    expect(formatInstantForEachReader(end)).toBe(
+    expect(formatInstantForEachReader(en, end)).toBe(
       "<!date^1798876800^{date_short} {time}|2 Jan 2027, 08:00 UTC>",
     );
   });
 
   it("says a window's end one way: restorable until, deleted after", () => {
-    const date = formatInstant(end, "Europe/Stockholm");
+    const date = formatInstant(en, end, "Europe/Stockholm");
     expect(en["remove.lost.heading"]({ date })).toBe(
       "*This data can be restored until 2 Jan 2027, 09:00 CET; deleted after that:*",
     );
@@ -85,28 +90,28 @@ describe("formatInstant in Swedish", () => {
   const end = new Date("2027-01-02T08:00:00Z");
 
   it("says an instant as Swedish does, in the reader's zone with the zone named", () => {
-    expect(formatInstant(end, "Europe/Stockholm", "sv")).toBe("2 jan. 2027 09:00 CET");
-    expect(formatInstant(new Date("2027-07-02T08:00:00Z"), "Europe/Stockholm", "sv")).toBe(
+    expect(formatInstant(sv, end, "Europe/Stockholm")).toBe("2 jan. 2027 09:00 CET");
+    expect(formatInstant(sv, new Date("2027-07-02T08:00:00Z"), "Europe/Stockholm")).toBe(
       "2 juli 2027 10:00 CEST",
     );
   });
 
   it("leaves English as it was", () => {
-    expect(formatInstant(end, "Europe/Stockholm", "en")).toBe("2 Jan 2027, 09:00 CET");
+    expect(formatInstant(en, end, "Europe/Stockholm")).toBe("2 Jan 2027, 09:00 CET");
   });
 
   it("falls back to UTC, and says so, for a zone it does not know", () => {
-    expect(formatInstant(end, "Mars/Olympus", "sv")).toBe("2 jan. 2027 08:00 UTC");
+    expect(formatInstant(sv, end, "Mars/Olympus")).toBe("2 jan. 2027 08:00 UTC");
   });
 
   it("gives a message many read a Swedish fallback for clients that cannot show Slack's date", () => {
-    expect(formatInstantForEachReader(end, "sv")).toBe(
+    expect(formatInstantForEachReader(sv, end)).toBe(
       "<!date^1798876800^{date_short} {time}|2 jan. 2027 08:00 UTC>",
     );
   });
 
   it("says a window's end one way in Swedish too", () => {
-    const date = formatInstant(end, "Europe/Stockholm", "sv");
+    const date = formatInstant(sv, end, "Europe/Stockholm");
     expect(sv["remove.lost.heading"]({ date })).toBe(
       "*Den här informationen kan återställas fram till 2 jan. 2027 09:00 CET och raderas sedan:*",
     );
@@ -118,15 +123,14 @@ describe("formatInstant in Swedish", () => {
 
 describe("numbers and sizes per language", () => {
   it("write decimals and thousands as each language does", () => {
-    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
-    expect(formatNumber(1234.5, "sv")).toBe("1\u00a0234,5");
-    expect(formatNumber(1234.5)).toBe("1,234.5");
+    expect(formatNumber(en, 1234.5)).toBe("1,234.5");
+    expect(formatNumber(sv, 1234.5)).toBe("1\u00a0234,5");
   });
 
   it("say a mailbox size with the language's decimal mark", () => {
     expect(formatSize(2560)).toBe("2.5 GB");
-    expect(formatSize(2560, "sv")).toBe("2,5 GB");
-    expect(formatSize(800, "sv")).toBe("800 MB");
-    expect(formatSize(10240, "sv")).toBe("10 GB");
+    expect(formatSize(2560, sv)).toBe("2,5 GB");
+    expect(formatSize(800, sv)).toBe("800 MB");
+    expect(formatSize(10240, sv)).toBe("10 GB");
   });
 });

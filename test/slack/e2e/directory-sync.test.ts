@@ -214,7 +214,7 @@ describe("directory sync", () => {
       const appDeps = { ...deps(), db: t.appDb };
       return startScheduler({
         ...appDeps,
-        send: sendJobNotice(relayClient(fake.token, fake.url)),
+        send: sendJobNotice(appDeps.db, relayClient(fake.token, fake.url)),
         directory: slackDirectorySource(appDeps, { botToken: fake.token, apiUrl: fake.url }),
       });
     };

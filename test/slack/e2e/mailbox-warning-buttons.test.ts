@@ -45,7 +45,7 @@ async function warnedMailbox(sizeGb = 15) {
   if (!row?.lockAt) throw new Error("not over quota");
   const day = fixedClock(addDays(row.lockAt, -1));
   await runDailyJobs(app.db, day.now(), { workspaceId: app.teamId });
-  await relayOutbox(app.db, day, sendJobNotice(relayClient(app.fake.token, app.fake.url)));
+  await relayOutbox(app.db, day, sendJobNotice(app.db, relayClient(app.fake.token, app.fake.url)));
   const copies: Copy[] = app.fake.messages
     .filter((m) => JSON.stringify(m.blocks ?? []).includes(`"value":"${created.mailboxId}"`))
     .map((m) => ({ channel: m.channel, ts: m.ts }));

@@ -6,6 +6,7 @@ import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { setPurchasedSeats } from "../../../src/licensing/set-purchased-seats.ts";
 import { dmChannelFor, type SlackUser } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { formatInstant } from "../../../src/slack/copy/format.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { BulkModalDriver } from "../../helpers/slack/bulk-modal-driver.ts";
@@ -116,7 +117,7 @@ describe("the person is told (rule 12)", () => {
     // SharePoint's documents outlive the removal: they are not said to go.
     expect(told).not.toContain("SharePoint");
     expect(told).toContain(
-      `can be restored until ${formatInstant(window?.purgeAt as Date, "America/New_York")}`,
+      `can be restored until ${formatInstant(en, window?.purgeAt as Date, "America/New_York")}`,
     );
     expect(told).toContain(`Until then ${adminName} or another license admin can restore it`);
 

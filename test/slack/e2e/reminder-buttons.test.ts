@@ -75,7 +75,7 @@ function click(userId: string, actionId: string, value: string) {
 describe("the buttons on a restore reminder", () => {
   it("reach the admin with the reminder, and Restore after the purge says it is too late", async () => {
     const r = await removedOffice();
-    const send = sendJobNotice(relayClient(app.fake.token, app.fake.url));
+    const send = sendJobNotice(app.db, relayClient(app.fake.token, app.fake.url));
     const reminderDay = fixedClock(addDays(r.window.purgeAt, -3));
     await runDailyJobs(app.db, reminderDay.now(), { workspaceId: r.workspaceId });
     await relayOutbox(app.db, reminderDay, send);
@@ -162,7 +162,11 @@ describe("an expired request", () => {
     await runDailyJobs(app.db, later.now(), { workspaceId: app.teamId });
     const deps = { db: app.db, clock: later, logger: { info() {}, warn() {}, error() {} } };
     const client = relayClient(app.fake.token, app.fake.url);
-    const relayed = await relayOutbox(app.db, later, sendJobNotice(client, afterNoticeSent(deps, client)));
+    const relayed = await relayOutbox(
+      app.db,
+      later,
+      sendJobNotice(app.db, client, afterNoticeSent(deps, client)),
+    );
     expect(relayed).toMatchObject({ failed: 0, retrying: 0 });
     const told = app.fake.messages.filter(
       (m) => m.channel.includes(member.id.slice(1)) && /expired/.test(m.text),
@@ -181,7 +185,7 @@ async function remindEveryAdmin(r: Awaited<ReturnType<typeof removedOffice>>) {
   });
   const day = fixedClock(addDays(r.window.purgeAt, -3));
   await runDailyJobs(app.db, day.now(), { workspaceId: r.workspaceId });
-  await relayOutbox(app.db, day, sendJobNotice(relayClient(app.fake.token, app.fake.url)));
+  await relayOutbox(app.db, day, sendJobNotice(app.db, relayClient(app.fake.token, app.fake.url)));
   const copies = app.fake.messages
     .filter((m) => JSON.stringify(m.blocks ?? []).includes(`"value":"${r.window.id}"`))
     .map((m) => ({ channel: m.channel, ts: m.ts }));
@@ -283,7 +287,7 @@ describe("a requests-waiting reminder", () => {
     const requestId = await pendingRequestFor(app, member);
     const day = fixedClock(addDays(new Date(), 3));
     await runDailyJobs(app.db, day.now(), { workspaceId: app.teamId });
-    await relayOutbox(app.db, day, sendJobNotice(relayClient(app.fake.token, app.fake.url)));
+    await relayOutbox(app.db, day, sendJobNotice(app.db, relayClient(app.fake.token, app.fake.url)));
     const reminders = app.fake.messages
       .filter(
         (m) =>

@@ -10,6 +10,7 @@ import { getSeatUsage } from "../../../src/licensing/get-seat-usage.ts";
 import { removeProduct } from "../../../src/licensing/remove-product.ts";
 import { dmChannelFor } from "../../../src/local-slack/fake-slack-api.ts";
 import { postInteraction } from "../../../src/local-slack/signed-requests.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { errorText } from "../../../src/slack/copy/licensing-codes.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 import { exampleCatalog } from "../../helpers/factories.ts";
@@ -18,7 +19,7 @@ import { SIGNING_SECRET, until, useRunningSlackApp } from "../../helpers/slack/r
 const app = useRunningSlackApp();
 const OTHER = "T0ELSEWHERE";
 /** The plain refusal, with its next step: never a claim that data is gone. */
-const NOT_FOUND = errorText("UNKNOWN_WINDOW");
+const NOT_FOUND = errorText(en, "UNKNOWN_WINDOW");
 
 /** A restore window of another workspace on the same database. */
 async function windowElsewhere(): Promise<string> {

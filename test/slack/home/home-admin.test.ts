@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { AdminHome } from "../../../src/licensing/home/get-admin-home.ts";
 import { seatUsage } from "../../../src/licensing/seat-usage.ts";
 import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildAdminHome } from "../../../src/slack/home/home-admin.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 
@@ -99,7 +100,7 @@ const buttons = (blocks: readonly unknown[], actionId: string) =>
 
 describe("the admin's Home tab", () => {
   it("holds Slack's Home tab limits with 80 products, 500 requests, 500 windows and 500 mailboxes", () => {
-    const view = buildAdminHome(largeHome(), { timeZone: "Europe/Stockholm", now });
+    const view = buildAdminHome(en, largeHome(), { timeZone: "Europe/Stockholm", now });
     expect(blockKitProblems("home", view)).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     const text = texts(view.blocks);
@@ -113,7 +114,7 @@ describe("the admin's Home tab", () => {
   });
 
   it("names the workspace's default usage location", () => {
-    const view = buildAdminHome({ ...emptyHome, defaultUsageLocation: "SE" }, { timeZone: "UTC", now });
+    const view = buildAdminHome(en, { ...emptyHome, defaultUsageLocation: "SE" }, { timeZone: "UTC", now });
     expect(texts(view.blocks)).toContain("Default usage location: SE");
   });
 
@@ -124,7 +125,7 @@ describe("the admin's Home tab", () => {
       { productId: uuid(2), key: "b", name: "Half one", isDefault: false, ...seatUsage(10, 5) },
     ];
     home.seats.total = 3;
-    const text = texts(buildAdminHome(home, { timeZone: "UTC", now }).blocks);
+    const text = texts(buildAdminHome(en, home, { timeZone: "UTC", now }).blocks);
     expect(text).toMatch(
       /`▰{10}` \*Full one\*: 0 of 10 available\n`▰{5}▱{5}` \*Half one\*: 5 of 10 available/,
     );
@@ -134,6 +135,7 @@ describe("the admin's Home tab", () => {
   it("names a window's person, product, what is lost and the date, with a Restore button carrying its id", () => {
     const home = emptyHome;
     const view = buildAdminHome(
+      en,
       {
         ...home,
         windows: {
@@ -174,7 +176,7 @@ describe("the admin's Home tab", () => {
   });
 
   it("says so when nothing waits, and still offers the bulk and products buttons", () => {
-    const view = buildAdminHome(emptyHome, { timeZone: "UTC", now });
+    const view = buildAdminHome(en, emptyHome, { timeZone: "UTC", now });
     const text = texts(view.blocks);
     expect(text).toContain("No requests are waiting.");
     expect(text).toContain("No removed license's data is deleted within 7 days.");

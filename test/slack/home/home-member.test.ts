@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PersonLicenses } from "../../../src/licensing/get-person-licenses.ts";
 import type { OwnRequestRow } from "../../../src/licensing/home/list-own-requests.ts";
 import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildMemberHome } from "../../../src/slack/home/home-member.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 
@@ -58,6 +59,7 @@ const texts = (blocks: readonly unknown[]) =>
 describe("a member's Home tab", () => {
   it("holds Slack's limits with 80 licenses, 80 restore windows and 500 requests", () => {
     const view = buildMemberHome(
+      en,
       {
         licenses: licenses(80),
         requests: {
@@ -74,6 +76,7 @@ describe("a member's Home tab", () => {
   it("shows their licenses with what is on, what can be restored, and where each request stands", () => {
     const mine = licenses(1);
     const view = buildMemberHome(
+      en,
       { licenses: mine, requests: { total: 2, rows: [request(1, "pending"), request(2, "denied", true)] } },
       { timeZone: "Europe/Stockholm" },
     );
@@ -91,7 +94,11 @@ describe("a member's Home tab", () => {
   });
 
   it("offers the request button to someone the directory does not know yet", () => {
-    const view = buildMemberHome({ licenses: null, requests: { total: 0, rows: [] } }, { timeZone: "UTC" });
+    const view = buildMemberHome(
+      en,
+      { licenses: null, requests: { total: 0, rows: [] } },
+      { timeZone: "UTC" },
+    );
     const text = texts(view.blocks);
     expect(text).toContain("You hold no licenses yet.");
     expect(text).toContain("You have not asked for a license.");

@@ -2,6 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { SetupChecklist } from "../../../src/licensing/home/get-setup-checklist.ts";
 import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildSetupChecklist } from "../../../src/slack/home/setup-checklist.ts";
 import {
   buildAdminsModal,
@@ -20,6 +21,7 @@ const fresh: SetupChecklist = {
   admins: { total: 1, names: ["Alva"] },
   approvals: null,
   defaults: { total: 0, names: [] },
+  defaultLanguage: "en",
 };
 
 const large: SetupChecklist = {
@@ -28,6 +30,7 @@ const large: SetupChecklist = {
   admins: { total: 400, names: Array.from({ length: 10 }, (_, i) => long("Admin", i)) },
   approvals: { route: "channel", channelId: "C0LICENSES" },
   defaults: { total: 300, names: Array.from({ length: 10 }, (_, i) => long("Product", i)) },
+  defaultLanguage: "sv",
 };
 
 const texts = (view: ReturnType<typeof buildSetupChecklist>) =>
@@ -35,7 +38,7 @@ const texts = (view: ReturnType<typeof buildSetupChecklist>) =>
 
 describe("buildSetupChecklist", () => {
   it("shows every item but the admins not done for a fresh workspace, each with its button", () => {
-    const view = buildSetupChecklist(fresh, {});
+    const view = buildSetupChecklist(en, fresh, {});
     expect(blockKitProblems("home", view)).toEqual([]);
     const items = texts(view).filter((t) => t.includes("Not done"));
     // The one admin the workspace has is enough; a second is recommended, not required.
@@ -48,16 +51,29 @@ describe("buildSetupChecklist", () => {
       ids.setup.adminsAction,
       ids.setup.approvalsAction,
       ids.setup.defaultsAction,
+      ids.setup.languageAction,
     ]);
   });
 
+  it("shows the workspace's default language with a menu of the languages offered, not as a step", () => {
+    const view = buildSetupChecklist(en, { ...fresh, defaultLanguage: "sv" }, {});
+    const menu = view.blocks.flatMap((b) =>
+      "accessory" in b && b.accessory?.type === "static_select" ? [b.accessory] : [],
+    );
+    expect(menu).toHaveLength(1);
+    expect(menu[0]?.action_id).toBe(ids.setup.languageAction);
+    expect(menu[0]?.initial_option?.value).toBe("sv");
+    expect(menu[0]?.options?.map((o) => o.value)).toEqual(["en", "sv"]);
+    expect(texts(view).join("\n")).toContain("Default language");
+  });
+
   it("names the process's channel while no choice is recorded", () => {
-    const text = texts(buildSetupChecklist(fresh, { fallbackChannel: "C0PROCESS" })).join("\n");
+    const text = texts(buildSetupChecklist(en, fresh, { fallbackChannel: "C0PROCESS" })).join("\n");
     expect(text).toContain("<#C0PROCESS>");
   });
 
   it("holds Slack's limits for any amount of data, counting the names it leaves out", () => {
-    const view = buildSetupChecklist(large, {});
+    const view = buildSetupChecklist(en, large, {});
     expect(blockKitProblems("home", view)).toEqual([]);
     const text = texts(view).join("\n");
     expect(text).toContain("and 395 more");
@@ -78,10 +94,10 @@ describe("the set-up modals", () => {
       isDefault: i < 3,
     }));
     const modals = [
-      buildLocationModal(workspaceId, "SE"),
-      buildAdminsModal(workspaceId, large.admins),
-      buildApprovalsModal(workspaceId, large.approvals),
-      buildDefaultsModal(workspaceId, products),
+      buildLocationModal(en, workspaceId, "SE"),
+      buildAdminsModal(en, workspaceId, large.admins),
+      buildApprovalsModal(en, workspaceId, large.approvals),
+      buildDefaultsModal(en, workspaceId, products),
     ];
     for (const modal of modals) {
       expect(blockKitProblems("modal", modal)).toEqual([]);

@@ -4,6 +4,9 @@ import { fixedClock } from "../../../src/licensing/clock.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../../../src/local-slack/fake-slack-api.ts";
 import { InstallationNotFoundError } from "../../../src/slack/install/postgres-installation-store.ts";
 import { installationSender } from "../../../src/slack/notices/installation-sender.ts";
+import { useTestDatabase } from "../../helpers/database.ts";
+
+const t = useTestDatabase();
 
 let slack: FakeSlackApi;
 beforeAll(async () => {
@@ -28,6 +31,7 @@ it("looks each workspace's token up once per minute, and again after it", async 
       return teamId === "TA" ? "xoxb-team-a" : "xoxb-team-b";
     },
     apiUrl: slack.url,
+    db: t.db,
     clock,
   });
   await send(message("TA", "1"));
@@ -47,6 +51,7 @@ it("fails a workspace with no installation permanently, saying so", async () => 
       throw new InstallationNotFoundError(`no installation for team ${teamId}`);
     },
     apiUrl: slack.url,
+    db: t.db,
     clock: fixedClock("2026-03-02T10:00:00Z"),
   });
   const sent = send(message("TGONE", "5"));

@@ -33,7 +33,7 @@ it("syncs each installed workspace's directory with that workspace's own bot tok
   const start = () =>
     startScheduler({
       ...deps,
-      send: sendJobNotice(relayClient(tokens[0] ?? "", app.settings.apiUrl)),
+      send: sendJobNotice(deps.db, relayClient(tokens[0] ?? "", app.settings.apiUrl)),
       directory: slackDirectorySource(deps, app.running.syncConnection),
     });
   const instances = await Promise.all([start(), start()]);

@@ -77,6 +77,20 @@ describe("parseLicenseCommand", () => {
     ["Notices ON", { kind: "notices", on: true }],
     ["sync", { kind: "sync" }],
     ["SYNC", { kind: "sync" }],
+    ["language sv", { kind: "language", language: "sv" }],
+    ["language EN", { kind: "language", language: "en" }],
+    ["language svenska", { kind: "language", language: "sv" }],
+    ["language auto", { kind: "language", language: null }],
+    ["language default sv", { kind: "default-language", language: "sv" }],
+    ["language standard en", { kind: "default-language", language: "en" }],
+    // Swedish aliases of the English subcommands.
+    ["hjälp", { kind: "help" }],
+    ["visa <@U0ANNA>", { kind: "show", person: anna }],
+    ["tilldela <@U0ANNA> office", { kind: "assign", people: [anna], product: "office" }],
+    ["ta-bort <@U0ANNA> office", { kind: "remove", person: anna, product: "office" }],
+    ["Återställ <@U0ANNA> office", { kind: "restore", person: anna, product: "office" }],
+    ["begär office", { kind: "request", product: "office", reason: "" }],
+    ["språk sv", { kind: "language", language: "sv" }],
     ["admins add <@U0ANNA>", { kind: "admins", grant: true, person: anna }],
     ["ADMINS remove <@W0BO|bo>", { kind: "admins", grant: false, person: bo }],
     ["admin ADD anna@example.com", { kind: "admins", grant: true, person: annaMail }],
@@ -139,6 +153,11 @@ describe("parseLicenseCommand", () => {
     ["location default", { code: "BAD_LOCATION" }, "location"],
     ["location default Sweden", { code: "BAD_LOCATION" }, "location"],
     ["notices", { code: "OTHER" }, "notices"],
+    ["language", { code: "OTHER" }, "language"],
+    ["language de", { code: "OTHER" }, "language"],
+    ["language default auto", { code: "OTHER" }, "language"],
+    ["language sv en", { code: "OTHER" }, "language"],
+    ["ta-bort", { code: "MISSING_PERSON" }, "remove"],
     ["notices maybe", { code: "OTHER" }, "notices"],
     ["notices off now", { code: "OTHER" }, "notices"],
     ["admins promote <@U0ANNA>", { code: "OTHER" }, "admins"],
@@ -258,5 +277,12 @@ describe("the usage text", () => {
     );
     const { en } = await import("../../../src/slack/copy/en.ts");
     for (const sub of LICENSE_SUBCOMMANDS) expect(en["help.usage"]()).toContain(`/license ${sub}`);
+  });
+});
+
+describe("Swedish aliases", () => {
+  it("are own words only: a name every object has is no alias", () => {
+    expect(parseLicenseCommand("constructor")).toMatchObject({ kind: "invalid" });
+    expect(parseLicenseCommand("language constructor")).toMatchObject({ kind: "invalid" });
   });
 });

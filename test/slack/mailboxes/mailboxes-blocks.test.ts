@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MailboxListing } from "../../../src/licensing/mailboxes/list-mailboxes.ts";
 import { seatUsage } from "../../../src/licensing/seat-usage.ts";
 import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildMailboxesMessage } from "../../../src/slack/mailboxes/mailboxes-list-message.ts";
 import {
   buildMailboxLicenseModal,
@@ -28,6 +29,7 @@ describe("the mailbox list", () => {
   it("words each state", () => {
     const text = allText(
       buildMailboxesMessage(
+        en,
         [
           mailbox(1),
           mailbox(2, { sizeMb: 11264, overQuota: true, daysToLock: 3, lockAt: new Date() }),
@@ -49,7 +51,7 @@ describe("the mailbox list", () => {
       const many = Array.from({ length: 600 }, (_, i) =>
         mailbox(i, { address: `${"a".repeat(240)}${i}@x.se` }),
       );
-      const message = buildMailboxesMessage(many, { withButtons });
+      const message = buildMailboxesMessage(en, many, { withButtons });
       expectWithinMessageLimits(message);
       expect(blockKitProblems("message", message)).toEqual([]);
       expect(allText(message)).toMatch(/…and \d+ more/);
@@ -67,14 +69,14 @@ describe("the mailbox modals", () => {
       quotaMb: 10240,
       licensed: false,
     };
-    expect(blockKitProblems("modal", buildMailboxSizeModal(summary, "{}"))).toEqual([]);
+    expect(blockKitProblems("modal", buildMailboxSizeModal(en, summary, "{}"))).toEqual([]);
     const products = Array.from({ length: 150 }, (_, i) => ({
       productId: `p${i}`,
       key: `k${i}`,
       name: `${"N".repeat(200)}${i}`,
       ...seatUsage(10, i % 11 === 0 ? 10 : 1),
     }));
-    const modal = buildMailboxLicenseModal(summary, products, "{}");
+    const modal = buildMailboxLicenseModal(en, summary, products, "{}");
     expect(blockKitProblems("modal", modal)).toEqual([]);
     expect(JSON.stringify(modal)).toContain("(9 of 10 available)");
     expect(JSON.stringify(modal)).not.toContain("(0 of 10 available)");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Notice } from "../../../src/licensing/outbox/notices.ts";
 import { blockKitViolations } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildJobNoticeMessage } from "../../../src/slack/notices/job-notice-message.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 
@@ -68,14 +69,14 @@ describe("the daily jobs' messages", () => {
   it.each(notices.map((n) => [n.kind, n] as const))(
     "%s stays within Slack's limits with the most data",
     (_, notice) => {
-      const built = buildJobNoticeMessage(notice);
+      const built = buildJobNoticeMessage(en, notice);
       expect(blockKitViolations("message", built)).toEqual([]);
       expect(built.text.length).toBeGreaterThan(0);
     },
   );
 
   it("lists a restore reminder with what is lost, the date per reader, and the buttons that act", () => {
-    const built = buildJobNoticeMessage({
+    const built = buildJobNoticeMessage(en, {
       kind: "restore_reminders",
       items: [
         {
@@ -104,7 +105,7 @@ describe("the daily jobs' messages", () => {
   });
 
   it("says how many more there are when a digest outgrows one message", () => {
-    const built = buildJobNoticeMessage(notices[0] as Notice);
+    const built = buildJobNoticeMessage(en, notices[0] as Notice);
     expect(JSON.stringify(built.blocks)).toMatch(/…and 477 more: `\/license show`/);
   });
 });
@@ -124,7 +125,7 @@ describe("a reminder rebuilt after some of its buttons were used", () => {
   };
 
   it("shows a settled row's outcome in place of its buttons, and keeps the other rows' buttons", () => {
-    const message = buildJobNoticeMessage(reminder, (subject) =>
+    const message = buildJobNoticeMessage(en, reminder, (subject) =>
       subject.kind === "restore_window" && subject.id === id(0) ? "*Restored by <@U1>.*" : undefined,
     );
     const text = JSON.stringify(message.blocks);
@@ -136,7 +137,7 @@ describe("a reminder rebuilt after some of its buttons were used", () => {
   });
 
   it("as sent, every row keeps its buttons", () => {
-    const text = JSON.stringify(buildJobNoticeMessage(reminder).blocks);
+    const text = JSON.stringify(buildJobNoticeMessage(en, reminder).blocks);
     expect(text).toContain(`"value":"${id(0)}"`);
     expect(text).toContain(`"value":"${id(1)}"`);
   });

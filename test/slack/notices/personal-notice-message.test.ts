@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { LicenseChangesNotice } from "../../../src/licensing/outbox/notices.ts";
 import { blockKitViolations } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildPersonalNoticeMessage } from "../../../src/slack/notices/personal-notice-message.ts";
 
 const textOf = (notice: LicenseChangesNotice) => {
-  const built = buildPersonalNoticeMessage(notice);
+  const built = buildPersonalNoticeMessage(en, notice);
   expect(blockKitViolations("message", { blocks: built.blocks })).toEqual([]);
   return built.blocks.map((b) => (b as { text?: { text?: string } }).text?.text ?? "").join("\n");
 };

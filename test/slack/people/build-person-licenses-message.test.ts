@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PersonLicenses } from "../../../src/licensing/get-person-licenses.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildPersonLicensesMessage } from "../../../src/slack/people/build-person-licenses-message.ts";
 import { allText, expectWithinMessageLimits } from "../shared/message-limits.ts";
 
@@ -39,7 +40,7 @@ const licenses = (over: Partial<PersonLicenses> = {}): PersonLicenses => ({
 
 describe("buildPersonLicensesMessage", () => {
   it("shows products, services on and skipped with why, and restore windows with days left and data kept", () => {
-    const message = buildPersonLicensesMessage(licenses(), { timeZone: "Europe/Stockholm" });
+    const message = buildPersonLicensesMessage(en, licenses(), { timeZone: "Europe/Stockholm" });
     const text = allText(message);
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: "Licenses: Anna Svensson" } });
     expect(text).toContain("Usage location: CN");
@@ -57,7 +58,7 @@ describe("buildPersonLicensesMessage", () => {
   });
 
   it("formats the last day in the viewer's time zone", () => {
-    const text = allText(buildPersonLicensesMessage(licenses(), { timeZone: "UTC" }));
+    const text = allText(buildPersonLicensesMessage(en, licenses(), { timeZone: "UTC" }));
     expect(text).toContain("until 31 Mar 2026, 23:30 UTC");
   });
 
@@ -66,6 +67,7 @@ describe("buildPersonLicensesMessage", () => {
     const window = base.openWindows[0];
     if (!window) throw new Error("fixture has a window");
     const message = buildPersonLicensesMessage(
+      en,
       licenses({
         person: { ...base.person, usageLocation: null, active: false },
         licenses: [],
@@ -81,7 +83,7 @@ describe("buildPersonLicensesMessage", () => {
   });
 
   it("leaves out the restore windows when there are none", () => {
-    const text = allText(buildPersonLicensesMessage(licenses({ openWindows: [] }), { timeZone: "UTC" }));
+    const text = allText(buildPersonLicensesMessage(en, licenses({ openWindows: [] }), { timeZone: "UTC" }));
     expect(text).not.toContain("Can still be restored");
   });
 
@@ -89,6 +91,7 @@ describe("buildPersonLicensesMessage", () => {
     const base = licenses();
     const text = allText(
       buildPersonLicensesMessage(
+        en,
         licenses({ person: { ...base.person, name: "<!here> & *x*", usageLocation: "<@U1>" } }),
         { timeZone: "UTC" },
       ),
@@ -123,7 +126,7 @@ describe("buildPersonLicensesMessage", () => {
         retained: services(6),
       })),
     });
-    const message = buildPersonLicensesMessage(big, { timeZone: "UTC" });
+    const message = buildPersonLicensesMessage(en, big, { timeZone: "UTC" });
     expectWithinMessageLimits(message);
     const text = allText(message);
     const shownProducts = text.match(/\n\*Product \d+ z+\*\nOn:/g)?.length ?? 0;

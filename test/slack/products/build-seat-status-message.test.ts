@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { en } from "../../../src/slack/copy/en.ts";
 import {
   buildSeatStatusMessage,
   type SeatStatusRow,
@@ -23,6 +24,7 @@ const row = (name: string, purchased: number, assigned: number, isDefault = fals
 describe("buildSeatStatusMessage", () => {
   it("shows every product's availability with a bar, the fewest seats left first", () => {
     const message = buildSeatStatusMessage(
+      en,
       [
         row("Office 365 Small Business Premium", 10, 4, true),
         row("Project Online", 20, 2),
@@ -50,28 +52,28 @@ describe("buildSeatStatusMessage", () => {
   });
 
   it("names the default usage location, or how to set one when there is none", () => {
-    const set = allText(buildSeatStatusMessage([row("Beta", 10, 5)], { defaultUsageLocation: "SE" }));
+    const set = allText(buildSeatStatusMessage(en, [row("Beta", 10, 5)], { defaultUsageLocation: "SE" }));
     expect(set).toContain("Default usage location: SE");
-    const unset = allText(buildSeatStatusMessage([row("Beta", 10, 5)], noDefault));
+    const unset = allText(buildSeatStatusMessage(en, [row("Beta", 10, 5)], noDefault));
     expect(unset).toContain("`/license location default CC`");
-    expect(allText(buildSeatStatusMessage([], { defaultUsageLocation: "US" }))).toContain(
+    expect(allText(buildSeatStatusMessage(en, [], { defaultUsageLocation: "US" }))).toContain(
       "Default usage location: US",
     );
   });
 
   it("orders equal shares by name", () => {
-    const text = allText(buildSeatStatusMessage([row("Beta", 10, 5), row("Alpha", 2, 1)], noDefault));
+    const text = allText(buildSeatStatusMessage(en, [row("Beta", 10, 5), row("Alpha", 2, 1)], noDefault));
     expect(text.indexOf("Alpha")).toBeLessThan(text.indexOf("Beta"));
   });
 
   it("says when there are no products", () => {
-    const message = buildSeatStatusMessage([], noDefault);
+    const message = buildSeatStatusMessage(en, [], noDefault);
     expect(allText(message)).toContain("There are no products yet");
     expectWithinMessageLimits(message);
   });
 
   it("escapes product names", () => {
-    const text = allText(buildSeatStatusMessage([row("<!channel> & co", 1, 0)], noDefault));
+    const text = allText(buildSeatStatusMessage(en, [row("<!channel> & co", 1, 0)], noDefault));
     expect(text).toContain("&lt;!channel&gt; &amp; co");
     expect(text).not.toContain("<!channel>");
   });
@@ -80,7 +82,7 @@ describe("buildSeatStatusMessage", () => {
     const products = Array.from({ length: 80 }, (_, i) =>
       row(`${i}`.padStart(3, "0") + "x".repeat(197), 10, i % 11),
     );
-    const message = buildSeatStatusMessage(products, noDefault);
+    const message = buildSeatStatusMessage(en, products, noDefault);
     expectWithinMessageLimits(message);
     const text = allText(message);
     expect(moreCount(text)).toBe(0);
@@ -91,7 +93,7 @@ describe("buildSeatStatusMessage", () => {
     const products = Array.from({ length: 3000 }, (_, i) =>
       row(`Product ${i} ${"y".repeat(190)}`, 100, i % 100),
     );
-    const message = buildSeatStatusMessage(products, noDefault);
+    const message = buildSeatStatusMessage(en, products, noDefault);
     expectWithinMessageLimits(message);
     const text = allText(message);
     const shown = text.match(/\*Product \d+ /g)?.length ?? 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ProductDetails } from "../../../src/licensing/catalog/get-product.ts";
 import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import {
   buildProductFormModal,
   buildProductsPickerModal,
@@ -16,7 +17,7 @@ const rows = (n: number) =>
 
 describe("the products picker", () => {
   it.each([0, 80, 99, 100, 450])("holds Slack's limits for %i products with 200-character names", (n) => {
-    const modal = buildProductsPickerModal(rows(n));
+    const modal = buildProductsPickerModal(en, rows(n));
     expect(blockKitProblems("modal", modal)).toEqual([]);
     const json = JSON.stringify(modal);
     expect(json).toContain('"value":"new"');
@@ -24,7 +25,7 @@ describe("the products picker", () => {
   });
 
   it("offers a new product first", () => {
-    const modal = buildProductsPickerModal(rows(2));
+    const modal = buildProductsPickerModal(en, rows(2));
     const element = (modal.blocks[0] as { element: { options: { value: string }[] } }).element;
     expect(element.options.map((o) => o.value)).toEqual(["new", "p0", "p1"]);
   });
@@ -48,17 +49,17 @@ describe("the product form", () => {
   });
 
   it.each([0, 4, 30, 60])("holds Slack's limits with %i plans of 200-character names", (plans) => {
-    const modal = buildProductFormModal(product(plans), "{}");
+    const modal = buildProductFormModal(en, product(plans), "{}");
     expect(blockKitProblems("modal", modal)).toEqual([]);
   });
 
   it("fills in what the product has, and asks for a first plan when it is new", () => {
-    const edit = JSON.stringify(buildProductFormModal(product(1), "{}"));
+    const edit = JSON.stringify(buildProductFormModal(en, product(1), "{}"));
     expect(edit).toContain('"initial_value":"10"');
     expect(edit).toContain('"initial_value":"CN, RU"');
     expect(edit).toContain("6 of 10 available");
     expect(edit).toContain("4 are assigned");
-    const fresh = buildProductFormModal(null, "{}");
+    const fresh = buildProductFormModal(en, null, "{}");
     const kind = fresh.blocks.find((b) => b.block_id === ids.products.newPlanKindBlock) as {
       optional?: boolean;
     };

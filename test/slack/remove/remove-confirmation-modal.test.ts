@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RemovalWarning } from "../../../src/licensing/removal-warning.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildRemoveConfirmationModal } from "../../../src/slack/remove/remove-confirmation-modal.ts";
 
 const warning = (over: Partial<RemovalWarning> = {}): RemovalWarning => ({
@@ -39,7 +40,7 @@ const texts = (view: ReturnType<typeof buildRemoveConfirmationModal>) =>
 
 describe("buildRemoveConfirmationModal", () => {
   it("names whose data goes, which, the mailbox size, the date in the admin's zone, and what survives", () => {
-    const view = buildRemoveConfirmationModal({
+    const view = buildRemoveConfirmationModal(en, {
       warning: warning(),
       timeZone: "Europe/Stockholm",
       privateMetadata: "{}",
@@ -56,17 +57,17 @@ describe("buildRemoveConfirmationModal", () => {
 
   it("shows the date in UTC for the same instant, and falls back to UTC for an unknown zone", () => {
     const utc = texts(
-      buildRemoveConfirmationModal({ warning: warning(), timeZone: "UTC", privateMetadata: "" }),
+      buildRemoveConfirmationModal(en, { warning: warning(), timeZone: "UTC", privateMetadata: "" }),
     );
     const bogus = texts(
-      buildRemoveConfirmationModal({ warning: warning(), timeZone: "Mars/Olympus", privateMetadata: "" }),
+      buildRemoveConfirmationModal(en, { warning: warning(), timeZone: "Mars/Olympus", privateMetadata: "" }),
     );
     expect(utc).toContain("31 Mar 2026, 23:30 UTC");
     expect(bogus).toContain("31 Mar 2026, 23:30 UTC");
   });
 
   it("says when nothing is lost", () => {
-    const view = buildRemoveConfirmationModal({
+    const view = buildRemoveConfirmationModal(en, {
       warning: warning({ lost: [] }),
       timeZone: "UTC",
       privateMetadata: "",
@@ -77,7 +78,7 @@ describe("buildRemoveConfirmationModal", () => {
 
   it("holds Slack's limits and escapes markup for long, hostile names", () => {
     const long = "<!channel> & *bold* ".repeat(200);
-    const view = buildRemoveConfirmationModal({
+    const view = buildRemoveConfirmationModal(en, {
       warning: warning({
         person: { id: "p", name: long, slackUserId: "U" },
         product: { id: "o", key: "k", name: long },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildRequestModal } from "../../../src/slack/requests/home-request-modal.ts";
 import { ids } from "../../../src/slack/shared/ids.ts";
 
@@ -15,13 +16,13 @@ const productElement = (view: ReturnType<typeof buildRequestModal>) =>
 
 describe("the request modal", () => {
   it("offers up to 100 products as a menu, within Slack's limits", () => {
-    const view = buildRequestModal({ products: products(100), privateMetadata: "{}" });
+    const view = buildRequestModal(en, { products: products(100), privateMetadata: "{}" });
     expect(productElement(view).type).toBe("static_select");
     expect(blockKitProblems("modal", view)).toEqual([]);
   });
 
   it("asks for the product by key or name past 100, keeping what was typed and the problem", () => {
-    const view = buildRequestModal({
+    const view = buildRequestModal(en, {
       products: products(101),
       privateMetadata: "{}",
       problem: "x".repeat(5000),
@@ -35,13 +36,17 @@ describe("the request modal", () => {
 
   it("keeps the product picked from the menu when the form comes back", () => {
     const [, second] = products(3);
-    const view = buildRequestModal({ products: products(3), privateMetadata: "{}", productId: second?.id });
+    const view = buildRequestModal(en, {
+      products: products(3),
+      privateMetadata: "{}",
+      productId: second?.id,
+    });
     expect(productElement(view)).toMatchObject({ initial_option: { value: second?.id } });
     expect(blockKitProblems("modal", view)).toEqual([]);
   });
 
   it("shows product names neutralised: an override cannot reverse one", () => {
-    const view = buildRequestModal({
+    const view = buildRequestModal(en, {
       products: [{ id: "00000000-0000-4000-8000-000000000001", name: "\u202Egnp.exe\u202C" }],
       privateMetadata: "{}",
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RequestSummary } from "../../../src/licensing/requests/load-request-summary.ts";
 import { seatUsage } from "../../../src/licensing/seat-usage.ts";
 import { blockKitProblems } from "../../../src/local-slack/block-kit-limits.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { buildDecisionModal } from "../../../src/slack/requests/request-decision-modal.ts";
 import { alreadyDecidedText, buildRequestMessage } from "../../../src/slack/requests/request-message.ts";
 import { buildRequestOutcomeMessage } from "../../../src/slack/requests/request-outcome-message.ts";
@@ -56,7 +57,7 @@ const approved = (note: string | null): Partial<RequestSummary> => ({
 
 describe("buildRequestMessage", () => {
   it("shows who asks, for whom, why, what approval turns on and skips, the seats, and both buttons", () => {
-    const message = buildRequestMessage(summary());
+    const message = buildRequestMessage(en, summary());
     const text = allText(message);
     expect(text).toContain("<@UREQ> asks for *Office 365 Small Business Premium* for <@UPER>.");
     expect(text).toContain("*Reason:* Starting in sales on Monday");
@@ -74,14 +75,14 @@ describe("buildRequestMessage", () => {
   });
 
   it("once decided has no buttons and says who decided and when, in each reader's time zone", () => {
-    const message = buildRequestMessage(summary(approved("Welcome aboard")));
+    const message = buildRequestMessage(en, summary(approved("Welcome aboard")));
     expect(message.blocks.some((b) => b.type === "actions")).toBe(false);
     const text = allText(message);
     expect(text).toContain(
       "Approved by <@UADA> at <!date^1772526600^{date_short} {time}|3 Mar 2026, 08:30 UTC>.",
     );
     expect(text).toContain("*Note:* Welcome aboard");
-    const denied = allText(buildRequestMessage(summary({ ...approved("No budget"), status: "denied" })));
+    const denied = allText(buildRequestMessage(en, summary({ ...approved("No budget"), status: "denied" })));
     expect(denied).toContain("Denied by <@UADA>");
     expect(denied).toContain("*Reason:* No budget");
   });
@@ -89,6 +90,7 @@ describe("buildRequestMessage", () => {
   it("says when someone asks for themselves, when no reason was given, and when no location is known", () => {
     const text = allText(
       buildRequestMessage(
+        en,
         summary({
           reason: "",
           person: { id: "r1", name: "Rita", slackUserId: "UREQ", usageLocation: null },
@@ -103,14 +105,16 @@ describe("buildRequestMessage", () => {
   });
 
   it("escapes what people typed, so a reason cannot mention @channel or forge a link", () => {
-    const text = allText(buildRequestMessage(summary({ reason: "<!channel> <https://evil|click> & more" })));
+    const text = allText(
+      buildRequestMessage(en, summary({ reason: "<!channel> <https://evil|click> & more" })),
+    );
     expect(text).toContain("&lt;!channel&gt; &lt;https://evil|click&gt; &amp; more");
     expect(text).not.toContain("<!channel>");
   });
 
   it("holds Slack's limits for 200-character names, a 1000-character reason and 300 services", () => {
     for (const request of [huge(), huge(approved(long("Note", 1000)))]) {
-      const message = buildRequestMessage(request);
+      const message = buildRequestMessage(en, request);
       expectWithinMessageLimits(message);
       expect(blockKitProblems("message", message)).toEqual([]);
       const text = allText(message);
@@ -123,7 +127,7 @@ describe("buildDecisionModal", () => {
   const meta = { workspaceId: "T1", requestId: REQUEST_ID };
 
   it("approving: an optional note, the seats left and what will be provisioned", () => {
-    const view = buildDecisionModal(summary(), "approve", meta);
+    const view = buildDecisionModal(en, summary(), "approve", meta);
     const all = JSON.stringify(view.blocks);
     expect(view).toMatchObject({
       callback_id: ids.requestDecision.approveCallbackId,
@@ -137,19 +141,19 @@ describe("buildDecisionModal", () => {
   });
 
   it("approving with no seat left warns that it will fail", () => {
-    const view = buildDecisionModal(summary({ seats: seatUsage(10, 10) }), "approve", meta);
+    const view = buildDecisionModal(en, summary({ seats: seatUsage(10, 10) }), "approve", meta);
     expect(JSON.stringify(view.blocks)).toContain("No seats are left");
   });
 
   it("denying requires a reason", () => {
-    const view = buildDecisionModal(summary(), "deny", meta);
+    const view = buildDecisionModal(en, summary(), "deny", meta);
     expect(view).toMatchObject({ callback_id: ids.requestDecision.denyCallbackId, submit: { text: "Deny" } });
     expect(view.blocks.at(-1)).toMatchObject({ block_id: ids.requestDecision.noteBlock, optional: false });
   });
 
   it("holds Slack's modal limits for the largest data", () => {
     for (const decision of ["approve", "deny"] as const) {
-      const view = buildDecisionModal(huge({ seats: seatUsage(10, 10) }), decision, meta);
+      const view = buildDecisionModal(en, huge({ seats: seatUsage(10, 10) }), decision, meta);
       expect(blockKitProblems("modal", view)).toEqual([]);
     }
   });
@@ -158,7 +162,7 @@ describe("buildDecisionModal", () => {
 describe("buildRequestOutcomeMessage", () => {
   it("tells the requester the outcome, by whom, the note and what was turned on", () => {
     const text = allText(
-      buildRequestOutcomeMessage(summary(approved("Enjoy")), { turnedOn: ["Exchange Online"] }),
+      buildRequestOutcomeMessage(en, summary(approved("Enjoy")), { turnedOn: ["Exchange Online"] }),
     );
     expect(text).toContain(
       "Your request for *Office 365 Small Business Premium* for <@UPER> was approved by <@UADA>.",
@@ -169,6 +173,7 @@ describe("buildRequestOutcomeMessage", () => {
 
   it("gives the reason of a denial", () => {
     const message = buildRequestOutcomeMessage(
+      en,
       summary({ ...approved("No budget this year"), status: "denied" }),
       {
         turnedOn: null,
@@ -180,7 +185,9 @@ describe("buildRequestOutcomeMessage", () => {
 
   it("holds Slack's limits for the largest data", () => {
     const request = huge(approved(long("Note", 1000)));
-    const message = buildRequestOutcomeMessage(request, { turnedOn: request.provisioned.map((s) => s.name) });
+    const message = buildRequestOutcomeMessage(en, request, {
+      turnedOn: request.provisioned.map((s) => s.name),
+    });
     expectWithinMessageLimits(message);
     expect(blockKitProblems("message", message)).toEqual([]);
   });
@@ -188,7 +195,7 @@ describe("buildRequestOutcomeMessage", () => {
 
 describe("alreadyDecidedText", () => {
   it("names who decided and when", () => {
-    expect(alreadyDecidedText(summary(approved(null)))).toMatch(
+    expect(alreadyDecidedText(en, summary(approved(null)))).toMatch(
       /^That request was already approved by <@UADA> at <!date\^1772526600\^/,
     );
   });

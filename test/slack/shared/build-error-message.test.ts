@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Failure, fail, type LicensingCode } from "../../../src/licensing/outcome.ts";
 import { describeFailure } from "../../../src/slack/copy/describe-failure.ts";
+import { en } from "../../../src/slack/copy/en.ts";
 import { errorText, messageForCode, nextStep } from "../../../src/slack/copy/licensing-codes.ts";
 import { buildErrorMessage, failureText } from "../../../src/slack/shared/build-error-message.ts";
 import { allText, expectWithinMessageLimits, moreCount } from "./message-limits.ts";
@@ -70,8 +71,8 @@ const leastOfEach: { [C in LicensingCode]: Failure<C> } = {
 
 describe("buildErrorMessage", () => {
   it.each(Object.keys(messageForCode) as LicensingCode[])("gives %s its words and next step", (code) => {
-    const message = buildErrorMessage(leastOfEach[code], utc);
-    const { next } = describeFailure(leastOfEach[code], utc);
+    const message = buildErrorMessage(en, leastOfEach[code], utc);
+    const { next } = describeFailure(en, leastOfEach[code], utc);
     expect(next.length).toBeGreaterThan(0);
     expect(message.text).toContain(next);
     expect(message.text.startsWith(next)).toBe(false);
@@ -79,17 +80,21 @@ describe("buildErrorMessage", () => {
   });
 
   it("gives a failure without details the code's plain words", () => {
-    expect(buildErrorMessage(fail("NOT_ALLOWED"), utc).text).toBe(errorText("NOT_ALLOWED"));
-    expect(errorText("NOT_ALLOWED")).toBe(`Only license admins can do that. ${nextStep("NOT_ALLOWED")}`);
+    expect(buildErrorMessage(en, fail("NOT_ALLOWED"), utc).text).toBe(errorText(en, "NOT_ALLOWED"));
+    expect(errorText(en, "NOT_ALLOWED")).toBe(
+      `Only license admins can do that. ${nextStep(en, "NOT_ALLOWED")}`,
+    );
   });
 
   it("says how many seats to free before lowering the purchased amount", () => {
-    const text = allText(buildErrorMessage(fail("QUANTITY_BELOW_ASSIGNED", { assigned: 8, toFree: 3 }), utc));
+    const text = allText(
+      buildErrorMessage(en, fail("QUANTITY_BELOW_ASSIGNED", { assigned: 8, toFree: 3 }), utc),
+    );
     expect(text).toBe(
       "8 seats are assigned, more than 5. Free 3 seats first with `/license remove @person product`, or keep at least 8.",
     );
     const named = fail("QUANTITY_BELOW_ASSIGNED", { assigned: 1, toFree: 1, product: product("Visio") });
-    expect(failureText(named, utc)).toBe(
+    expect(failureText(en, named, utc)).toBe(
       "*Visio*: 1 seat is assigned, more than 0. Free 1 seat first with `/license remove @person visio`, or keep at least 1.",
     );
   });
@@ -99,7 +104,7 @@ describe("buildErrorMessage", () => {
       product: product("Office 365"),
       seats: { purchased: 10, assigned: 10, available: 0 },
     });
-    expect(failureText(one, utc)).toBe(
+    expect(failureText(en, one, utc)).toBe(
       "No seats are left for *Office 365* (0 of 10 available). Free a seat with `/license remove @person office 365`, or set more purchased seats with `/license seats office 365 N`.",
     );
     const bulk = fail("NO_SEATS_LEFT", {
@@ -122,7 +127,7 @@ describe("buildErrorMessage", () => {
         },
       ],
     });
-    const text = allText(buildErrorMessage(bulk, utc));
+    const text = allText(buildErrorMessage(en, bulk, utc));
     expect(text).toContain("Not enough seats, so nothing was changed.");
     expect(text).toContain("• *Office 365*: 3 missing (5 to assign, 2 available)");
     expect(text).toContain("• *Visio*: 2 missing (2 to assign, 0 available)");
@@ -130,10 +135,10 @@ describe("buildErrorMessage", () => {
 
   it("dates a closed restore window in the viewer's time zone", () => {
     const closed = fail("WINDOW_CLOSED", { purgedAt: new Date("2026-03-31T23:30:00Z") });
-    expect(failureText(closed, { timeZone: "Europe/Stockholm" })).toContain(
+    expect(failureText(en, closed, { timeZone: "Europe/Stockholm" })).toContain(
       "ended on 1 Apr 2026, 01:30 CEST",
     );
-    expect(failureText(fail("WINDOW_CLOSED", { purgedAt: null }), utc)).toContain(
+    expect(failureText(en, fail("WINDOW_CLOSED", { purgedAt: null }), utc)).toContain(
       "The restore window has ended",
     );
   });
@@ -144,47 +149,50 @@ describe("buildErrorMessage", () => {
       decidedBy: { name: "Bo <Ek>", slackUserId: "U2" },
       decidedAt: new Date("2026-03-03T12:00:00Z"),
     });
-    expect(failureText(decided, utc)).toBe(
-      `That request was already approved by *Bo &lt;Ek&gt;* on 3 Mar 2026, 12:00 UTC. ${nextStep("ALREADY_DECIDED")}`,
+    expect(failureText(en, decided, utc)).toBe(
+      `That request was already approved by *Bo &lt;Ek&gt;* on 3 Mar 2026, 12:00 UTC. ${nextStep(en, "ALREADY_DECIDED")}`,
     );
-    expect(failureText(fail("ALREADY_DECIDED", { status: "cancelled" }), utc)).toBe(
-      `That request was already cancelled. ${nextStep("ALREADY_DECIDED")}`,
+    expect(failureText(en, fail("ALREADY_DECIDED", { status: "cancelled" }), utc)).toBe(
+      `That request was already cancelled. ${nextStep(en, "ALREADY_DECIDED")}`,
     );
   });
 
   it("shows the other details failures carry", () => {
     const devices = allText(
-      buildErrorMessage(fail("DEVICE_LIMIT_REACHED", { limit: 5, devices: ["Mac", "PC <2>"] }), utc),
+      buildErrorMessage(en, fail("DEVICE_LIMIT_REACHED", { limit: 5, devices: ["Mac", "PC <2>"] }), utc),
     );
     expect(devices).toContain("All 5 installs are in use");
     expect(devices).toContain("• PC &lt;2&gt;");
-    expect(failureText(fail("INVALID_QUANTITY", { max: 1_000_000 }), utc)).toContain("from 0 to 1,000,000");
-    expect(failureText(fail("INVALID_USAGE_LOCATION", { input: "Sweden" }), utc)).toContain(
+    expect(failureText(en, fail("INVALID_QUANTITY", { max: 1_000_000 }), utc)).toContain(
+      "from 0 to 1,000,000",
+    );
+    expect(failureText(en, fail("INVALID_USAGE_LOCATION", { input: "Sweden" }), utc)).toContain(
       '"Sweden" is not',
     );
     const people = allText(
       buildErrorMessage(
+        en,
         fail("USAGE_LOCATION_REQUIRED", { people: [{ id: "p", name: "Anna", slackUserId: "U1" }] }),
         utc,
       ),
     );
     expect(people).toContain("*Anna* has no usage location");
     const catalog = allText(
-      buildErrorMessage(fail("CATALOG_INVALID", { errors: ["products.0.key: required"] }), utc),
+      buildErrorMessage(en, fail("CATALOG_INVALID", { errors: ["products.0.key: required"] }), utc),
     );
     expect(catalog).toContain("• products.0.key: required");
   });
 
   it("falls back to the code's words when an optional detail is left out", () => {
-    expect(failureText(fail("NO_SEATS_LEFT"), utc)).toBe(errorText("NO_SEATS_LEFT"));
-    expect(failureText(fail("WINDOW_CLOSED", { purgedAt: new Date(Number.NaN) }), utc)).toContain(
+    expect(failureText(en, fail("NO_SEATS_LEFT"), utc)).toBe(errorText(en, "NO_SEATS_LEFT"));
+    expect(failureText(en, fail("WINDOW_CLOSED", { purgedAt: new Date(Number.NaN) }), utc)).toContain(
       "has ended",
     );
   });
 
   it("holds Slack's limits for long lists and counts what is left out", () => {
     const errors = Array.from({ length: 2000 }, (_, i) => `error ${i}: ${"e".repeat(300)}`);
-    const message = buildErrorMessage(fail("CATALOG_INVALID", { errors }), utc);
+    const message = buildErrorMessage(en, fail("CATALOG_INVALID", { errors }), utc);
     expectWithinMessageLimits(message);
     const text = allText(message);
     const shown = text.match(/• error \d+/g)?.length ?? 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { en } from "../../../src/slack/copy/en.ts";
 import { header, message, packSections, shareBlocks } from "../../../src/slack/shared/message-parts.ts";
 import { moreCount } from "./message-limits.ts";
 
@@ -6,13 +7,14 @@ const texts = (blocks: ReturnType<typeof packSections>) => blocks.map((b) => b.t
 
 describe("packSections", () => {
   it("puts short entries in one section, heading first", () => {
-    expect(texts(packSections(["a", "b"], 5, { heading: "*H*" }))).toEqual(["*H*\na\nb"]);
-    expect(packSections([], 5)).toEqual([]);
+    expect(texts(packSections(en, ["a", "b"], 5, { heading: "*H*" }))).toEqual(["*H*\na\nb"]);
+    expect(packSections(en, [], 5)).toEqual([]);
   });
 
   it("starts a new section before one would pass 3000 characters", () => {
     const blocks = texts(
       packSections(
+        en,
         Array.from({ length: 10 }, () => "x".repeat(900)),
         10,
       ),
@@ -23,7 +25,7 @@ describe("packSections", () => {
 
   it("counts what does not fit in the last section, heading not included", () => {
     const items = Array.from({ length: 500 }, (_, i) => `${i} ${"y".repeat(400)}`);
-    const blocks = texts(packSections(items, 3, { heading: "*H*" }));
+    const blocks = texts(packSections(en, items, 3, { heading: "*H*" }));
     expect(blocks).toHaveLength(3);
     const shown = blocks.join("\n").match(/^\d+ y/gm)?.length ?? 0;
     expect(shown + moreCount(blocks.join("\n"))).toBe(500);
@@ -31,7 +33,7 @@ describe("packSections", () => {
   });
 
   it("cuts an entry longer than a third of a section", () => {
-    const [block] = texts(packSections(["z".repeat(5000)], 1));
+    const [block] = texts(packSections(en, ["z".repeat(5000)], 1));
     expect(block?.length).toBe(1000);
     expect(block?.endsWith("…")).toBe(true);
   });

@@ -57,6 +57,10 @@ export const auditSentences = {
   "audit.s.workspace.approvals_route_set": (p: { where: string }) => `chose where requests go: ${p.where}`,
   "audit.s.workspace.approvals_route.channel": (p: { channel: string }) => `the channel <#${p.channel}>`,
   "audit.s.workspace.approvals_route.direct_messages": () => "each admin's direct messages",
+  "audit.s.person.language_set": (p: Who & { language: string }) =>
+    `set ${p.person}'s language to ${p.language}`,
+  "audit.s.workspace.default_language_set": (p: { before: string; after: string }) =>
+    `set the workspace's default language to ${p.after} (was ${p.before})`,
   "audit.s.workspace.personal_notices_set": (p: { on: boolean }) =>
     p.on
       ? "turned personal notices on: people are told by DM what they get and lose"
@@ -121,6 +125,7 @@ export const auditSentences = {
   "audit.attempt.catalog": () => "changing the products",
   "audit.attempt.location": () => "setting a usage location",
   "audit.attempt.default_location": () => "setting the default usage location",
+  "audit.attempt.default_language": () => "setting the default language",
   "audit.attempt.admins": () => "changing who is a license admin",
   "audit.attempt.audit": () => "reading the audit log",
   "audit.attempt.device": () => "changing a device",

@@ -22,6 +22,9 @@ const usage = {
   sync: "`/license sync` — read the Microsoft 365 tenant now: seats, people, and licenses changed there",
   tenant:
     "`/license tenant` — the Microsoft 365 tenant the licenses live in: its app, permissions and last sync",
+  language:
+    "`/license language sv|en|auto` — the language I write to you in (auto follows your Slack language)\n" +
+    "`/license language default sv|en` — the workspace's language, for channels and people who chose none (admins)",
   help: "`/license help` — this list",
 } as const;
 

@@ -35,6 +35,9 @@ export const auditSentences = {
     `markerade ${p.product} som tillgänglig igen: Microsoft 365 har den igen`,
   "audit.s.tenant.synced": (p) =>
     `synkroniserade med Microsoft 365: ${count(p.matched, nouns.person)} kopplade; ${count(p.added, nouns.license)} tilldelade och ${p.removed} borttagna där, inte via License Desk`,
+  "audit.s.person.language_set": (p) => `ställde in ${p.person}s språk till ${p.language}`,
+  "audit.s.workspace.default_language_set": (p) =>
+    `ställde in arbetsytans standardspråk till ${p.after} (var ${p.before})`,
   "audit.s.product.created": (p) => `lade till produkten ${p.product}${p.seats}`,
   "audit.s.product.updated": (p) => `redigerade produkten ${p.product}${p.seats}`,
   "audit.s.product.seats": (p) =>
@@ -96,6 +99,7 @@ export const auditSentences = {
   "audit.reason.UNKNOWN_TARGET": () => "Det gällde något som inte finns i den här arbetsytan.",
   "audit.reason.other": () => "Det var inte tillåtet.",
   "audit.attempt.assign": () => "att tilldela en licens",
+  "audit.attempt.default_language": () => "att ange standardspråket",
   "audit.attempt.sync": () => "att synkronisera med Microsoft 365",
   "audit.attempt.restore": () => "att återställa en licens",
   "audit.attempt.remove": () => "att ta bort en licens",

@@ -30,6 +30,9 @@ const usage = {
   export: "`/license export` — licenser, tilldelningar, ångerperioder och granskningsloggen som CSV-filer",
   notices:
     "`/license notices on|off` — om personer får ett direktmeddelande om vad de får eller förlorar (på tills det stängs av)",
+  language:
+    "`/license language sv|en|auto` (eller `språk`) — språket jag skriver till dig på (auto följer ditt språk i Slack)\n" +
+    "`/license language default sv|en` — arbetsytans språk, för kanaler och personer som inte valt något (administratörer)",
   tenant:
     "`/license tenant` — Microsoft 365-organisationen där licenserna finns: dess app, behörigheter och senaste synkronisering",
   sync: "`/license sync` — läs Microsoft 365-organisationen nu: licenser, personer och licenser ändrade där",
