@@ -5,7 +5,8 @@ import { queryRows } from "../../db/rows.ts";
 import type { TenantDecision } from "../../licensing/write-license-changes.ts";
 
 export const claimedOperation = z.object({
-  id: z.number(),
+  // A bigserial: node-postgres reads it as a string, PGlite as a number.
+  id: z.coerce.number(),
   workspaceId: z.string(),
   personId: z.string(),
   productId: z.string(),

@@ -24,7 +24,8 @@ export type OperationOutcome =
 /** The tenant could not be reached: tried again after this, doubling up to an hour. */
 const retryAfterMs = (attempts: number) => Math.min(60 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
 
-const settledRow = z.object({ id: z.number() });
+// A bigserial: node-postgres reads it as a string, PGlite as a number.
+const settledRow = z.object({ id: z.coerce.number() });
 const answerRow = z.object({
   decisionId: z.string(),
   person: z.string(),
