@@ -1,7 +1,6 @@
-import { fileURLToPath } from "node:url";
 import { loadProcessConfig } from "../config.ts";
 import { connectMicrosoft365 } from "../tenants/microsoft365/connect-microsoft365.ts";
-import { readServicePlanTable } from "../tenants/microsoft365/service-plan-table.ts";
+import { shippedServicePlans } from "../tenants/microsoft365/shipped-service-plans.ts";
 import { runMain } from "./bootstrap.ts";
 import { checkTenant } from "./check-tenant.ts";
 
@@ -17,9 +16,7 @@ runMain(async () => {
     );
     return 2;
   }
-  const plans = readServicePlanTable(
-    fileURLToPath(new URL("../../db/seed/microsoft365-service-plans.csv", import.meta.url)),
-  );
+  const plans = shippedServicePlans();
   console.log(`Tenant ${config.microsoft365.tenantId}, app ${config.microsoft365.clientId}:`);
   const { code, lines } = await checkTenant(connectMicrosoft365(config.microsoft365), plans);
   for (const line of lines) (code === 0 ? console.log : console.error)(line);
